@@ -1,0 +1,201 @@
+//! The command line as clap sees it: raw flags, documented once here. The
+//! doc comment of each flag is its `--help` text. Validation and defaults
+//! that need thought happen in [`super::config`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Search engine for Indonesian news coverage: ranked, highlighted snippets
+/// with province, official and programme facets.
+#[derive(Debug, Parser)]
+#[command(name = "warta", version, about, long_about = None)]
+#[command(after_help = "Exit status: 0 hits found (or success), 1 no hits, 2 error.\n\
+Examples:\n  warta search \"perlindungan pekerja\" --province \"Jawa Timur\"\n  \
+warta index corpus/ --index index/\n  warta search JHT --program JKP --from 2023 --json")]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build (or rebuild) the index from a folder of articles (.txt, .json, .jsonl).
+    Index(IndexArgs),
+    /// Search the index: ranked hits with highlighted snippets and facet filters.
+    Search(SearchArgs),
+    /// Show one indexed article with its extracted metadata.
+    Show(ShowArgs),
+    /// Show what the indexer extracts from one file (no index needed).
+    Extract(ExtractArgs),
+    /// Show the tokens the index stores for a text.
+    Analyze(AnalyzeArgs),
+}
+
+/// Where the index lives.
+#[derive(Debug, Args)]
+pub struct IndexDir {
+    /// Index directory [default: index]
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+}
+
+/// `warta index`
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Folder of articles (or a single file).
+    #[arg(value_name = "CORPUS", default_value = "corpus")]
+    pub corpus: PathBuf,
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// Memory budget of the index writer, in MB.
+    #[arg(long, value_name = "MB", default_value_t = 128)]
+    pub heap: usize,
+    /// No progress bar and no summary, only errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `warta search`
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words (ANDed), "phrases", OR, -exclusion, (grouping), field:term
+    /// (fields: title, body, source, province, city, official, org, program);
+    /// `*` matches every article.
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// Corpus to build the index from when the default index does not exist yet.
+    #[arg(long, value_name = "DIR", default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Only articles naming this province (name, abbreviation such as Jatim, or code). Repeatable: ORed.
+    #[arg(long, value_name = "NAME")]
+    pub province: Vec<String>,
+    /// Only articles naming this regency, city or town. Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub city: Vec<String>,
+    /// Only articles naming this official (full name or part of it). Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub official: Vec<String>,
+    /// Only articles naming an official of this organisation (BPJS Ketenagakerjaan, Kemnaker …). Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub org: Vec<String>,
+    /// Only articles naming this programme (JKK, JHT, JKP, "jaminan hari tua" …). Repeatable.
+    #[arg(long, value_name = "CODE")]
+    pub program: Vec<String>,
+    /// Only articles from this publisher. Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Earliest publication date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Latest publication date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Number of hits to show.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Number of hits to skip (for paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Snippets per hit (0–3).
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(0..=3))]
+    pub snippets: u8,
+    /// Also print facet counts (always included in --json).
+    #[arg(long)]
+    pub facets: bool,
+    /// Print JSON (the contract in the README) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// When to colour highlights.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+/// `warta show`
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Article id, as printed by `warta search` (its path in the corpus).
+    #[arg(value_name = "ID")]
+    pub id: String,
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `warta extract`
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// An article file (.txt, .json or .jsonl).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Print JSON, one object per article (JSON Lines).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `warta analyze`
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// The text to analyse.
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--sort`
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best match first.
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+/// `--color`
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn filters_repeat() {
+        let cli = Cli::parse_from([
+            "warta", "search", "JHT", "--province", "Jatim", "--province", "Bali", "--program", "JKP",
+        ]);
+        let Command::Search(s) = cli.command else { panic!("not search") };
+        assert_eq!(s.province, ["Jatim", "Bali"]);
+        assert_eq!(s.program, ["JKP"]);
+        assert_eq!(s.limit, 10);
+    }
+
+    #[test]
+    fn snippets_are_bounded() {
+        assert!(Cli::try_parse_from(["warta", "search", "x", "--snippets", "4"]).is_err());
+    }
+}

@@ -1,0 +1,115 @@
+//! From raw flags to validated requests: dates parsed, defaults resolved,
+//! colour decided. Nothing here touches the index.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::cli::args::{ColorArg, SearchArgs, SortArg};
+use crate::error::{Result, UserError};
+use crate::search::{Filters, SearchRequest, Sort};
+
+/// The index directory used when `--index` is not given.
+pub const DEFAULT_INDEX: &str = "index";
+
+/// How search results are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// JSON instead of text.
+    pub json: bool,
+    /// ANSI colour for highlights.
+    pub color: bool,
+    /// Facet counts in the text output.
+    pub facets: bool,
+}
+
+/// The index directory, and whether it was chosen by the user.
+pub fn index_dir(given: &Option<PathBuf>) -> (PathBuf, bool) {
+    match given {
+        Some(p) => (p.clone(), true),
+        None => (PathBuf::from(DEFAULT_INDEX), false),
+    }
+}
+
+/// Validates the search flags.
+pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
+    let date = |flag: &'static str, v: &Option<String>| -> Result<_> {
+        v.as_deref()
+            .map(|s| s.parse().map_err(|source| UserError::BadDate { flag, source }.into()))
+            .transpose()
+    };
+    let filters = Filters {
+        province: a.province.clone(),
+        city: a.city.clone(),
+        official: a.official.clone(),
+        org: a.org.clone(),
+        program: a.program.clone(),
+        source: a.source.clone(),
+        from: date("from", &a.from)?,
+        to: date("to", &a.to)?,
+    };
+    let request = SearchRequest {
+        query: a.query.clone(),
+        filters,
+        limit: a.limit,
+        offset: a.offset,
+        sort: match a.sort {
+            SortArg::Relevance => Sort::Relevance,
+            SortArg::Date => Sort::Date,
+        },
+        snippets: usize::from(a.snippets),
+        facet_top: if a.json || a.facets { 10 } else { 0 },
+    };
+    let output = Output { json: a.json, color: use_color(a.color), facets: a.facets };
+    Ok((request, output))
+}
+
+/// Whether to colour: `always`, `never`, or on a terminal without `NO_COLOR`.
+pub fn use_color(arg: ColorArg) -> bool {
+    match arg {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::args::{Cli, Command};
+    use clap::Parser;
+
+    fn args(extra: &[&str]) -> SearchArgs {
+        let mut argv = vec!["warta", "search", "JHT"];
+        argv.extend_from_slice(extra);
+        match Cli::parse_from(argv).command {
+            Command::Search(s) => s,
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn dates_are_validated() {
+        let (req, _) = search_request(&args(&["--from", "2023", "--to", "2024-06"])).unwrap();
+        assert_eq!(req.filters.from.unwrap().to_string(), "2023");
+        assert_eq!(req.filters.to.unwrap().to_string(), "2024-06");
+        let err = search_request(&args(&["--from", "2024-13"])).unwrap_err();
+        assert!(err.to_string().contains("--from"), "{err}");
+    }
+
+    #[test]
+    fn json_always_counts_facets() {
+        let (req, out) = search_request(&args(&["--json"])).unwrap();
+        assert!(out.json);
+        assert_eq!(req.facet_top, 10);
+        let (req, _) = search_request(&args(&[])).unwrap();
+        assert_eq!(req.facet_top, 0);
+    }
+
+    #[test]
+    fn explicit_colour_choices_win() {
+        assert!(use_color(ColorArg::Always));
+        assert!(!use_color(ColorArg::Never));
+    }
+}

@@ -1,0 +1,213 @@
+//! The `warta` command: raw flags ([`args`]) → validated requests
+//! ([`config`]) → library calls → renderers ([`render`]). Exit statuses
+//! follow grep: 0 found, 1 nothing found, 2 error.
+
+pub mod args;
+pub mod config;
+pub mod render;
+
+use std::io::{self, IsTerminal, Write};
+
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::analysis;
+use crate::error::Error;
+use crate::extract;
+use crate::index::{self, BuildOptions, BuildReport, Progress, WartaIndex};
+use crate::search::{self, ArticleView};
+pub use args::Cli;
+use args::{AnalyzeArgs, Command, ExtractArgs, IndexArgs, SearchArgs, ShowArgs};
+
+/// Outcome of a successful command, as an exit status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Something was found / done (exit 0).
+    Found,
+    /// Nothing matched (exit 1).
+    NotFound,
+    /// The command ran but not everything could be done, e.g. files skipped (exit 2).
+    Partial,
+}
+
+impl Status {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Found => 0,
+            Status::NotFound => 1,
+            Status::Partial => 2,
+        }
+    }
+}
+
+/// Errors of the command line layer.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// From the library.
+    #[error(transparent)]
+    Warta(#[from] Error),
+    /// Writing output failed (a closed pipe is handled by `main`).
+    #[error(transparent)]
+    Io(#[from] io::Error),
+    /// A file given to `extract` cannot be read.
+    #[error("{}: {reason}", .path.display())]
+    File {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<Status, CliError> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let status = match cli.command {
+        Command::Index(a) => cmd_index(&a)?,
+        Command::Search(a) => cmd_search(&a, &mut out)?,
+        Command::Show(a) => cmd_show(&a, &mut out)?,
+        Command::Extract(a) => cmd_extract(&a, &mut out)?,
+        Command::Analyze(a) => cmd_analyze(&a, &mut out)?,
+    };
+    out.flush()?;
+    Ok(status)
+}
+
+fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
+    let (dir, _) = config::index_dir(&a.index.index);
+    let mut opts = BuildOptions::new(&a.corpus, &dir);
+    opts.heap_bytes = a.heap.saturating_mul(1024 * 1024);
+    let report = build_with_progress(&opts, !a.quiet)?;
+    if !a.quiet || !report.skipped.is_empty() {
+        render::build_summary(&mut io::stderr().lock(), &report, &dir)?;
+    }
+    Ok(if report.skipped.is_empty() { Status::Found } else { Status::Partial })
+}
+
+/// Builds an index, with a progress bar when stderr is a terminal.
+fn build_with_progress(opts: &BuildOptions, show: bool) -> Result<BuildReport, CliError> {
+    let bar = (show && io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} indexing [{elapsed_precise}] {bar:30} {pos}/{len} files, {per_sec}, ETA {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let mut on_progress = |p: Progress| {
+        if let Some(bar) = &bar {
+            match p {
+                Progress::Found(n) => bar.set_length(n as u64),
+                Progress::File(_) => bar.inc(1),
+                Progress::Committing => bar.set_message("committing"),
+            }
+        }
+    };
+    let report = index::build(opts, &mut on_progress);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(report?)
+}
+
+fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let (request, output) = config::search_request(a)?;
+    let (dir, explicit) = config::index_dir(&a.index.index);
+    if !explicit && !WartaIndex::exists(&dir) && a.corpus.is_dir() {
+        eprintln!(
+            "warta: no index in {} yet; building it from {} (first run)…",
+            dir.display(),
+            a.corpus.display()
+        );
+        let report = build_with_progress(&BuildOptions::new(&a.corpus, &dir), true)?;
+        render::build_summary(&mut io::stderr().lock(), &report, &dir)?;
+    }
+    let index = WartaIndex::open(&dir)?;
+    let response = search::search(&index, &request)?;
+    if output.json {
+        render::json(out, &response)?;
+    } else {
+        render::search_text(out, &response, request.offset, output.color, output.facets)?;
+    }
+    Ok(if response.total == 0 { Status::NotFound } else { Status::Found })
+}
+
+fn cmd_show(a: &ShowArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let (dir, _) = config::index_dir(&a.index.index);
+    let index = WartaIndex::open(&dir)?;
+    let stored = search::show(&index, &a.id)?;
+    let view = ArticleView::new(Some(stored.id), stored.path, stored.article);
+    if a.json { render::json(out, &view)? } else { render::article_text(out, &view)? }
+    Ok(Status::Found)
+}
+
+fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let file_error = |reason: String| CliError::File { path: a.file.clone(), reason };
+    let outcome = extract::reader::read_file(&a.file).map_err(|e| file_error(e.to_string()))?;
+    for problem in &outcome.problems {
+        eprintln!("warta: {}: {problem}", a.file.display());
+    }
+    let path = a.file.display().to_string();
+    for (i, (ordinal, raw)) in outcome.articles.iter().enumerate() {
+        let id = ordinal.map(|n| format!("{path}#{n}"));
+        let view = ArticleView::new(id, path.clone(), extract::extract(raw));
+        if a.json {
+            serde_json::to_writer(&mut *out, &view).map_err(io::Error::other)?;
+            writeln!(out)?;
+        } else {
+            if i > 0 {
+                writeln!(out, "\n---\n")?;
+            }
+            render::article_text(out, &view)?;
+        }
+    }
+    Ok(if outcome.articles.is_empty() { Status::NotFound } else { Status::Found })
+}
+
+fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let tokens = analysis::analyze(&a.text);
+    if a.json { render::json(out, &tokens)? } else { render::tokens_text(out, &a.text, &tokens)? }
+    Ok(if tokens.is_empty() { Status::NotFound } else { Status::Found })
+}
+
+impl CliError {
+    /// Whether this is a write to a closed pipe (`warta search … | head`),
+    /// which is not an error for a command-line tool.
+    pub fn is_broken_pipe(&self) -> bool {
+        let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(self);
+        while let Some(e) = cur {
+            let io = match e.downcast_ref::<CliError>() {
+                Some(CliError::Io(io)) => Some(io),
+                _ => e.downcast_ref::<io::Error>(),
+            };
+            if io.is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe) {
+                return true;
+            }
+            cur = e.source();
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_pipes_are_recognised() {
+        let e = CliError::Io(io::Error::from(io::ErrorKind::BrokenPipe));
+        assert!(e.is_broken_pipe());
+        assert!(!CliError::Io(io::Error::from(io::ErrorKind::NotFound)).is_broken_pipe());
+    }
+
+    #[test]
+    fn exit_codes_follow_grep() {
+        assert_eq!(Status::Found.code(), 0);
+        assert_eq!(Status::NotFound.code(), 1);
+        assert_eq!(Status::Partial.code(), 2);
+    }
+}

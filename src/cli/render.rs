@@ -1,0 +1,227 @@
+//! Writing results for people (text, optionally coloured) and programs
+//! (JSON). Every function writes to the writer it is given and returns I/O
+//! errors, so a closed pipe stops output cleanly.
+
+use std::io::{self, Write};
+
+use crate::analysis::AnalyzedToken;
+use crate::extract::{Official, ProvinceRef};
+use crate::index::BuildReport;
+use crate::search::{ArticleView, FacetCount, Facets, Hit, SearchResponse, Snippet};
+
+const BOLD: &str = "\x1b[1m";
+const HIT: &str = "\x1b[1;31m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// Writes `value` as pretty JSON plus a newline.
+pub fn json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// Writes a search response as text.
+pub fn search_text(out: &mut dyn Write, r: &SearchResponse, offset: usize, color: bool, facets: bool) -> io::Result<()> {
+    let style = Style { color };
+    let shown = r.hits.len();
+    if shown == 0 {
+        writeln!(out, "no hits for {:?} ({} matching articles)", r.query, r.total)?;
+    } else {
+        let hits = if r.total == 1 { "hit" } else { "hits" };
+        writeln!(
+            out,
+            "{} {hits} for {:?}, showing {}–{}",
+            r.total,
+            r.query,
+            offset + 1,
+            offset + shown
+        )?;
+    }
+    for (i, hit) in r.hits.iter().enumerate() {
+        writeln!(out)?;
+        hit_text(out, hit, offset + i + 1, style)?;
+    }
+    if facets {
+        writeln!(out)?;
+        facets_text(out, &r.facets, style)?;
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy)]
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn wrap(self, code: &str, text: &str) -> String {
+        if self.color { format!("{code}{text}{RESET}") } else { text.to_string() }
+    }
+}
+
+fn hit_text(out: &mut dyn Write, hit: &Hit, rank: usize, s: Style) -> io::Result<()> {
+    let title = hit.title.as_deref().unwrap_or("(untitled)");
+    writeln!(out, "{rank:>3}. {}  {}", s.wrap(BOLD, title), s.wrap(DIM, &format!("[score {:.2}]", hit.score)))?;
+    let mut line = Vec::new();
+    line.push(hit.source.clone().unwrap_or_else(|| "source unknown".into()));
+    line.push(hit.date.map_or_else(|| "undated".into(), |d| d.to_string()));
+    line.push(hit.id.clone());
+    writeln!(out, "     {}", s.wrap(DIM, &line.join(" · ")))?;
+    let meta = metadata_line(&hit.provinces, &hit.cities, &hit.officials, &hit.programs);
+    if !meta.is_empty() {
+        writeln!(out, "     {}", s.wrap(DIM, &meta))?;
+    }
+    for snip in &hit.snippets {
+        writeln!(out, "     » {}", highlight(snip, s))?;
+    }
+    Ok(())
+}
+
+/// "Jawa Timur (Surabaya) · Name (role, org) · JHT, JKK"
+fn metadata_line(provinces: &[ProvinceRef], cities: &[String], officials: &[Official], programs: &[String]) -> String {
+    let mut parts = Vec::new();
+    if !provinces.is_empty() {
+        let mut p = provinces.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ");
+        if !cities.is_empty() {
+            p.push_str(&format!(" ({})", cities.join(", ")));
+        }
+        parts.push(p);
+    }
+    if !officials.is_empty() {
+        parts.push(officials.iter().map(official_text).collect::<Vec<_>>().join("; "));
+    }
+    if !programs.is_empty() {
+        parts.push(programs.join(", "));
+    }
+    parts.join(" · ")
+}
+
+fn official_text(o: &Official) -> String {
+    let detail: Vec<&str> = [o.role.as_deref(), o.organization.as_deref()].into_iter().flatten().collect();
+    if detail.is_empty() { o.name.clone() } else { format!("{} ({})", o.name, detail.join(", ")) }
+}
+
+/// The snippet with its highlights coloured (plain text without colour).
+fn highlight(snip: &Snippet, s: Style) -> String {
+    let text = snip.text.replace('\n', " ");
+    if !s.color {
+        return text;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 16 * snip.highlights.len());
+    let mut at = 0;
+    for &[a, b] in &snip.highlights {
+        if a < at || b > chars.len() || a >= b {
+            continue;
+        }
+        out.extend(&chars[at..a]);
+        out.push_str(HIT);
+        out.extend(&chars[a..b]);
+        out.push_str(RESET);
+        at = b;
+    }
+    out.extend(&chars[at.min(chars.len())..]);
+    out
+}
+
+fn facets_text(out: &mut dyn Write, f: &Facets, s: Style) -> io::Result<()> {
+    let rows: [(&str, &Vec<FacetCount>); 6] = [
+        ("province", &f.province),
+        ("city", &f.city),
+        ("official", &f.official),
+        ("org", &f.org),
+        ("program", &f.program),
+        ("source", &f.source),
+    ];
+    writeln!(out, "{}", s.wrap(BOLD, "facets"))?;
+    for (name, counts) in rows {
+        if counts.is_empty() {
+            continue;
+        }
+        let values: Vec<String> = counts.iter().map(|c| format!("{} ({})", c.value, c.count)).collect();
+        writeln!(out, "  {name:<9} {}", values.join(", "))?;
+    }
+    Ok(())
+}
+
+/// Writes one article (for `show` and `extract`) as text.
+pub fn article_text(out: &mut dyn Write, a: &ArticleView) -> io::Result<()> {
+    writeln!(out, "{}", a.title.as_deref().unwrap_or("(untitled)"))?;
+    let field = |out: &mut dyn Write, k: &str, v: String| -> io::Result<()> {
+        if v.is_empty() { Ok(()) } else { writeln!(out, "  {k:<10} {v}") }
+    };
+    field(out, "id", a.id.clone().unwrap_or_default())?;
+    field(out, "path", a.path.clone())?;
+    field(out, "source", a.source.clone().unwrap_or_default())?;
+    field(out, "date", a.date.map(|d| d.to_string()).unwrap_or_default())?;
+    field(out, "dateline", a.dateline.clone().unwrap_or_default())?;
+    field(out, "url", a.url.clone().unwrap_or_default())?;
+    let credits: Vec<String> = a.byline.iter().map(|c| format!("{}: {}", c.role, c.name)).collect();
+    field(out, "byline", credits.join("; "))?;
+    let provinces: Vec<String> = a.provinces.iter().map(|p| format!("{} ({})", p.name, p.code)).collect();
+    field(out, "provinces", provinces.join(", "))?;
+    field(out, "cities", a.cities.join(", "))?;
+    for o in &a.officials {
+        field(out, "official", official_text(o))?;
+    }
+    field(out, "programs", a.programs.join(", "))?;
+    writeln!(out)?;
+    writeln!(out, "{}", a.body)
+}
+
+/// Writes analysed tokens as a table.
+pub fn tokens_text(out: &mut dyn Write, text: &str, tokens: &[AnalyzedToken]) -> io::Result<()> {
+    for t in tokens {
+        let original = text.get(t.start..t.end).unwrap_or("");
+        writeln!(out, "{:>4}  {:<24} {:<24} {}..{}", t.position, t.term, original, t.start, t.end)?;
+    }
+    Ok(())
+}
+
+/// Writes the end-of-build summary (to stderr).
+pub fn build_summary(out: &mut dyn Write, r: &BuildReport, index: &std::path::Path) -> io::Result<()> {
+    writeln!(
+        out,
+        "indexed {} articles from {} files into {} in {:.1}s",
+        r.articles,
+        r.files,
+        index.display(),
+        r.elapsed.as_secs_f64()
+    )?;
+    if !r.skipped.is_empty() {
+        writeln!(out, "skipped {}:", r.skipped.len())?;
+        for s in &r.skipped {
+            writeln!(out, "  {}: {}", s.path, s.reason)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_are_coloured_by_character_offsets() {
+        let snip = Snippet { text: "Ünal bayar JHT.".into(), highlights: vec![[11, 14]] };
+        assert_eq!(highlight(&snip, Style { color: true }), format!("Ünal bayar {HIT}JHT{RESET}."));
+        assert_eq!(highlight(&snip, Style { color: false }), "Ünal bayar JHT.");
+    }
+
+    #[test]
+    fn out_of_range_highlights_are_ignored() {
+        let snip = Snippet { text: "abc".into(), highlights: vec![[2, 9], [1, 0]] };
+        assert_eq!(highlight(&snip, Style { color: true }), "abc");
+    }
+
+    #[test]
+    fn metadata_line_lists_places_people_and_programmes() {
+        let line = metadata_line(
+            &[ProvinceRef { code: "35".into(), name: "Jawa Timur".into() }],
+            &["Surabaya".into()],
+            &[Official { name: "Sari".into(), role: Some("Bupati".into()), organization: None }],
+            &["JHT".into()],
+        );
+        assert_eq!(line, "Jawa Timur (Surabaya) · Sari (Bupati) · JHT");
+    }
+}

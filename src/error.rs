@@ -1,0 +1,190 @@
+//! Errors of the warta library, split as milli splits them: a [`UserError`] is
+//! something the person at the keyboard can fix (a query typo, an unknown
+//! province, an index that was never built), an [`InternalError`] is
+//! something that went wrong inside (I/O, a corrupt index). A later HTTP
+//! server maps the first to 4xx and the second to 5xx; the CLI prints both
+//! and exits with status 2.
+
+use std::path::PathBuf;
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Any error the library returns.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The request cannot be served as asked; the message says how to fix it.
+    #[error(transparent)]
+    User(#[from] UserError),
+    /// Something failed inside warta or underneath it.
+    #[error(transparent)]
+    Internal(#[from] InternalError),
+}
+
+/// Errors the user can fix by changing the command.
+#[derive(Debug, thiserror::Error)]
+pub enum UserError {
+    /// The query string does not parse. `position` is a character offset.
+    #[error("query syntax error at character {position}: {message}\n  {query}\n  {caret}",
+        caret = caret_line(*.position))]
+    QuerySyntax {
+        /// The whole query as given.
+        query: String,
+        /// Character offset (0-based) of the problem.
+        position: usize,
+        /// What is wrong there.
+        message: String,
+    },
+    /// A filter or `field:value` names a value warta does not know.
+    #[error("unknown {facet} `{value}`{hint}", hint = suggestion_hint(suggestions))]
+    UnknownFacetValue {
+        /// The facet: province, city, official, org, program, source.
+        facet: &'static str,
+        /// The value as typed.
+        value: String,
+        /// Close values that do exist.
+        suggestions: Vec<String>,
+    },
+    /// A date filter is not YYYY, YYYY-MM or YYYY-MM-DD.
+    #[error("--{flag}: {source}")]
+    BadDate {
+        /// `from` or `to`.
+        flag: &'static str,
+        /// The parse error.
+        source: crate::extract::BadDate,
+    },
+    /// There is no index where one was expected.
+    #[error("no warta index in {}; build it with `warta index CORPUS --index {}`",
+        .path.display(), .path.display())]
+    IndexMissing {
+        /// The index directory.
+        path: PathBuf,
+    },
+    /// The index directory holds files that are not a warta index.
+    #[error("{} is not a warta index (it holds other files); choose an empty or new directory with --index",
+        .path.display())]
+    NotAnIndex {
+        /// The directory.
+        path: PathBuf,
+    },
+    /// The index was written by an incompatible version of warta.
+    #[error("the index in {} was built by another version of warta (format {found}, this warta reads {expected}); rebuild it with `warta index CORPUS --index {}`",
+        .path.display(), .path.display())]
+    IndexVersion {
+        /// The index directory.
+        path: PathBuf,
+        /// Format version found on disk.
+        found: u32,
+        /// Format version this build reads.
+        expected: u32,
+    },
+    /// Another process is writing this index.
+    #[error("the index in {} is locked by another `warta index` (lock file {}); wait for it to finish",
+        .path.display(), .path.join(".tantivy-writer.lock").display())]
+    IndexLocked {
+        /// The index directory.
+        path: PathBuf,
+    },
+    /// The corpus folder cannot be read.
+    #[error("cannot read corpus {}: {reason}", .path.display())]
+    CorpusUnreadable {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// `warta show` was given an id that is not in the index.
+    #[error("no article with id `{id}` in the index; ids are the paths printed by `warta search`")]
+    UnknownId {
+        /// The id asked for.
+        id: String,
+    },
+}
+
+/// Errors that come from inside: I/O, tantivy, corrupt files.
+#[derive(Debug, thiserror::Error)]
+pub enum InternalError {
+    /// The search library failed.
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// A file could not be read or written.
+    #[error("{context}: {source}")]
+    Io {
+        /// What warta was doing.
+        context: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Stored data could not be decoded; the index is probably corrupt.
+    #[error("corrupt index data in {}: {message}; rebuild it with `warta index CORPUS --index {}`",
+        .path.display(), .path.display())]
+    Corrupt {
+        /// The index directory.
+        path: PathBuf,
+        /// What could not be decoded.
+        message: String,
+    },
+}
+
+impl From<tantivy::TantivyError> for Error {
+    fn from(e: tantivy::TantivyError) -> Self {
+        Error::Internal(InternalError::Tantivy(e))
+    }
+}
+
+impl Error {
+    /// Whether the user can fix this by changing the command.
+    pub fn is_user_error(&self) -> bool {
+        matches!(self, Error::User(_))
+    }
+
+    /// Shorthand for an I/O error with context.
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Internal(InternalError::Io { context: context.into(), source })
+    }
+}
+
+fn caret_line(position: usize) -> String {
+    format!("{}^", " ".repeat(position.min(200)))
+}
+
+fn suggestion_hint(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_point_at_the_position() {
+        let e = UserError::QuerySyntax {
+            query: "\"abc".into(),
+            position: 0,
+            message: "unclosed quote".into(),
+        };
+        let text = e.to_string();
+        assert!(text.contains("character 0"), "{text}");
+        assert!(text.ends_with("\n  ^"), "{text}");
+    }
+
+    #[test]
+    fn unknown_values_suggest_close_ones() {
+        let e = UserError::UnknownFacetValue {
+            facet: "province",
+            value: "Jatimm".into(),
+            suggestions: vec!["Jawa Timur".into()],
+        };
+        assert_eq!(e.to_string(), "unknown province `Jatimm`; did you mean Jawa Timur?");
+    }
+
+    #[test]
+    fn missing_index_names_the_command_that_builds_it() {
+        let e = UserError::IndexMissing { path: PathBuf::from("/tmp/x") };
+        assert!(e.to_string().contains("warta index CORPUS --index /tmp/x"));
+    }
+}

@@ -1,0 +1,238 @@
+//! The data types that flow out of extraction: what the reader found on disk
+//! ([`RawArticle`]) and what the extractor recovered from it ([`Article`]).
+//!
+//! These types are plain serde data. They know nothing of tantivy: the
+//! `index` module turns an [`Article`] into a document, and `search` hands the
+//! same metadata back to callers.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// One article as the reader found it, before any extraction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RawArticle {
+    /// A scraped page saved as text: headline, chrome, dateline, body and
+    /// footer all mixed together, as in `../shared/seeds/`.
+    Plain(String),
+    /// An article whose fields a scraper already separated (`.json`/`.jsonl`).
+    Structured(StructuredArticle),
+}
+
+/// The fields of a JSON article, already mapped from the scraper's names
+/// (`text`/`maintext`/`body`, `date`/`date_publish`, `source`/`source_domain`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StructuredArticle {
+    /// The headline.
+    pub title: Option<String>,
+    /// The article text; may still hold boilerplate lines.
+    pub body: String,
+    /// The publication date as the scraper wrote it (ISO or Indonesian form).
+    pub date: Option<String>,
+    /// The publisher's name or domain.
+    pub source: Option<String>,
+    /// The page address.
+    pub url: Option<String>,
+}
+
+/// A date known to the precision the page gives: a year, a month or a day.
+///
+/// Indonesian pages often give only a year (ANTARA's copyright line); we never
+/// invent the missing parts. Serialised as `"YYYY"`, `"YYYY-MM"` or
+/// `"YYYY-MM-DD"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    /// Four-digit year.
+    pub year: i32,
+    /// 1–12, when known.
+    pub month: Option<u32>,
+    /// 1–31, when known (only ever set together with `month`).
+    pub day: Option<u32>,
+}
+
+impl PartialDate {
+    /// A year-only date.
+    pub fn year(year: i32) -> Self {
+        PartialDate { year, month: None, day: None }
+    }
+
+    /// A full calendar date; `None` when the day does not exist.
+    pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(PartialDate { year, month: Some(month), day: Some(day) })
+    }
+
+    /// A year and month.
+    pub fn ym(year: i32, month: u32) -> Option<Self> {
+        (1..=12).contains(&month).then_some(PartialDate { year, month: Some(month), day: None })
+    }
+}
+
+/// Number of days in a month of the proleptic Gregorian calendar.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Error for a string that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")]
+pub struct BadDate(pub String);
+
+impl FromStr for PartialDate {
+    type Err = BadDate;
+
+    fn from_str(s: &str) -> Result<Self, BadDate> {
+        let bad = || BadDate(s.to_string());
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let num = |p: &str, len: usize| -> Result<u32, BadDate> {
+            if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
+            p.parse().map_err(|_| bad())
+        };
+        match parts.as_slice() {
+            [y] => Ok(PartialDate::year(num(y, 4)? as i32)),
+            [y, m] => PartialDate::ym(num(y, 4)? as i32, num(m, 2)?).ok_or_else(bad),
+            [y, m, d] => {
+                PartialDate::ymd(num(y, 4)? as i32, num(m, 2)?, num(d, 2)?).ok_or_else(bad)
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A province, by its two-digit Kemendagri/BPS code and canonical name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ProvinceRef {
+    /// Two-digit code, "11" (Aceh) … "96" (Papua Barat Daya).
+    pub code: String,
+    /// Canonical name, e.g. "Jawa Timur", "Daerah Khusus Ibukota Jakarta".
+    pub name: String,
+}
+
+/// A regency or city (kabupaten/kota) or a well-known town, with its province.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CityRef {
+    /// The name as researchers write it: "Surabaya", "Pangkalan Bun", "Medan".
+    pub name: String,
+    /// Two-digit code of the province it lies in.
+    pub province_code: String,
+}
+
+/// A person holding an office, as named in the article.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Official {
+    /// Full name as written, without honorifics: "Pramudya Iriawan Buntoro".
+    pub name: String,
+    /// The office: "Direktur Kepesertaan", "Pj. Gubernur", "Kepala Kantor Wilayah Jawa Timur".
+    pub role: Option<String>,
+    /// Canonical organisation: "BPJS Ketenagakerjaan", "Kemnaker", "Pemprov Sumatera Utara".
+    pub organization: Option<String>,
+}
+
+/// A credit line of the page (reporter, editor, photographer …). Never an official.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Credit {
+    /// The label as printed, normalised: "Pewarta", "Reporter", "Editor", "Penulis", "Foto".
+    pub role: String,
+    /// The name(s) credited.
+    pub name: String,
+}
+
+/// Everything warta recovers from one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// The headline, without page chrome.
+    pub title: Option<String>,
+    /// The publisher ("ANTARA", "IDN Times", "Liputan6.com", …).
+    pub source: Option<String>,
+    /// The page address, when the input gives one.
+    pub url: Option<String>,
+    /// The dateline city as printed, in title case ("Medan", "Banjarmasin").
+    pub dateline: Option<String>,
+    /// The publication date, to the precision the page gives.
+    pub date: Option<PartialDate>,
+    /// Reporter/editor lines.
+    pub byline: Vec<Credit>,
+    /// Provinces named in the article (or implied by a city or the dateline), in code order.
+    pub provinces: Vec<ProvinceRef>,
+    /// Regencies, cities and towns named in the article.
+    pub cities: Vec<CityRef>,
+    /// Officials named with a title.
+    pub officials: Vec<Official>,
+    /// Programme codes (JKK, JKM, JHT, …) explicitly mentioned, in taxonomy order.
+    pub programs: Vec<String>,
+    /// The clean body text: paragraphs separated by a blank line, boilerplate removed.
+    pub body: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_round_trip_through_strings() {
+        for s in ["2024", "2024-11", "2024-11-07", "2024-02-29"] {
+            let d: PartialDate = s.parse().unwrap();
+            assert_eq!(d.to_string(), s);
+        }
+    }
+
+    #[test]
+    fn impossible_dates_are_rejected() {
+        for s in ["2023-02-29", "2024-13", "2024-00-10", "24", "2024-1-5", "2024-11-31", "x"] {
+            assert!(s.parse::<PartialDate>().is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn dates_order_by_year_then_month_then_day() {
+        let a = PartialDate::year(2024);
+        let b = PartialDate::ym(2024, 1).unwrap();
+        let c = PartialDate::ymd(2024, 1, 2).unwrap();
+        assert!(a < b && b < c);
+    }
+
+    #[test]
+    fn dates_serialise_as_strings() {
+        let d = PartialDate::ymd(2019, 3, 4).unwrap();
+        assert_eq!(serde_json::to_string(&d).unwrap(), "\"2019-03-04\"");
+        let back: PartialDate = serde_json::from_str("\"2019-03\"").unwrap();
+        assert_eq!(back, PartialDate::ym(2019, 3).unwrap());
+    }
+}

@@ -1,0 +1,312 @@
+//! Which lines of a scraped page are not article text.
+//!
+//! Scrapers keep the page chrome around the article: "Baca juga:" links, page
+//! counters, ad markers, share buttons, photo captions, and the related-news
+//! footer. Left in, they pollute search (a "Baca juga" headline makes the page
+//! match a different story). Every rule is one row of [`RULES`], a pattern over
+//! the trimmed line with the [`LineClass`] it gives; the first matching row
+//! wins, so the table is ordered: end markers, then chrome, then captions.
+//! Chrome and end markers are short: lines over 300 bytes can only be
+//! captions. Credit names in caption patterns are matched as ASCII, which
+//! keeps the compiled table small. Paragraph-level cleaning that cannot be line-based (trailing writer codes
+//! such as `(WEB)`) lives in [`strip_writer_code`].
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+/// What a line of a page is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineClass {
+    /// Article text (or a sub-heading, which stays).
+    Text,
+    /// Page chrome to drop: related links, counters, ads, share buttons.
+    Chrome,
+    /// A photo caption, recognised by the credit it ends with.
+    Caption,
+    /// The article is over: nothing after this line is body.
+    End,
+}
+
+use LineClass::{Caption, Chrome, End};
+
+/// The classifier table: `(class, pattern over the trimmed line)`, first match wins.
+const RULES: &[(LineClass, &str)] = &[
+    // --- End of the article: related-news footers, tags, comment forms.
+    (End, r"(?i)^berita terkini lainnya\s*:?$"),
+    (End, r"(?i)^(?:topik|tags?|tag terkait|topik terkait)\s*:"),
+    (End, r"(?i)^topik terkait$"),
+    (End, r"(?i)^cek berita dan artikel (?:yang )?lain(?:nya)? di google news"),
+    (End, r"(?i)^(?:leave a reply|tinggalkan balasan|tinggalkan komentar)$"),
+    (End, r"(?i)^(?:copyright\b|©)"),
+    (End, r"(?i)^(?:berita|artikel) (?:terkini |terbaru |menarik |populer )?lainnya$"),
+    (End, r"(?i)^(?:berita populer|terpopuler|rekomendasi untuk anda|pilihan untuk anda)$"),
+    // --- Chrome: links to other stories.
+    (Chrome, r"(?i)^(?:baca|simak|lihat)\s+(?:juga|pula|selengkapnya)\b"),
+    (Chrome, r"(?i)^(?:artikel|berita) terkait\s*(?::.*)?$"),
+    (Chrome, r"(?i)^(?:tonton|watch)(?:\s+juga)?\s*:"),
+    // --- Chrome: pagination.
+    (Chrome, r"(?i)^(?:halaman\s+)?\d+\s+dari\s+\d+(?:\s+halaman)?$"),
+    (Chrome, r"(?i)^halaman\s+(?:selanjutnya|berikutnya|sebelumnya|\d+(?:\s+\d+)*)$"),
+    (Chrome, r"(?i)^(?:selanjutnya|sebelumnya|berikutnya|next|prev|previous)\s*[»›>]*$"),
+    (Chrome, r"(?i)^load more$"),
+    // --- Chrome: toasts, video prompts, ads, scroll hints.
+    (Chrome, r"(?i)^sukses!?$"),
+    (Chrome, r"(?i)^saksikan\s+(?:juga\s+)?video\b"),
+    (Chrome, r"(?i)^(?:iklan\s*[-–—]\s*)?scroll\s+(?:ke bawah\s+)?untuk\s+(?:melanjutkan|lanjut)"),
+    (Chrome, r"(?i)^scroll to continue(?: with content)?$"),
+    (
+        Chrome,
+        r"(?i)^(?:advertisement|advertising|iklan|ads?|sponsored|sponsored content|konten bersponsor|promoted)$",
+    ),
+    (Chrome, r"(?i)^baca artikel idn times lainnya"),
+    (Chrome, r"(?i)^nyaman tanpa iklan"),
+    (Chrome, r"(?i)^intinya sih\b"),
+    (Chrome, r"(?i)^disclaimer\s*:\s*this summary was created"),
+    (Chrome, r"(?i)^(?:dengarkan|putar)\s+(?:berita|artikel)\b"),
+    // --- Chrome: sharing, following, apps.
+    (Chrome, r"(?i)^(?:share|bagikan)(?:\s+(?:this|artikel ini|berita ini))?\s*(?::.*)?$"),
+    (
+        Chrome,
+        r"(?i)^ikuti\b.{0,100}\b(?:google news|whatsapp|telegram|channel|saluran|instagram|tiktok|youtube|facebook|twitter)\b.{0,40}$",
+    ),
+    (Chrome, r"(?i)^(?:download|unduh)\s+(?:aplikasi|app)\b.{0,80}$"),
+    (Chrome, r"(?i)^simak breaking news\b"),
+    (
+        Chrome,
+        r"(?i)^dapatkan (?:update|informasi|berita)\b.{0,80}\b(?:setiap hari|google news|whatsapp|telegram)",
+    ),
+    (Chrome, r"(?i)^(?:\d+\s+)?(?:komentar|comments?)$"),
+    (Chrome, r"(?i)^(?:home|beranda)\s*[>»/›]"),
+    // --- Chrome: empty credit labels, writer codes and separators on their own line.
+    (Chrome, r"(?i)^(?:sumber|pewarta|editor|reporter|penulis|redaktur|fotografer)\s*:\s*$"),
+    (Chrome, r"^[(\[](?:\*|[A-Za-z]{1,6}(?:[./,-][A-Za-z0-9]{1,6}){0,3})[)\]]$"),
+    (Chrome, r"^[-–—_=*•·~]{3,}$"),
+    // --- Captions: lines that end with a photo credit.
+    (
+        Caption,
+        r"\(\s*(?i:foto|dok|dokumentasi|ist|istimewa|antara|sumber foto|ilustrasi|tangkapan layar|screenshot|net)\b[^()]{0,80}\)\s*$",
+    ),
+    (Caption, r"(?:^|[\s.,;:])ANTARA(?: FOTO)?/[^/]{1,60}(?:/[^/]{1,30}){0,2}$"),
+    (Caption, r"(?:^|[\s.,;:])-\s?[A-Z][A-Za-z0-9 .'’&/]{1,60}-$"),
+    (
+        Caption,
+        r"\b(?:Bisnis|Kompas|Tribun[A-Za-z]*|Jawa Pos|JawaPos|Radar [A-Za-z]+|Disway|Solopos|Espos|Liputan6|IDN Times)(?:\.com)?/[A-Za-z .'’-]{1,60}$",
+    ),
+    (Caption, r"(?:\S\s+|[.,]\s*)(?:Foto|FOTO|Dok|DOK)\s*[:.]\s*[A-Za-z0-9 .,'’/&()-]{1,60}$"),
+    (Caption, r"^(?i:foto|gambar|ilustrasi)\s*:\s"),
+    (Caption, r"\bSM/[A-Za-z .'’-]{1,40}\s*[-–—]?\s*$"),
+    (Caption, r"\(\s*[A-Za-z0-9.]{2,30}\s*/\s*[A-Za-z0-9 .'’-]{1,50}\)\s*$"),
+    (Caption, r"\[\s*(?i:foto|dok)[^\[\]]{0,80}\]\s*$"),
+];
+
+static SET: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(RULES.iter().map(|(_, pattern)| *pattern)).unwrap());
+
+/// A writer code closing a paragraph after its last sentence: `kata dia. (WEB)`.
+static WRITER_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"([.!?…"”’'])\s*(?:\((?:\*|[A-Za-z]{2,6}(?:[/.,-][A-Za-z0-9]{1,6}){0,3})\)|\[[A-Za-z0-9.,/ -]{1,12}\])\s*$"#,
+    )
+    .unwrap()
+});
+
+/// Longest line that can be chrome or an end marker; captions may be longer.
+const MAX_CHROME_LEN: usize = 300;
+
+/// Shortest headline used to spot captions that begin with it.
+const MIN_GLUED_TITLE: usize = 15;
+
+/// Classifies one line of a page by the table alone.
+pub fn classify(line: &str) -> LineClass {
+    let line = line.trim();
+    if line.is_empty() {
+        return Chrome;
+    }
+    let short = line.len() <= MAX_CHROME_LEN;
+    SET.matches(line)
+        .iter()
+        .map(|i| RULES[i].0)
+        .find(|class| short || *class == Caption)
+        .unwrap_or(LineClass::Text)
+}
+
+/// Classifies one line, also treating an image block that begins with the
+/// page's headline glued to its caption (IDN Times) as a [`LineClass::Caption`].
+pub fn classify_with_title(line: &str, title: Option<&str>) -> LineClass {
+    let class = classify(line);
+    if class == LineClass::Text && title.is_some_and(|t| is_glued_caption(line.trim(), t)) {
+        return LineClass::Caption;
+    }
+    class
+}
+
+/// `line` starts with the headline and continues without a space.
+fn is_glued_caption(line: &str, title: &str) -> bool {
+    let title = title.trim();
+    title.len() >= MIN_GLUED_TITLE
+        && line
+            .strip_prefix(title)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| !c.is_whitespace())
+}
+
+/// Removes a trailing writer code (`(WEB)`, `(*)`, `(nan)`, `[SA.1]`) that
+/// follows the last sentence of a paragraph; the sentence's punctuation stays.
+pub fn strip_writer_code(paragraph: &str) -> &str {
+    match WRITER_CODE.captures(paragraph).and_then(|c| c.get(1)) {
+        Some(punct) => &paragraph[..punct.end()],
+        None => paragraph,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineClass::{Caption, Chrome, End, Text};
+    use super::*;
+
+    #[test]
+    fn table_compiles() {
+        LazyLock::force(&SET);
+        LazyLock::force(&WRITER_CODE);
+        assert_eq!(SET.len(), RULES.len());
+    }
+
+    fn check(class: LineClass, lines: &[&str]) {
+        for line in lines {
+            assert_eq!(classify(line), class, "{line}");
+        }
+    }
+
+    #[test]
+    fn end_markers() {
+        check(
+            End,
+            &[
+                "Berita Terkini Lainnya",
+                "Topik:",
+                "Tags: jaminan sosial, pekerja",
+                "Cek Berita dan Artikel yang lain di Google News",
+                "LEAVE A REPLY",
+                "Copyright © ANTARA 2024",
+                "© 2024 Contoh Media",
+                "Berita Lainnya",
+            ],
+        );
+    }
+
+    #[test]
+    fn related_links_in_any_case() {
+        check(
+            Chrome,
+            &[
+                "Baca juga: Iuran pekerja naik tahun depan",
+                "BACA JUGA:Pekerja pelabuhan dapat santunan",
+                "Baca Juga: Kantor cabang baru dibuka",
+                "baca juga : kantor baru",
+                "Simak juga: Video pelatihan kerja",
+                "Berita Terkait",
+                "Artikel Terkait: Pekerja migran",
+            ],
+        );
+    }
+
+    #[test]
+    fn pagination_toasts_ads_and_sharing() {
+        check(
+            Chrome,
+            &[
+                "2 dari 3 halaman",
+                "Halaman 2",
+                "Sukses",
+                "Saksikan Video Pilihan Berikut Ini",
+                "Iklan - Scroll untuk Melanjutkan",
+                "SCROLL TO CONTINUE WITH CONTENT",
+                "ADVERTISEMENT",
+                "Advertisement",
+                "Baca artikel IDN Times lainnya di IDN App",
+                "Nyaman tanpa iklan. Langganan BisnisPro",
+                "Intinya sih...",
+                "Disclaimer: This summary was created using Artificial Intelligence (AI)",
+                "Share:",
+                "Share: Facebook Twitter WhatsApp",
+                "Load more",
+                "Ikuti kami di Google News",
+                "(*)",
+                "(WEB)",
+                "[SA.1]",
+                "-----",
+                "Sumber:",
+                "Home > Ekonomi > Ketenagakerjaan",
+            ],
+        );
+    }
+
+    #[test]
+    fn photo_captions() {
+        check(
+            Caption,
+            &[
+                "Petugas melayani peserta di kantor cabang. (Foto/Istimewa)",
+                "Penandatanganan kerja sama di Ambon (Dok. BPJAMSOSTEK)",
+                "Pekerja konstruksi di proyek jalan. ANTARA FOTO/Budi Santoso/abc",
+                "Pelatihan kerja di balai latihan.-Humas Pemkab Sleman-",
+                "Suasana kantor pelayanan di Palembang. Bisnis/Andi Wijaya",
+                "Pekerja pabrik saat jam istirahat. Foto: Humas",
+                "Foto: para pekerja antre di loket pelayanan",
+                "Peserta menerima kartu. SM/Dewi Lestari -",
+                "Kepala cabang meninjau lokasi (Antara-Rina)",
+                "Pekerja di pelabuhan (Contoh.com/Rudi)",
+            ],
+        );
+    }
+
+    #[test]
+    fn ordinary_text_stays() {
+        check(
+            Text,
+            &[
+                "Jaminan Sosial Ketenagakerjaan",
+                "Gerakan Nasional SERTAKAN",
+                "1. Pekerja informal makin terlindungi",
+                "Iuran dibayar setiap bulan melalui kanal resmi (PU).",
+                "Menurutnya, program itu penting bagi pekerja rentan.",
+                "Ia menyebut sebanyak 20 dari 30 perusahaan sudah patuh.",
+                "Copy dokumen harus dibawa saat mendaftar.",
+                "Kata dokter, pekerja perlu istirahat cukup.",
+                "Berita terkait kecelakaan kerja itu beredar luas di media sosial.",
+            ],
+        );
+    }
+
+    #[test]
+    fn long_lines_are_never_chrome() {
+        let long = format!("Baca juga {}", "kalimat panjang ".repeat(30));
+        assert_eq!(classify(&long), Text);
+        let caption = format!("{}. (Foto/Istimewa)", "Keterangan foto panjang ".repeat(20));
+        assert_eq!(classify(&caption), Caption);
+    }
+
+    #[test]
+    fn captions_glued_to_the_headline() {
+        let title = "Pekerja Rentan di Ambon Dapat Perlindungan";
+        let glued = format!("{title}Petugas melayani pekerja di pasar.");
+        assert_eq!(classify_with_title(&glued, Some(title)), Caption);
+        assert_eq!(classify_with_title(&format!("{title} lagi"), Some(title)), Text);
+        assert_eq!(classify_with_title(&glued, None), Text);
+        assert_eq!(classify_with_title("Sukses", Some(title)), Chrome);
+    }
+
+    #[test]
+    fn writer_codes_are_stripped() {
+        assert_eq!(strip_writer_code("Demikian kata dia. (WEB)"), "Demikian kata dia.");
+        assert_eq!(strip_writer_code("Selesai.” (nan)"), "Selesai.”");
+        assert_eq!(strip_writer_code("Selesai. (*)"), "Selesai.");
+        assert_eq!(strip_writer_code("Selesai. [SA.1]"), "Selesai.");
+        assert_eq!(
+            strip_writer_code("Program Jaminan Hari Tua (JHT)"),
+            "Program Jaminan Hari Tua (JHT)"
+        );
+        assert_eq!(strip_writer_code("é"), "é");
+    }
+}

@@ -1,0 +1,647 @@
+//! From one raw article to its page-level parts: headline, publisher,
+//! dateline, date, credits and clean body text.
+//!
+//! A scraped `.txt` page is a headline plus chrome, captions, the dateline,
+//! the body and a footer, all as lines. [`parse`] normalises the text, drops
+//! chrome and captions ([`crate::extract::boilerplate`]), takes credit lines
+//! out ([`crate::extract::byline`]), recovers the headline, finds the
+//! dateline ([`crate::extract::dateline`]) and picks the date
+//! ([`crate::extract::date`], whose module doc states the date policy).
+//! JSON articles go through the same body cleaning; their fields win over what
+//! the body says.
+//!
+//! # Title rule
+//!
+//! The title is the first line that survives the cleaner (chrome such as a
+//! lone `Sukses`, ads, credit lines and date header lines are skipped; up to
+//! three one-word lines, e.g. a section label, are skipped too) *if* it looks
+//! like a headline: 2–40 words, at most 200 characters, no final period or
+//! comma (an ellipsis is fine), not closing a quotation, not several
+//! sentences, and not opening with a publisher dateline (`Medan (ANTARA) -`).
+//! Otherwise the page has no title and that line is body.
+//!
+//! # Body rule
+//!
+//! Every remaining line is a paragraph; a line that continues a hard-wrapped
+//! sentence (previous line without final punctuation, this one starting in
+//! lower case) is joined to it. If one of the first four paragraphs opens
+//! with a dateline, the body starts there: the paragraphs before it are the
+//! deck or a lead photo caption and are dropped, and the dateline itself is
+//! cut from its paragraph. Trailing writer codes (`(WEB)`) are stripped.
+//!
+//! # Source rule
+//!
+//! A JSON `source` field wins; then the dateline's publisher; then a known
+//! publisher named in the copyright footer (`Copyright © ANTARA 2024`).
+
+use crate::extract::article::{Credit, PartialDate, RawArticle, StructuredArticle};
+use crate::extract::{boilerplate, byline, date, dateline};
+use boilerplate::LineClass;
+
+/// Where a page's date came from (see [`crate::extract::date`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateSource {
+    /// A date-only header line near the top of the page.
+    Header,
+    /// The first full date in the body; often the event's date.
+    Body,
+    /// The copyright footer (year only).
+    Copyright,
+    /// The JSON date field.
+    Field,
+}
+
+/// The page-level parts of one article.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    /// The headline, without chrome.
+    pub title: Option<String>,
+    /// The publisher's display name.
+    pub source: Option<String>,
+    /// The page address (JSON only).
+    pub url: Option<String>,
+    /// The dateline city in title case.
+    pub dateline: Option<String>,
+    /// The page date, to the precision the page gives.
+    pub date: Option<PartialDate>,
+    /// Where [`Page::date`] came from.
+    pub date_source: Option<DateSource>,
+    /// Credit lines (reporter, editor …).
+    pub byline: Vec<Credit>,
+    /// The clean body: paragraphs joined with a blank line.
+    pub body: String,
+}
+
+/// Paragraphs (from the top) in which a dateline is looked for.
+const DATELINE_WINDOW: usize = 4;
+/// Paragraphs collected before date header lines stop being looked for.
+const HEADER_WINDOW: usize = 3;
+/// One-word lines skipped while looking for the title.
+const MAX_SKIPPED_LABELS: usize = 3;
+/// Title limits.
+const MAX_TITLE_CHARS: usize = 200;
+const MAX_TITLE_WORDS: usize = 40;
+
+/// Parses one raw article.
+pub fn parse(raw: &RawArticle) -> Page {
+    match raw {
+        RawArticle::Plain(text) => parse_plain(text),
+        RawArticle::Structured(article) => parse_structured(article),
+    }
+}
+
+fn parse_plain(text: &str) -> Page {
+    let text = normalize(text);
+    let scan = scan(&text, None);
+    let title = scan.title.map(str::to_string);
+    let fallback_source = scan.copyright_source;
+    let mut page = build(scan.units, title, scan.credits, scan.header_date, scan.copyright);
+    if page.source.is_none() {
+        page.source = fallback_source.map(str::to_string);
+    }
+    page
+}
+
+fn parse_structured(article: &StructuredArticle) -> Page {
+    let title = article.title.as_deref().map(normalize_inline).filter(|t| !t.is_empty());
+    let text = normalize(&article.body);
+    let scan = scan(&text, Some(title.as_deref().unwrap_or("")));
+    let fallback_source = scan.copyright_source;
+    let mut page = build(scan.units, title, scan.credits, scan.header_date, scan.copyright);
+    let field = |v: &Option<String>| v.as_deref().map(normalize_inline).filter(|s| !s.is_empty());
+    match field(&article.source) {
+        Some(source) => page.source = Some(dateline::publisher_display(&source)),
+        None if page.source.is_none() => page.source = fallback_source.map(str::to_string),
+        None => {}
+    }
+    page.url = field(&article.url);
+    if let Some(d) = article.date.as_deref().and_then(date::parse_date_field) {
+        page.date = Some(d);
+        page.date_source = Some(DateSource::Field);
+    }
+    page
+}
+
+/// One kept line and the blank-line-separated block it belongs to.
+struct Unit<'a> {
+    block: usize,
+    text: &'a str,
+}
+
+#[derive(Default)]
+struct Scan<'a> {
+    title: Option<&'a str>,
+    units: Vec<Unit<'a>>,
+    credits: Vec<Credit>,
+    header_date: Option<PartialDate>,
+    copyright: Option<PartialDate>,
+    copyright_source: Option<&'static str>,
+}
+
+/// The line pass. `known_title` is `Some` for JSON articles (whose title, if
+/// any, is a field): then no title is looked for in the text.
+fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
+    let mut s = Scan::default();
+    let mut block = 0;
+    let mut in_blank = false;
+    let mut looking_for_title = known_title.is_none();
+    let mut skipped_labels = 0;
+    let mut ended = false;
+    for line in text.split('\n') {
+        let line = line.trim();
+        if line.is_empty() {
+            if !in_blank {
+                block += 1;
+                in_blank = true;
+            }
+            continue;
+        }
+        in_blank = false;
+        if let Some(year) = date::copyright_year(line) {
+            s.copyright.get_or_insert(year);
+            if s.copyright_source.is_none() {
+                s.copyright_source = dateline::copyright_publisher(line);
+            }
+        }
+        if ended {
+            continue;
+        }
+        if let Some(credits) = byline::parse_line(line) {
+            s.credits.extend(credits);
+            continue;
+        }
+        let title = s.title.or(known_title).filter(|t| !t.is_empty());
+        if title == Some(line) {
+            continue; // the headline repeated in the text
+        }
+        match boilerplate::classify_with_title(line, title) {
+            LineClass::End if !s.units.is_empty() => {
+                ended = true;
+                continue;
+            }
+            LineClass::Text => {}
+            _ => continue,
+        }
+        if s.units.len() < HEADER_WINDOW
+            && let Some(d) = date::header_date(line)
+        {
+            s.header_date.get_or_insert(d);
+            continue;
+        }
+        if looking_for_title {
+            if looks_like_title(line) {
+                s.title = Some(line);
+                looking_for_title = false;
+                continue;
+            }
+            if line.split_whitespace().count() <= 1 && skipped_labels < MAX_SKIPPED_LABELS {
+                skipped_labels += 1;
+                continue;
+            }
+            looking_for_title = false;
+        }
+        s.units.push(Unit { block, text: line });
+    }
+    s
+}
+
+/// Whether the first surviving line is a headline; see the module doc.
+fn looks_like_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    if !(2..=MAX_TITLE_WORDS).contains(&words) || line.chars().count() > MAX_TITLE_CHARS {
+        return false;
+    }
+    let ends_badly = (line.ends_with('.') && !line.ends_with("..."))
+        || line.ends_with([',', ';', ':'])
+        || closes_quoted_sentence(line);
+    if ends_badly || sentence_breaks(line) > 1 {
+        return false;
+    }
+    dateline::parse(line).is_none_or(|d| d.source.is_none())
+}
+
+/// `…,”` or `….”`: the end of a quoted sentence, not a headline.
+fn closes_quoted_sentence(line: &str) -> bool {
+    let mut tail = line.chars().rev();
+    matches!(tail.next(), Some('"' | '”' | '’' | '\''))
+        && matches!(tail.next(), Some('.' | ',' | '!' | '?'))
+}
+
+/// Sentence ends followed by a capitalised word.
+fn sentence_breaks(line: &str) -> usize {
+    let chars: Vec<char> = line.chars().collect();
+    chars
+        .windows(3)
+        .filter(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ' && w[2].is_uppercase())
+        .count()
+}
+
+/// Paragraphs, dateline, date and body from the kept lines.
+fn build(
+    units: Vec<Unit<'_>>,
+    title: Option<String>,
+    byline: Vec<Credit>,
+    header_date: Option<PartialDate>,
+    copyright: Option<PartialDate>,
+) -> Page {
+    let mut paragraphs = join_wrapped(&units);
+    let mut city = None;
+    let mut source = None;
+    let found = paragraphs.iter().take(DATELINE_WINDOW).enumerate().find_map(|(i, p)| {
+        let d = dateline::parse(p)?;
+        Some((i, d.city, d.source, p.len() - d.rest.len()))
+    });
+    if let Some((i, c, src, rest_at)) = found {
+        paragraphs.drain(..i);
+        paragraphs[0].drain(..rest_at);
+        city = c;
+        source = src;
+    }
+    let body = paragraphs
+        .iter()
+        .map(|p| boilerplate::strip_writer_code(p.trim()))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let (date, date_source) = match (header_date, date::body_date(&body)) {
+        (Some(d), _) => (Some(d), Some(DateSource::Header)),
+        (None, Some(d)) => (Some(d), Some(DateSource::Body)),
+        (None, None) => (copyright, copyright.map(|_| DateSource::Copyright)),
+    };
+    Page { title, source, url: None, dateline: city, date, date_source, byline, body }
+}
+
+/// Kept lines as paragraphs, joining hard-wrapped continuation lines.
+fn join_wrapped(units: &[Unit<'_>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last_block = None;
+    for unit in units {
+        if let (Some(prev), Some(block)) = (out.last_mut(), last_block) {
+            let continues = block == unit.block
+                && !prev.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '\'', ')', '…', '»'])
+                && unit.text.chars().next().is_some_and(char::is_lowercase);
+            if continues {
+                prev.push(' ');
+                prev.push_str(unit.text);
+                continue;
+            }
+        }
+        out.push(unit.text.to_string());
+        last_block = Some(unit.block);
+    }
+    out
+}
+
+/// Unix line ends; no-break and other odd spaces to one space; zero-width
+/// characters and controls removed.
+fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut after_cr = false;
+    for c in text.chars() {
+        let was_cr = after_cr;
+        after_cr = c == '\r';
+        match c {
+            '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            '\n' if was_cr => {}
+            '\n' => out.push('\n'),
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {}
+            c if c.is_whitespace() || c == '\u{A0}' => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`normalize`] for a one-line field.
+fn normalize_inline(text: &str) -> String {
+    normalize(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::extract::reader;
+
+    fn plain(text: &str) -> Page {
+        parse(&RawArticle::Plain(text.to_string()))
+    }
+
+    fn d(s: &str) -> PartialDate {
+        s.parse().unwrap()
+    }
+
+    fn credit(role: &str, name: &str) -> Credit {
+        Credit { role: role.into(), name: name.into() }
+    }
+
+    #[test]
+    fn normalisation() {
+        assert_eq!(normalize("a\r\nb\rc\u{a0}\u{a0}d\u{200b}e\u{feff}\tf"), "a\nb\nc de f");
+        assert_eq!(normalize_inline("  Judul\n baru\u{a0} "), "Judul baru");
+    }
+
+    #[test]
+    fn agency_page_with_credits_and_copyright() {
+        let page = plain(
+            "Ambon (ANTARA) - Kantor cabang membuka layanan baru, Senin.\n\n\
+             Layanan itu melayani pekerja pelabuhan.\n\n\
+             Baca juga: Iuran pekerja naik\n\n\
+             Pewarta: Budi Santoso\nEditor: Sri Lestari\nCopyright © ANTARA 2024",
+        );
+        assert_eq!(page.title, None);
+        assert_eq!(page.dateline.as_deref(), Some("Ambon"));
+        assert_eq!(page.source.as_deref(), Some("ANTARA"));
+        assert_eq!(page.date, Some(PartialDate::year(2024)));
+        assert_eq!(page.date_source, Some(DateSource::Copyright));
+        assert_eq!(
+            page.byline,
+            vec![credit("Pewarta", "Budi Santoso"), credit("Editor", "Sri Lestari")]
+        );
+        assert_eq!(
+            page.body,
+            "Kantor cabang membuka layanan baru, Senin.\n\nLayanan itu melayani pekerja pelabuhan."
+        );
+    }
+
+    #[test]
+    fn source_from_copyright_footer_without_dateline() {
+        let page = plain("Judul Berita Tanpa Dateline\n\nIsi berita.\n\nCopyright © ANTARA 2023");
+        assert_eq!(page.source.as_deref(), Some("ANTARA"));
+        assert_eq!(page.dateline, None);
+        assert_eq!(page.date, Some(PartialDate::year(2023)));
+        assert_eq!(page.body, "Isi berita.");
+    }
+
+    #[test]
+    fn title_after_chrome_and_deck_before_dateline() {
+        let page = plain(
+            "Sukses\n\nPekerja Pelabuhan Ambon Kini Terlindungi\n\n\
+             Ringkasan singkat tentang kerja sama perlindungan pekerja.\n\n\
+             Liputan6.com, Ambon BPJS Ketenagakerjaan memperluas perlindungan.\n\n\
+             2 dari 3 halaman\n\nJaminan Sosial Pekerja\n\nKerja sama diteken di Ambon.\n\n(*)",
+        );
+        assert_eq!(page.title.as_deref(), Some("Pekerja Pelabuhan Ambon Kini Terlindungi"));
+        assert_eq!(page.dateline.as_deref(), Some("Ambon"));
+        assert_eq!(page.source.as_deref(), Some("Liputan6.com"));
+        assert_eq!(
+            page.body,
+            "BPJS Ketenagakerjaan memperluas perlindungan.\n\nJaminan Sosial Pekerja\n\n\
+             Kerja sama diteken di Ambon."
+        );
+        assert_eq!(page.date, None);
+    }
+
+    #[test]
+    fn header_date_wins_over_body_date() {
+        let page = plain(
+            "Iuran Pekerja Informal Turun\nSenin, 24 Februari 2025 10:21 WIB\n\
+             Jakarta - Rapat digelar Kamis (20/2/2025) di kantor pusat.",
+        );
+        assert_eq!(page.title.as_deref(), Some("Iuran Pekerja Informal Turun"));
+        assert_eq!(page.date, Some(d("2025-02-24")));
+        assert_eq!(page.date_source, Some(DateSource::Header));
+        assert_eq!(page.dateline.as_deref(), Some("Jakarta"));
+        assert_eq!(page.body, "Rapat digelar Kamis (20/2/2025) di kantor pusat.");
+    }
+
+    #[test]
+    fn body_date_and_caption_and_end_marker() {
+        let page = plain(
+            "Klaim Jaminan Hari Tua Meningkat di Kalimantan\n\n\
+             Petugas melayani peserta di loket. (Foto/Istimewa)\n\n\
+             SAMARINDA, CONTOHBERITA.CO.ID – Klaim meningkat, kata kepala cabang di Samarinda, Kamis (7/11/2024).\n\n\
+             BACA JUGA:Kantor baru dibuka\n\
+             Pekerja diimbau mendaftar. (WEB)\n\n\
+             Topik:\n\nBerita lain di sini.\nEDITOR:Rahmat\n\nSUMBER:",
+        );
+        assert_eq!(page.dateline.as_deref(), Some("Samarinda"));
+        assert_eq!(page.source.as_deref(), Some("CONTOHBERITA.CO.ID"));
+        assert_eq!(page.date, Some(d("2024-11-07")));
+        assert_eq!(page.date_source, Some(DateSource::Body));
+        assert_eq!(page.byline, vec![]);
+        assert_eq!(
+            page.body,
+            "Klaim meningkat, kata kepala cabang di Samarinda, Kamis (7/11/2024).\n\n\
+             Pekerja diimbau mendaftar."
+        );
+    }
+
+    #[test]
+    fn glued_image_captions_and_numbered_subheadings() {
+        let title = "Pekerja Rentan Ambon Dapat Perlindungan";
+        let page = plain(&format!(
+            "{title}\n\nDeck singkat\n\nAmbon, IDN Times -- Pekerja rentan didaftarkan.\n\n\
+             1. Iuran dibayar pemerintah daerah\n\n{title}Petugas mendata pekerja. (Dok. Contoh)\n\n\
+             Pendataan selesai bulan depan.\n\nBerita Terkini Lainnya\n\nJudul lain"
+        ));
+        assert_eq!(page.title.as_deref(), Some(title));
+        assert_eq!(page.source.as_deref(), Some("IDN Times"));
+        assert_eq!(
+            page.body,
+            "Pekerja rentan didaftarkan.\n\n1. Iuran dibayar pemerintah daerah\n\n\
+             Pendataan selesai bulan depan."
+        );
+    }
+
+    #[test]
+    fn no_dateline_keeps_every_paragraph() {
+        let page = plain(
+            "Judul Berita Tanpa Dateline\nParagraf pertama.\nParagraf kedua.\n\
+             Cek Berita dan Artikel yang lain di Google News\nSumber:",
+        );
+        assert_eq!(page.title.as_deref(), Some("Judul Berita Tanpa Dateline"));
+        assert_eq!(page.source, None);
+        assert_eq!(page.dateline, None);
+        assert_eq!(page.body, "Paragraf pertama.\n\nParagraf kedua.");
+    }
+
+    #[test]
+    fn titles_and_non_titles() {
+        for t in [
+            "Klaim Pekerja Naik Rp 2,1 T, 90 Ribu Kasus Tertangani",
+            "Siapa Saja yang Berhak Menerima Bantuan?",
+            "Jakarta - Pekerja Gelar Aksi",
+        ] {
+            assert!(looks_like_title(t), "{t}");
+        }
+        for t in [
+            "Ini adalah paragraf biasa.",
+            "Medan (ANTARA) - Pekerja hadir",
+            "Sukses",
+            "Ini kalimat. Ini kalimat lain. Dan satu lagi",
+            "“Kami siap membantu,”",
+        ] {
+            assert!(!looks_like_title(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        let page =
+            plain("Judul Pendek Sekali\n\nBaris pertama yang\nterpotong di tengah.\nBaris baru.");
+        assert_eq!(page.body, "Baris pertama yang terpotong di tengah.\n\nBaris baru.");
+    }
+
+    #[test]
+    fn structured_fields_win() {
+        let raw = RawArticle::Structured(StructuredArticle {
+            title: Some(" Judul  Artikel ".into()),
+            body: "Judul Artikel\nPalu (ANTARA) - Pekerja terdaftar, Senin (3/6/2024).\n\
+                   Baca juga: lain\nPewarta: Andi"
+                .into(),
+            date: Some("2024-06-04T09:30:00+07:00".into()),
+            source: Some("www.antaranews.com".into()),
+            url: Some("https://contoh.id/a".into()),
+        });
+        let page = parse(&raw);
+        assert_eq!(page.title.as_deref(), Some("Judul Artikel"));
+        assert_eq!(page.source.as_deref(), Some("ANTARA"));
+        assert_eq!(page.url.as_deref(), Some("https://contoh.id/a"));
+        assert_eq!(page.dateline.as_deref(), Some("Palu"));
+        assert_eq!(page.date, Some(d("2024-06-04")));
+        assert_eq!(page.date_source, Some(DateSource::Field));
+        assert_eq!(page.byline, vec![credit("Pewarta", "Andi")]);
+        assert_eq!(page.body, "Pekerja terdaftar, Senin (3/6/2024).");
+    }
+
+    #[test]
+    fn structured_falls_back_to_body_and_dateline() {
+        let raw = RawArticle::Structured(StructuredArticle {
+            body: "Kupang, Contoh.com - Pekerja terdaftar pada Rabu (5/6/2024).".into(),
+            date: Some("kemarin".into()),
+            ..Default::default()
+        });
+        let page = parse(&raw);
+        assert_eq!(page.title, None);
+        assert_eq!(page.source.as_deref(), Some("Contoh.com"));
+        assert_eq!(page.date, Some(d("2024-06-05")));
+        assert_eq!(page.date_source, Some(DateSource::Body));
+        let first_line_kept = RawArticle::Structured(StructuredArticle {
+            body: "Kalimat pertama tanpa judul".into(),
+            ..Default::default()
+        });
+        assert_eq!(parse(&first_line_kept).body, "Kalimat pertama tanpa judul");
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for s in
+            ["", "\u{feff}", "é", "\r\r\n", "Sukses", "(*)", "Jakarta - é", "Liputan6.com, É", "——"]
+        {
+            let _ = plain(s);
+        }
+        let long = "kata ".repeat(100_000);
+        assert_eq!(plain(&long).body.len(), long.trim_end().len());
+    }
+
+    // --- The real seeds, when the folder exists.
+
+    fn seeds_dir() -> Option<PathBuf> {
+        let relative = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+        relative.is_dir().then_some(relative)
+    }
+
+    /// The seed whose file name starts with `prefix`: its raw text and parsed page.
+    fn seed(prefix: &str) -> Option<(String, Page)> {
+        let dir = seeds_dir()?;
+        let path =
+            std::fs::read_dir(dir).ok()?.filter_map(Result::ok).map(|e| e.path()).find(|p| {
+                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix))
+            })?;
+        let outcome = reader::read_file(&path).unwrap();
+        let (_, raw) = outcome.articles.into_iter().next()?;
+        let RawArticle::Plain(text) = &raw else { panic!("seed is not plain text") };
+        Some((text.clone(), parse(&raw)))
+    }
+
+    fn nth_line(text: &str, n: usize) -> String {
+        text.lines().map(str::trim).filter(|l| !l.is_empty()).nth(n).unwrap().to_string()
+    }
+
+    fn assert_clean(page: &Page) {
+        let lower = page.body.to_lowercase();
+        for chrome in
+            ["baca juga", "dari 3 halaman", "topik:", "berita terkini lainnya", "google news"]
+        {
+            assert!(!lower.contains(chrome), "{chrome:?} left in body");
+        }
+        assert!(!page.body.contains('\u{a0}'));
+        assert!(!page.body.contains("\n\n\n"));
+    }
+
+    #[test]
+    fn seed_000_antara() {
+        let Some((_, page)) = seed("000_") else { return };
+        assert_eq!(page.source.as_deref(), Some("ANTARA"));
+        assert_eq!(page.dateline.as_deref(), Some("Medan"));
+        assert_eq!(page.date, Some(PartialDate::year(2024)));
+        assert_eq!(page.date_source, Some(DateSource::Copyright));
+        let roles: Vec<&str> = page.byline.iter().map(|c| c.role.as_str()).collect();
+        assert_eq!(roles, ["Pewarta", "Editor"]);
+        assert!(page.body.starts_with("BPJS Ketenagakerjaan"));
+        assert!(!page.body.contains("(ANTARA)") && !page.body.contains("Copyright"));
+        assert_clean(&page);
+    }
+
+    #[test]
+    fn seed_001_no_dateline() {
+        let Some((text, page)) = seed("001_") else { return };
+        assert_eq!(page.title, Some(nth_line(&text, 0)));
+        assert!(!page.body.contains("Humas Pemkot Surabaya"));
+        assert!(!page.body.contains("BACA JUGA"));
+        assert!(!page.body.contains("Sumber"));
+        assert_eq!(page.source, None);
+        assert_eq!(page.dateline, None);
+        assert_eq!(page.date, None);
+        assert!(page.body.split("\n\n").count() >= 10);
+        assert_clean(&page);
+    }
+
+    #[test]
+    fn seed_002_liputan6() {
+        let Some((text, page)) = seed("002_") else { return };
+        assert_eq!(page.title, Some(nth_line(&text, 1)));
+        assert_ne!(page.title.as_deref(), Some("Sukses"));
+        assert_eq!(page.dateline.as_deref(), Some("Medan"));
+        assert_eq!(page.source.as_deref(), Some("Liputan6.com"));
+        assert!(page.body.starts_with("BPJS Ketenagakerjaan"));
+        assert!(page.body.split("\n\n").any(|p| p == "Gerakan Nasional SERTAKAN"));
+        assert!(!page.body.ends_with("(*)"));
+        assert_clean(&page);
+    }
+
+    #[test]
+    fn seed_003_kaltengterkini() {
+        let Some((text, page)) = seed("003_") else { return };
+        assert_eq!(page.title, Some(nth_line(&text, 0)));
+        assert_eq!(page.dateline.as_deref(), Some("Banjarmasin"));
+        assert_eq!(page.source.as_deref(), Some("Kaltengterkini"));
+        assert_eq!(page.date, Some(d("2024-11-07")));
+        assert_eq!(page.date_source, Some(DateSource::Body));
+        assert_eq!(page.byline.iter().map(|c| c.role.as_str()).collect::<Vec<_>>(), ["Editor"]);
+        assert!(!page.body.contains("(Foto/Istimewa)"));
+        assert!(!page.body.contains("KALTENGTERKINI") && !page.body.contains("SUMBER"));
+        assert_clean(&page);
+    }
+
+    #[test]
+    fn seed_004_idn_times() {
+        let Some((text, page)) = seed("004_") else { return };
+        let title = nth_line(&text, 0);
+        assert_eq!(page.title.as_deref(), Some(title.as_str()));
+        assert_eq!(page.dateline.as_deref(), Some("Jakarta"));
+        assert_eq!(page.source.as_deref(), Some("IDN Times"));
+        assert!(!page.body.contains("(WEB)"));
+        assert!(!page.body.contains("(Dok. BPJAMSOSTEK)") && !page.body.contains("ANTARA FOTO"));
+        assert!(!page.body.split("\n\n").any(|p| p.starts_with(&title)));
+        assert!(page.body.split("\n\n").any(|p| p.starts_with("1. ")));
+        assert_clean(&page);
+    }
+}

@@ -1,0 +1,257 @@
+//! Building an index from a corpus folder.
+//!
+//! The build is all-or-nothing at the commit: the previous index stays
+//! readable (and is what searches see) until the new one is committed, so a
+//! crash or a killed run never leaves a half-written index behind. Files that
+//! cannot be read are skipped and reported with the reason; they never stop
+//! the run.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use tantivy::{Index, IndexWriter, TantivyError};
+use walkdir::WalkDir;
+
+use crate::analysis::{ANALYZER, text_analyzer};
+use crate::error::{Error, Result, UserError};
+use crate::extract::{self, reader};
+use crate::index::document::to_document;
+use crate::index::schema::{FORMAT_VERSION, build_schema, fields_of};
+use crate::index::store::{INFO_FILE, IndexInfo, WartaIndex};
+
+/// Default memory budget of the index writer.
+pub const DEFAULT_HEAP_BYTES: usize = 128 * 1024 * 1024;
+
+/// What to build and where.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// The corpus folder (or a single article file).
+    pub corpus: PathBuf,
+    /// The index directory; created when missing.
+    pub index_dir: PathBuf,
+    /// Memory budget of the writer, in bytes.
+    pub heap_bytes: usize,
+}
+
+impl BuildOptions {
+    /// Options with the default heap.
+    pub fn new(corpus: impl Into<PathBuf>, index_dir: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            corpus: corpus.into(),
+            index_dir: index_dir.into(),
+            heap_bytes: DEFAULT_HEAP_BYTES,
+        }
+    }
+}
+
+/// A file, or an entry inside a file, that was not indexed.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Skipped {
+    /// Path relative to the corpus root (with `:line N` for an entry of a JSON Lines file).
+    pub path: String,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// What a build did.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct BuildReport {
+    /// Article files found in the corpus.
+    pub files: usize,
+    /// Articles written to the index.
+    pub articles: u64,
+    /// Files and entries left out, with reasons.
+    pub skipped: Vec<Skipped>,
+    /// Wall time of the build.
+    #[serde(skip)]
+    pub elapsed: Duration,
+}
+
+/// Progress events, for a progress bar.
+#[derive(Clone, Copy, Debug)]
+pub enum Progress<'a> {
+    /// The walk found this many article files.
+    Found(usize),
+    /// One more file was processed.
+    File(&'a Path),
+    /// All documents are added; committing.
+    Committing,
+}
+
+/// Builds (or rebuilds) the index for `opts.corpus` in `opts.index_dir`.
+pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<BuildReport> {
+    let started = Instant::now();
+    let corpus = fs::canonicalize(&opts.corpus).map_err(|e| UserError::CorpusUnreadable {
+        path: opts.corpus.clone(),
+        reason: e.to_string(),
+    })?;
+    let mut report = BuildReport::default();
+    let files = walk(&corpus, &opts.index_dir, &mut report.skipped)?;
+    report.files = files.len();
+    progress(Progress::Found(files.len()));
+
+    let index = open_for_writing(&opts.index_dir)?;
+    let fields = fields_of(&index.schema()).ok_or_else(|| UserError::NotAnIndex {
+        path: opts.index_dir.clone(),
+    })?;
+    let mut writer: IndexWriter = index.writer(opts.heap_bytes.max(15_000_000)).map_err(|e| {
+        match e {
+            TantivyError::LockFailure(..) => {
+                Error::from(UserError::IndexLocked { path: opts.index_dir.clone() })
+            }
+            other => other.into(),
+        }
+    })?;
+    writer.delete_all_documents()?;
+
+    for file in &files {
+        progress(Progress::File(file));
+        let rel = relative_id(&corpus, file);
+        let outcome = match reader::read_file(file) {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                report.skipped.push(Skipped { path: rel, reason: e.to_string() });
+                continue;
+            }
+        };
+        for problem in outcome.problems {
+            report.skipped.push(Skipped { path: rel.clone(), reason: problem });
+        }
+        for (ordinal, raw) in &outcome.articles {
+            let id = match ordinal {
+                Some(n) => format!("{rel}#{n}"),
+                None => rel.clone(),
+            };
+            let article = extract::extract(raw);
+            writer.add_document(to_document(&fields, &id, &rel, &article))?;
+            report.articles += 1;
+        }
+    }
+    progress(Progress::Committing);
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    let built_at = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    IndexInfo { format: FORMAT_VERSION, corpus, articles: report.articles, built_at }
+        .write(&opts.index_dir)?;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// The article files under `root`, sorted, skipping hidden entries and the
+/// index directory itself when it lies inside the corpus.
+fn walk(root: &Path, index_dir: &Path, skipped: &mut Vec<Skipped>) -> Result<Vec<PathBuf>> {
+    if root.is_file() {
+        return Ok(vec![root.to_path_buf()]);
+    }
+    let index_dir = fs::canonicalize(index_dir).ok();
+    let mut files = Vec::new();
+    let walker = WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter();
+    let walker = walker.filter_entry(|e| {
+        let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+        let is_index = index_dir.as_deref().is_some_and(|d| e.path() == d);
+        !hidden && !is_index
+    });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() && reader::is_article_file(e.path()) => {
+                files.push(e.into_path());
+            }
+            Ok(_) => {}
+            Err(e) if e.depth() == 0 => {
+                return Err(UserError::CorpusUnreadable {
+                    path: root.to_path_buf(),
+                    reason: e.to_string(),
+                }
+                .into());
+            }
+            Err(e) => {
+                let path = e.path().map(|p| relative_id(root, p)).unwrap_or_default();
+                skipped.push(Skipped { path, reason: e.to_string() });
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// `path` relative to `root`, with `/` separators.
+fn relative_id(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let rel = if rel.as_os_str().is_empty() {
+        path.file_name().map(Path::new).unwrap_or(path)
+    } else {
+        rel
+    };
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Opens the index in `dir` for writing, creating it (or replacing an index
+/// of an older format) when needed. Refuses directories that hold anything
+/// else, so a mistyped `--index` never deletes a user's files.
+fn open_for_writing(dir: &Path) -> Result<Index> {
+    fs::create_dir_all(dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
+    let (schema, _) = build_schema();
+    let ours = IndexInfo::read(dir)?;
+    let index = if WartaIndex::exists(dir) {
+        let Some(info) = ours else {
+            return Err(UserError::NotAnIndex { path: dir.to_path_buf() }.into());
+        };
+        let existing = Index::open_in_dir(dir).ok();
+        let same = existing.as_ref().is_some_and(|i| fields_of(&i.schema()).is_some());
+        if info.format == FORMAT_VERSION && same {
+            existing.ok_or_else(|| UserError::NotAnIndex { path: dir.to_path_buf() })?
+        } else {
+            wipe_index_files(dir)?;
+            Index::create_in_dir(dir, schema)?
+        }
+    } else {
+        let foreign = list_dir(dir)?
+            .into_iter()
+            .any(|name| name != ".gitkeep" && name != INFO_FILE && !name.starts_with(INFO_FILE));
+        if foreign {
+            return Err(UserError::NotAnIndex { path: dir.to_path_buf() }.into());
+        }
+        Index::create_in_dir(dir, schema)?
+    };
+    index.tokenizers().register(ANALYZER, text_analyzer());
+    Ok(index)
+}
+
+fn list_dir(dir: &Path) -> Result<Vec<String>> {
+    let entries = fs::read_dir(dir).map_err(|e| Error::io(format!("listing {}", dir.display()), e))?;
+    Ok(entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+}
+
+/// Removes the files of a warta index of another format (never `.gitkeep`).
+fn wipe_index_files(dir: &Path) -> Result<()> {
+    for name in list_dir(dir)? {
+        if name == ".gitkeep" {
+            continue;
+        }
+        let path = dir.join(&name);
+        let removed = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+        removed.map_err(|e| Error::io(format!("removing {}", path.display()), e))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_relative_with_forward_slashes() {
+        let root = Path::new("/data/corpus");
+        assert_eq!(relative_id(root, Path::new("/data/corpus/a/b.txt")), "a/b.txt");
+        assert_eq!(relative_id(root, Path::new("/data/corpus/c.jsonl")), "c.jsonl");
+    }
+
+    #[test]
+    fn a_single_file_corpus_uses_the_file_name() {
+        let f = Path::new("/data/one.txt");
+        assert_eq!(relative_id(f, f), "one.txt");
+    }
+}

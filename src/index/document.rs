@@ -1,0 +1,189 @@
+//! Turning an extracted [`Article`] into a tantivy document and back.
+//!
+//! Facet paths are built here and only here:
+//! `region` = `/Province` and `/Province/City`, `official` =
+//! `/Organisation/Person`, `program` = `/CODE`, `source` = `/Publisher`.
+//! The rest of the metadata (roles, province codes, byline, dateline) rides
+//! along as stored JSON in the `meta` field, so a hit can be shown without
+//! re-reading the file.
+
+use tantivy::schema::{Facet, Value};
+use tantivy::{DateTime, TantivyDocument};
+
+use crate::extract::{Article, PartialDate, region};
+use crate::index::schema::Fields;
+
+/// Organisation segment used for officials whose organisation is unknown.
+pub const NO_ORGANIZATION: &str = "(none)";
+
+/// An article as stored in the index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredArticle {
+    /// Stable id (path relative to the corpus root, `#N` for JSON Lines entries).
+    pub id: String,
+    /// Path of the file relative to the corpus root.
+    pub path: String,
+    /// The extracted article, body included.
+    pub article: Article,
+}
+
+/// Builds the document for one article.
+pub fn to_document(f: &Fields, id: &str, path: &str, article: &Article) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.id, id);
+    doc.add_text(f.path, path);
+    if let Some(title) = &article.title {
+        doc.add_text(f.title, title);
+    }
+    doc.add_text(f.body, &article.body);
+    if let Some(source) = &article.source {
+        doc.add_facet(f.source, Facet::from_path([source]));
+    }
+    if let Some(date) = article.date {
+        doc.add_date(f.date, date_time(date));
+    }
+    for facet in region_facets(article) {
+        doc.add_facet(f.region, facet);
+    }
+    for o in &article.officials {
+        let org = o.organization.as_deref().unwrap_or(NO_ORGANIZATION);
+        doc.add_facet(f.official, Facet::from_path([org, o.name.as_str()]));
+    }
+    for code in &article.programs {
+        doc.add_facet(f.program, Facet::from_path([code]));
+    }
+    let meta = Article { body: String::new(), ..article.clone() };
+    // Serialising plain data to a String cannot fail.
+    doc.add_text(f.meta, serde_json::to_string(&meta).unwrap_or_default());
+    doc
+}
+
+/// `/Province` for each province, `/Province/City` for each city.
+pub fn region_facets(article: &Article) -> Vec<Facet> {
+    let mut facets = Vec::new();
+    for p in &article.provinces {
+        let cities: Vec<&str> = article
+            .cities
+            .iter()
+            .filter(|c| c.province_code == p.code)
+            .map(|c| c.name.as_str())
+            .collect();
+        if cities.is_empty() {
+            facets.push(Facet::from_path([p.name.as_str()]));
+        }
+        for city in cities {
+            facets.push(Facet::from_path([p.name.as_str(), city]));
+        }
+    }
+    // A city whose province is somehow missing from the list still counts.
+    for c in &article.cities {
+        if !article.provinces.iter().any(|p| p.code == c.province_code)
+            && let Some(p) = region::province_by_code(&c.province_code)
+        {
+            facets.push(Facet::from_path([p.name.as_str(), c.name.as_str()]));
+        }
+    }
+    facets
+}
+
+/// Reads a stored document back; `Err` carries what could not be decoded.
+pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Result<StoredArticle, String> {
+    let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+    let id = text(f.id).ok_or("document without id")?;
+    let path = text(f.path).unwrap_or_else(|| id.clone());
+    let meta = text(f.meta).ok_or_else(|| format!("document {id} without metadata"))?;
+    let mut article: Article =
+        serde_json::from_str(&meta).map_err(|e| format!("document {id}: bad metadata: {e}"))?;
+    article.body = text(f.body).unwrap_or_default();
+    Ok(StoredArticle { id, path, article })
+}
+
+/// The instant a partial date starts at (midnight UTC of its first day).
+pub fn date_time(d: PartialDate) -> DateTime {
+    DateTime::from_timestamp_secs(days_from_civil(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1)) * 86_400)
+}
+
+/// The instant just after a partial date ends (start of the next year,
+/// month or day): the exclusive upper bound of `--to`.
+pub fn date_time_after(d: PartialDate) -> DateTime {
+    let (y, m, day) = match (d.month, d.day) {
+        (None, _) => (d.year + 1, 1, 1),
+        (Some(12), None) => (d.year + 1, 1, 1),
+        (Some(m), None) => (d.year, m + 1, 1),
+        (Some(m), Some(day)) => return DateTime::from_timestamp_secs(
+            (days_from_civil(d.year, m, day) + 1) * 86_400,
+        ),
+    };
+    DateTime::from_timestamp_secs(days_from_civil(y, m, day) * 86_400)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{CityRef, Official, ProvinceRef};
+    use crate::index::schema::build_schema;
+
+    #[test]
+    fn civil_days_match_known_dates() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(days_from_civil(2024, 11, 7), 20_034);
+    }
+
+    #[test]
+    fn upper_bounds_are_the_start_of_the_next_period() {
+        let p = |s: &str| s.parse::<PartialDate>().unwrap();
+        assert_eq!(date_time_after(p("2024")), date_time(p("2025")));
+        assert_eq!(date_time_after(p("2024-12")), date_time(p("2025-01")));
+        assert_eq!(date_time_after(p("2024-02")), date_time(p("2024-03")));
+        assert_eq!(date_time_after(p("2024-02-29")), date_time(p("2024-03-01")));
+    }
+
+    fn sample() -> Article {
+        Article {
+            title: Some("Judul".into()),
+            source: Some("ANTARA".into()),
+            date: PartialDate::ymd(2024, 11, 7),
+            provinces: vec![
+                ProvinceRef { code: "35".into(), name: "Jawa Timur".into() },
+                ProvinceRef { code: "12".into(), name: "Sumatera Utara".into() },
+            ],
+            cities: vec![CityRef { name: "Surabaya".into(), province_code: "35".into() }],
+            officials: vec![Official {
+                name: "Budi Santoso".into(),
+                role: Some("Direktur Pelayanan".into()),
+                organization: Some("BPJS Ketenagakerjaan".into()),
+            }],
+            programs: vec!["JHT".into()],
+            body: "Isi berita.".into(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn region_facets_nest_cities_under_provinces() {
+        let paths: Vec<String> = region_facets(&sample()).iter().map(|f| f.to_string()).collect();
+        assert_eq!(paths, ["/Jawa Timur/Surabaya", "/Sumatera Utara"]);
+    }
+
+    #[test]
+    fn documents_round_trip() {
+        let (_, fields) = build_schema();
+        let article = sample();
+        let doc = to_document(&fields, "a/b.txt", "a/b.txt", &article);
+        let back = from_document(&fields, &doc).unwrap();
+        assert_eq!(back.id, "a/b.txt");
+        assert_eq!(back.article, article);
+    }
+}

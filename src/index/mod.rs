@@ -1,0 +1,17 @@
+//! The tantivy index: its schema, how articles become documents, how a
+//! corpus folder is built into an index, and how an index is opened again.
+//!
+//! ```text
+//! corpus/ --walk--> files --extract::read_file--> RawArticle
+//!         --extract::extract--> Article --document::to_document--> tantivy
+//! ```
+
+pub mod build;
+pub mod document;
+pub mod schema;
+mod store;
+
+pub use build::{BuildOptions, BuildReport, Progress, Skipped, build};
+pub use document::{StoredArticle, from_document};
+pub use schema::{Fields, names};
+pub use store::{IndexInfo, WartaIndex};

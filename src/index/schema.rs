@@ -1,0 +1,123 @@
+//! The one place that names the index's fields.
+//!
+//! Every other module reaches fields through [`Fields`], never by string, so
+//! a renamed or retyped field is a compile error rather than an empty result.
+//! When the schema changes in a way old indexes cannot be read with, bump
+//! [`FORMAT_VERSION`]: `warta search` then asks for a rebuild instead of
+//! returning wrong answers.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
+};
+
+use crate::analysis::ANALYZER;
+
+/// Version of the on-disk layout (schema + stored metadata).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Field names, as they appear in `field:term` queries and in the schema.
+pub mod names {
+    /// Stable article id: the path relative to the corpus root (`#N` for the
+    /// N-th article of a JSON Lines file).
+    pub const ID: &str = "id";
+    /// Path relative to the corpus root.
+    pub const PATH: &str = "path";
+    /// Headline, analysed and stored.
+    pub const TITLE: &str = "title";
+    /// Clean body, analysed and stored.
+    pub const BODY: &str = "body";
+    /// Publisher, as a facet `/ANTARA`.
+    pub const SOURCE: &str = "source";
+    /// Publication date (fast field: range filters and sorting).
+    pub const DATE: &str = "date";
+    /// Places, as facets `/Province` and `/Province/City`.
+    pub const REGION: &str = "region";
+    /// Officials, as facets `/Organisation/Person`.
+    pub const OFFICIAL: &str = "official";
+    /// Programme codes, as facets `/JKK`.
+    pub const PROGRAM: &str = "program";
+    /// Everything else extraction found, as stored JSON.
+    pub const META: &str = "meta";
+}
+
+/// Handles to every field of the schema.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    /// See [`names::ID`].
+    pub id: Field,
+    /// See [`names::PATH`].
+    pub path: Field,
+    /// See [`names::TITLE`].
+    pub title: Field,
+    /// See [`names::BODY`].
+    pub body: Field,
+    /// See [`names::SOURCE`].
+    pub source: Field,
+    /// See [`names::DATE`].
+    pub date: Field,
+    /// See [`names::REGION`].
+    pub region: Field,
+    /// See [`names::OFFICIAL`].
+    pub official: Field,
+    /// See [`names::PROGRAM`].
+    pub program: Field,
+    /// See [`names::META`].
+    pub meta: Field,
+}
+
+/// Builds the schema and the field handles.
+pub fn build_schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let analysed = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        id: b.add_text_field(names::ID, STRING | STORED),
+        path: b.add_text_field(names::PATH, STORED),
+        title: b.add_text_field(names::TITLE, analysed.clone()),
+        body: b.add_text_field(names::BODY, analysed),
+        source: b.add_facet_field(names::SOURCE, FacetOptions::default()),
+        date: b.add_date_field(
+            names::DATE,
+            DateOptions::default()
+                .set_indexed()
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        region: b.add_facet_field(names::REGION, FacetOptions::default()),
+        official: b.add_facet_field(names::OFFICIAL, FacetOptions::default()),
+        program: b.add_facet_field(names::PROGRAM, FacetOptions::default()),
+        meta: b.add_text_field(names::META, STORED),
+    };
+    (b.build(), fields)
+}
+
+/// Looks the field handles up in a schema read from disk; `None` when the
+/// schema is not ours.
+pub fn fields_of(schema: &Schema) -> Option<Fields> {
+    let (ours, fields) = build_schema();
+    (ours == *schema).then_some(fields)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_round_trips_through_json() {
+        let (schema, _) = build_schema();
+        let json = serde_json::to_string(&schema).unwrap();
+        let back: Schema = serde_json::from_str(&json).unwrap();
+        assert!(fields_of(&back).is_some());
+    }
+
+    #[test]
+    fn a_foreign_schema_is_not_ours() {
+        let mut b = Schema::builder();
+        b.add_text_field("title", STRING);
+        assert!(fields_of(&b.build()).is_none());
+    }
+}

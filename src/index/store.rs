@@ -1,0 +1,180 @@
+//! Opening an index directory, and the small `warta.json` file beside
+//! tantivy's own files that says which corpus it was built from and in which
+//! format.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Facet, IndexRecordOption};
+
+use crate::analysis::{ANALYZER, text_analyzer};
+use crate::error::{Error, InternalError, Result, UserError};
+use crate::index::document::{StoredArticle, from_document};
+use crate::index::schema::{FORMAT_VERSION, Fields, fields_of};
+
+/// Name of warta's own metadata file inside the index directory.
+pub const INFO_FILE: &str = "warta.json";
+
+/// What `warta.json` records about an index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexInfo {
+    /// On-disk format version ([`FORMAT_VERSION`] when written).
+    pub format: u32,
+    /// Absolute path of the corpus the index was built from.
+    pub corpus: PathBuf,
+    /// Number of articles indexed.
+    pub articles: u64,
+    /// Build time, seconds since the Unix epoch.
+    pub built_at: u64,
+}
+
+impl IndexInfo {
+    /// Reads `warta.json` from an index directory.
+    pub fn read(dir: &Path) -> Result<Option<IndexInfo>> {
+        let path = dir.join(INFO_FILE);
+        let text = match fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io(format!("reading {}", path.display()), e)),
+        };
+        serde_json::from_str(&text).map(Some).map_err(|e| {
+            InternalError::Corrupt { path: dir.to_path_buf(), message: format!("{INFO_FILE}: {e}") }
+                .into()
+        })
+    }
+
+    /// Writes `warta.json` atomically (temp file + rename).
+    pub fn write(&self, dir: &Path) -> Result<()> {
+        let tmp = dir.join(format!("{INFO_FILE}.tmp"));
+        let json = serde_json::to_string_pretty(self).unwrap_or_default();
+        fs::write(&tmp, json).map_err(|e| Error::io(format!("writing {}", tmp.display()), e))?;
+        fs::rename(&tmp, dir.join(INFO_FILE))
+            .map_err(|e| Error::io(format!("writing {}", dir.join(INFO_FILE).display()), e))
+    }
+}
+
+/// An open, searchable warta index.
+pub struct WartaIndex {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    info: IndexInfo,
+}
+
+impl WartaIndex {
+    /// Whether `dir` holds an index at all (tantivy's `meta.json`).
+    pub fn exists(dir: &Path) -> bool {
+        dir.join("meta.json").is_file()
+    }
+
+    /// Opens the index in `dir` for searching.
+    pub fn open(dir: &Path) -> Result<WartaIndex> {
+        if !Self::exists(dir) {
+            return Err(UserError::IndexMissing { path: dir.to_path_buf() }.into());
+        }
+        let info = match IndexInfo::read(dir)? {
+            Some(info) => info,
+            None => return Err(UserError::NotAnIndex { path: dir.to_path_buf() }.into()),
+        };
+        if info.format != FORMAT_VERSION {
+            return Err(UserError::IndexVersion {
+                path: dir.to_path_buf(),
+                found: info.format,
+                expected: FORMAT_VERSION,
+            }
+            .into());
+        }
+        let corrupt = |message: String| -> Error {
+            InternalError::Corrupt { path: dir.to_path_buf(), message }.into()
+        };
+        let index = Index::open_in_dir(dir).map_err(|e| corrupt(e.to_string()))?;
+        let fields = fields_of(&index.schema()).ok_or_else(|| {
+            Error::from(UserError::IndexVersion {
+                path: dir.to_path_buf(),
+                found: info.format,
+                expected: FORMAT_VERSION,
+            })
+        })?;
+        index.tokenizers().register(ANALYZER, text_analyzer());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e: tantivy::TantivyError| corrupt(e.to_string()))?;
+        Ok(WartaIndex { dir: dir.to_path_buf(), index, reader, fields, info })
+    }
+
+    /// The index directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The tantivy index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// A searcher over the last commit.
+    pub fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    /// Field handles.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// What `warta.json` says.
+    pub fn info(&self) -> &IndexInfo {
+        &self.info
+    }
+
+    /// Decodes a stored document, turning failures into a "corrupt index" error.
+    pub fn stored(&self, doc: &TantivyDocument) -> Result<StoredArticle> {
+        from_document(&self.fields, doc).map_err(|message| {
+            InternalError::Corrupt { path: self.dir.clone(), message }.into()
+        })
+    }
+
+    /// Every facet path indexed in `field` (ancestors included, the root not), sorted and
+    /// deduplicated across segments.
+    pub fn facet_values(&self, field: tantivy::schema::Field) -> Result<Vec<Facet>> {
+        let searcher = self.searcher();
+        let mut all = std::collections::BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut stream = inverted
+                .terms()
+                .stream()
+                .map_err(|e| Error::io(format!("reading {}", self.dir.display()), e))?;
+            while stream.advance() {
+                if let Ok(facet) = Facet::from_encoded(stream.key().to_vec())
+                    && !facet.is_root()
+                {
+                    all.insert(facet);
+                }
+            }
+        }
+        Ok(all.into_iter().collect())
+    }
+
+    /// Fetches one article by id.
+    pub fn get(&self, id: &str) -> Result<StoredArticle> {
+        let searcher = self.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, addr)) = top.first() else {
+            return Err(UserError::UnknownId { id: id.to_string() }.into());
+        };
+        let doc: TantivyDocument = searcher.doc(*addr)?;
+        self.stored(&doc)
+    }
+}

@@ -1,0 +1,6 @@
+pub mod analysis;
+pub mod cli;
+pub mod error;
+pub mod extract;
+pub mod index;
+pub mod search;

@@ -1,0 +1,315 @@
+//! Filter values as researchers type them (`--province Jatim`,
+//! `--official Zainudin`, `--program "jaminan hari tua"`) resolved to the
+//! facet paths stored in the index.
+//!
+//! Within one facet the values are ORed, across facets ANDed. A value that
+//! matches nothing the index (or the gazetteer) knows is an error with
+//! suggestions, not a silent empty result: a typo should not look like
+//! "no coverage".
+
+use tantivy::Term;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
+
+use crate::error::{Result, UserError};
+use crate::extract::{PartialDate, official, program, region};
+use crate::index::WartaIndex;
+
+/// The facet filters of a search.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Filters {
+    /// Province names, abbreviations or codes.
+    pub province: Vec<String>,
+    /// Regency, city or town names.
+    pub city: Vec<String>,
+    /// Person names, whole or in part ("Zainudin", "Asep Rahmat").
+    pub official: Vec<String>,
+    /// Organisations, by name or alias ("BPJAMSOSTEK", "Kemnaker").
+    pub org: Vec<String>,
+    /// Programme codes or names ("JHT", "jaminan hari tua").
+    pub program: Vec<String>,
+    /// Publishers ("ANTARA", "liputan6").
+    pub source: Vec<String>,
+    /// Earliest date (start of the year/month/day given).
+    pub from: Option<PartialDate>,
+    /// Latest date (end of the year/month/day given).
+    pub to: Option<PartialDate>,
+}
+
+/// Which facet a filter value belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FacetKind {
+    /// `--province`
+    Province,
+    /// `--city`
+    City,
+    /// `--official`
+    Official,
+    /// `--org`
+    Org,
+    /// `--program`
+    Program,
+    /// `--source`
+    Source,
+}
+
+impl FacetKind {
+    /// The facet of a `field:` prefix, if it names one.
+    pub fn from_field(name: &str) -> Option<FacetKind> {
+        Some(match name {
+            "province" => FacetKind::Province,
+            "city" => FacetKind::City,
+            "official" => FacetKind::Official,
+            "org" => FacetKind::Org,
+            "program" => FacetKind::Program,
+            "source" => FacetKind::Source,
+            _ => return None,
+        })
+    }
+
+    /// Singular name used in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            FacetKind::Province => "province",
+            FacetKind::City => "city",
+            FacetKind::Official => "official",
+            FacetKind::Org => "org",
+            FacetKind::Program => "program",
+            FacetKind::Source => "source",
+        }
+    }
+}
+
+impl Filters {
+    /// Whether any filter is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// One clause per facet that has values (each an OR of its values).
+    pub fn clauses(&self, index: &WartaIndex) -> Result<Vec<Box<dyn Query>>> {
+        let mut clauses = Vec::new();
+        let groups = [
+            (FacetKind::Province, &self.province),
+            (FacetKind::City, &self.city),
+            (FacetKind::Official, &self.official),
+            (FacetKind::Org, &self.org),
+            (FacetKind::Program, &self.program),
+            (FacetKind::Source, &self.source),
+        ];
+        for (kind, values) in groups {
+            if values.is_empty() {
+                continue;
+            }
+            let mut facets = Vec::new();
+            for v in values {
+                facets.extend(resolve(index, kind, v)?);
+            }
+            clauses.push(facet_query(field_of(index, kind), &facets));
+        }
+        Ok(clauses)
+    }
+}
+
+/// The index field a facet kind lives in.
+pub fn field_of(index: &WartaIndex, kind: FacetKind) -> Field {
+    let f = index.fields();
+    match kind {
+        FacetKind::Province | FacetKind::City => f.region,
+        FacetKind::Official | FacetKind::Org => f.official,
+        FacetKind::Program => f.program,
+        FacetKind::Source => f.source,
+    }
+}
+
+/// A non-scoring query matching documents with any of `facets`.
+pub fn facet_query(field: Field, facets: &[Facet]) -> Box<dyn Query> {
+    let clauses: Vec<(Occur, Box<dyn Query>)> = facets
+        .iter()
+        .map(|f| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_facet(field, f),
+                IndexRecordOption::Basic,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(clauses)), 0.0))
+}
+
+/// Resolves one typed value to the facet paths it stands for.
+pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<Facet>> {
+    let value = value.trim();
+    let known = |facets: Vec<Facet>| -> Result<Vec<Facet>> {
+        Ok(facets)
+    };
+    match kind {
+        FacetKind::Province => match region::resolve_province(value) {
+            Some(p) => known(vec![Facet::from_path([p.name])]),
+            None => Err(unknown(kind, value, region::all_provinces().into_iter().map(|p| p.name))),
+        },
+        FacetKind::Program => match program::resolve_program(value) {
+            Some(code) => known(vec![Facet::from_path([code])]),
+            None => Err(unknown(kind, value, program::program_codes().into_iter().map(String::from))),
+        },
+        FacetKind::City => {
+            let wanted = region::resolve_city(value).map(|c| c.name);
+            let indexed = index.facet_values(index.fields().region)?;
+            let cities: Vec<Facet> = indexed
+                .iter()
+                .filter(|f| {
+                    let path = f.to_path();
+                    path.len() == 2
+                        && (same(path[1], value) || wanted.as_deref().is_some_and(|w| same(path[1], w)))
+                })
+                .cloned()
+                .collect();
+            if cities.is_empty() && wanted.is_none() {
+                let names = indexed.iter().filter_map(|f| f.to_path().get(1).map(|s| s.to_string()));
+                return Err(unknown(kind, value, names));
+            }
+            // A real place that no article names simply matches nothing.
+            Ok(cities)
+        }
+        FacetKind::Official => {
+            let indexed = index.facet_values(index.fields().official)?;
+            let people: Vec<Facet> = indexed
+                .iter()
+                .filter(|f| f.to_path().get(1).is_some_and(|name| name_matches(name, value)))
+                .cloned()
+                .collect();
+            if people.is_empty() {
+                let names = indexed.iter().filter_map(|f| f.to_path().get(1).map(|s| s.to_string()));
+                return Err(unknown(kind, value, names));
+            }
+            Ok(people)
+        }
+        FacetKind::Org => {
+            let canonical = official::resolve_organization(value);
+            let indexed = index.facet_values(index.fields().official)?;
+            let orgs: Vec<Facet> = indexed
+                .iter()
+                .filter(|f| {
+                    let path = f.to_path();
+                    path.len() == 1
+                        && (same(path[0], value) || canonical.as_deref().is_some_and(|c| same(path[0], c)))
+                })
+                .cloned()
+                .collect();
+            if orgs.is_empty() && canonical.is_none() {
+                let names = indexed.iter().filter(|f| f.to_path().len() == 1).map(|f| f.to_path()[0].to_string());
+                return Err(unknown(kind, value, names));
+            }
+            Ok(orgs)
+        }
+        FacetKind::Source => {
+            let indexed = index.facet_values(index.fields().source)?;
+            let key = source_key(value);
+            let sources: Vec<Facet> = indexed
+                .iter()
+                .filter(|f| f.to_path().first().is_some_and(|s| !key.is_empty() && source_key(s) == key))
+                .cloned()
+                .collect();
+            if sources.is_empty() {
+                let names = indexed.iter().map(|f| f.to_path()[0].to_string());
+                return Err(unknown(kind, value, names));
+            }
+            Ok(sources)
+        }
+    }
+}
+
+/// Case- and space-insensitive equality.
+fn same(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    norm(a) == norm(b)
+}
+
+/// Whether the typed words occur, in order and whole, in a stored name:
+/// "Zainudin", "Asep", "Rahmat Suwanda" all match "Asep Rahmat Suwanda".
+pub fn name_matches(stored: &str, typed: &str) -> bool {
+    let stored: Vec<String> = stored.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let typed: Vec<String> = typed.split_whitespace().map(|w| w.to_lowercase()).collect();
+    !typed.is_empty() && stored.windows(typed.len()).any(|w| w == typed.as_slice())
+}
+
+/// A publisher's name reduced for comparison: "Liputan6.com" and "liputan6" agree.
+fn source_key(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let trimmed = [".co.id", ".com", ".id", ".net", ".co"]
+        .iter()
+        .find_map(|tld| lower.strip_suffix(tld))
+        .unwrap_or(&lower);
+    trimmed.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The "unknown value" error with up to three close suggestions.
+fn unknown(kind: FacetKind, value: &str, candidates: impl Iterator<Item = String>) -> crate::error::Error {
+    let needle = value.to_lowercase();
+    let mut scored: Vec<(usize, String)> = candidates
+        .map(|c| {
+            let lc = c.to_lowercase();
+            let d = if lc.contains(&needle) || needle.contains(&lc) { 0 } else { edit_distance(&lc, &needle) };
+            (d, c)
+        })
+        .filter(|(d, _)| *d <= 2.max(needle.chars().count() / 3))
+        .collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    UserError::UnknownFacetValue {
+        facet: kind.name(),
+        value: value.to_string(),
+        suggestions: scored.into_iter().take(3).map(|(_, c)| c).collect(),
+    }
+    .into()
+}
+
+/// Levenshtein distance over chars, capped work for long inputs.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(64).collect();
+    let b: Vec<char> = b.chars().take(64).collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_names_match_whole_words_in_order() {
+        assert!(name_matches("Asep Rahmat Suwanda", "asep"));
+        assert!(name_matches("Asep Rahmat Suwanda", "Rahmat  Suwanda"));
+        assert!(!name_matches("Asep Rahmat Suwanda", "Suwanda Asep"));
+        assert!(!name_matches("Asep Rahmat Suwanda", "Ase"));
+        assert!(!name_matches("Zainudin", ""));
+    }
+
+    #[test]
+    fn publisher_names_compare_without_domains() {
+        assert_eq!(source_key("Liputan6.com"), source_key("liputan6"));
+        assert_eq!(source_key("IDN Times"), source_key("idn times"));
+        assert_ne!(source_key("ANTARA"), source_key("Antaranews Sumut"));
+    }
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("jatim", "jatimm"), 1);
+        assert_eq!(edit_distance("zainudin", "zainuddin"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn unknown_values_suggest_close_candidates() {
+        let e = unknown(FacetKind::Program, "JHTT", ["JHT", "JKK", "JP"].into_iter().map(String::from));
+        assert!(e.to_string().contains("did you mean JHT"), "{e}");
+    }
+}

@@ -1,0 +1,177 @@
+//! Answering queries: parse, compile, filter, rank, cut snippets, count
+//! facets, and return plain serde data ([`SearchResponse`]). Nothing here
+//! prints; the CLI renders.
+//!
+//! ```no_run
+//! use warta::index::WartaIndex;
+//! use warta::search::{SearchRequest, search};
+//!
+//! let index = WartaIndex::open("index".as_ref())?;
+//! let mut request = SearchRequest::new("perlindungan pekerja");
+//! request.filters.province.push("Jatim".into());
+//! let response = search(&index, &request)?;
+//! for hit in &response.hits {
+//!     println!("{} {:?}", hit.score, hit.title);
+//! }
+//! # Ok::<(), warta::error::Error>(())
+//! ```
+
+pub mod compile;
+pub mod facets;
+pub mod filters;
+pub mod query;
+pub mod response;
+pub mod snippet;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, RangeQuery};
+use tantivy::{DocAddress, DocSet, Order, Searcher, TantivyDocument, Term};
+
+use crate::error::Result;
+use crate::index::document::{date_time, date_time_after};
+use crate::index::{StoredArticle, WartaIndex, names};
+
+pub use filters::Filters;
+pub use response::{ArticleView, FacetCount, Facets, Hit, SearchResponse};
+pub use snippet::Snippet;
+
+/// Hit order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best BM25 score first.
+    #[default]
+    Relevance,
+    /// Newest first; undated articles last.
+    Date,
+}
+
+/// Everything a search needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchRequest {
+    /// The query string (see [`query`] for the syntax; `*` matches all).
+    pub query: String,
+    /// Facet and date filters.
+    pub filters: Filters,
+    /// Page size.
+    pub limit: usize,
+    /// Hits to skip.
+    pub offset: usize,
+    /// Order of hits.
+    pub sort: Sort,
+    /// Snippets per hit (0 to 3 is sensible).
+    pub snippets: usize,
+    /// Values per facet in [`Facets`] (0 skips facet counting).
+    pub facet_top: usize,
+}
+
+impl SearchRequest {
+    /// A request with the defaults: 10 hits, relevance order, 3 snippets, top-10 facets.
+    pub fn new(query: impl Into<String>) -> Self {
+        SearchRequest {
+            query: query.into(),
+            filters: Filters::default(),
+            limit: 10,
+            offset: 0,
+            sort: Sort::Relevance,
+            snippets: 3,
+            facet_top: 10,
+        }
+    }
+}
+
+/// Runs a search.
+pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse> {
+    let ast = query::parse(&req.query)?;
+    let compiled = compile::compile(index, &ast, &req.query)?;
+    let full = with_filters(index, compiled.query, &req.filters)?;
+    let searcher = index.searcher();
+
+    let total = searcher.search(&*full, &Count)?;
+    let page = if req.limit == 0 || req.offset >= total {
+        Vec::new()
+    } else {
+        let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
+        match req.sort {
+            Sort::Relevance => searcher.search(&*full, &top.order_by_score())?,
+            Sort::Date => {
+                let by_date = top.order_by_fast_field::<tantivy::DateTime>(names::DATE, Order::Desc);
+                let addrs: Vec<DocAddress> =
+                    searcher.search(&*full, &by_date)?.into_iter().map(|(_, a)| a).collect();
+                scores_of(&searcher, &*full, &addrs)?.into_iter().zip(addrs).collect()
+            }
+        }
+    };
+    let mut hits = Vec::with_capacity(page.len());
+    for (score, addr) in page {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let stored = index.stored(&doc)?;
+        hits.push(to_hit(stored, score, &compiled.highlights, req.snippets));
+    }
+    let facets =
+        if req.facet_top == 0 { Facets::default() } else { facets::count(index, &*full, req.facet_top)? };
+    Ok(SearchResponse { query: req.query.clone(), total, hits, facets })
+}
+
+/// Adds the filter clauses to the text query.
+fn with_filters(index: &WartaIndex, text: Box<dyn Query>, filters: &Filters) -> Result<Box<dyn Query>> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
+    for clause in filters.clauses(index)? {
+        clauses.push((Occur::Must, clause));
+    }
+    if filters.from.is_some() || filters.to.is_some() {
+        use std::ops::Bound;
+        let field = index.fields().date;
+        let lower = filters.from.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_date_for_search(field, date_time(d)))
+        });
+        let upper = filters.to.map_or(Bound::Unbounded, |d| {
+            Bound::Excluded(Term::from_field_date_for_search(field, date_time_after(d)))
+        });
+        let range: Box<dyn Query> = Box::new(RangeQuery::new(lower, upper));
+        clauses.push((Occur::Must, Box::new(tantivy::query::ConstScoreQuery::new(range, 0.0))));
+    }
+    if clauses.len() == 1 {
+        return Ok(clauses.remove(0).1);
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// BM25 scores of given documents (used when hits are ordered by date).
+fn scores_of(searcher: &Searcher, query: &dyn Query, addrs: &[DocAddress]) -> Result<Vec<f32>> {
+    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let mut out = Vec::with_capacity(addrs.len());
+    for addr in addrs {
+        let reader = searcher.segment_reader(addr.segment_ord);
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        let score = if scorer.seek(addr.doc_id) == addr.doc_id { scorer.score() } else { 0.0 };
+        out.push(score);
+    }
+    Ok(out)
+}
+
+/// Builds a hit from a stored article.
+fn to_hit(stored: StoredArticle, score: f32, highlights: &[Vec<String>], n: usize) -> Hit {
+    let a = stored.article;
+    let snippets = snippet::snippets(&a.body, highlights, n);
+    Hit {
+        id: stored.id,
+        path: stored.path,
+        score,
+        title: a.title,
+        source: a.source,
+        date: a.date,
+        provinces: a.provinces,
+        cities: a.cities.into_iter().map(|c| c.name).collect(),
+        officials: a.officials,
+        programs: a.programs,
+        snippets,
+        dateline: a.dateline,
+        url: a.url,
+    }
+}
+
+/// One article by id, with its metadata.
+pub fn show(index: &WartaIndex, id: &str) -> Result<StoredArticle> {
+    index.get(id)
+}

@@ -1,0 +1,134 @@
+//! The serde types `search` returns: the `--json` contract of the README.
+//! The CLI renders them; nothing here prints.
+
+use serde::{Deserialize, Serialize};
+
+use crate::extract::{Official, PartialDate, ProvinceRef};
+use crate::search::snippet::Snippet;
+
+/// The answer to one search.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchResponse {
+    /// The query as given.
+    pub query: String,
+    /// Number of matching articles (all of them, not just this page).
+    pub total: usize,
+    /// The requested page of hits, best first (or newest first).
+    pub hits: Vec<Hit>,
+    /// Counts per facet value over all matching articles.
+    pub facets: Facets,
+}
+
+/// One matching article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// Stable id: the path relative to the corpus root (`#N` for the N-th
+    /// article of a JSON Lines file or JSON array).
+    pub id: String,
+    /// The file, relative to the corpus root.
+    pub path: String,
+    /// BM25 relevance (title boosted).
+    pub score: f32,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publisher.
+    pub source: Option<String>,
+    /// Publication date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: Option<PartialDate>,
+    /// Provinces with their two-digit codes.
+    pub provinces: Vec<ProvinceRef>,
+    /// Regencies, cities and towns.
+    pub cities: Vec<String>,
+    /// Officials with role and organisation.
+    pub officials: Vec<Official>,
+    /// Programme codes.
+    pub programs: Vec<String>,
+    /// Best fragments of the body with highlight ranges.
+    pub snippets: Vec<Snippet>,
+    /// Dateline city, when the page has one.
+    pub dateline: Option<String>,
+    /// Page address, when the input gives one.
+    pub url: Option<String>,
+}
+
+/// Facet counts over the matching articles: for each facet, values by
+/// descending count. Every `value` can be passed back as the filter of the
+/// same name (`--province`, `--city`, …).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Facets {
+    /// Provinces.
+    pub province: Vec<FacetCount>,
+    /// Cities, regencies and towns.
+    pub city: Vec<FacetCount>,
+    /// Officials (person names).
+    pub official: Vec<FacetCount>,
+    /// Organisations of the officials.
+    pub org: Vec<FacetCount>,
+    /// Programme codes.
+    pub program: Vec<FacetCount>,
+    /// Publishers.
+    pub source: Vec<FacetCount>,
+}
+
+/// How many matching articles carry one facet value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    /// The value, usable as a filter.
+    pub value: String,
+    /// Matching articles with it.
+    pub count: u64,
+}
+
+/// One article with all its metadata and its body: what `warta show --json`
+/// and `warta extract --json` print. Same field names as a [`Hit`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleView {
+    /// Stable id (absent for `extract`, which reads a file outside any index).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The file (relative to the corpus root for indexed articles).
+    pub path: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publisher.
+    pub source: Option<String>,
+    /// Publication date.
+    pub date: Option<PartialDate>,
+    /// Dateline city.
+    pub dateline: Option<String>,
+    /// Page address.
+    pub url: Option<String>,
+    /// Reporter/editor credits.
+    pub byline: Vec<crate::extract::Credit>,
+    /// Provinces with codes.
+    pub provinces: Vec<ProvinceRef>,
+    /// Regencies, cities and towns.
+    pub cities: Vec<String>,
+    /// Officials.
+    pub officials: Vec<Official>,
+    /// Programme codes.
+    pub programs: Vec<String>,
+    /// Clean body.
+    pub body: String,
+}
+
+impl ArticleView {
+    /// The view of an extracted article.
+    pub fn new(id: Option<String>, path: String, a: crate::extract::Article) -> Self {
+        ArticleView {
+            id,
+            path,
+            title: a.title,
+            source: a.source,
+            date: a.date,
+            dateline: a.dateline,
+            url: a.url,
+            byline: a.byline,
+            provinces: a.provinces,
+            cities: a.cities.into_iter().map(|c| c.name).collect(),
+            officials: a.officials,
+            programs: a.programs,
+            body: a.body,
+        }
+    }
+}

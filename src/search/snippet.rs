@@ -1,0 +1,241 @@
+//! Snippets: the sentences of a body that best show why it matched, with the
+//! query's terms highlighted.
+//!
+//! Researchers quote, so fragments follow sentence boundaries rather than a
+//! fixed window: each sentence is scored by how many distinct query terms
+//! (or phrases) it holds, then by how many hits; the best few are returned,
+//! best first. A sentence longer than the fragment budget is cut around its
+//! first hit, with `…` marking the cut. Highlight ranges are *character*
+//! offsets into the fragment text, as the JSON contract promises.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{self, AnalyzedToken};
+
+/// Longest fragment, in characters (before the `…` marks).
+pub const MAX_FRAGMENT_CHARS: usize = 280;
+
+/// One fragment with its highlighted ranges.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    /// The fragment text.
+    pub text: String,
+    /// `[start, end)` character offsets of each highlight in `text`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// A hit: byte range in the body and which pattern matched.
+#[derive(Clone, Copy, Debug)]
+struct Match {
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+/// Up to `max` snippets of `body` for the term sequences in `patterns`.
+///
+/// When no sentence holds a hit (the article matched on its title or a
+/// filter), the opening sentence is returned without highlights.
+pub fn snippets(body: &str, patterns: &[Vec<String>], max: usize) -> Vec<Snippet> {
+    if max == 0 || body.trim().is_empty() {
+        return Vec::new();
+    }
+    let tokens = analysis::analyze(body);
+    let matches = find_matches(&tokens, patterns);
+    let sentences = sentences(body);
+    let mut scored: Vec<(usize, usize, (usize, usize))> = Vec::new();
+    for (i, &(s, e)) in sentences.iter().enumerate() {
+        let inside: Vec<&Match> = matches.iter().filter(|m| m.start >= s && m.end <= e).collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let mut distinct: Vec<usize> = inside.iter().map(|m| m.pattern).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        scored.push((distinct.len() * 100 + inside.len(), i, (s, e)));
+    }
+    if scored.is_empty() {
+        return sentences.first().map(|&(s, e)| fragment(body, s, e, &[])).into_iter().collect();
+    }
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored
+        .into_iter()
+        .take(max)
+        .map(|(_, _, (s, e))| {
+            let inside: Vec<Match> =
+                matches.iter().copied().filter(|m| m.start >= s && m.end <= e).collect();
+            fragment(body, s, e, &inside)
+        })
+        .collect()
+}
+
+/// Every place where a pattern's terms occur at consecutive positions.
+fn find_matches(tokens: &[AnalyzedToken], patterns: &[Vec<String>]) -> Vec<Match> {
+    let mut out = Vec::new();
+    for i in 0..tokens.len() {
+        for (p, pattern) in patterns.iter().enumerate() {
+            let Some(window) = tokens.get(i..i + pattern.len()) else { continue };
+            if pattern.is_empty() {
+                continue;
+            }
+            let consecutive = window.windows(2).all(|w| w[1].position == w[0].position + 1);
+            if consecutive && window.iter().zip(pattern).all(|(t, term)| &t.term == term) {
+                out.push(Match { start: window[0].start, end: window[pattern.len() - 1].end, pattern: p });
+            }
+        }
+    }
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    // Drop matches nested in an earlier, longer one (a word inside a phrase).
+    let mut kept: Vec<Match> = Vec::with_capacity(out.len());
+    for m in out {
+        if kept.last().is_none_or(|k| m.start >= k.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// Sentence byte ranges: split at line breaks and after `.`, `!`, `?` (and
+/// a closing quote) followed by a space and an upper-case letter or quote.
+fn sentences(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+        let text = &body[s..e];
+        let lead = text.len() - text.trim_start().len();
+        let trimmed = text.trim();
+        if !trimmed.is_empty() {
+            out.push((s + lead, s + lead + trimmed.len()));
+        }
+    };
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if c == '\n' {
+            push(start, i, &mut out);
+            start = i + 1;
+            continue;
+        }
+        if matches!(c, '.' | '!' | '?') {
+            let mut j = k + 1;
+            while chars.get(j).is_some_and(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')')) {
+                j += 1;
+            }
+            let space = chars.get(j).is_some_and(|&(_, c)| c == ' ');
+            let next_upper = chars
+                .get(j + 1)
+                .is_some_and(|&(_, c)| c.is_uppercase() || matches!(c, '"' | '“' | '”'));
+            if space && next_upper {
+                let end = chars[j].0;
+                push(start, end, &mut out);
+                start = end;
+            }
+        }
+    }
+    push(start, body.len(), &mut out);
+    out
+}
+
+/// The fragment for the sentence `body[s..e]` with its matches highlighted,
+/// cut around the first match when the sentence is too long.
+fn fragment(body: &str, s: usize, e: usize, matches: &[Match]) -> Snippet {
+    let sentence = &body[s..e];
+    let char_len = sentence.chars().count();
+    let (mut from, mut to) = (s, e);
+    if char_len > MAX_FRAGMENT_CHARS {
+        let anchor = matches.first().map_or(s, |m| m.start);
+        // Start up to a third of the budget before the first hit, on a word start.
+        let lead = MAX_FRAGMENT_CHARS / 3;
+        from = body[s..anchor].char_indices().rev().nth(lead).map_or(s, |(i, _)| s + i);
+        if from > s {
+            from = body[from..anchor].find(' ').map_or(from, |i| from + i + 1);
+        }
+        to = body[from..e].char_indices().nth(MAX_FRAGMENT_CHARS).map_or(e, |(i, _)| from + i);
+        if to < e {
+            to = body[from..to].rfind(' ').map_or(to, |i| from + i);
+        }
+    }
+    let prefix = if from > s { "…" } else { "" };
+    let suffix = if to < e { "…" } else { "" };
+    let text = format!("{prefix}{}{suffix}", &body[from..to]);
+    let base = prefix.chars().count();
+    let highlights = matches
+        .iter()
+        .filter(|m| m.start >= from && m.end <= to)
+        .map(|m| {
+            let a = base + body[from..m.start].chars().count();
+            let b = a + body[m.start..m.end].chars().count();
+            [a, b]
+        })
+        .collect();
+    Snippet { text, highlights }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pats(words: &[&str]) -> Vec<Vec<String>> {
+        words.iter().map(|w| analysis::terms(w)).collect()
+    }
+
+    fn highlighted(s: &Snippet) -> Vec<String> {
+        let chars: Vec<char> = s.text.chars().collect();
+        s.highlights.iter().map(|[a, b]| chars[*a..*b].iter().collect()).collect()
+    }
+
+    const BODY: &str = "Pekerja di Surabaya mendaftar. Klaim JHT naik tajam tahun ini. \
+        BPJS Ketenagakerjaan membayar klaim JHT dan JKK kepada 12.000 peserta.\n\n\
+        Paragraf lain tanpa kata kunci.";
+
+    #[test]
+    fn the_sentence_with_most_distinct_terms_comes_first() {
+        let s = snippets(BODY, &pats(&["JHT", "JKK"]), 3);
+        assert_eq!(s.len(), 2);
+        assert!(s[0].text.starts_with("BPJS Ketenagakerjaan membayar"), "{:?}", s[0]);
+        assert_eq!(highlighted(&s[0]), ["JHT", "JKK"]);
+        assert_eq!(highlighted(&s[1]), ["JHT"]);
+    }
+
+    #[test]
+    fn phrases_highlight_as_one_range() {
+        let s = snippets(BODY, &pats(&["bpjs ketenagakerjaan"]), 1);
+        assert_eq!(highlighted(&s[0]), ["BPJS Ketenagakerjaan"]);
+    }
+
+    #[test]
+    fn without_hits_the_opening_sentence_is_shown() {
+        let s = snippets(BODY, &pats(&["tidakada"]), 3);
+        assert_eq!(s, [Snippet { text: "Pekerja di Surabaya mendaftar.".into(), highlights: vec![] }]);
+    }
+
+    #[test]
+    fn highlights_are_character_offsets() {
+        let body = "Kata “Ünal” menyebut JHT.";
+        let s = snippets(body, &pats(&["jht"]), 1);
+        assert_eq!(highlighted(&s[0]), ["JHT"]);
+        assert_eq!(s[0].highlights, [[21, 24]]);
+    }
+
+    #[test]
+    fn long_sentences_are_cut_around_the_hit() {
+        let body = format!("{} JHT {}", "kata ".repeat(200), "lagi ".repeat(200));
+        let s = snippets(&body, &pats(&["jht"]), 1);
+        assert!(s[0].text.starts_with('…') && s[0].text.ends_with('…'));
+        assert!(s[0].text.chars().count() <= MAX_FRAGMENT_CHARS + 2);
+        assert_eq!(highlighted(&s[0]), ["JHT"]);
+    }
+
+    #[test]
+    fn sentences_split_after_closing_quotes() {
+        let body = "“Kami siap,” katanya. \"Baik sekali.\" Lalu selesai.";
+        let parts: Vec<&str> = sentences(body).iter().map(|&(s, e)| &body[s..e]).collect();
+        assert_eq!(parts, ["“Kami siap,” katanya.", "\"Baik sekali.\"", "Lalu selesai."]);
+    }
+
+    #[test]
+    fn odd_unicode_never_panics() {
+        for body in ["🙂. 🙂! É", "a\u{301}. B", "…", "\n\n\n"] {
+            let _ = snippets(body, &pats(&["a", "🙂"]), 3);
+        }
+    }
+}

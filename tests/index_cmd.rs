@@ -1,0 +1,80 @@
+use crate::util::{TestEnv, text};
+
+#[test]
+fn indexing_reports_articles_and_exits_zero() {
+    let env = TestEnv::with_fixtures();
+    let good: String = crate::fixtures::JSONL_BATCH.lines().filter(|l| !l.contains("rusak")).map(|l| format!("{l}\n")).collect();
+    env.write("corpus/batch.jsonl", good);
+    let out = env.warta(&["index", "corpus", "--index", "index"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("indexed 5 articles from 4 files"), "{err}");
+    assert!(env.root().join("index/meta.json").is_file());
+    assert!(env.root().join("index/warta.json").is_file());
+}
+
+#[test]
+fn bad_files_are_skipped_with_path_and_reason_and_exit_two() {
+    let env = TestEnv::with_fixtures();
+    env.write("corpus/kosong.txt", "   \n\n");
+    env.write("corpus/biner.txt", b"PK\x03\x04\x00\x00binary\x00");
+    env.write("corpus/latin1.txt", b"Judul\n\nKabar dari Sol\xe9 tentang pekerja.");
+    let out = env.warta(&["index", "corpus", "--index", "index"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("kosong.txt: empty file"), "{err}");
+    assert!(err.contains("biner.txt: binary"), "{err}");
+    assert!(err.contains("latin1.txt: not UTF-8"), "{err}");
+    assert!(err.contains("batch.jsonl: line 2"), "{err}");
+    // The good articles are all searchable.
+    let v = env.search_json(&["*"]);
+    assert_eq!(v["total"], 5);
+}
+
+#[test]
+fn reindexing_replaces_the_previous_content() {
+    let env = TestEnv::indexed();
+    std::fs::remove_file(env.root().join("corpus/sumut.json")).unwrap();
+    let out = env.warta(&["index", "corpus", "--index", "index", "--quiet"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr)); // still the broken JSONL line
+    assert_eq!(env.search_json(&["*"])["total"], 4);
+    assert!(text(&out.stderr).contains("batch.jsonl"), "quiet still reports skips");
+}
+
+#[test]
+fn a_missing_corpus_is_an_error_naming_the_path() {
+    let env = TestEnv::new();
+    let out = env.warta(&["index", "nowhere", "--index", "index"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("cannot read corpus nowhere"), "{err}");
+}
+
+#[test]
+fn a_directory_with_other_files_is_never_used_as_an_index() {
+    let env = TestEnv::with_fixtures();
+    env.write("precious/thesis.docx", "draft");
+    let out = env.warta(&["index", "corpus", "--index", "precious"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("is not a warta index"));
+    assert!(env.root().join("precious/thesis.docx").is_file());
+}
+
+#[test]
+fn the_index_folder_inside_the_corpus_is_not_read_as_articles() {
+    let env = TestEnv::with_fixtures();
+    let first = env.warta(&["index", "corpus", "--index", "corpus/idx"]);
+    assert_eq!(first.status.code(), Some(2), "{}", text(&first.stderr));
+    let again = env.warta(&["index", "corpus", "--index", "corpus/idx"]);
+    let err = text(&again.stderr);
+    assert!(err.contains("indexed 5 articles"), "{err}");
+}
+
+#[test]
+fn a_single_file_can_be_indexed() {
+    let env = TestEnv::with_fixtures();
+    let out = env.warta(&["index", "corpus/antara_jatim.txt", "--index", "index"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v = env.search_json(&["*"]);
+    assert_eq!(v["hits"][0]["id"], "antara_jatim.txt");
+}

@@ -1,0 +1,16 @@
+//! Integration tests: the real `warta` binary over temporary corpora.
+//! If you add a flag or an exit status, test it here.
+
+// Fixture articles written for these tests.
+mod fixtures;
+// TestEnv: a temp corpus + index and a runner for the binary.
+mod util;
+
+// `warta index`: walking, reading, skipping, summaries, exit codes.
+mod index_cmd;
+// `warta search`: query syntax, every filter, output formats, exit codes.
+mod search_cmd;
+// `warta show`, `warta extract`, `warta analyze`.
+mod other_cmds;
+// The shared seed articles, when ../shared/seeds exists.
+mod seeds;

@@ -1,0 +1,94 @@
+use crate::util::{TestEnv, text};
+
+#[test]
+fn show_prints_an_article_with_its_metadata() {
+    let env = TestEnv::indexed();
+    let out = env.warta(&["show", "--index", "index", "antara_jatim.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.starts_with("Klaim JHT di Jawa Timur naik"), "{s}");
+    assert!(s.contains("Pewarta: Agus Setiawan"), "{s}");
+    assert!(s.contains("Jawa Timur (35)"), "{s}");
+    assert!(!s.contains("Baca juga"), "{s}");
+}
+
+#[test]
+fn show_json_carries_the_body_and_the_hit_fields() {
+    let env = TestEnv::indexed();
+    let out = env.warta(&["show", "--index", "index", "batch.jsonl#3", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "batch.jsonl#3");
+    assert_eq!(v["date"], "2025-01-20");
+    assert!(v["body"].as_str().unwrap().contains("santunan Jaminan Kematian"));
+    assert_eq!(v["programs"][0], "JKM");
+}
+
+#[test]
+fn show_of_an_unknown_id_is_an_error() {
+    let env = TestEnv::indexed();
+    let out = env.warta(&["show", "--index", "index", "nope.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no article with id `nope.txt`"));
+}
+
+#[test]
+fn extract_needs_no_index_and_prints_one_json_object_per_article() {
+    let env = TestEnv::with_fixtures();
+    let out = env.warta(&["extract", "corpus/batch.jsonl", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["source"], "Bali Post");
+    assert!(text(&out.stderr).contains("line 2"), "the broken line is reported");
+    let txt = env.warta(&["extract", "corpus/antara_jatim.txt", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&txt.stdout).unwrap();
+    assert_eq!(v["dateline"], "Surabaya");
+    assert_eq!(v["byline"][1]["role"], "Editor");
+    assert!(!v["body"].as_str().unwrap().contains("Copyright"));
+}
+
+#[test]
+fn extract_text_output() {
+    let env = TestEnv::with_fixtures();
+    let out = env.warta(&["extract", "corpus/nasional/idn_jakarta.txt"]);
+    let s = text(&out.stdout);
+    assert!(s.starts_with("Menaker minta perusahaan"), "{s}");
+    assert!(s.contains("IDN Times") && s.contains("2023-07-24"), "{s}");
+    assert!(!s.contains("Topik") && !s.contains("Berita Terkini"), "{s}");
+}
+
+#[test]
+fn extract_of_a_missing_or_binary_file_names_it() {
+    let env = TestEnv::new();
+    let out = env.warta(&["extract", "hilang.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("hilang.txt"));
+    env.write("x.txt", b"\x00\x01\x02");
+    let bin = env.warta(&["extract", "x.txt"]);
+    assert_eq!(bin.status.code(), Some(2));
+    assert!(text(&bin.stderr).contains("x.txt: binary"), "{}", text(&bin.stderr));
+}
+
+#[test]
+fn analyze_shows_the_indexed_tokens() {
+    let env = TestEnv::new();
+    let out = env.warta(&["analyze", "BPJS Ketenagakerjaan, Sébastien"]);
+    assert_eq!(out.status.code(), Some(0));
+    let s = text(&out.stdout);
+    assert!(s.contains("bpjs") && s.contains("sebastien"), "{s}");
+    let json = env.warta(&["analyze", "Jaminan Hari Tua", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v[2]["term"], "tua");
+    assert_eq!(v[2]["position"], 2);
+    let nothing = env.warta(&["analyze", "..."]);
+    assert_eq!(nothing.status.code(), Some(1));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    let env = TestEnv::new();
+    assert_eq!(env.warta(&["search"]).status.code(), Some(2));
+    assert_eq!(env.warta(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(env.warta(&["search", "x", "--sort", "size"]).status.code(), Some(2));
+}

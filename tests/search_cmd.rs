@@ -1,0 +1,257 @@
+use std::io::Read;
+use std::process::Stdio;
+
+use crate::util::{TestEnv, ids, text};
+
+#[test]
+fn hits_exit_zero_and_no_hits_exit_one() {
+    let env = TestEnv::indexed();
+    let hit = env.warta(&["search", "--index", "index", "JHT"]);
+    assert_eq!(hit.status.code(), Some(0), "{}", text(&hit.stderr));
+    let none = env.warta(&["search", "--index", "index", "kupukupu"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(text(&none.stdout).contains("no hits"));
+}
+
+#[test]
+fn text_output_shows_rank_score_title_metadata_and_snippets() {
+    let env = TestEnv::indexed();
+    let out = env.warta(&["search", "--index", "index", "JHT", "--color", "never"]);
+    let s = text(&out.stdout);
+    assert!(s.contains("1 hit for \"JHT\""), "{s}");
+    assert!(s.contains("  1. Klaim JHT di Jawa Timur naik"), "{s}");
+    assert!(s.contains("[score "), "{s}");
+    assert!(s.contains("ANTARA · 2024-11-07 · antara_jatim.txt"), "{s}");
+    assert!(s.contains("Jawa Timur"), "{s}");
+    assert!(s.contains("» "), "{s}");
+    assert!(!s.contains('\x1b'), "no colour when asked for none");
+}
+
+#[test]
+fn colour_only_on_request_or_terminal_and_never_with_no_color() {
+    let env = TestEnv::indexed();
+    let always = env.warta(&["search", "--index", "index", "JHT", "--color", "always"]);
+    assert!(text(&always.stdout).contains("\x1b[1;31mJHT\x1b[0m"));
+    // Piped output (as here) gets no colour by default.
+    let auto = env.warta(&["search", "--index", "index", "JHT"]);
+    assert!(!text(&auto.stdout).contains('\x1b'));
+    let no_color = env.command(&["search", "--index", "index", "JHT"]).env("NO_COLOR", "1").output().unwrap();
+    assert!(!text(&no_color.stdout).contains('\x1b'));
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["JHT"]);
+    assert_eq!(v["query"], "JHT");
+    assert_eq!(v["total"], 1);
+    let hit = &v["hits"][0];
+    assert_eq!(hit["id"], "antara_jatim.txt");
+    assert_eq!(hit["path"], "antara_jatim.txt");
+    assert!(hit["score"].as_f64().unwrap() > 0.0);
+    assert_eq!(hit["title"], "Klaim JHT di Jawa Timur naik, BPJS Ketenagakerjaan percepat layanan daring");
+    assert_eq!(hit["source"], "ANTARA");
+    assert_eq!(hit["date"], "2024-11-07");
+    assert_eq!(hit["provinces"][0]["code"], "35");
+    assert_eq!(hit["provinces"][0]["name"], "Jawa Timur");
+    assert!(hit["cities"].as_array().unwrap().iter().any(|c| c == "Surabaya"), "{hit}");
+    let official = &hit["officials"][0];
+    assert_eq!(official["name"], "Sri Handayani Wibowo");
+    assert_eq!(official["organization"], "BPJS Ketenagakerjaan");
+    assert!(official["role"].as_str().unwrap().contains("Direktur Pelayanan"));
+    let programs: Vec<&str> = hit["programs"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+    assert_eq!(programs, ["JKK", "JHT"]);
+    assert!(v["facets"]["province"].is_array());
+}
+
+#[test]
+fn highlights_are_character_ranges_of_the_query_terms() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["jaminan OR JKP"]);
+    let mut checked = 0;
+    for hit in v["hits"].as_array().unwrap() {
+        for snip in hit["snippets"].as_array().unwrap() {
+            let chars: Vec<char> = snip["text"].as_str().unwrap().chars().collect();
+            for h in snip["highlights"].as_array().unwrap() {
+                let (a, b) = (h[0].as_u64().unwrap() as usize, h[1].as_u64().unwrap() as usize);
+                let word: String = chars[a..b].iter().collect::<String>().to_lowercase();
+                assert!(word == "jaminan" || word == "jkp", "{word}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 3, "{checked}");
+}
+
+#[test]
+fn query_syntax_words_and_phrases_or_exclusion_fields_and_match_all() {
+    let env = TestEnv::indexed();
+    assert_eq!(env.search_json(&["jaminan pekerja"])["total"], 3);
+    assert_eq!(env.search_json(&["\"jaminan kehilangan pekerjaan\""])["total"], 1);
+    assert_eq!(env.search_json(&["JHT OR JKP"])["total"], 2);
+    assert_eq!(env.search_json(&["jaminan -JKP"])["total"], 2);
+    assert_eq!(env.search_json(&["(JHT OR JKP) daring"])["total"], 1);
+    assert_eq!(env.search_json(&["title:santunan"])["total"], 1);
+    assert_eq!(env.search_json(&["body:santunan"])["total"], 1);
+    assert_eq!(env.search_json(&["title:Denpasar"])["total"], 1);
+    assert_eq!(env.search_json(&["program:JKP"])["total"], 1);
+    assert_eq!(env.search_json(&["province:Bali"])["total"], 1);
+    assert_eq!(env.search_json(&["*"])["total"], 5);
+    assert_eq!(env.search_json(&["-JHT"])["total"], 4);
+}
+
+#[test]
+fn syntax_errors_name_the_position_and_exit_two() {
+    let env = TestEnv::indexed();
+    for (q, pos) in [("\"hari tua", 0), ("(JHT OR", 5), ("(JHT", 0), ("JHT )", 4), ("JHT OR", 4), ("titel:JHT", 0)] {
+        let out = env.warta(&["search", "--index", "index", q]);
+        assert_eq!(out.status.code(), Some(2), "{q}");
+        let err = text(&out.stderr);
+        assert!(err.contains(&format!("at character {pos}")), "{q}: {err}");
+    }
+    let empty = env.warta(&["search", "--index", "index", ""]);
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(text(&empty.stderr).contains("empty query"));
+}
+
+#[test]
+fn province_filters_accept_names_abbreviations_and_codes() {
+    let env = TestEnv::indexed();
+    let by_name = ids(&env.search_json(&["*", "--province", "Jawa Timur"]));
+    assert_eq!(by_name, ["antara_jatim.txt"]);
+    assert_eq!(ids(&env.search_json(&["*", "--province", "jatim"])), by_name);
+    assert_eq!(ids(&env.search_json(&["*", "--province", "35"])), by_name);
+    // Repeated values are ORed.
+    let two = env.search_json(&["*", "--province", "Jatim", "--province", "Sumut"]);
+    assert_eq!(ids(&two), ["antara_jatim.txt", "sumut.json"]);
+}
+
+#[test]
+fn filters_on_different_facets_are_anded() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["*", "--province", "Sumut", "--program", "JKP"]);
+    assert_eq!(v["total"], 0);
+    let v = env.search_json(&["*", "--province", "Sumut", "--program", "SERTAKAN"]);
+    assert_eq!(ids(&v), ["sumut.json"]);
+}
+
+#[test]
+fn city_official_org_program_and_source_filters() {
+    let env = TestEnv::indexed();
+    assert_eq!(ids(&env.search_json(&["*", "--city", "surabaya"])), ["antara_jatim.txt"]);
+    assert_eq!(ids(&env.search_json(&["*", "--city", "Kota Banjarmasin"])), ["batch.jsonl#3"]);
+    assert_eq!(ids(&env.search_json(&["*", "--official", "Bambang"])), ["nasional/idn_jakarta.txt"]);
+    assert_eq!(ids(&env.search_json(&["*", "--official", "togar simanjuntak"])), ["sumut.json"]);
+    assert_eq!(ids(&env.search_json(&["*", "--org", "BPJAMSOSTEK"])).len(), 2);
+    assert_eq!(ids(&env.search_json(&["*", "--program", "jaminan hari tua"])), ["antara_jatim.txt"]);
+    assert_eq!(ids(&env.search_json(&["*", "--program", "jkm"])), ["batch.jsonl#3"]);
+    assert_eq!(ids(&env.search_json(&["*", "--source", "antara"])), ["antara_jatim.txt"]);
+    assert_eq!(ids(&env.search_json(&["*", "--source", "kompas"])), ["sumut.json"]);
+}
+
+#[test]
+fn unknown_filter_values_are_errors_with_suggestions() {
+    let env = TestEnv::indexed();
+    for (flag, value, hint) in [
+        ("--province", "Jawa Timurr", "Jawa Timur"),
+        ("--program", "JHTT", "JHT"),
+        ("--official", "Bambangg", "Bambang Wiratmo"),
+        ("--source", "antaraa", "ANTARA"),
+    ] {
+        let out = env.warta(&["search", "--index", "index", "*", flag, value]);
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}");
+        let err = text(&out.stderr);
+        assert!(err.contains(&format!("`{value}`")) && err.contains(hint), "{err}");
+    }
+}
+
+#[test]
+fn date_filters_cover_whole_periods_and_reject_bad_dates() {
+    let env = TestEnv::indexed();
+    assert_eq!(ids(&env.search_json(&["*", "--from", "2024"])), ["antara_jatim.txt", "batch.jsonl#3"]);
+    assert_eq!(ids(&env.search_json(&["*", "--to", "2020-06"])), ["batch.jsonl#1"]);
+    assert_eq!(ids(&env.search_json(&["*", "--from", "2023-07-24", "--to", "2023-07-24"])), ["nasional/idn_jakarta.txt"]);
+    assert_eq!(env.search_json(&["*", "--from", "2021-03-03", "--to", "2023-07-23"])["total"], 0);
+    let bad = env.warta(&["search", "--index", "index", "*", "--from", "2024-02-30"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("--from"));
+}
+
+#[test]
+fn limit_offset_and_date_sort() {
+    let env = TestEnv::indexed();
+    let all = env.search_json(&["*", "--sort", "date", "--limit", "10"]);
+    let dates: Vec<&str> = all["hits"].as_array().unwrap().iter().map(|h| h["date"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2025-01-20", "2024-11-07", "2023-07-24", "2021-03-02", "2020-06-15"]);
+    let page = env.search_json(&["*", "--sort", "date", "--limit", "2", "--offset", "1"]);
+    assert_eq!(page["total"], 5);
+    let got: Vec<&str> = page["hits"].as_array().unwrap().iter().map(|h| h["date"].as_str().unwrap()).collect();
+    assert_eq!(got, ["2024-11-07", "2023-07-24"]);
+    let past_end = env.search_json(&["*", "--offset", "50"]);
+    assert_eq!(past_end["hits"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn snippet_count_and_facet_listing() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["jaminan", "--snippets", "0"]);
+    assert!(v["hits"].as_array().unwrap().iter().all(|h| h["snippets"].as_array().unwrap().is_empty()));
+    let out = env.warta(&["search", "--index", "index", "*", "--facets", "--color", "never"]);
+    let s = text(&out.stdout);
+    assert!(s.contains("facets") && s.contains("program ") && s.contains("JKP (1)"), "{s}");
+}
+
+#[test]
+fn facet_counts_agree_with_filtered_totals() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["*"]);
+    for (facet, flag) in [("province", "--province"), ("program", "--program"), ("source", "--source"), ("official", "--official")] {
+        for entry in v["facets"][facet].as_array().unwrap() {
+            let value = entry["value"].as_str().unwrap();
+            let filtered = env.search_json(&["*", flag, value]);
+            assert_eq!(filtered["total"], entry["count"], "{facet} {value}");
+        }
+    }
+}
+
+#[test]
+fn a_missing_index_names_the_command_that_builds_it() {
+    let env = TestEnv::new();
+    let out = env.warta(&["search", "--index", "nowhere", "JHT"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("warta index CORPUS --index nowhere"));
+}
+
+#[test]
+fn the_first_search_builds_the_default_index_from_corpus_and_says_so() {
+    let env = TestEnv::with_fixtures();
+    let out = env.warta(&["search", "JHT"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("building it from corpus"));
+    let again = env.warta(&["search", "JHT"]);
+    assert!(!text(&again.stderr).contains("building"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let env = TestEnv::with_fixtures();
+    for i in 0..300 {
+        env.write(&format!("corpus/many/{i:03}.txt"), format!("Judul berita {i} tentang JHT\n\nJakarta - Isi berita tentang JHT nomor {i}.\n"));
+    }
+    assert!(env.warta(&["index", "corpus", "--index", "index", "-q"]).status.code().is_some());
+    let mut child = env
+        .command(&["search", "--index", "index", "JHT", "--limit", "300"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
+}
