@@ -3,7 +3,11 @@ use crate::util::{TestEnv, text};
 #[test]
 fn indexing_reports_articles_and_exits_zero() {
     let env = TestEnv::with_fixtures();
-    let good: String = crate::fixtures::JSONL_BATCH.lines().filter(|l| !l.contains("rusak")).map(|l| format!("{l}\n")).collect();
+    let good: String = crate::fixtures::JSONL_BATCH
+        .lines()
+        .filter(|l| !l.contains("rusak"))
+        .map(|l| format!("{l}\n"))
+        .collect();
     env.write("corpus/batch.jsonl", good);
     let out = env.warta(&["index", "corpus", "--index", "index"]);
     let err = text(&out.stderr);

@@ -24,7 +24,9 @@ fn bpjs_finds_all_five_with_highlighted_snippets() {
         let snip = &hit["snippets"][0];
         let chars: Vec<char> = snip["text"].as_str().unwrap().chars().collect();
         let h = &snip["highlights"][0];
-        let word: String = chars[h[0].as_u64().unwrap() as usize..h[1].as_u64().unwrap() as usize].iter().collect();
+        let word: String = chars[h[0].as_u64().unwrap() as usize..h[1].as_u64().unwrap() as usize]
+            .iter()
+            .collect();
         assert_eq!(word, "BPJS", "{}", hit["id"]);
     }
 }
@@ -32,7 +34,10 @@ fn bpjs_finds_all_five_with_highlighted_snippets() {
 #[test]
 fn sumatera_utara_finds_exactly_the_seeds_that_name_it() {
     let Some(env) = seeded() else { return };
-    assert_eq!(prefixes(&env.search_json(&["BPJS", "--province", "Sumatera Utara"])), ["000", "002"]);
+    assert_eq!(
+        prefixes(&env.search_json(&["BPJS", "--province", "Sumatera Utara"])),
+        ["000", "002"]
+    );
     assert_eq!(prefixes(&env.search_json(&["BPJS", "--province", "Sumut"])), ["000", "002"]);
 }
 
@@ -53,7 +58,9 @@ fn liputan6_extract_has_the_headline_and_a_clean_body() {
     let title = v["title"].as_str().unwrap();
     assert!(title.starts_with("BPJS Ketenagakerjaan dan Pemprov Sumut"), "{title}");
     let body = v["body"].as_str().unwrap();
-    assert!(!body.contains("Baca juga") && !body.contains("dari 3 halaman") && !body.contains("Sukses"));
+    assert!(
+        !body.contains("Baca juga") && !body.contains("dari 3 halaman") && !body.contains("Sukses")
+    );
     assert_eq!(v["source"], "Liputan6.com");
     assert_eq!(v["dateline"], "Medan");
 }

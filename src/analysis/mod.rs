@@ -96,7 +96,7 @@ mod tests {
         let text = "Kata “Zainudin”, lalu Rp37,83 miliar.";
         for t in analyze(text) {
             let slice = &text[t.start..t.end];
-            assert_eq!(terms(slice), [t.term.clone()], "{slice}");
+            assert_eq!(terms(slice), std::slice::from_ref(&t.term), "{slice}");
         }
     }
 
@@ -115,7 +115,8 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_unicode() {
-        for s in ["", "🙂🙂", "e\u{301}", "\u{0}\u{ffff}", "٣٤٥", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢"] {
+        for s in ["", "🙂🙂", "e\u{301}", "\u{0}\u{ffff}", "٣٤٥", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢"]
+        {
             let _ = analyze(s);
         }
     }

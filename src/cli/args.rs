@@ -25,7 +25,7 @@ pub enum Command {
     /// Build (or rebuild) the index from a folder of articles (.txt, .json, .jsonl).
     Index(IndexArgs),
     /// Search the index: ranked hits with highlighted snippets and facet filters.
-    Search(SearchArgs),
+    Search(Box<SearchArgs>),
     /// Show one indexed article with its extracted metadata.
     Show(ShowArgs),
     /// Show what the indexer extracts from one file (no index needed).
@@ -64,7 +64,7 @@ pub struct SearchArgs {
     /// Words (ANDed), "phrases", OR, -exclusion, (grouping), field:term
     /// (fields: title, body, source, province, city, official, org, program);
     /// `*` matches every article.
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: String,
     #[command(flatten)]
     pub index: IndexDir,
@@ -186,7 +186,15 @@ mod tests {
     #[test]
     fn filters_repeat() {
         let cli = Cli::parse_from([
-            "warta", "search", "JHT", "--province", "Jatim", "--province", "Bali", "--program", "JKP",
+            "warta",
+            "search",
+            "JHT",
+            "--province",
+            "Jatim",
+            "--province",
+            "Bali",
+            "--program",
+            "JKP",
         ]);
         let Command::Search(s) = cli.command else { panic!("not search") };
         assert_eq!(s.province, ["Jatim", "Bali"]);

@@ -69,7 +69,8 @@ pub fn use_color(arg: ColorArg) -> bool {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
         }
     }
 }
@@ -84,7 +85,7 @@ mod tests {
         let mut argv = vec!["warta", "search", "JHT"];
         argv.extend_from_slice(extra);
         match Cli::parse_from(argv).command {
-            Command::Search(s) => s,
+            Command::Search(s) => *s,
             _ => unreachable!(),
         }
     }

@@ -8,7 +8,6 @@ pub mod render;
 
 use std::io::{self, IsTerminal, Write};
 
-
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::analysis;
@@ -141,7 +140,11 @@ fn cmd_show(a: &ShowArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let index = WartaIndex::open(&dir)?;
     let stored = search::show(&index, &a.id)?;
     let view = ArticleView::new(Some(stored.id), stored.path, stored.article);
-    if a.json { render::json(out, &view)? } else { render::article_text(out, &view)? }
+    if a.json {
+        render::json(out, &view)?
+    } else {
+        render::article_text(out, &view)?
+    }
     Ok(Status::Found)
 }
 
@@ -170,7 +173,11 @@ fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError>
 
 fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let tokens = analysis::analyze(&a.text);
-    if a.json { render::json(out, &tokens)? } else { render::tokens_text(out, &a.text, &tokens)? }
+    if a.json {
+        render::json(out, &tokens)?
+    } else {
+        render::tokens_text(out, &a.text, &tokens)?
+    }
     Ok(if tokens.is_empty() { Status::NotFound } else { Status::Found })
 }
 

@@ -21,7 +21,13 @@ pub fn json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> io::Result<(
 }
 
 /// Writes a search response as text.
-pub fn search_text(out: &mut dyn Write, r: &SearchResponse, offset: usize, color: bool, facets: bool) -> io::Result<()> {
+pub fn search_text(
+    out: &mut dyn Write,
+    r: &SearchResponse,
+    offset: usize,
+    color: bool,
+    facets: bool,
+) -> io::Result<()> {
     let style = Style { color };
     let shown = r.hits.len();
     if shown == 0 {
@@ -61,11 +67,17 @@ impl Style {
 
 fn hit_text(out: &mut dyn Write, hit: &Hit, rank: usize, s: Style) -> io::Result<()> {
     let title = hit.title.as_deref().unwrap_or("(untitled)");
-    writeln!(out, "{rank:>3}. {}  {}", s.wrap(BOLD, title), s.wrap(DIM, &format!("[score {:.2}]", hit.score)))?;
-    let mut line = Vec::new();
-    line.push(hit.source.clone().unwrap_or_else(|| "source unknown".into()));
-    line.push(hit.date.map_or_else(|| "undated".into(), |d| d.to_string()));
-    line.push(hit.id.clone());
+    writeln!(
+        out,
+        "{rank:>3}. {}  {}",
+        s.wrap(BOLD, title),
+        s.wrap(DIM, &format!("[score {:.2}]", hit.score))
+    )?;
+    let line = [
+        hit.source.clone().unwrap_or_else(|| "source unknown".into()),
+        hit.date.map_or_else(|| "undated".into(), |d| d.to_string()),
+        hit.id.clone(),
+    ];
     writeln!(out, "     {}", s.wrap(DIM, &line.join(" · ")))?;
     let meta = metadata_line(&hit.provinces, &hit.cities, &hit.officials, &hit.programs);
     if !meta.is_empty() {
@@ -78,7 +90,12 @@ fn hit_text(out: &mut dyn Write, hit: &Hit, rank: usize, s: Style) -> io::Result
 }
 
 /// "Jawa Timur (Surabaya) · Name (role, org) · JHT, JKK"
-fn metadata_line(provinces: &[ProvinceRef], cities: &[String], officials: &[Official], programs: &[String]) -> String {
+fn metadata_line(
+    provinces: &[ProvinceRef],
+    cities: &[String],
+    officials: &[Official],
+    programs: &[String],
+) -> String {
     let mut parts = Vec::new();
     if !provinces.is_empty() {
         let mut p = provinces.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ");
@@ -97,7 +114,8 @@ fn metadata_line(provinces: &[ProvinceRef], cities: &[String], officials: &[Offi
 }
 
 fn official_text(o: &Official) -> String {
-    let detail: Vec<&str> = [o.role.as_deref(), o.organization.as_deref()].into_iter().flatten().collect();
+    let detail: Vec<&str> =
+        [o.role.as_deref(), o.organization.as_deref()].into_iter().flatten().collect();
     if detail.is_empty() { o.name.clone() } else { format!("{} ({})", o.name, detail.join(", ")) }
 }
 
@@ -138,7 +156,8 @@ fn facets_text(out: &mut dyn Write, f: &Facets, s: Style) -> io::Result<()> {
         if counts.is_empty() {
             continue;
         }
-        let values: Vec<String> = counts.iter().map(|c| format!("{} ({})", c.value, c.count)).collect();
+        let values: Vec<String> =
+            counts.iter().map(|c| format!("{} ({})", c.value, c.count)).collect();
         writeln!(out, "  {name:<9} {}", values.join(", "))?;
     }
     Ok(())
@@ -158,7 +177,8 @@ pub fn article_text(out: &mut dyn Write, a: &ArticleView) -> io::Result<()> {
     field(out, "url", a.url.clone().unwrap_or_default())?;
     let credits: Vec<String> = a.byline.iter().map(|c| format!("{}: {}", c.role, c.name)).collect();
     field(out, "byline", credits.join("; "))?;
-    let provinces: Vec<String> = a.provinces.iter().map(|p| format!("{} ({})", p.name, p.code)).collect();
+    let provinces: Vec<String> =
+        a.provinces.iter().map(|p| format!("{} ({})", p.name, p.code)).collect();
     field(out, "provinces", provinces.join(", "))?;
     field(out, "cities", a.cities.join(", "))?;
     for o in &a.officials {
@@ -179,7 +199,11 @@ pub fn tokens_text(out: &mut dyn Write, text: &str, tokens: &[AnalyzedToken]) ->
 }
 
 /// Writes the end-of-build summary (to stderr).
-pub fn build_summary(out: &mut dyn Write, r: &BuildReport, index: &std::path::Path) -> io::Result<()> {
+pub fn build_summary(
+    out: &mut dyn Write,
+    r: &BuildReport,
+    index: &std::path::Path,
+) -> io::Result<()> {
     writeln!(
         out,
         "indexed {} articles from {} files into {} in {:.1}s",

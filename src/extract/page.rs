@@ -543,18 +543,9 @@ mod tests {
 
     // --- The real seeds, when the folder exists.
 
-    fn seeds_dir() -> Option<PathBuf> {
-        let relative = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-        relative.is_dir().then_some(relative)
-    }
-
     /// The seed whose file name starts with `prefix`: its raw text and parsed page.
     fn seed(prefix: &str) -> Option<(String, Page)> {
-        let dir = seeds_dir()?;
-        let path =
-            std::fs::read_dir(dir).ok()?.filter_map(Result::ok).map(|e| e.path()).find(|p| {
-                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix))
-            })?;
+        let path = crate::extract::test_support::seed_path(prefix)?;
         let outcome = reader::read_file(&path).unwrap();
         let (_, raw) = outcome.articles.into_iter().next()?;
         let RawArticle::Plain(text) = &raw else { panic!("seed is not plain text") };

@@ -92,17 +92,15 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     progress(Progress::Found(files.len()));
 
     let index = open_for_writing(&opts.index_dir)?;
-    let fields = fields_of(&index.schema()).ok_or_else(|| UserError::NotAnIndex {
-        path: opts.index_dir.clone(),
-    })?;
-    let mut writer: IndexWriter = index.writer(opts.heap_bytes.max(15_000_000)).map_err(|e| {
-        match e {
+    let fields = fields_of(&index.schema())
+        .ok_or_else(|| UserError::NotAnIndex { path: opts.index_dir.clone() })?;
+    let mut writer: IndexWriter =
+        index.writer(opts.heap_bytes.max(15_000_000)).map_err(|e| match e {
             TantivyError::LockFailure(..) => {
                 Error::from(UserError::IndexLocked { path: opts.index_dir.clone() })
             }
             other => other.into(),
-        }
-    })?;
+        })?;
     writer.delete_all_documents()?;
 
     for file in &files {
@@ -182,10 +180,7 @@ fn relative_id(root: &Path, path: &Path) -> String {
     } else {
         rel
     };
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// Opens the index in `dir` for writing, creating it (or replacing an index
@@ -221,8 +216,12 @@ fn open_for_writing(dir: &Path) -> Result<Index> {
 }
 
 fn list_dir(dir: &Path) -> Result<Vec<String>> {
-    let entries = fs::read_dir(dir).map_err(|e| Error::io(format!("listing {}", dir.display()), e))?;
-    Ok(entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+    let entries =
+        fs::read_dir(dir).map_err(|e| Error::io(format!("listing {}", dir.display()), e))?;
+    Ok(entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect())
 }
 
 /// Removes the files of a warta index of another format (never `.gitkeep`).
@@ -232,7 +231,8 @@ fn wipe_index_files(dir: &Path) -> Result<()> {
             continue;
         }
         let path = dir.join(&name);
-        let removed = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+        let removed =
+            if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
         removed.map_err(|e| Error::io(format!("removing {}", path.display()), e))?;
     }
     Ok(())

@@ -100,7 +100,9 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Result<StoredArticle,
 
 /// The instant a partial date starts at (midnight UTC of its first day).
 pub fn date_time(d: PartialDate) -> DateTime {
-    DateTime::from_timestamp_secs(days_from_civil(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1)) * 86_400)
+    DateTime::from_timestamp_secs(
+        days_from_civil(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1)) * 86_400,
+    )
 }
 
 /// The instant just after a partial date ends (start of the next year,
@@ -110,9 +112,9 @@ pub fn date_time_after(d: PartialDate) -> DateTime {
         (None, _) => (d.year + 1, 1, 1),
         (Some(12), None) => (d.year + 1, 1, 1),
         (Some(m), None) => (d.year, m + 1, 1),
-        (Some(m), Some(day)) => return DateTime::from_timestamp_secs(
-            (days_from_civil(d.year, m, day) + 1) * 86_400,
-        ),
+        (Some(m), Some(day)) => {
+            return DateTime::from_timestamp_secs((days_from_civil(d.year, m, day) + 1) * 86_400);
+        }
     };
     DateTime::from_timestamp_secs(days_from_civil(y, m, day) * 86_400)
 }

@@ -6,10 +6,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use crate::analysis::{ANALYZER, text_analyzer};
 use crate::error::{Error, InternalError, Result, UserError};
@@ -136,9 +136,8 @@ impl WartaIndex {
 
     /// Decodes a stored document, turning failures into a "corrupt index" error.
     pub fn stored(&self, doc: &TantivyDocument) -> Result<StoredArticle> {
-        from_document(&self.fields, doc).map_err(|message| {
-            InternalError::Corrupt { path: self.dir.clone(), message }.into()
-        })
+        from_document(&self.fields, doc)
+            .map_err(|message| InternalError::Corrupt { path: self.dir.clone(), message }.into())
     }
 
     /// Every facet path indexed in `field` (ancestors included, the root not), sorted and
@@ -166,10 +165,8 @@ impl WartaIndex {
     /// Fetches one article by id.
     pub fn get(&self, id: &str) -> Result<StoredArticle> {
         let searcher = self.searcher();
-        let query = TermQuery::new(
-            Term::from_field_text(self.fields.id, id),
-            IndexRecordOption::Basic,
-        );
+        let query =
+            TermQuery::new(Term::from_field_text(self.fields.id, id), IndexRecordOption::Basic);
         let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
         let Some((_, addr)) = top.first() else {
             return Err(UserError::UnknownId { id: id.to_string() }.into());

@@ -7,9 +7,7 @@
 //! (`province:Jatim`) become the same non-scoring filters as the flags.
 
 use tantivy::Term;
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::analysis;
@@ -82,17 +80,20 @@ impl Compiler<'_> {
                 }
                 Ok(boolean(clauses))
             }
-            Node::Not(inner) => {
-                Ok(self.node(inner, !negated)?.map(|q| {
-                    let all: Box<dyn Query> = Box::new(AllQuery);
-                    Box::new(BooleanQuery::new(vec![(Occur::Must, all), (Occur::MustNot, q)]))
-                        as Box<dyn Query>
-                }))
-            }
+            Node::Not(inner) => Ok(self.node(inner, !negated)?.map(|q| {
+                let all: Box<dyn Query> = Box::new(AllQuery);
+                Box::new(BooleanQuery::new(vec![(Occur::Must, all), (Occur::MustNot, q)]))
+                    as Box<dyn Query>
+            })),
         }
     }
 
-    fn leaf(&mut self, field: Option<&str>, text: &str, negated: bool) -> Result<Option<Box<dyn Query>>> {
+    fn leaf(
+        &mut self,
+        field: Option<&str>,
+        text: &str,
+        negated: bool,
+    ) -> Result<Option<Box<dyn Query>>> {
         let scope = match field {
             None => Scope::Both,
             Some("title") => Scope::Title,
@@ -101,7 +102,10 @@ impl Compiler<'_> {
                 // The parser only lets known field names through.
                 let kind = FacetKind::from_field(other).unwrap_or(FacetKind::Source);
                 let facets = filters::resolve(self.index, kind, text)?;
-                return Ok(Some(filters::facet_query(filters::field_of(self.index, kind), &facets)));
+                return Ok(Some(filters::facet_query(
+                    filters::field_of(self.index, kind),
+                    &facets,
+                )));
             }
         };
         let terms = analysis::terms(text);

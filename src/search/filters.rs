@@ -127,10 +127,8 @@ pub fn facet_query(field: Field, facets: &[Facet]) -> Box<dyn Query> {
     let clauses: Vec<(Occur, Box<dyn Query>)> = facets
         .iter()
         .map(|f| {
-            let q: Box<dyn Query> = Box::new(TermQuery::new(
-                Term::from_facet(field, f),
-                IndexRecordOption::Basic,
-            ));
+            let q: Box<dyn Query> =
+                Box::new(TermQuery::new(Term::from_facet(field, f), IndexRecordOption::Basic));
             (Occur::Should, q)
         })
         .collect();
@@ -140,17 +138,16 @@ pub fn facet_query(field: Field, facets: &[Facet]) -> Box<dyn Query> {
 /// Resolves one typed value to the facet paths it stands for.
 pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<Facet>> {
     let value = value.trim();
-    let known = |facets: Vec<Facet>| -> Result<Vec<Facet>> {
-        Ok(facets)
-    };
     match kind {
         FacetKind::Province => match region::resolve_province(value) {
-            Some(p) => known(vec![Facet::from_path([p.name])]),
+            Some(p) => Ok(vec![Facet::from_path([p.name])]),
             None => Err(unknown(kind, value, region::all_provinces().into_iter().map(|p| p.name))),
         },
         FacetKind::Program => match program::resolve_program(value) {
-            Some(code) => known(vec![Facet::from_path([code])]),
-            None => Err(unknown(kind, value, program::program_codes().into_iter().map(String::from))),
+            Some(code) => Ok(vec![Facet::from_path([code])]),
+            None => {
+                Err(unknown(kind, value, program::program_codes().into_iter().map(String::from)))
+            }
         },
         FacetKind::City => {
             let wanted = region::resolve_city(value).map(|c| c.name);
@@ -160,12 +157,14 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
                 .filter(|f| {
                     let path = f.to_path();
                     path.len() == 2
-                        && (same(path[1], value) || wanted.as_deref().is_some_and(|w| same(path[1], w)))
+                        && (same(path[1], value)
+                            || wanted.as_deref().is_some_and(|w| same(path[1], w)))
                 })
                 .cloned()
                 .collect();
             if cities.is_empty() && wanted.is_none() {
-                let names = indexed.iter().filter_map(|f| f.to_path().get(1).map(|s| s.to_string()));
+                let names =
+                    indexed.iter().filter_map(|f| f.to_path().get(1).map(|s| s.to_string()));
                 return Err(unknown(kind, value, names));
             }
             // A real place that no article names simply matches nothing.
@@ -179,7 +178,8 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
                 .cloned()
                 .collect();
             if people.is_empty() {
-                let names = indexed.iter().filter_map(|f| f.to_path().get(1).map(|s| s.to_string()));
+                let names =
+                    indexed.iter().filter_map(|f| f.to_path().get(1).map(|s| s.to_string()));
                 return Err(unknown(kind, value, names));
             }
             Ok(people)
@@ -192,12 +192,16 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
                 .filter(|f| {
                     let path = f.to_path();
                     path.len() == 1
-                        && (same(path[0], value) || canonical.as_deref().is_some_and(|c| same(path[0], c)))
+                        && (same(path[0], value)
+                            || canonical.as_deref().is_some_and(|c| same(path[0], c)))
                 })
                 .cloned()
                 .collect();
             if orgs.is_empty() && canonical.is_none() {
-                let names = indexed.iter().filter(|f| f.to_path().len() == 1).map(|f| f.to_path()[0].to_string());
+                let names = indexed
+                    .iter()
+                    .filter(|f| f.to_path().len() == 1)
+                    .map(|f| f.to_path()[0].to_string());
                 return Err(unknown(kind, value, names));
             }
             Ok(orgs)
@@ -207,7 +211,9 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
             let key = source_key(value);
             let sources: Vec<Facet> = indexed
                 .iter()
-                .filter(|f| f.to_path().first().is_some_and(|s| !key.is_empty() && source_key(s) == key))
+                .filter(|f| {
+                    f.to_path().first().is_some_and(|s| !key.is_empty() && source_key(s) == key)
+                })
                 .cloned()
                 .collect();
             if sources.is_empty() {
@@ -244,12 +250,23 @@ fn source_key(s: &str) -> String {
 }
 
 /// The "unknown value" error with up to three close suggestions.
-fn unknown(kind: FacetKind, value: &str, candidates: impl Iterator<Item = String>) -> crate::error::Error {
+fn unknown(
+    kind: FacetKind,
+    value: &str,
+    candidates: impl Iterator<Item = String>,
+) -> crate::error::Error {
     let needle = value.to_lowercase();
     let mut scored: Vec<(usize, String)> = candidates
         .map(|c| {
             let lc = c.to_lowercase();
-            let d = if lc.contains(&needle) || needle.contains(&lc) { 0 } else { edit_distance(&lc, &needle) };
+            let whole = if lc.contains(&needle) || needle.contains(&lc) {
+                0
+            } else {
+                edit_distance(&lc, &needle)
+            };
+            // "Bambangg" should find "Bambang Wiratmo": compare word by word too.
+            let d =
+                lc.split_whitespace().map(|w| edit_distance(w, &needle)).fold(whole, usize::min);
             (d, c)
         })
         .filter(|(d, _)| *d <= 2.max(needle.chars().count() / 3))
@@ -309,7 +326,8 @@ mod tests {
 
     #[test]
     fn unknown_values_suggest_close_candidates() {
-        let e = unknown(FacetKind::Program, "JHTT", ["JHT", "JKK", "JP"].into_iter().map(String::from));
+        let e =
+            unknown(FacetKind::Program, "JHTT", ["JHT", "JKK", "JP"].into_iter().map(String::from));
         assert!(e.to_string().contains("did you mean JHT"), "{e}");
     }
 }

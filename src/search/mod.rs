@@ -95,7 +95,8 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         match req.sort {
             Sort::Relevance => searcher.search(&*full, &top.order_by_score())?,
             Sort::Date => {
-                let by_date = top.order_by_fast_field::<tantivy::DateTime>(names::DATE, Order::Desc);
+                let by_date =
+                    top.order_by_fast_field::<tantivy::DateTime>(names::DATE, Order::Desc);
                 let addrs: Vec<DocAddress> =
                     searcher.search(&*full, &by_date)?.into_iter().map(|(_, a)| a).collect();
                 scores_of(&searcher, &*full, &addrs)?.into_iter().zip(addrs).collect()
@@ -108,13 +109,20 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         let stored = index.stored(&doc)?;
         hits.push(to_hit(stored, score, &compiled.highlights, req.snippets));
     }
-    let facets =
-        if req.facet_top == 0 { Facets::default() } else { facets::count(index, &*full, req.facet_top)? };
+    let facets = if req.facet_top == 0 {
+        Facets::default()
+    } else {
+        facets::count(index, &*full, req.facet_top)?
+    };
     Ok(SearchResponse { query: req.query.clone(), total, hits, facets })
 }
 
 /// Adds the filter clauses to the text query.
-fn with_filters(index: &WartaIndex, text: Box<dyn Query>, filters: &Filters) -> Result<Box<dyn Query>> {
+fn with_filters(
+    index: &WartaIndex,
+    text: Box<dyn Query>,
+    filters: &Filters,
+) -> Result<Box<dyn Query>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
     for clause in filters.clauses(index)? {
         clauses.push((Occur::Must, clause));

@@ -132,7 +132,10 @@ fn lex(chars: &[char]) -> Result<Vec<(Tok, usize)>, (usize, &'static str)> {
             if i < chars.len() && chars[i] == ':' && word.chars().all(char::is_alphabetic) {
                 let field = word.to_lowercase();
                 if !FIELDS.contains(&field.as_str()) {
-                    return Err((start, "unknown field; use title:, body:, source:, province:, city:, official:, org: or program:"));
+                    return Err((
+                        start,
+                        "unknown field; use title:, body:, source:, province:, city:, official:, org: or program:",
+                    ));
                 }
                 i += 1;
                 out.push((Tok::Field(field), start));
@@ -293,7 +296,10 @@ mod tests {
 
     #[test]
     fn words_are_anded() {
-        assert_eq!(parse("perlindungan pekerja").unwrap(), Node::And(vec![w("perlindungan"), w("pekerja")]));
+        assert_eq!(
+            parse("perlindungan pekerja").unwrap(),
+            Node::And(vec![w("perlindungan"), w("pekerja")])
+        );
     }
 
     #[test]
@@ -318,7 +324,10 @@ mod tests {
 
     #[test]
     fn curly_quotes_make_phrases() {
-        assert_eq!(parse("“kerja keras”").unwrap(), Node::Phrase { field: None, text: "kerja keras".into() });
+        assert_eq!(
+            parse("“kerja keras”").unwrap(),
+            Node::Phrase { field: None, text: "kerja keras".into() }
+        );
     }
 
     #[test]

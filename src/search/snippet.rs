@@ -80,7 +80,11 @@ fn find_matches(tokens: &[AnalyzedToken], patterns: &[Vec<String>]) -> Vec<Match
             }
             let consecutive = window.windows(2).all(|w| w[1].position == w[0].position + 1);
             if consecutive && window.iter().zip(pattern).all(|(t, term)| &t.term == term) {
-                out.push(Match { start: window[0].start, end: window[pattern.len() - 1].end, pattern: p });
+                out.push(Match {
+                    start: window[0].start,
+                    end: window[pattern.len() - 1].end,
+                    pattern: p,
+                });
             }
         }
     }
@@ -117,7 +121,8 @@ fn sentences(body: &str) -> Vec<(usize, usize)> {
         }
         if matches!(c, '.' | '!' | '?') {
             let mut j = k + 1;
-            while chars.get(j).is_some_and(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')')) {
+            while chars.get(j).is_some_and(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')'))
+            {
                 j += 1;
             }
             let space = chars.get(j).is_some_and(|&(_, c)| c == ' ');
@@ -205,7 +210,10 @@ mod tests {
     #[test]
     fn without_hits_the_opening_sentence_is_shown() {
         let s = snippets(BODY, &pats(&["tidakada"]), 3);
-        assert_eq!(s, [Snippet { text: "Pekerja di Surabaya mendaftar.".into(), highlights: vec![] }]);
+        assert_eq!(
+            s,
+            [Snippet { text: "Pekerja di Surabaya mendaftar.".into(), highlights: vec![] }]
+        );
     }
 
     #[test]

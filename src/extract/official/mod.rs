@@ -1,0 +1,402 @@
+//! Officials named with a title (the `official` facet): "Direktur Kepesertaan
+//! BPJS Ketenagakerjaan Pramudya Iriawan Buntoro", "Pj. Gubernur Sumatera
+//! Utara, Hassanudin", "Menaker Yassierli".
+//!
+//! Rules, not a model: a title lexicon ([`titles`]) opens a mention; the unit,
+//! organisation ([`organizations`]) and place after it give the role and the
+//! canonical organisation; then comes a name of one to four capitalised words
+//! ([`names`]). People quoted without a title are not officials, and page
+//! credits (Pewarta, Editor, Reporter …) never are.
+
+mod mention;
+mod names;
+mod organizations;
+mod titles;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::article::Official;
+use mention::ArticleContext;
+use organizations::ORGS;
+use titles::TITLES;
+
+/// Names after a credit label ("Pewarta: Juraidi", "Editor : Riza Mulyadi").
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:pewarta|editor|reporter|penulis|fotografer|foto|redaktur|kontributor)\b[ \t]*:?[ \t]*([^\n]{1,80})",
+    )
+    .unwrap()
+});
+
+/// "BPJS Kesehatan" anywhere in the article makes bare "BPJS" ambiguous.
+static BPJS_KESEHATAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bBPJS[\s-]+Kesehatan\b").unwrap());
+
+/// The names credited on the page (reporter, editor, photographer …).
+fn credited_names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for caps in CREDIT.captures_iter(text) {
+        for part in caps[1].split([',', '/', '&', ';', '|']).flat_map(|p| p.split(" dan ")) {
+            let name: String = part
+                .split_whitespace()
+                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !name.is_empty() {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// Whether every word of `short` is a word of `long`.
+fn is_part_of(short: &str, long: &str) -> bool {
+    let words: Vec<&str> = long.split(' ').collect();
+    short.split(' ').all(|w| words.contains(&w))
+}
+
+/// Officials named with a title in the headline or body, deduplicated by
+/// name (a shorter form of a known name merges into it), in order of first
+/// mention.
+pub fn find_officials(title: Option<&str>, body: &str) -> Vec<Official> {
+    let text = match title {
+        Some(t) => format!("{t}\n\n{body}"),
+        None => body.to_string(),
+    };
+    let ctx = ArticleContext { bpjs_kesehatan: BPJS_KESEHATAN.is_match(&text) };
+    let credits = credited_names(&text);
+    let mut out: Vec<Official> = Vec::new();
+    for caps in TITLES.regex.captures_iter(&text) {
+        let Some(found) = mention::read(&text, &caps, &ctx) else { continue };
+        if credits.iter().any(|c| is_part_of(&found.name, c)) {
+            continue;
+        }
+        let same = out
+            .iter_mut()
+            .find(|o| is_part_of(&found.name, &o.name) || is_part_of(&o.name, &found.name));
+        match same {
+            Some(o) => {
+                if found.name.len() > o.name.len() {
+                    o.name = found.name;
+                }
+                if o.role.is_none() {
+                    o.role = found.role;
+                }
+                if o.organization.is_none() {
+                    o.organization = found.organization;
+                }
+            }
+            None => out.push(found),
+        }
+    }
+    out
+}
+
+/// The canonical organisation for an alias in any case: "BPJAMSOSTEK",
+/// "BP Jamsostek", "BPJS TK", "Jamsostek" → "BPJS Ketenagakerjaan";
+/// "Kemenaker", "Kementerian Ketenagakerjaan" → "Kemnaker". Bare "BPJS" →
+/// "BPJS Ketenagakerjaan" (BPJS Kesehatan must be named as such).
+pub fn resolve_organization(q: &str) -> Option<String> {
+    ORGS.resolve(q).map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn off(body: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        find_officials(None, body).into_iter().map(|o| (o.name, o.role, o.organization)).collect()
+    }
+
+    fn one(body: &str) -> (String, String, Option<String>) {
+        let got = off(body);
+        assert_eq!(got.len(), 1, "{body}: {got:?}");
+        let (n, r, o) = got.into_iter().next().unwrap();
+        (n, r.unwrap_or_default(), o)
+    }
+
+    fn o(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn title_org_name() {
+        let got =
+            one("kata Direktur Pelayanan BPJS Ketenagakerjaan Budi Santoso Wibowo di kantor.");
+        assert_eq!(
+            got,
+            ("Budi Santoso Wibowo".into(), "Direktur Pelayanan".into(), o("BPJS Ketenagakerjaan"))
+        );
+        let got = one("Direktur Bina Norma Kerja Kemnaker RI Siti Aminah mengatakan itu.");
+        assert_eq!(got, ("Siti Aminah".into(), "Direktur Bina Norma Kerja".into(), o("Kemnaker")));
+    }
+
+    #[test]
+    fn office_heads_carry_their_office() {
+        let got =
+            one("Kepala Kantor Wilayah BPJS Ketenagakerjaan Jawa Barat Dodi Kurnia menyampaikan.");
+        assert_eq!(got.1, "Kepala Kantor Wilayah Jawa Barat");
+        assert_eq!(got.2, o("BPJS Ketenagakerjaan"));
+        let got =
+            one("Kepala Kantor Cabang BPJS Ketenagakerjaan Pangkalan Bun Rudi Hartono hadir.");
+        assert_eq!(got.1, "Kepala Kantor Cabang Pangkalan Bun");
+        let got =
+            one("Kepala Kantor BPJS Ketenagakerjaan Wilayah Sumbagut Rina Marlina dan lainnya.");
+        assert_eq!(
+            (got.0.as_str(), got.1.as_str()),
+            ("Rina Marlina", "Kepala Kantor Wilayah Sumbagut")
+        );
+        let got = one("Kepala BPJS Ketenagakerjaan Wilayah Kalimantan, Joko Susilo, berkata.");
+        assert_eq!(
+            (got.0.as_str(), got.1.as_str()),
+            ("Joko Susilo", "Kepala Kantor Wilayah Kalimantan")
+        );
+        let got = one("Kakanwil BPJAMSOSTEK Jawa Timur Agus Salim menjelaskan.");
+        assert_eq!(got.1, "Kepala Kantor Wilayah Jawa Timur");
+        assert_eq!(got.2, o("BPJS Ketenagakerjaan"));
+    }
+
+    #[test]
+    fn title_org_comma_name() {
+        let got = one("Deputi Humas BPJS Ketenagakerjaan, Rahmat Hidayat, menambahkan.");
+        assert_eq!(
+            got,
+            ("Rahmat Hidayat".into(), "Deputi Humas".into(), o("BPJS Ketenagakerjaan"))
+        );
+        let got = one("turut hadir Pj. Gubernur Jawa Tengah, Nana Sudjana.");
+        assert_eq!(got, ("Nana Sudjana".into(), "Pj. Gubernur".into(), o("Pemprov Jawa Tengah")));
+    }
+
+    #[test]
+    fn name_comma_title() {
+        let got =
+            one("Muhyidin, Kepala Kantor Wilayah BPJS Ketenagakerjaan Sumbagsel, mengatakan.");
+        assert_eq!(got.0, "Muhyidin");
+        assert_eq!(got.1, "Kepala Kantor Wilayah Sumbagsel");
+        assert!(off("Selain itu, Kepala Kantor Wilayah Sumbagsel, mengatakan.").is_empty());
+    }
+
+    #[test]
+    fn regional_heads() {
+        let got = one("Gubernur Sumsel Herman Deru membuka acara.");
+        assert_eq!(got, ("Herman Deru".into(), "Gubernur".into(), o("Pemprov Sumatera Selatan")));
+        let got = one("Bupati Bandung Dadang Supriatna hadir.");
+        assert_eq!(got, ("Dadang Supriatna".into(), "Bupati".into(), o("Pemkab Bandung")));
+        let got = one("Wali Kota Surabaya Eri Cahyadi berpesan.");
+        assert_eq!(got.2, o("Pemkot Surabaya"));
+        let got = one("Wagub Jatim Emil Dardak mengatakan.");
+        assert_eq!(got, ("Emil Dardak".into(), "Wakil Gubernur".into(), o("Pemprov Jawa Timur")));
+        let got =
+            one("Kepala Dinas Ketenagakerjaan Provinsi Sumatera Utara Ahmad Yani yang hadir.");
+        assert_eq!(got.1, "Kepala Dinas Ketenagakerjaan");
+        assert_eq!(got.2, o("Disnaker Sumatera Utara"));
+        let got = one("Kadisnaker Kota Medan Budi Utomo menilai.");
+        assert_eq!(got.2, o("Disnaker Kota Medan"));
+    }
+
+    #[test]
+    fn abbreviated_titles_and_prefixes() {
+        let got = one("Menaker Yassierli meninjau.");
+        assert_eq!(got, ("Yassierli".into(), "Menteri Ketenagakerjaan".into(), o("Kemnaker")));
+        let got = one("Plt. Dirut BPJS Ketenagakerjaan Abdur Rahman Irsyadi hadir.");
+        assert_eq!(got.1, "Plt. Direktur Utama");
+        let got = one("Sekjen Kemnaker Anwar Sanusi hadir.");
+        assert_eq!(got, ("Anwar Sanusi".into(), "Sekretaris Jenderal".into(), o("Kemnaker")));
+        let got = one("Dirjen PHI dan Jamsos Kemnaker Indah Anggoro Putri hadir.");
+        assert_eq!(got.1, "Direktur Jenderal PHI dan Jamsos");
+        let got =
+            one("Pps. Deputi Direktur Bidang Humas dan Antar Lembaga Dian Agung Senoaji menulis.");
+        assert_eq!(got.1, "PPS Deputi Direktur Bidang Humas dan Antar Lembaga");
+        assert_eq!(got.0, "Dian Agung Senoaji");
+    }
+
+    #[test]
+    fn ministers_get_their_ministry() {
+        let got = one("Menteri Perencanaan Pembangunan Nasional RI Suharso Monoarfa mengatakan.");
+        assert_eq!(got.1, "Menteri Perencanaan Pembangunan Nasional");
+        assert_eq!(got.2, o("Bappenas"));
+        let got = one("Menteri PPN/Kepala Bappenas Suharso Monoarfa mengatakan.");
+        assert_eq!(got.2, o("Bappenas"));
+        let got = one("Menko PMK Pratikno berpesan.");
+        assert_eq!(got, ("Pratikno".into(), "Menteri Koordinator PMK".into(), o("Kemenko PMK")));
+        assert!(off("sesuai Peraturan Menteri Dalam Negeri (Permendagri) itu").is_empty());
+    }
+
+    #[test]
+    fn given_names_that_are_places_stay_names() {
+        let got = one("Wali Kota Bogor Bima Arya mengatakan hal itu.");
+        assert_eq!(got, ("Bima Arya".into(), "Wali Kota".into(), o("Pemkot Bogor")));
+        let got = one("Menurut Bima Arya, Wali Kota Bogor, program itu baik.");
+        assert_eq!(got.0, "Bima Arya");
+        assert!(off("Camat Medan Baru hadir.").is_empty());
+    }
+
+    #[test]
+    fn branch_suffixes_and_local_bodies() {
+        let got = one("Kepala BPJS Ketenagakerjaan Cabang Medan Kota Budi Santoso hadir.");
+        assert_eq!(got.0, "Budi Santoso");
+        assert_eq!(got.1, "Kepala Kantor Cabang Medan Kota");
+        let got = one("Ketua DPRD Sumut Baskami Ginting mengatakan.");
+        assert_eq!(got.2, o("DPRD Sumatera Utara"));
+        let got = one("Sekda Provinsi Jawa Barat Setiawan Wangsaatmaja hadir.");
+        assert_eq!(got.2, o("Pemprov Jawa Barat"));
+        let got = one("Wakil Bupati Kabupaten Banjar Said Idrus hadir.");
+        assert_eq!(got.2, o("Pemkab Banjar"));
+    }
+
+    #[test]
+    fn honorifics_and_degrees_are_stripped() {
+        assert_eq!(one("Gubernur Sumsel Dr. H. Herman Deru, S.H., M.M. hadir").0, "Herman Deru");
+        assert_eq!(one("Bupati Bandung Hj. Ir. Siti Rahma, M.Si, hadir").0, "Siti Rahma");
+        assert_eq!(one("Pj Gubernur Sumsel Prof. Drs. A. Fathoni mengatakan").0, "A. Fathoni");
+    }
+
+    #[test]
+    fn names_stop_at_repetition_verbs_and_lowercase() {
+        let got = one(
+            "Direktur Keuangan BPJS Ketenagakerjaan Asep Rahmat Suwanda Asep Rahmat Suwand menyapa",
+        );
+        assert_eq!(got.0, "Asep Rahmat Suwanda");
+        assert_eq!(
+            one("Direktur Kepesertaan BPJS Ketenagakerjaan Zainudin seusai rapat").0,
+            "Zainudin"
+        );
+        assert_eq!(one("Menaker Yassierli Ungkap Strategi Baru").0, "Yassierli");
+        assert_eq!(one("Menaker Andi Budi Candra Dewi Eka Fajar hadir").0, "Andi Budi Candra Dewi");
+    }
+
+    #[test]
+    fn documents_and_untitled_people_are_not_officials() {
+        assert!(
+            off("Surat Edaran Gubernur Sumatera Utara Nomor: 560/7095/2021 berlaku.").is_empty()
+        );
+        assert!(off("Peraturan Gubernur Jawa Timur (Pergub) Nomor 6").is_empty());
+        assert!(off("Keputusan Kepala Daerah 415.4/7839/2022 tentang itu").is_empty());
+        assert!(off("kata Emil di Surabaya.").is_empty());
+        assert!(off("Bupati, wali kota, dan kepala desa harus jemput bola.").is_empty());
+        assert!(off("11 Anggota Luar Biasa (ALB) Kamar Dagang dan Industri").is_empty());
+        assert!(off("Instruksi Presiden (Inpres) Nomor 2 Tahun 2021").is_empty());
+    }
+
+    #[test]
+    fn credits_are_never_officials() {
+        let body = "Direktur Utama BPJS Ketenagakerjaan Budi Raharjo hadir.\n\nPewarta: Budi Raharjo\nEditor: Sari Dewi";
+        assert!(off(body).is_empty());
+        assert!(off("Editor: Kepala Dinas Kota Medan Sari").is_empty());
+    }
+
+    #[test]
+    fn deduplicates_and_merges_short_forms() {
+        let body = "Pj. Gubernur Sumatera Utara, Hassanudin. Lalu Pj. Gubernur Hassanudin bicara. \
+                    Direktur Keuangan BPJS Ketenagakerjaan Asep Rahmat Suwanda dan Direktur Keuangan Asep menyapa.";
+        let got = off(body);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "Hassanudin");
+        assert_eq!(got[0].2, o("Pemprov Sumatera Utara"));
+        assert_eq!(got[1].0, "Asep Rahmat Suwanda");
+    }
+
+    #[test]
+    fn bare_bpjs_and_other_bodies() {
+        assert_eq!(one("Direktur Utama BPJS Budi Raharjo hadir.").2, o("BPJS Ketenagakerjaan"));
+        let both = "Direktur Utama BPJS Budi Raharjo hadir bersama BPJS Kesehatan.";
+        assert_eq!(one(both).2, None);
+        assert_eq!(one("Direktur Utama BPJS Kesehatan Ali Ghufron hadir.").2, o("BPJS Kesehatan"));
+        let got = one("Ketua Komisi IX DPR RI Felly Estelita Runtuwene menilai.");
+        assert_eq!(got, ("Felly Estelita Runtuwene".into(), "Ketua Komisi IX".into(), o("DPR RI")));
+        assert_eq!(one("Ketua Umum Apindo Shinta Kamdani menilai.").2, o("Apindo"));
+        assert_eq!(one("Presiden KSPI Said Iqbal menolak.").2, o("KSPI"));
+    }
+
+    #[test]
+    fn organisations_resolve() {
+        for q in
+            ["BPJAMSOSTEK", "BP Jamsostek", "BPJS TK", "Jamsostek", "bpjs ketenagakerjaan", "BPJS"]
+        {
+            assert_eq!(resolve_organization(q), o("BPJS Ketenagakerjaan"), "{q}");
+        }
+        assert_eq!(resolve_organization("Kemenaker"), o("Kemnaker"));
+        assert_eq!(resolve_organization("Kementerian Ketenagakerjaan"), o("Kemnaker"));
+        assert_eq!(resolve_organization("BPJS Kesehatan"), o("BPJS Kesehatan"));
+        assert_eq!(resolve_organization("asosiasi pengusaha indonesia"), o("Apindo"));
+        assert_eq!(resolve_organization("unknown"), None);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let long = "Gubernur ".repeat(10_000);
+        assert!(find_officials(Some(&long), &long).is_empty());
+        let odd =
+            "Gubernur 😀 Direktur \u{301}Á, Kepala “ ” \" Menteri é Pj. Wali Kota\u{200b}X Bupati";
+        let _ = find_officials(Some(odd), odd);
+        for s in
+            ["", ",", "Kepala", "Pj.", "Direktur ,", "Menko", "Gubernur Sumut ,", "é, Kepala BPJS"]
+        {
+            let _ = find_officials(Some(s), s);
+        }
+        let mixed = "Direktur ".repeat(3000) + &"Asep ".repeat(3000);
+        let _ = find_officials(None, &mixed);
+    }
+
+    fn seed(prefix: &str) -> Option<String> {
+        crate::extract::test_support::seed_text(prefix)
+    }
+
+    #[test]
+    fn seeds() {
+        type Expected<'a> = &'a [(&'a str, &'a str, &'a str)];
+        let want: [(&str, Expected); 5] = [
+            (
+                "000",
+                &[
+                    ("Pramudya Iriawan Buntoro", "Direktur Kepesertaan", "BPJS Ketenagakerjaan"),
+                    (
+                        "Yuli Adiratna",
+                        "Direktur Bina Pemeriksaan Norma Ketenagakerjaan",
+                        "Kemnaker",
+                    ),
+                ],
+            ),
+            (
+                "001",
+                &[("Hari Purnomo", "Kepala Kantor Wilayah Jawa Timur", "BPJS Ketenagakerjaan")],
+            ),
+            (
+                "002",
+                &[
+                    ("Hengky Rhosidien", "Kepala Kantor Wilayah Sumbagut", "BPJS Ketenagakerjaan"),
+                    ("Ismel Sinaga", "Kepala Dinas Ketenagakerjaan", "Disnaker Sumatera Utara"),
+                    ("Asep Rahmat Suwanda", "Direktur Keuangan", "BPJS Ketenagakerjaan"),
+                    ("Hassanudin", "Pj. Gubernur", "Pemprov Sumatera Utara"),
+                ],
+            ),
+            (
+                "003",
+                &[
+                    ("Erfan Kurniawan", "Kepala Kantor Wilayah Kalimantan", "BPJS Ketenagakerjaan"),
+                    ("Oni Marbun", "Deputi Komunikasi", "BPJS Ketenagakerjaan"),
+                    ("Yunan Shahada", "Kepala Kantor Cabang Pangkalan Bun", "BPJS Ketenagakerjaan"),
+                ],
+            ),
+            (
+                "004",
+                &[
+                    ("Zainudin", "Direktur Kepesertaan", "BPJS Ketenagakerjaan"),
+                    ("Suharso Monoarfa", "Menteri Perencanaan Pembangunan Nasional", "Bappenas"),
+                ],
+            ),
+        ];
+        for (prefix, expected) in want {
+            let Some(text) = seed(prefix) else { continue };
+            let got = off(&text);
+            let want: Vec<_> = expected
+                .iter()
+                .map(|(n, r, o)| (n.to_string(), Some(r.to_string()), Some(o.to_string())))
+                .collect();
+            assert_eq!(got, want, "seed {prefix}");
+        }
+    }
+}

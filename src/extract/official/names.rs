@@ -1,0 +1,191 @@
+//! Reading a person's name out of running text: a tiny same-line tokenizer,
+//! the honorifics and degrees to strip, and the capitalised words that end a
+//! name (function words, titles, speech verbs as headlines write them).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A token on one line: a word or a single punctuation character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Tok<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+impl Tok<'_> {
+    /// Letters or digits (a word), as opposed to punctuation.
+    pub(crate) fn is_word(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_alphanumeric)
+    }
+
+    /// A word starting with a capital letter.
+    pub(crate) fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Two or more letters, all capitals ("RI", "BPJS").
+    pub(crate) fn is_all_caps(&self) -> bool {
+        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    }
+}
+
+/// `pos` after skipping spaces and tabs (never a line break).
+pub(crate) fn skip_spaces(text: &str, pos: usize) -> usize {
+    let rest = text.get(pos..).unwrap_or("");
+    pos + rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len()
+}
+
+/// The token at or after `pos` on the same line.
+pub(crate) fn next_token(text: &str, pos: usize) -> Option<Tok<'_>> {
+    let start = skip_spaces(text, pos);
+    let rest = text.get(start..)?;
+    let mut chars = rest.char_indices().peekable();
+    let (_, first) = chars.next()?;
+    if first == '\n' || first == '\r' {
+        return None;
+    }
+    let mut end = first.len_utf8();
+    if first.is_alphanumeric() {
+        while let Some((i, c)) = chars.next() {
+            let joiner = matches!(c, '-' | '\'' | '’');
+            let continues = c.is_alphanumeric()
+                || c == '\u{301}'
+                || (joiner && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
+            if !continues {
+                break;
+            }
+            end = i + c.len_utf8();
+        }
+    }
+    Some(Tok { start, end: start + end, text: &rest[..end] })
+}
+
+/// The word token that ends just before `pos` (skipping spaces), if any.
+pub(crate) fn prev_token(text: &str, pos: usize) -> Option<Tok<'_>> {
+    let before = text.get(..pos)?;
+    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
+    let end = trimmed.len();
+    let last = trimmed.chars().next_back()?;
+    if !last.is_alphanumeric() {
+        let start = end - last.len_utf8();
+        return Some(Tok { start, end, text: &trimmed[start..] });
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+        .last()
+        .map_or(end, |(i, _)| i);
+    Some(Tok { start, end, text: &trimmed[start..] })
+}
+
+/// Honorifics, academic and religious titles and ranks written before a name
+/// (whitespace-separated, case-sensitive).
+const HONORIFICS: &str = "\
+    Dr DR dr Drs Dra H Hj Ir Prof KH Kyai Habib Pak Bapak Bu Ibu Haji Hajah Hajjah Sdr Sdri \
+    Tuan Nyonya Jenderal Letjen Mayjen Brigjen Irjen Komjen Kombes Kombespol AKBP Kolonel \
+    Laksamana Marsekal TNI Pol Polri Purn Purnawirawan Ns Apt";
+
+/// Abbreviated given names that keep their dot ("Muh. Ali").
+const NAME_ABBREVIATIONS: &[&str] = &["Muh", "Moh", "Moch", "Mochd", "Mhd", "Abd", "St"];
+
+/// Words that can never be part of a name (lowercase, whitespace-separated):
+/// function words, document and place words, titles, speech and headline verbs.
+const STOP: &str = "\
+    dalam pada saat ketika di ke dari yang dan atau untuk bersama beserta serta selaku \
+    sebagai menurut ini itu tersebut juga telah akan sudah bahwa usai seusai setelah sebelum \
+    kepada oleh dengan tentang terkait mengenai melalui lewat karena agar para kami kita \
+    saya dia ia beliau mereka pihaknya hingga sampai namun tetapi sedangkan sementara adapun \
+    pun lagi tak tidak bukan secara baru lalu kemarin pekan jadi nomor no tahun pasal ayat \
+    bulan minggu senin selasa rabu kamis jumat sabtu ahad januari februari maret april mei \
+    juni juli agustus september oktober november desember provinsi prov kabupaten kab kota \
+    kecamatan desa kelurahan daerah negara pusat wilayah cabang kantor kanwil dinas badan \
+    bidang bagian republik indonesia pemerintah pemprov pemkab pemkot program jaminan sosial \
+    peserta pekerja bank universitas rumah sakit perusahaan pt cv komisi dewan pengawas umum \
+    utama nasional asosiasi tim satgas ketenagakerjaan kesehatan perintis kementerian \
+    lembaga biro divisi sekolah madrasah masjid gedung plaza menara jalan jl direktur dirut \
+    dirjen deputi asisten asdep kepala kakanwil kakacab gubernur wagub bupati wabup wali \
+    walikota wawali menteri menaker wamenaker wamen menko wakil ketua ketum anggota \
+    sekretaris sekjen sekda presiden camat lurah kades kadis kadisnaker plt plh pj pps \
+    penjabat pelaksana staf inspektur kabid pewarta editor reporter penulis fotografer foto \
+    redaktur sumber mengatakan menyampaikan menjelaskan menegaskan mengungkapkan menambahkan \
+    menuturkan menyebutkan menyebut memaparkan menerangkan membeberkan menguraikan \
+    mengucapkan mengajak mengimbau mengakui menilai menekankan menjabarkan merinci berharap \
+    bilang kata ujar tutur ucap ungkap jelas tegas sebut papar imbuh tambah terang lanjut \
+    pungkas sambung tandas cetus beber urai harap ajak imbau klaim akui nilai katanya \
+    ujarnya tuturnya ucapnya ungkapnya jelasnya tegasnya sebutnya paparnya imbuhnya \
+    tambahnya terangnya lanjutnya pungkasnya sambungnya tandasnya bebernya harapnya minta \
+    meminta dorong mendorong tegaskan paparkan beberkan apresiasi mengapresiasi kunjungi \
+    mengunjungi resmikan meresmikan serahkan menyerahkan terima menerima buka membuka hadiri \
+    menghadiri tinjau meninjau luncurkan meluncurkan bicara berbicara pastikan memastikan \
+    targetkan menargetkan jelaskan katakan sampaikan berikan memberikan dukung mendukung \
+    raih meraih bahas membahas salurkan menyalurkan cek lantik melantik dilantik resmi \
+    gandeng menggandeng teken meneken tandatangani menandatangani ingatkan mengingatkan \
+    optimistis optimis yakin sebutkan soroti menyoroti tanggapi menanggapi wujudkan \
+    mewujudkan perkuat memperkuat ajukan usulkan catat mencatat bagikan membagikan \
+    sosialisasikan";
+
+static STOPWORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOP.split_whitespace().collect());
+
+static HONORIFIC_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| HONORIFICS.split_whitespace().collect());
+
+/// Whether a word (any case) can never be part of a personal name.
+pub(crate) fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(word.to_lowercase().as_str())
+}
+
+/// Whether a word is an honorific or rank to skip before a name.
+pub(crate) fn is_honorific(word: &str) -> bool {
+    HONORIFIC_SET.contains(word)
+}
+
+/// Whether a word keeps a following dot as part of a name ("M.", "Muh.").
+pub(crate) fn is_name_abbreviation(word: &str) -> bool {
+    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single || NAME_ABBREVIATIONS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_stay_on_one_line() {
+        let t = "  Asep Rahmat-Suwanda, kata\nEmil";
+        let a = next_token(t, 0).unwrap();
+        assert_eq!(a.text, "Asep");
+        let b = next_token(t, a.end).unwrap();
+        assert_eq!(b.text, "Rahmat-Suwanda");
+        let c = next_token(t, b.end).unwrap();
+        assert_eq!(c.text, ",");
+        let d = next_token(t, c.end).unwrap();
+        assert_eq!(d.text, "kata");
+        assert!(next_token(t, d.end).is_none());
+        assert!(next_token("", 0).is_none());
+        assert!(next_token("é", 5).is_none());
+    }
+
+    #[test]
+    fn previous_tokens() {
+        let t = "Peraturan  Gubernur";
+        assert_eq!(prev_token(t, 11).unwrap().text, "Peraturan");
+        assert_eq!(prev_token("x, Gubernur", 3).unwrap().text, ",");
+        assert!(prev_token("   ", 3).is_none());
+        assert!(prev_token("é", 1).is_none());
+    }
+
+    #[test]
+    fn word_classes() {
+        assert!(is_stopword("Mengatakan"));
+        assert!(!is_stopword("Asep"));
+        assert!(is_honorific("Hj"));
+        assert!(is_name_abbreviation("M") && is_name_abbreviation("Muh"));
+        assert!(!is_name_abbreviation("Pj"));
+        let tok = next_token("BPJS", 0).unwrap();
+        assert!(tok.is_all_caps() && tok.is_capitalised() && tok.is_word());
+    }
+}

@@ -1,0 +1,23 @@
+//! Test helpers shared by the extraction modules.
+
+use std::path::{Path, PathBuf};
+
+/// `../shared/seeds` beside the repository, when this checkout has it.
+pub fn seeds_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    dir.is_dir().then_some(dir)
+}
+
+/// The path of the seed whose file name starts with `prefix` ("000" … "004").
+pub fn seed_path(prefix: &str) -> Option<PathBuf> {
+    std::fs::read_dir(seeds_dir()?)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)))
+}
+
+/// The raw text of that seed.
+pub fn seed_text(prefix: &str) -> Option<String> {
+    std::fs::read_to_string(seed_path(prefix)?).ok()
+}
