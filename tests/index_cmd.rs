@@ -82,3 +82,18 @@ fn a_single_file_can_be_indexed() {
     let v = env.search_json(&["*"]);
     assert_eq!(v["hits"][0]["id"], "antara_jatim.txt");
 }
+
+#[test]
+fn heap_and_quiet_flags() {
+    let env = TestEnv::with_fixtures();
+    let good: String = crate::fixtures::JSONL_BATCH
+        .lines()
+        .filter(|l| !l.contains("rusak"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    env.write("corpus/batch.jsonl", good);
+    let out = env.warta(&["index", "corpus", "--index", "index", "--heap", "20", "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "--quiet prints nothing when all went well");
+    assert_eq!(env.search_json(&["*"])["total"], 5);
+}

@@ -294,3 +294,15 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(status.code(), Some(0), "{err}");
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn the_first_search_can_build_from_another_corpus_folder() {
+    let env = TestEnv::new();
+    env.write("artikel/satu.txt", crate::fixtures::ANTARA_JATIM);
+    let out = env.warta(&["search", "JHT", "--corpus", "artikel"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("building it from artikel"));
+    // With --index given explicitly nothing is built behind the user's back.
+    let explicit = env.warta(&["search", "JHT", "--index", "elsewhere", "--corpus", "artikel"]);
+    assert_eq!(explicit.status.code(), Some(2));
+}

@@ -200,6 +200,11 @@ pub fn publisher(printed: &str) -> Option<&'static str> {
 pub fn publisher_display(printed: &str) -> String {
     match publisher(printed) {
         Some(name) => name.to_string(),
+        // An unknown site printed in capitals ("CAKAPLAH.COM") reads better,
+        // and groups with its other spellings, as a lowercase domain.
+        None if is_domain(printed.trim()) && !printed.chars().any(char::is_lowercase) => {
+            printed.trim().to_lowercase()
+        }
         None => printed.split_whitespace().collect::<Vec<_>>().join(" "),
     }
 }
@@ -556,5 +561,12 @@ mod tests {
         assert_eq!(display_city("PALANGKA RAYA"), "Palangka Raya");
         assert_eq!(display_city("BAU-BAU"), "Bau-Bau");
         assert_eq!(display_city("Medan"), "Medan");
+    }
+
+    #[test]
+    fn unknown_capitalised_domains_are_lowercased() {
+        assert_eq!(publisher_display("CAKAPLAH.COM"), "cakaplah.com");
+        assert_eq!(publisher_display("Warta Desa"), "Warta Desa");
+        assert_eq!(publisher_display("ANTARA"), "ANTARA");
     }
 }

@@ -324,7 +324,6 @@ fn normalize_inline(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::{Path, PathBuf};
 
     use super::*;
     use crate::extract::reader;
@@ -422,7 +421,7 @@ mod tests {
              Topik:\n\nBerita lain di sini.\nEDITOR:Rahmat\n\nSUMBER:",
         );
         assert_eq!(page.dateline.as_deref(), Some("Samarinda"));
-        assert_eq!(page.source.as_deref(), Some("CONTOHBERITA.CO.ID"));
+        assert_eq!(page.source.as_deref(), Some("contohberita.co.id"));
         assert_eq!(page.date, Some(d("2024-11-07")));
         assert_eq!(page.date_source, Some(DateSource::Body));
         assert_eq!(page.byline, vec![]);

@@ -150,79 +150,48 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
             }
         },
         FacetKind::City => {
-            let wanted = region::resolve_city(value).map(|c| c.name);
-            let indexed = index.facet_values(index.fields().region)?;
-            let cities: Vec<Facet> = indexed
-                .iter()
-                .filter(|f| {
-                    let path = f.to_path();
-                    path.len() == 2
-                        && (same(path[1], value)
-                            || wanted.as_deref().is_some_and(|w| same(path[1], w)))
-                })
-                .cloned()
-                .collect();
-            if cities.is_empty() && wanted.is_none() {
-                let names =
-                    indexed.iter().filter_map(|f| f.to_path().get(1).map(|s| s.to_string()));
-                return Err(unknown(kind, value, names));
-            }
             // A real place that no article names simply matches nothing.
-            Ok(cities)
+            let wanted = region::resolve_city(value).map(|c| c.name);
+            indexed(index, kind, value, 1, wanted.is_some(), |city| {
+                same(city, value) || wanted.as_deref().is_some_and(|w| same(city, w))
+            })
         }
         FacetKind::Official => {
-            let indexed = index.facet_values(index.fields().official)?;
-            let people: Vec<Facet> = indexed
-                .iter()
-                .filter(|f| f.to_path().get(1).is_some_and(|name| name_matches(name, value)))
-                .cloned()
-                .collect();
-            if people.is_empty() {
-                let names =
-                    indexed.iter().filter_map(|f| f.to_path().get(1).map(|s| s.to_string()));
-                return Err(unknown(kind, value, names));
-            }
-            Ok(people)
+            indexed(index, kind, value, 1, false, |name| name_matches(name, value))
         }
         FacetKind::Org => {
             let canonical = official::resolve_organization(value);
-            let indexed = index.facet_values(index.fields().official)?;
-            let orgs: Vec<Facet> = indexed
-                .iter()
-                .filter(|f| {
-                    let path = f.to_path();
-                    path.len() == 1
-                        && (same(path[0], value)
-                            || canonical.as_deref().is_some_and(|c| same(path[0], c)))
-                })
-                .cloned()
-                .collect();
-            if orgs.is_empty() && canonical.is_none() {
-                let names = indexed
-                    .iter()
-                    .filter(|f| f.to_path().len() == 1)
-                    .map(|f| f.to_path()[0].to_string());
-                return Err(unknown(kind, value, names));
-            }
-            Ok(orgs)
+            indexed(index, kind, value, 0, canonical.is_some(), |org| {
+                same(org, value) || canonical.as_deref().is_some_and(|c| same(org, c))
+            })
         }
         FacetKind::Source => {
-            let indexed = index.facet_values(index.fields().source)?;
             let key = source_key(value);
-            let sources: Vec<Facet> = indexed
-                .iter()
-                .filter(|f| {
-                    f.to_path().first().is_some_and(|s| !key.is_empty() && source_key(s) == key)
-                })
-                .cloned()
-                .collect();
-            if sources.is_empty() {
-                let names = indexed.iter().map(|f| f.to_path()[0].to_string());
-                return Err(unknown(kind, value, names));
-            }
-            Ok(sources)
+            indexed(index, kind, value, 0, false, |s| !key.is_empty() && source_key(s) == key)
         }
     }
+}
+
+/// The facet paths of `kind` indexed at `depth` (0 = top level) whose last
+/// segment satisfies `wanted`. No match is an "unknown value" error listing
+/// the closest indexed values, unless `known_elsewhere` says the value is a
+/// real one that merely occurs in no article.
+fn indexed(
+    index: &WartaIndex,
+    kind: FacetKind,
+    value: &str,
+    depth: usize,
+    known_elsewhere: bool,
+    wanted: impl Fn(&str) -> bool,
+) -> Result<Vec<Facet>> {
+    let all = index.facet_values(field_of(index, kind))?;
+    let at_depth = || all.iter().filter(|f| f.to_path().len() == depth + 1);
+    let found: Vec<Facet> = at_depth().filter(|f| wanted(f.to_path()[depth])).cloned().collect();
+    if found.is_empty() && !known_elsewhere {
+        let names = at_depth().map(|f| f.to_path()[depth].to_string());
+        return Err(unknown(kind, value, names));
+    }
+    Ok(found)
 }
 
 /// Case- and space-insensitive equality.

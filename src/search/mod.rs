@@ -87,19 +87,19 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
     let full = with_filters(index, compiled.query, &req.filters)?;
     let searcher = index.searcher();
 
-    let total = searcher.search(&*full, &Count)?;
-    let page = if req.limit == 0 || req.offset >= total {
-        Vec::new()
+    // One pass counts every match and keeps the requested page.
+    let (total, page) = if req.limit == 0 {
+        (searcher.search(&*full, &Count)?, Vec::new())
     } else {
         let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
         match req.sort {
-            Sort::Relevance => searcher.search(&*full, &top.order_by_score())?,
+            Sort::Relevance => searcher.search(&*full, &(Count, top.order_by_score()))?,
             Sort::Date => {
                 let by_date =
                     top.order_by_fast_field::<tantivy::DateTime>(names::DATE, Order::Desc);
-                let addrs: Vec<DocAddress> =
-                    searcher.search(&*full, &by_date)?.into_iter().map(|(_, a)| a).collect();
-                scores_of(&searcher, &*full, &addrs)?.into_iter().zip(addrs).collect()
+                let (total, dated) = searcher.search(&*full, &(Count, by_date))?;
+                let addrs: Vec<DocAddress> = dated.into_iter().map(|(_, a)| a).collect();
+                (total, scores_of(&searcher, &*full, &addrs)?.into_iter().zip(addrs).collect())
             }
         }
     };

@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 use regex::Captures;
 
 use super::names::{
-    Tok, is_honorific, is_name_abbreviation, is_stopword, next_token, prev_token, skip_spaces,
+    Tok, is_honorific, is_name_abbreviation, is_name_particle, is_stopword, next_token, prev_token,
+    skip_spaces,
 };
 use super::organizations::{BARE_BPJS, BPJS_TK, ORGS};
 use super::titles::{Kind, NOT_A_PERSON_BEFORE, Office, TITLES};
@@ -101,6 +102,109 @@ fn branch_suffix_end(text: &str, mut end: usize) -> usize {
     end
 }
 
+/// A parenthesised abbreviation of the title or office just read, such as
+/// "(Wamenaker)" or "(Dirjen PHI dan Jamsos)", at `pos`: the offset after
+/// its closing parenthesis. Only capitalised words, digits and connectors.
+fn abbreviation_in_parentheses(text: &str, pos: usize) -> Option<usize> {
+    if !text.get(pos..)?.starts_with('(') {
+        return None;
+    }
+    let mut p = pos + 1;
+    let mut words = 0;
+    for _ in 0..8 {
+        let tok = next_token(text, p)?;
+        if tok.text == ")" {
+            return (words > 0).then_some(tok.end);
+        }
+        let upper_or_digit =
+            tok.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if tok.is_word() && upper_or_digit {
+            words += 1;
+        } else if !is_connector(&tok) && tok.text != "-" {
+            return None;
+        }
+        p = tok.end;
+    }
+    None
+}
+
+/// "… Cabang Batam Nagoya, Ferdinand Sembiring, …": one to three capitalised
+/// words after a branch's place, then a comma, then a name. The words end the
+/// branch's name; returns their end.
+fn branch_area_before_comma(text: &str, pos: usize) -> Option<usize> {
+    let mut p = pos;
+    let mut end = None;
+    for _ in 0..3 {
+        let tok = next_token(text, p)?;
+        if tok.text == "," {
+            break;
+        }
+        if !(tok.is_word() && tok.is_capitalised()) {
+            return None;
+        }
+        end = Some(tok.end);
+        p = tok.end;
+    }
+    let end = end?;
+    let comma = next_token(text, end)?;
+    (comma.text == "," && name_after(text, comma.start).is_some()).then_some(end)
+}
+
+/// How far (bytes) around a branch mention its area is looked for.
+const AREA_WINDOW: usize = 20_000;
+
+/// "… Cabang Surabaya Darmo Anggit Prasetyo Adji mengatakan": a branch name
+/// with an area word after its city, then the name, with no comma between.
+/// The first one or two of the capitalised words after the city (starting at
+/// `place_start`, read up to `pos`) are the area only when "<city> <area>"
+/// appears elsewhere in `text` not followed by the rest, and two or three
+/// words are left for the name. Word counts alone are no evidence: four-word
+/// names are common ("Ni Made Ayu Lestari"). Returns the end of the area.
+fn branch_area_before_name(text: &str, place_start: usize, pos: usize) -> Option<usize> {
+    let mut words: Vec<Tok> = Vec::new();
+    let mut p = pos;
+    while words.len() < 6 {
+        let Some(tok) = next_token(text, p) else { break };
+        if !is_name_word(text, &tok) {
+            break;
+        }
+        words.push(tok);
+        if text[tok.end..].starts_with('.') {
+            break;
+        }
+        p = tok.end;
+    }
+    let n = words.len();
+    if !(3..=5).contains(&n) {
+        return None;
+    }
+    // Bounded work: look within an article-sized window around the mention.
+    let mut from = place_start.saturating_sub(AREA_WINDOW);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (place_start + AREA_WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let window = &text[from..to];
+    let named_elsewhere = |k: usize| {
+        let area = text.get(place_start..words[k - 1].end)?;
+        let rest = text.get(words[k].start..words[n - 1].end)?;
+        window
+            .match_indices(area)
+            .any(|(i, _)| {
+                let after = &window[i + area.len()..];
+                from + i != place_start
+                    && !after.starts_with(char::is_alphanumeric)
+                    && !after.trim_start().starts_with(rest)
+            })
+            .then_some(words[k - 1].end)
+    };
+    let fits = |k: usize| (2..=3).contains(&(n - k));
+    (1..=2).filter(|&k| fits(k)).find_map(named_elsewhere)
+}
+
 /// Something that ends a free unit: an organisation, "RI", an office keyword or a place.
 fn is_separator(text: &str, pos: usize) -> bool {
     ORGS.org_at(text, pos).is_some()
@@ -182,7 +286,10 @@ fn name_after(text: &str, pos: usize) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
     while words.len() < 4 {
         let Some(tok) = next_token(text, p) else { break };
-        if !is_name_word(text, &tok) || words.first() == Some(&tok.text) {
+        let particle = words.is_empty()
+            && is_name_particle(tok.text)
+            && next_token(text, tok.end).is_some_and(|n| is_name_word(text, &n));
+        if !(particle || is_name_word(text, &tok)) || words.first() == Some(&tok.text) {
             break;
         }
         if text[tok.end..].starts_with('.') {
@@ -251,6 +358,24 @@ struct Reading {
     org: Option<&'static str>,
     place: Option<(usize, PlaceHit)>,
     office: Option<(Office, usize, usize)>,
+    /// An unknown ALL-CAPS body after bare "Kepala" ("Kepala BPJN NTB").
+    acronym: Option<(usize, usize)>,
+}
+
+/// ALL-CAPS words after "Kepala" that are not a government body.
+const NOT_A_BODY: &[&str] = &["SD", "SMP", "SMA", "SMK", "TK", "RT", "RW", "PT", "CV", "UD"];
+
+/// An ALL-CAPS acronym at `pos` that is not a known organisation, place or
+/// "RI": the range of the unknown body it names.
+fn unknown_acronym_at(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let tok = next_token(text, pos)?;
+    let body = tok.is_word()
+        && tok.is_all_caps()
+        && !NOT_A_BODY.contains(&tok.text)
+        && ORGS.org_at(text, tok.start).is_none()
+        && country_at(text, tok.start).is_none()
+        && place_at(text, tok.start, false, None).is_none();
+    body.then_some((tok.start, tok.end))
 }
 
 /// The official named by the title match `caps`, if a name goes with it.
@@ -278,6 +403,10 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
             }
         }
         Kind::Unit | Kind::Generic { .. } => (r.unit, cursor) = unit_after(text, cursor),
+        Kind::Head => {
+            r.acronym = unknown_acronym_at(text, skip_spaces(text, cursor));
+            cursor = r.acronym.map_or(cursor, |(_, e)| e);
+        }
         _ => {}
     }
 
@@ -315,8 +444,22 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
                 cursor = end;
             }
             r.place.get_or_insert((p, hit));
+        } else if let Some(end) = abbreviation_in_parentheses(text, p) {
+            cursor = end;
         } else {
             break;
+        }
+    }
+    if let Some((office, s, e)) = r.office
+        && e == cursor
+    {
+        let area = branch_area_before_comma(text, e).or_else(|| match office {
+            Office::Cabang | Office::Perintis => branch_area_before_name(text, s, e),
+            _ => None,
+        });
+        if let Some(end) = area {
+            r.office = Some((office, s, end));
+            cursor = end;
         }
     }
 
@@ -347,6 +490,14 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
         let from = if hit.prefix == Some(Prefix::Provinsi) { hit.bare_start } else { *s };
         text[from..hit.end].to_string()
     };
+    let org = org.or_else(|| {
+        let (s, e) = r.acronym?;
+        let place = r.place.as_ref().filter(|(p, _)| *p == skip_spaces(text, e));
+        Some(match place {
+            Some(pl) => format!("{} {}", &text[s..e], place_text(pl)),
+            None => text[s..e].to_string(),
+        })
+    });
 
     let (role, organization) = match def.kind {
         Kind::Unit => (with_unit(def.role), org),

@@ -269,6 +269,106 @@ mod tests {
     }
 
     #[test]
+    fn spelled_out_titles_with_their_abbreviation_in_parentheses() {
+        let got =
+            one("Direktur Jenderal Pembinaan Hubungan Industrial dan Jaminan Sosial Tenaga Kerja \
+             (Dirjen PHI dan Jamsos) Kemnaker, Sri Wahyuni Lestari, menjelaskan data itu.");
+        let role =
+            "Direktur Jenderal Pembinaan Hubungan Industrial dan Jaminan Sosial Tenaga Kerja";
+        assert_eq!(got, ("Sri Wahyuni Lestari".into(), role.into(), o("Kemnaker")));
+        let got = one(
+            "Direktur Jenderal Pembinaan Pengawasan Ketenagakerjaan dan Keselamatan dan Kesehatan \
+             Kerja (Dirjen Binwasnaker dan K3) Kemnaker Bonar Hutapea saat berkunjung.",
+        );
+        assert_eq!(got.0, "Bonar Hutapea");
+        assert_eq!(
+            got.1,
+            "Direktur Jenderal Pembinaan Pengawasan Ketenagakerjaan dan Keselamatan dan Kesehatan \
+             Kerja"
+        );
+        assert_eq!(got.2, o("Kemnaker"));
+        let got = one("Wakil Menteri Ketenagakerjaan (Wamenaker) Yohanes Bria Seran menyapa.");
+        assert_eq!(
+            got,
+            ("Yohanes Bria Seran".into(), "Wakil Menteri Ketenagakerjaan".into(), o("Kemnaker"))
+        );
+        let got = one("Direktur Utama (Dirut) BPJS Ketenagakerjaan Budi Raharjo hadir.");
+        assert_eq!(
+            got,
+            ("Budi Raharjo".into(), "Direktur Utama".into(), o("BPJS Ketenagakerjaan"))
+        );
+        assert!(off("Direktur Utama (dirut baru) Budi Raharjo hadir.").is_empty());
+    }
+
+    #[test]
+    fn regional_name_titles_stay_in_the_name() {
+        let got = one("Kepala Dinas Tenaga Kerja dan Transmigrasi NTB Lalu Hamzah Wardi memuji.");
+        assert_eq!(got.0, "Lalu Hamzah Wardi");
+        assert_eq!(got.1, "Kepala Dinas Tenaga Kerja dan Transmigrasi");
+        assert_eq!(got.2, o("Disnaker NTB"));
+        assert_eq!(one("Bupati Bone Andi Rahmat Hidayat hadir.").0, "Andi Rahmat Hidayat");
+        assert_eq!(one("Gubernur Aceh Cut Nyak Meutia hadir.").0, "Cut Nyak Meutia");
+        assert_eq!(one("Bupati Klungkung Ida Bagus Made Oka hadir.").0, "Ida Bagus Made Oka");
+        assert_eq!(one("Gubernur Jabar R. Adi Kusuma hadir.").0, "R. Adi Kusuma");
+        assert_eq!(one("Bupati Aceh Besar Teuku Rizal Fahmi hadir.").0, "Teuku Rizal Fahmi");
+        // "Lalu" alone, or before a non-name, is the adverb.
+        assert!(off("Kepala Dinas Tenaga Kerja NTB Lalu mengatakan.").is_empty());
+    }
+
+    #[test]
+    fn acehnese_religious_titles_are_stripped() {
+        let got = one("Pj. Gubernur Aceh Tgk. Fauzan Mahdi menyatakan dukungannya.");
+        assert_eq!(got, ("Fauzan Mahdi".into(), "Pj. Gubernur".into(), o("Pemprov Aceh")));
+        assert_eq!(one("Bupati Pidie Teungku Iskandar Ali hadir.").0, "Iskandar Ali");
+    }
+
+    #[test]
+    fn unknown_acronyms_after_kepala_are_the_body() {
+        let got = one("kata Kepala BPJN NTB Wayan Sukerta Adi usai rapat.");
+        assert_eq!(got, ("Wayan Sukerta Adi".into(), "Kepala".into(), o("BPJN NTB")));
+        assert_eq!(one("Kepala BNPB Letjen Hendra Gunawan hadir.").2, o("BNPB"));
+        assert!(off("Kepala SMA Budi Luhur hadir.").is_empty());
+    }
+
+    #[test]
+    fn branch_names_with_an_area_word() {
+        let got = one(
+            "Kepala Kantor Cabang BPJS Ketenagakerjaan Batam Nagoya, Markus Tarigan, mengatakan.",
+        );
+        assert_eq!(got.0, "Markus Tarigan");
+        assert_eq!(got.1, "Kepala Kantor Cabang Batam Nagoya");
+        let got =
+            one("Kepala Kantor Cabang BPJS Ketenagakerjaan Surabaya Rungkut, Dewi Lestari, kata.");
+        assert_eq!(
+            (got.0.as_str(), got.1.as_str()),
+            ("Dewi Lestari", "Kepala Kantor Cabang Surabaya Rungkut")
+        );
+        // The name's own comma is no area.
+        let got =
+            one("Kepala Kantor Cabang BPJS Ketenagakerjaan Batam Markus Tarigan, mengatakan.");
+        assert_eq!(
+            (got.0.as_str(), got.1.as_str()),
+            ("Markus Tarigan", "Kepala Kantor Cabang Batam")
+        );
+        // No comma: only when the area is named elsewhere in the article.
+        let body = "Kantor Cabang Surabaya Darmo melayani klaim. Kepala Kantor Cabang BPJS \
+                    Ketenagakerjaan Surabaya Darmo Rini Puspita Sari mengatakan itu.";
+        let got = one(body);
+        assert_eq!(got.0, "Rini Puspita Sari");
+        assert_eq!(got.1, "Kepala Kantor Cabang Surabaya Darmo");
+        let body = body.replace("Sari ", "");
+        assert_eq!(one(&body).0, "Rini Puspita");
+        let got =
+            one("Kepala Kantor Cabang BPJS Ketenagakerjaan Surabaya Rini Puspita Sari hadir.");
+        assert_eq!(got.0, "Rini Puspita Sari");
+        let got = one(
+            "Kepala Kantor Cabang BPJS Ketenagakerjaan Denpasar Ni Luh Ayu Wulandari menambahkan.",
+        );
+        assert_eq!(got.0, "Ni Luh Ayu Wulandari");
+        assert_eq!(got.1, "Kepala Kantor Cabang Denpasar");
+    }
+
+    #[test]
     fn documents_and_untitled_people_are_not_officials() {
         assert!(
             off("Surat Edaran Gubernur Sumatera Utara Nomor: 560/7095/2021 berlaku.").is_empty()
@@ -339,6 +439,18 @@ mod tests {
         }
         let mixed = "Direktur ".repeat(3000) + &"Asep ".repeat(3000);
         let _ = find_officials(None, &mixed);
+        for s in [
+            "Kepala Kantor Cabang Batam (",
+            "Wakil Menteri Ketenagakerjaan (Wamenaker",
+            "Kepala (é) ,",
+            "Kepala Kantor Cabang Batam Nagoya,",
+            "Kepala BPJN",
+            "Menaker Lalu",
+        ] {
+            let _ = find_officials(Some(s), s);
+        }
+        let branches = "Kepala Kantor Cabang Batam Nagoya Budi Santoso Adi hadir. ".repeat(2000);
+        assert_eq!(off(&branches).len(), 1);
     }
 
     fn seed(prefix: &str) -> Option<String> {

@@ -82,11 +82,18 @@ pub(crate) fn prev_token(text: &str, pos: usize) -> Option<Tok<'_>> {
 }
 
 /// Honorifics, academic and religious titles and ranks written before a name
-/// (whitespace-separated, case-sensitive).
+/// (whitespace-separated, case-sensitive). Aceh's religious title Teungku
+/// ("Tgk.") is one; hereditary titles that belong to the name (Teuku, Cut,
+/// Andi, Raden, Gusti, Ida Bagus, Lalu, Baiq) are not.
 const HONORIFICS: &str = "\
     Dr DR dr Drs Dra H Hj Ir Prof KH Kyai Habib Pak Bapak Bu Ibu Haji Hajah Hajjah Sdr Sdri \
+    Tgk Teungku \
     Tuan Nyonya Jenderal Letjen Mayjen Brigjen Irjen Komjen Kombes Kombespol AKBP Kolonel \
     Laksamana Marsekal TNI Pol Polri Purn Purnawirawan Ns Apt";
+
+/// Capitalised words that are stop words elsewhere but open a name when a
+/// name word follows: the Sasak noble title "Lalu" ("then" in running text).
+const NAME_PARTICLES: &[&str] = &["Lalu"];
 
 /// Abbreviated given names that keep their dot ("Muh. Ali").
 const NAME_ABBREVIATIONS: &[&str] = &["Muh", "Moh", "Moch", "Mochd", "Mhd", "Abd", "St"];
@@ -112,7 +119,8 @@ const STOP: &str = "\
     penjabat pelaksana staf inspektur kabid pewarta editor reporter penulis fotografer foto \
     redaktur sumber mengatakan menyampaikan menjelaskan menegaskan mengungkapkan menambahkan \
     menuturkan menyebutkan menyebut memaparkan menerangkan membeberkan menguraikan \
-    mengucapkan mengajak mengimbau mengakui menilai menekankan menjabarkan merinci berharap \
+    menyatakan nyatakan mengucapkan mengajak mengimbau mengakui menilai menekankan \
+    menjabarkan merinci berharap \
     bilang kata ujar tutur ucap ungkap jelas tegas sebut papar imbuh tambah terang lanjut \
     pungkas sambung tandas cetus beber urai harap ajak imbau klaim akui nilai katanya \
     ujarnya tuturnya ucapnya ungkapnya jelasnya tegasnya sebutnya paparnya imbuhnya \
@@ -141,6 +149,11 @@ pub(crate) fn is_stopword(word: &str) -> bool {
 /// Whether a word is an honorific or rank to skip before a name.
 pub(crate) fn is_honorific(word: &str) -> bool {
     HONORIFIC_SET.contains(word)
+}
+
+/// Whether a word opens a name although it is a stop word ("Lalu Satria").
+pub(crate) fn is_name_particle(word: &str) -> bool {
+    NAME_PARTICLES.contains(&word)
 }
 
 /// Whether a word keeps a following dot as part of a name ("M.", "Muh.").
@@ -182,7 +195,12 @@ mod tests {
     fn word_classes() {
         assert!(is_stopword("Mengatakan"));
         assert!(!is_stopword("Asep"));
-        assert!(is_honorific("Hj"));
+        assert!(is_honorific("Hj") && is_honorific("Tgk") && is_honorific("Teungku"));
+        for part_of_name in ["Teuku", "Cut", "Andi", "Raden", "R", "Gusti", "Ida", "Bagus", "Lalu"]
+        {
+            assert!(!is_honorific(part_of_name), "{part_of_name}");
+        }
+        assert!(is_name_particle("Lalu") && is_stopword("Lalu") && !is_name_particle("lalu"));
         assert!(is_name_abbreviation("M") && is_name_abbreviation("Muh"));
         assert!(!is_name_abbreviation("Pj"));
         let tok = next_token("BPJS", 0).unwrap();

