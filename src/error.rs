@@ -93,6 +93,14 @@ pub enum UserError {
         /// Why.
         reason: String,
     },
+    /// An `--aliases` or `--roots` file cannot be used.
+    #[error("cannot use alias file {}: {reason}", .path.display())]
+    AliasFile {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// `warta show` was given an id that is not in the index.
     #[error("no article with id `{id}` in the index; ids are the paths printed by `warta search`")]
     UnknownId {

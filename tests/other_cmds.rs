@@ -79,8 +79,9 @@ fn analyze_shows_the_indexed_tokens() {
     assert!(s.contains("bpjs") && s.contains("sebastien"), "{s}");
     let json = env.warta(&["analyze", "Jaminan Hari Tua", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(v[2]["term"], "tua");
-    assert_eq!(v[2]["position"], 2);
+    assert_eq!(v["exact"][2]["term"], "tua");
+    assert_eq!(v["exact"][2]["position"], 2);
+    assert!(v["stemmed"].is_array());
     let nothing = env.warta(&["analyze", "..."]);
     assert_eq!(nothing.status.code(), Some(1));
 }

@@ -1,50 +1,98 @@
 //! Text analysis: how article text and query words become index terms.
 //!
-//! One analyzer, registered in every index under [`ANALYZER`], is used for
-//! the title and body at index time, for query words at search time and for
-//! locating hits when snippets are cut. Using the very same pipeline in all
-//! three places is what makes a query word find, and highlight, the text it
-//! came from.
-//!
-//! The pipeline today:
+//! Every text is indexed in two *views*, each with its own analyzer
+//! registered in the index under a fixed name:
 //!
 //! ```text
-//! SimpleTokenizer         split on anything that is not a letter or digit
-//!   -> RemoveLongFilter   drop tokens over 40 bytes (URLs, base64 junk)
-//!   -> LowerCaser         "BPJS" -> "bpjs"
-//!   -> AsciiFoldingFilter "Sébastien" -> "sebastien"
+//! exact   (warta_exact)  WartaTokenizer -> RemoveLong -> AsciiFolding -> Reduplication -> LowerCaser
+//! stemmed (warta_stem)   WartaTokenizer -> RemoveLong -> AsciiFolding -> Reduplication -> StopWords
+//!                                       -> IndonesianStemmer -> LowerCaser
 //! ```
 //!
-//! Indonesian stemming, stopwords and aliases (issue 3) slot in as further
-//! filters of this builder.
+//! The exact view keeps the words as written (lowercased and accent-folded):
+//! it serves phrases, names and exact wording. The stemmed view drops
+//! stopwords *before* stemming (so the conjunction `serta` is gone before
+//! `peserta` is stemmed onto it) and reduces words to their roots with our
+//! Enhanced Confix Stripping stemmer, so that `melindungi` finds
+//! `perlindungan`. Queries search both views, the exact one boosted.
+//!
+//! The same analyzers cut snippets, so a query word highlights every form it
+//! matched. Names the stemmer must leave alone (provinces, cities, agencies)
+//! are passed in through [`AnalysisConfig`] by the `index` module, which
+//! knows the gazetteers; this module does not.
+
+use std::collections::HashSet;
+use std::sync::Arc;
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    TokenizerManager,
 };
-
-/// Name under which the analyzer is registered in the index's tokenizer manager.
-pub const ANALYZER: &str = "warta_id";
 
 /// Longest token kept, in bytes.
 pub const MAX_TOKEN_BYTES: usize = 40;
 
-/// Builds the analyzer used for article text and queries.
-///
-/// ```
-/// let mut analyzer = warta::analysis::text_analyzer();
-/// let mut stream = analyzer.token_stream("BPJS Ketenagakerjaan, Sébastien!");
-/// let mut terms = Vec::new();
-/// while stream.advance() {
-///     terms.push(stream.token().text.clone());
-/// }
-/// assert_eq!(terms, ["bpjs", "ketenagakerjaan", "sebastien"]);
-/// ```
-pub fn text_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
+/// The two views of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    /// Lowercased, accent-folded, unstemmed, stopwords kept.
+    Exact,
+    /// Stopwords removed, then stemmed.
+    Stemmed,
+}
+
+impl View {
+    /// Both views, exact first.
+    pub const ALL: [View; 2] = [View::Exact, View::Stemmed];
+
+    /// The name the view's analyzer is registered under.
+    pub fn analyzer_name(self) -> &'static str {
+        match self {
+            View::Exact => "warta_exact",
+            View::Stemmed => "warta_stem",
+        }
+    }
+}
+
+/// What the analyzers need from outside: words the stemmer must not touch.
+#[derive(Clone, Debug, Default)]
+pub struct AnalysisConfig {
+    /// Lowercase words never stemmed (place names, agencies, acronyms).
+    pub protected: Arc<HashSet<String>>,
+    /// Extra root words (the user's `--roots` file), lowercase.
+    pub extra_roots: Vec<String>,
+}
+
+impl AnalysisConfig {
+    /// Builds the analyzer of a view.
+    pub fn analyzer(&self, view: View) -> TextAnalyzer {
+        match view {
+            View::Exact => TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+                .filter(AsciiFoldingFilter)
+                .filter(LowerCaser)
+                .build(),
+            View::Stemmed => TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+                .filter(AsciiFoldingFilter)
+                .filter(LowerCaser)
+                .build(),
+        }
+    }
+
+    /// Registers both analyzers in an index's tokenizer manager.
+    pub fn register(&self, manager: &TokenizerManager) {
+        for view in View::ALL {
+            manager.register(view.analyzer_name(), self.analyzer(view));
+        }
+    }
+
+    /// Runs a view's analyzer over `text` and collects every token.
+    pub fn analyze(&self, view: View, text: &str) -> Vec<AnalyzedToken> {
+        let mut analyzer = self.analyzer(view);
+        collect(&mut analyzer, text)
+    }
 }
 
 /// One token as the index sees it.
@@ -60,9 +108,8 @@ pub struct AnalyzedToken {
     pub position: usize,
 }
 
-/// Runs the analyzer over `text` and collects every token.
-pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
-    let mut analyzer = text_analyzer();
+/// Runs an analyzer over `text` and collects every token.
+pub fn collect(analyzer: &mut TextAnalyzer, text: &str) -> Vec<AnalyzedToken> {
     let mut stream = analyzer.token_stream(text);
     let mut tokens = Vec::new();
     while stream.advance() {
@@ -77,32 +124,46 @@ pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
     tokens
 }
 
-/// The terms of `text`, in order: what a query word turns into.
-pub fn terms(text: &str) -> Vec<String> {
-    analyze(text).into_iter().map(|t| t.term).collect()
+/// The terms of `text` in one view, in order: what a query word turns into.
+pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    collect(analyzer, text).into_iter().map(|t| t.term).collect()
+}
+
+/// The terms of `text` with their positions relative to the first one
+/// (stopwords removed by the stemmed view leave gaps that phrase matching
+/// must respect).
+pub fn positioned_terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
+    let tokens = collect(analyzer, text);
+    let first = tokens.first().map_or(0, |t| t.position);
+    tokens.into_iter().map(|t| (t.position - first, t.term)).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn exact(text: &str) -> Vec<String> {
+        AnalysisConfig::default().analyze(View::Exact, text).into_iter().map(|t| t.term).collect()
+    }
+
     #[test]
-    fn lowercases_and_folds_accents() {
-        assert_eq!(terms("BPJAMSOSTEK Sébastien Ünal"), ["bpjamsostek", "sebastien", "unal"]);
+    fn exact_view_lowercases_and_folds_accents() {
+        assert_eq!(exact("BPJAMSOSTEK Sébastien Ünal"), ["bpjamsostek", "sebastien", "unal"]);
     }
 
     #[test]
     fn offsets_point_into_the_original_text() {
         let text = "Kata “Zainudin”, lalu Rp37,83 miliar.";
-        for t in analyze(text) {
-            let slice = &text[t.start..t.end];
-            assert_eq!(terms(slice), std::slice::from_ref(&t.term), "{slice}");
+        for view in View::ALL {
+            for t in AnalysisConfig::default().analyze(view, text) {
+                assert!(text.get(t.start..t.end).is_some(), "{view:?} {t:?}");
+            }
         }
     }
 
     #[test]
-    fn positions_are_consecutive() {
-        let tokens = analyze("jaminan hari tua");
+    fn positions_increase() {
+        let tokens = AnalysisConfig::default().analyze(View::Exact, "jaminan hari tua");
         let positions: Vec<usize> = tokens.iter().map(|t| t.position).collect();
         assert_eq!(positions, [0, 1, 2]);
     }
@@ -110,14 +171,16 @@ mod tests {
     #[test]
     fn very_long_tokens_are_dropped() {
         let long = "a".repeat(MAX_TOKEN_BYTES + 1);
-        assert_eq!(terms(&format!("pekerja {long} migran")), ["pekerja", "migran"]);
+        assert_eq!(exact(&format!("pekerja {long} migran")), ["pekerja", "migran"]);
     }
 
     #[test]
     fn never_panics_on_odd_unicode() {
         for s in ["", "🙂🙂", "e\u{301}", "\u{0}\u{ffff}", "٣٤٥", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢"]
         {
-            let _ = analyze(s);
+            for view in View::ALL {
+                let _ = AnalysisConfig::default().analyze(view, s);
+            }
         }
     }
 }

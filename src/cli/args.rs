@@ -53,6 +53,9 @@ pub struct IndexArgs {
     /// Memory budget of the index writer, in MB.
     #[arg(long, value_name = "MB", default_value_t = 128)]
     pub heap: usize,
+    /// Extra root words for the stemmer, one per line (kept in the index for later runs).
+    #[arg(long, value_name = "FILE")]
+    pub roots: Option<PathBuf>,
     /// No progress bar and no summary, only errors.
     #[arg(long, short)]
     pub quiet: bool,
@@ -113,6 +116,12 @@ pub struct SearchArgs {
     /// Print JSON (the contract in the README) instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Also show how the query was parsed, analysed and expanded.
+    #[arg(long)]
+    pub explain: bool,
+    /// Extra aliases (TSV: name<TAB>alias|alias…), added to the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
     /// When to colour highlights.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
@@ -148,9 +157,12 @@ pub struct AnalyzeArgs {
     /// The text to analyse.
     #[arg(value_name = "TEXT")]
     pub text: String,
-    /// Print JSON.
+    /// Print JSON: `{"exact": [tokens], "stemmed": [tokens]}`.
     #[arg(long)]
     pub json: bool,
+    /// Extra root words for the stemmer, as `warta index --roots`.
+    #[arg(long, value_name = "FILE")]
+    pub roots: Option<PathBuf>,
 }
 
 /// `--sort`

@@ -58,6 +58,8 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         },
         snippets: usize::from(a.snippets),
         facet_top: if a.json || a.facets { 10 } else { 0 },
+        aliases: a.aliases.clone(),
+        explain: a.explain,
     };
     let output = Output { json: a.json, color: use_color(a.color), facets: a.facets };
     Ok((request, output))

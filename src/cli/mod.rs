@@ -10,7 +10,7 @@ use std::io::{self, IsTerminal, Write};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::analysis;
+use crate::analysis::View;
 use crate::error::Error;
 use crate::extract;
 use crate::index::{self, BuildOptions, BuildReport, Progress, WartaIndex};
@@ -78,6 +78,7 @@ fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
     let (dir, _) = config::index_dir(&a.index.index);
     let mut opts = BuildOptions::new(&a.corpus, &dir);
     opts.heap_bytes = a.heap.saturating_mul(1024 * 1024);
+    opts.roots = a.roots.clone();
     let report = build_with_progress(&opts, !a.quiet)?;
     if !a.quiet || !report.skipped.is_empty() {
         render::build_summary(&mut io::stderr().lock(), &report, &dir)?;
@@ -131,6 +132,9 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
         render::json(out, &response)?;
     } else {
         render::search_text(out, &response, request.offset, output.color, output.facets)?;
+        if let Some(explain) = &response.explain {
+            render::explain_text(out, explain)?;
+        }
     }
     Ok(if response.total == 0 { Status::NotFound } else { Status::Found })
 }
@@ -172,13 +176,21 @@ fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError>
 }
 
 fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError> {
-    let tokens = analysis::analyze(&a.text);
+    let roots = match &a.roots {
+        Some(path) => index::analysis::read_roots(path)?,
+        None => Vec::new(),
+    };
+    let config = index::analysis::config(roots);
+    let views = render::Views {
+        exact: config.analyze(View::Exact, &a.text),
+        stemmed: config.analyze(View::Stemmed, &a.text),
+    };
     if a.json {
-        render::json(out, &tokens)?
+        render::json(out, &views)?;
     } else {
-        render::tokens_text(out, &a.text, &tokens)?
+        render::tokens_text(out, &a.text, &views)?;
     }
-    Ok(if tokens.is_empty() { Status::NotFound } else { Status::Found })
+    Ok(if views.exact.is_empty() { Status::NotFound } else { Status::Found })
 }
 
 impl CliError {

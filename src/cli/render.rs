@@ -30,8 +30,10 @@ pub fn search_text(
 ) -> io::Result<()> {
     let style = Style { color };
     let shown = r.hits.len();
-    if shown == 0 {
-        writeln!(out, "no hits for {:?} ({} matching articles)", r.query, r.total)?;
+    if r.total == 0 {
+        writeln!(out, "no hits for {:?}", r.query)?;
+    } else if shown == 0 {
+        writeln!(out, "{} hits for {:?} (none on this page)", r.total, r.query)?;
     } else {
         let hits = if r.total == 1 { "hit" } else { "hits" };
         writeln!(
@@ -189,11 +191,41 @@ pub fn article_text(out: &mut dyn Write, a: &ArticleView) -> io::Result<()> {
     writeln!(out, "{}", a.body)
 }
 
-/// Writes analysed tokens as a table.
-pub fn tokens_text(out: &mut dyn Write, text: &str, tokens: &[AnalyzedToken]) -> io::Result<()> {
-    for t in tokens {
-        let original = text.get(t.start..t.end).unwrap_or("");
-        writeln!(out, "{:>4}  {:<24} {:<24} {}..{}", t.position, t.term, original, t.start, t.end)?;
+/// The tokens of each view of a text (`warta analyze`).
+#[derive(serde::Serialize)]
+pub struct Views {
+    /// Exact view.
+    pub exact: Vec<AnalyzedToken>,
+    /// Stemmed view.
+    pub stemmed: Vec<AnalyzedToken>,
+}
+
+/// Writes the tokens of both views as tables.
+pub fn tokens_text(out: &mut dyn Write, text: &str, views: &Views) -> io::Result<()> {
+    for (name, tokens) in [("exact", &views.exact), ("stemmed", &views.stemmed)] {
+        writeln!(out, "{name} view:")?;
+        writeln!(out, "  pos  {:<24} {:<24} bytes", "term", "text")?;
+        for t in tokens {
+            let original = text.get(t.start..t.end).unwrap_or("");
+            writeln!(
+                out,
+                "{:>5}  {:<24} {:<24} {}..{}",
+                t.position, t.term, original, t.start, t.end
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `--explain` output.
+pub fn explain_text(out: &mut dyn Write, e: &crate::search::Explanation) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "query parsed as: {}", e.parsed)?;
+    for t in &e.terms {
+        writeln!(out, "  {t}")?;
+    }
+    for f in &e.filters {
+        writeln!(out, "  filter {f}")?;
     }
     Ok(())
 }

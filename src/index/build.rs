@@ -13,9 +13,10 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tantivy::{Index, IndexWriter, TantivyError};
 use walkdir::WalkDir;
 
-use crate::analysis::{ANALYZER, text_analyzer};
+use crate::analysis::AnalysisConfig;
 use crate::error::{Error, Result, UserError};
 use crate::extract::{self, reader};
+use crate::index::analysis;
 use crate::index::document::to_document;
 use crate::index::schema::{FORMAT_VERSION, build_schema, fields_of};
 use crate::index::store::{INFO_FILE, IndexInfo, WartaIndex};
@@ -32,6 +33,10 @@ pub struct BuildOptions {
     pub index_dir: PathBuf,
     /// Memory budget of the writer, in bytes.
     pub heap_bytes: usize,
+    /// A file of extra root words for the stemmer (one per line). It is
+    /// copied into the index; without it, roots stored by an earlier build
+    /// are kept.
+    pub roots: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -41,6 +46,7 @@ impl BuildOptions {
             corpus: corpus.into(),
             index_dir: index_dir.into(),
             heap_bytes: DEFAULT_HEAP_BYTES,
+            roots: None,
         }
     }
 }
@@ -91,7 +97,12 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     report.files = files.len();
     progress(Progress::Found(files.len()));
 
-    let index = open_for_writing(&opts.index_dir)?;
+    let extra_roots = match &opts.roots {
+        Some(path) => analysis::read_roots(path)?,
+        None => analysis::stored_roots(&opts.index_dir)?,
+    };
+    let config = analysis::config(extra_roots);
+    let index = open_for_writing(&opts.index_dir, &config)?;
     let fields = fields_of(&index.schema())
         .ok_or_else(|| UserError::NotAnIndex { path: opts.index_dir.clone() })?;
     let mut writer: IndexWriter =
@@ -129,6 +140,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     progress(Progress::Committing);
     writer.commit()?;
     writer.wait_merging_threads()?;
+    analysis::store_roots(&opts.index_dir, &config.extra_roots)?;
     let built_at = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     IndexInfo { format: FORMAT_VERSION, corpus, articles: report.articles, built_at }
         .write(&opts.index_dir)?;
@@ -186,7 +198,7 @@ fn relative_id(root: &Path, path: &Path) -> String {
 /// Opens the index in `dir` for writing, creating it (or replacing an index
 /// of an older format) when needed. Refuses directories that hold anything
 /// else, so a mistyped `--index` never deletes a user's files.
-fn open_for_writing(dir: &Path) -> Result<Index> {
+fn open_for_writing(dir: &Path, config: &AnalysisConfig) -> Result<Index> {
     fs::create_dir_all(dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
     let (schema, _) = build_schema();
     let ours = IndexInfo::read(dir)?;
@@ -203,15 +215,15 @@ fn open_for_writing(dir: &Path) -> Result<Index> {
             Index::create_in_dir(dir, schema)?
         }
     } else {
-        let foreign = list_dir(dir)?
-            .into_iter()
-            .any(|name| name != ".gitkeep" && name != INFO_FILE && !name.starts_with(INFO_FILE));
+        let foreign = list_dir(dir)?.into_iter().any(|name| {
+            name != ".gitkeep" && !name.starts_with(INFO_FILE) && name != analysis::ROOTS_FILE
+        });
         if foreign {
             return Err(UserError::NotAnIndex { path: dir.to_path_buf() }.into());
         }
         Index::create_in_dir(dir, schema)?
     };
-    index.tokenizers().register(ANALYZER, text_analyzer());
+    config.register(index.tokenizers());
     Ok(index)
 }
 

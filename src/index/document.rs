@@ -34,8 +34,10 @@ pub fn to_document(f: &Fields, id: &str, path: &str, article: &Article) -> Tanti
     doc.add_text(f.path, path);
     if let Some(title) = &article.title {
         doc.add_text(f.title, title);
+        doc.add_text(f.title_exact, title);
     }
     doc.add_text(f.body, &article.body);
+    doc.add_text(f.body_exact, &article.body);
     if let Some(source) = &article.source {
         doc.add_facet(f.source, Facet::from_path([source]));
     }

@@ -6,6 +6,7 @@
 //!         --extract::extract--> Article --document::to_document--> tantivy
 //! ```
 
+pub mod analysis;
 pub mod build;
 pub mod document;
 pub mod schema;

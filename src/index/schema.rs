@@ -11,10 +11,11 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 
-use crate::analysis::ANALYZER;
+use crate::analysis::View;
 
-/// Version of the on-disk layout (schema + stored metadata).
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of the on-disk layout (schema, analyzers, stored metadata).
+/// 2: exact and stemmed views of title and body.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Field names, as they appear in `field:term` queries and in the schema.
 pub mod names {
@@ -23,10 +24,14 @@ pub mod names {
     pub const ID: &str = "id";
     /// Path relative to the corpus root.
     pub const PATH: &str = "path";
-    /// Headline, analysed and stored.
+    /// Headline, stemmed view, stored.
     pub const TITLE: &str = "title";
-    /// Clean body, analysed and stored.
+    /// Clean body, stemmed view, stored.
     pub const BODY: &str = "body";
+    /// Headline, exact view.
+    pub const TITLE_EXACT: &str = "title_exact";
+    /// Clean body, exact view.
+    pub const BODY_EXACT: &str = "body_exact";
     /// Publisher, as a facet `/ANTARA`.
     pub const SOURCE: &str = "source";
     /// Publication date (fast field: range filters and sorting).
@@ -52,6 +57,10 @@ pub struct Fields {
     pub title: Field,
     /// See [`names::BODY`].
     pub body: Field,
+    /// See [`names::TITLE_EXACT`].
+    pub title_exact: Field,
+    /// See [`names::BODY_EXACT`].
+    pub body_exact: Field,
     /// See [`names::SOURCE`].
     pub source: Field,
     /// See [`names::DATE`].
@@ -69,16 +78,20 @@ pub struct Fields {
 /// Builds the schema and the field handles.
 pub fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let analysed = TextOptions::default().set_stored().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(ANALYZER)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
+    let view = |v: View| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(v.analyzer_name())
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
     let fields = Fields {
         id: b.add_text_field(names::ID, STRING | STORED),
         path: b.add_text_field(names::PATH, STORED),
-        title: b.add_text_field(names::TITLE, analysed.clone()),
-        body: b.add_text_field(names::BODY, analysed),
+        title: b.add_text_field(names::TITLE, view(View::Stemmed).set_stored()),
+        body: b.add_text_field(names::BODY, view(View::Stemmed).set_stored()),
+        title_exact: b.add_text_field(names::TITLE_EXACT, view(View::Exact)),
+        body_exact: b.add_text_field(names::BODY_EXACT, view(View::Exact)),
         source: b.add_facet_field(names::SOURCE, FacetOptions::default()),
         date: b.add_date_field(
             names::DATE,

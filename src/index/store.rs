@@ -11,8 +11,9 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
-use crate::analysis::{ANALYZER, text_analyzer};
+use crate::analysis::{AnalysisConfig, View};
 use crate::error::{Error, InternalError, Result, UserError};
+use crate::index::analysis;
 use crate::index::document::{StoredArticle, from_document};
 use crate::index::schema::{FORMAT_VERSION, Fields, fields_of};
 
@@ -64,6 +65,7 @@ pub struct WartaIndex {
     reader: IndexReader,
     fields: Fields,
     info: IndexInfo,
+    analysis: AnalysisConfig,
 }
 
 impl WartaIndex {
@@ -100,13 +102,14 @@ impl WartaIndex {
                 expected: FORMAT_VERSION,
             })
         })?;
-        index.tokenizers().register(ANALYZER, text_analyzer());
+        let analysis = analysis::config(analysis::stored_roots(dir)?);
+        analysis.register(index.tokenizers());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(|e: tantivy::TantivyError| corrupt(e.to_string()))?;
-        Ok(WartaIndex { dir: dir.to_path_buf(), index, reader, fields, info })
+        Ok(WartaIndex { dir: dir.to_path_buf(), index, reader, fields, info, analysis })
     }
 
     /// The index directory.
@@ -127,6 +130,19 @@ impl WartaIndex {
     /// Field handles.
     pub fn fields(&self) -> &Fields {
         &self.fields
+    }
+
+    /// The analysis configuration documents were indexed with.
+    pub fn analysis(&self) -> &AnalysisConfig {
+        &self.analysis
+    }
+
+    /// The analyzer of a view, as registered in the index.
+    pub fn analyzer(&self, view: View) -> tantivy::tokenizer::TextAnalyzer {
+        self.index
+            .tokenizers()
+            .get(view.analyzer_name())
+            .unwrap_or_else(|| self.analysis.analyzer(view))
     }
 
     /// What `warta.json` says.

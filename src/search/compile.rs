@@ -1,78 +1,114 @@
-//! Turning the query AST into a tantivy query, and collecting the term
-//! sequences that snippets should highlight.
+//! Turning the query AST into a tantivy query over both views, expanding
+//! aliases, and collecting what snippets should highlight and what
+//! `--explain` should say.
 //!
-//! A word searches the title (boosted by [`TITLE_BOOST`]) and the body; a
-//! word that the analyzer splits into several terms (`BPJS-TK`) is searched
-//! as a phrase; `title:`/`body:` restrict to one field; facet fields
-//! (`province:Jatim`) become the same non-scoring filters as the flags.
+//! A word searches four fields: the exact view of title and body (boosted
+//! by [`EXACT_BOOST`]) and their stemmed view; the title counts
+//! [`TITLE_BOOST`] times the body. A word that analyses to several terms
+//! (`BPJS-TK`) is searched as a phrase. A quoted phrase means exact wording
+//! and searches the exact view only. `title:`/`body:` restrict to one field;
+//! facet fields (`province:Jatim`) become the same non-scoring filters as
+//! the flags. A word or run of words that names an alias group is ORed with
+//! every other name of the group, each as a phrase.
 
 use tantivy::Term;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
 
-use crate::analysis;
+use crate::analysis::{self, View};
 use crate::error::{Result, UserError};
 use crate::index::WartaIndex;
+use crate::search::aliases::Aliases;
 use crate::search::filters::{self, FacetKind};
 use crate::search::query::Node;
 
 /// How much more a title match weighs than a body match.
 pub const TITLE_BOOST: f32 = 2.5;
 
+/// How much more an exact-view match weighs than a stemmed one.
+pub const EXACT_BOOST: f32 = 2.0;
+
+/// What to highlight for one query term or phrase: its terms in each view,
+/// with positions relative to the first term. A snippet hit is a run of
+/// tokens matching either.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pattern {
+    /// Exact-view terms.
+    pub exact: Vec<(usize, String)>,
+    /// Stemmed-view terms (empty for quoted phrases and stopwords).
+    pub stemmed: Vec<(usize, String)>,
+}
+
 /// A query ready to run.
 pub struct Compiled {
     /// The tantivy query for the text part (filters are added by the caller).
     pub query: Box<dyn Query>,
-    /// Term sequences to highlight: one term for a word, several for a phrase.
-    pub highlights: Vec<Vec<String>>,
+    /// What snippets should highlight.
+    pub highlights: Vec<Pattern>,
+    /// How each word was analysed and expanded, for `--explain`.
+    pub notes: Vec<String>,
 }
 
 /// Compiles a parsed query. `raw` is the query string, for error messages.
-pub fn compile(index: &WartaIndex, node: &Node, raw: &str) -> Result<Compiled> {
-    let mut c = Compiler { index, highlights: Vec::new() };
+pub fn compile(index: &WartaIndex, aliases: &Aliases, node: &Node, raw: &str) -> Result<Compiled> {
+    let mut c = Compiler {
+        index,
+        aliases,
+        exact: index.analyzer(View::Exact),
+        stemmed: index.analyzer(View::Stemmed),
+        highlights: Vec::new(),
+        notes: Vec::new(),
+    };
     let query = c.node(node, false)?.ok_or_else(|| UserError::QuerySyntax {
         query: raw.to_string(),
         position: 0,
         message: "the query has no searchable words".to_string(),
     })?;
-    Ok(Compiled { query, highlights: c.highlights })
+    Ok(Compiled { query, highlights: c.highlights, notes: c.notes })
 }
 
 struct Compiler<'a> {
     index: &'a WartaIndex,
-    highlights: Vec<Vec<String>>,
+    aliases: &'a Aliases,
+    exact: TextAnalyzer,
+    stemmed: TextAnalyzer,
+    highlights: Vec<Pattern>,
+    notes: Vec<String>,
 }
 
 /// Which text fields a term may match in.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Scope {
     Both,
     Title,
     Body,
 }
 
+/// How a leaf is matched.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A word: both views.
+    Word,
+    /// A quoted phrase or an alias name: exact view only, as a phrase.
+    Exact,
+}
+
+type Clauses = Vec<(Occur, Box<dyn Query>)>;
+
 impl Compiler<'_> {
     fn node(&mut self, node: &Node, negated: bool) -> Result<Option<Box<dyn Query>>> {
         match node {
             Node::Word { field: None, text } if text == "*" => Ok(Some(Box::new(AllQuery))),
-            Node::Word { field, text } | Node::Phrase { field, text } => {
-                self.leaf(field.as_deref(), text, negated)
+            Node::Word { field, text } => {
+                self.leaf(field.as_deref(), text, Kind::Word, negated, true)
             }
-            Node::And(children) => {
-                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                for child in children {
-                    let (occur, inner, neg) = match child {
-                        Node::Not(inner) => (Occur::MustNot, inner.as_ref(), !negated),
-                        other => (Occur::Must, other, negated),
-                    };
-                    if let Some(q) = self.node(inner, neg)? {
-                        clauses.push((occur, q));
-                    }
-                }
-                Ok(boolean(clauses))
+            Node::Phrase { field, text } => {
+                self.leaf(field.as_deref(), text, Kind::Exact, negated, true)
             }
+            Node::And(children) => self.and(children, negated),
             Node::Or(children) => {
-                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                let mut clauses: Clauses = Vec::new();
                 for child in children {
                     if let Some(q) = self.node(child, negated)? {
                         clauses.push((Occur::Should, q));
@@ -88,11 +124,93 @@ impl Compiler<'_> {
         }
     }
 
+    /// ANDs the children; a run of plain words that names an alias becomes
+    /// one clause: (the words) OR (every other name of the group).
+    fn and(&mut self, children: &[Node], negated: bool) -> Result<Option<Box<dyn Query>>> {
+        let mut clauses: Clauses = Vec::new();
+        let mut i = 0;
+        while i < children.len() {
+            if let Some((n, q)) = self.alias_run(&children[i..], negated)? {
+                clauses.push((Occur::Must, q));
+                i += n;
+                continue;
+            }
+            let (occur, inner, neg) = match &children[i] {
+                Node::Not(inner) => (Occur::MustNot, inner.as_ref(), !negated),
+                other => (Occur::Must, other, negated),
+            };
+            if let Some(q) = self.node(inner, neg)? {
+                clauses.push((occur, q));
+            }
+            i += 1;
+        }
+        Ok(boolean(clauses))
+    }
+
+    /// If the plain words at the start of `run` name an alias, the clause for
+    /// them and how many children it consumed.
+    fn alias_run(
+        &mut self,
+        run: &[Node],
+        negated: bool,
+    ) -> Result<Option<(usize, Box<dyn Query>)>> {
+        let mut words: Vec<&str> = Vec::new();
+        for node in run {
+            match node {
+                Node::Word { field: None, text } if text != "*" => words.push(text),
+                _ => break,
+            }
+        }
+        if words.len() < 2 {
+            return Ok(None); // single words are expanded by `leaf`
+        }
+        // Terms of each word, to map an alias length in terms back to words.
+        let per_word: Vec<Vec<String>> =
+            words.iter().map(|w| analysis::terms(&mut self.exact, w)).collect();
+        let flat: Vec<String> = per_word.iter().flatten().cloned().collect();
+        let Some((n_terms, group)) = self.aliases.longest_prefix(&flat) else { return Ok(None) };
+        let mut taken_terms = 0;
+        let mut n_words = 0;
+        while taken_terms < n_terms && n_words < per_word.len() {
+            taken_terms += per_word[n_words].len();
+            n_words += 1;
+        }
+        if taken_terms != n_terms || n_words < 2 {
+            return Ok(None);
+        }
+        let group = group.to_vec();
+        let written = words[..n_words].join(" ");
+        let q = self.group_query(&written, &group, negated)?;
+        Ok(q.map(|q| (n_words, q)))
+    }
+
+    /// Any name of an alias group: single words in both views, names of
+    /// several words as exact phrases. Whichever name was typed, the query
+    /// is the same, so `JHT` and `jaminan hari tua` count the same articles.
+    fn group_query(
+        &mut self,
+        typed: &str,
+        group: &[String],
+        negated: bool,
+    ) -> Result<Option<Box<dyn Query>>> {
+        let mut alternatives: Clauses = Vec::new();
+        for name in group {
+            let kind = if name.split_whitespace().count() > 1 { Kind::Exact } else { Kind::Word };
+            if let Some(q) = self.leaf(None, name, kind, negated, false)? {
+                alternatives.push((Occur::Should, q));
+            }
+        }
+        self.notes.push(format!("{typed:?} names an alias group: {}", group.join(" | ")));
+        Ok(boolean(alternatives))
+    }
+
     fn leaf(
         &mut self,
         field: Option<&str>,
         text: &str,
+        kind: Kind,
         negated: bool,
+        expand: bool,
     ) -> Result<Option<Box<dyn Query>>> {
         let scope = match field {
             None => Scope::Both,
@@ -102,51 +220,92 @@ impl Compiler<'_> {
                 // The parser only lets known field names through.
                 let kind = FacetKind::from_field(other).unwrap_or(FacetKind::Source);
                 let facets = filters::resolve(self.index, kind, text)?;
+                self.notes.push(format!("{other}:{text} → filter {}", facet_list(&facets)));
                 return Ok(Some(filters::facet_query(
                     filters::field_of(self.index, kind),
                     &facets,
                 )));
             }
         };
-        let terms = analysis::terms(text);
-        if terms.is_empty() {
+        let exact = analysis::positioned_terms(&mut self.exact, text);
+        if exact.is_empty() {
+            self.notes.push(format!("{text:?} has no searchable terms; ignored"));
             return Ok(None);
         }
+        let stemmed = if kind == Kind::Word {
+            analysis::positioned_terms(&mut self.stemmed, text)
+        } else {
+            Vec::new()
+        };
         if !negated {
-            self.highlights.push(terms.clone());
+            self.highlights.push(Pattern { exact: exact.clone(), stemmed: stemmed.clone() });
         }
-        let f = self.index.fields();
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if matches!(scope, Scope::Both | Scope::Title) {
-            let q = terms_query(f.title, &terms);
-            let q: Box<dyn Query> = match scope {
-                Scope::Both => Box::new(BoostQuery::new(q, TITLE_BOOST)),
-                _ => q,
-            };
-            clauses.push((Occur::Should, q));
+        if expand {
+            let how = if kind == Kind::Word { "word" } else { "phrase" };
+            self.notes.push(format!(
+                "{how} {text:?} → exact [{}], stemmed [{}]",
+                joined(&exact),
+                joined(&stemmed)
+            ));
         }
-        if matches!(scope, Scope::Both | Scope::Body) {
-            clauses.push((Occur::Should, terms_query(f.body, &terms)));
+        let f = *self.index.fields();
+        let mut clauses: Clauses = Vec::new();
+        let mut add = |field: Field, terms: &[(usize, String)], boost: f32| {
+            if !terms.is_empty() {
+                let q = terms_query(field, terms);
+                let q: Box<dyn Query> =
+                    if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) };
+                clauses.push((Occur::Should, q));
+            }
+        };
+        let title = if scope == Scope::Both { TITLE_BOOST } else { 1.0 };
+        if scope != Scope::Body {
+            add(f.title_exact, &exact, title * EXACT_BOOST);
+            add(f.title, &stemmed, title);
+        }
+        if scope != Scope::Title {
+            add(f.body_exact, &exact, EXACT_BOOST);
+            add(f.body, &stemmed, 1.0);
+        }
+        // A word or phrase that names an alias group searches the whole group.
+        if expand && scope == Scope::Both {
+            let exact_terms: Vec<String> = exact.iter().map(|(_, t)| t.clone()).collect();
+            if let Some(group) = self.aliases.group_of(&exact_terms).map(<[String]>::to_vec) {
+                self.highlights.pop(); // the group's names are highlighted instead
+                return self.group_query(text, &group, negated);
+            }
         }
         Ok(boolean(clauses))
     }
 }
 
-/// A term query for one term, a phrase query for several.
-fn terms_query(field: Field, terms: &[String]) -> Box<dyn Query> {
-    if let [one] = terms {
+fn facet_list(facets: &[tantivy::schema::Facet]) -> String {
+    if facets.is_empty() {
+        return "(nothing indexed)".into();
+    }
+    facets.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(" OR ")
+}
+
+fn joined(terms: &[(usize, String)]) -> String {
+    terms.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// A term query for one term, a phrase query (respecting position gaps) for several.
+fn terms_query(field: Field, terms: &[(usize, String)]) -> Box<dyn Query> {
+    if let [(_, one)] = terms {
         return Box::new(TermQuery::new(
             Term::from_field_text(field, one),
             IndexRecordOption::WithFreqs,
         ));
     }
-    let terms: Vec<Term> = terms.iter().map(|t| Term::from_field_text(field, t)).collect();
-    Box::new(PhraseQuery::new(terms))
+    let terms: Vec<(usize, Term)> =
+        terms.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
+    Box::new(PhraseQuery::new_with_offset(terms))
 }
 
 /// A boolean query of the clauses; `None` when there are none. A query made
 /// only of exclusions matches everything else.
-fn boolean(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Option<Box<dyn Query>> {
+fn boolean(mut clauses: Clauses) -> Option<Box<dyn Query>> {
     if clauses.is_empty() {
         return None;
     }

@@ -16,6 +16,7 @@
 //! # Ok::<(), warta::error::Error>(())
 //! ```
 
+pub mod aliases;
 pub mod compile;
 pub mod facets;
 pub mod filters;
@@ -27,13 +28,15 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, RangeQuery};
 use tantivy::{DocAddress, DocSet, Order, Searcher, TantivyDocument, Term};
 
+use crate::analysis::View;
 use crate::error::Result;
 use crate::index::document::{date_time, date_time_after};
 use crate::index::{StoredArticle, WartaIndex, names};
 
+pub use aliases::Aliases;
 pub use filters::Filters;
-pub use response::{ArticleView, FacetCount, Facets, Hit, SearchResponse};
-pub use snippet::Snippet;
+pub use response::{ArticleView, Explanation, FacetCount, Facets, Hit, SearchResponse};
+pub use snippet::{Analyzers, Snippet};
 
 /// Hit order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -63,6 +66,10 @@ pub struct SearchRequest {
     pub snippets: usize,
     /// Values per facet in [`Facets`] (0 skips facet counting).
     pub facet_top: usize,
+    /// A user alias file (TSV) added to the built-in aliases.
+    pub aliases: Option<std::path::PathBuf>,
+    /// Whether to return how the query was parsed and expanded.
+    pub explain: bool,
 }
 
 impl SearchRequest {
@@ -76,6 +83,8 @@ impl SearchRequest {
             sort: Sort::Relevance,
             snippets: 3,
             facet_top: 10,
+            aliases: None,
+            explain: false,
         }
     }
 }
@@ -83,7 +92,8 @@ impl SearchRequest {
 /// Runs a search.
 pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse> {
     let ast = query::parse(&req.query)?;
-    let compiled = compile::compile(index, &ast, &req.query)?;
+    let aliases = Aliases::load(req.aliases.as_deref(), &mut index.analyzer(View::Exact))?;
+    let compiled = compile::compile(index, &aliases, &ast, &req.query)?;
     let full = with_filters(index, compiled.query, &req.filters)?;
     let searcher = index.searcher();
 
@@ -103,18 +113,25 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
             }
         }
     };
+    let mut analyzers =
+        Analyzers { exact: index.analyzer(View::Exact), stemmed: index.analyzer(View::Stemmed) };
     let mut hits = Vec::with_capacity(page.len());
     for (score, addr) in page {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let stored = index.stored(&doc)?;
-        hits.push(to_hit(stored, score, &compiled.highlights, req.snippets));
+        hits.push(to_hit(stored, score, &mut analyzers, &compiled.highlights, req.snippets));
     }
     let facets = if req.facet_top == 0 {
         Facets::default()
     } else {
         facets::count(index, &*full, req.facet_top)?
     };
-    Ok(SearchResponse { query: req.query.clone(), total, hits, facets })
+    let explain = req.explain.then(|| Explanation {
+        parsed: ast.to_string(),
+        terms: compiled.notes.clone(),
+        filters: filter_notes(&req.filters),
+    });
+    Ok(SearchResponse { query: req.query.clone(), total, hits, facets, explain })
 }
 
 /// Adds the filter clauses to the text query.
@@ -158,10 +175,41 @@ fn scores_of(searcher: &Searcher, query: &dyn Query, addrs: &[DocAddress]) -> Re
     Ok(out)
 }
 
+/// The filters in words, for `--explain`.
+fn filter_notes(f: &Filters) -> Vec<String> {
+    let mut out = Vec::new();
+    let groups = [
+        ("province", &f.province),
+        ("city", &f.city),
+        ("official", &f.official),
+        ("org", &f.org),
+        ("program", &f.program),
+        ("source", &f.source),
+    ];
+    for (name, values) in groups {
+        if !values.is_empty() {
+            out.push(format!("{name}: {} (any of them)", values.join(" OR ")));
+        }
+    }
+    if let Some(d) = f.from {
+        out.push(format!("from {d} (start of that period)"));
+    }
+    if let Some(d) = f.to {
+        out.push(format!("to {d} (end of that period)"));
+    }
+    out
+}
+
 /// Builds a hit from a stored article.
-fn to_hit(stored: StoredArticle, score: f32, highlights: &[Vec<String>], n: usize) -> Hit {
+fn to_hit(
+    stored: StoredArticle,
+    score: f32,
+    analyzers: &mut Analyzers,
+    highlights: &[compile::Pattern],
+    n: usize,
+) -> Hit {
     let a = stored.article;
-    let snippets = snippet::snippets(&a.body, highlights, n);
+    let snippets = snippet::snippets(&a.body, analyzers, highlights, n);
     Hit {
         id: stored.id,
         path: stored.path,

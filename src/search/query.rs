@@ -51,6 +51,31 @@ pub enum Node {
     Not(Box<Node>),
 }
 
+impl std::fmt::Display for Node {
+    /// The query fully parenthesised: `AND(word, OR(a, b), NOT "phrase")`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = |f: &mut std::fmt::Formatter<'_>, op: &str, xs: &[Node]| {
+            write!(f, "{op}(")?;
+            for (i, x) in xs.iter().enumerate() {
+                if i > 0 {
+                    write!(f, ", ")?;
+                }
+                write!(f, "{x}")?;
+            }
+            write!(f, ")")
+        };
+        match self {
+            Node::Word { field: Some(field), text } => write!(f, "{field}:{text}"),
+            Node::Word { field: None, text } => write!(f, "{text}"),
+            Node::Phrase { field: Some(field), text } => write!(f, "{field}:\"{text}\""),
+            Node::Phrase { field: None, text } => write!(f, "\"{text}\""),
+            Node::And(xs) => list(f, "AND", xs),
+            Node::Or(xs) => list(f, "OR", xs),
+            Node::Not(x) => write!(f, "NOT {x}"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Tok {
     Word(String),
@@ -320,6 +345,12 @@ mod tests {
                 Node::Not(Box::new(w("Kesehatan"))),
             ])
         );
+    }
+
+    #[test]
+    fn parsed_queries_print_fully_parenthesised() {
+        let q = parse("(JHT OR JKP) \"hari tua\" -title:PHK").unwrap();
+        assert_eq!(q.to_string(), "AND(OR(JHT, JKP), \"hari tua\", NOT title:PHK)");
     }
 
     #[test]

@@ -17,6 +17,20 @@ pub struct SearchResponse {
     pub hits: Vec<Hit>,
     /// Counts per facet value over all matching articles.
     pub facets: Facets,
+    /// How the query was read (only with `--explain`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub explain: Option<Explanation>,
+}
+
+/// How a query was parsed, analysed and expanded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// The parsed query, fully parenthesised.
+    pub parsed: String,
+    /// For each word or phrase: its terms in each view, and alias expansions.
+    pub terms: Vec<String>,
+    /// The filters applied.
+    pub filters: Vec<String>,
 }
 
 /// One matching article.

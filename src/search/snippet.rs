@@ -9,8 +9,10 @@
 //! offsets into the fragment text, as the JSON contract promises.
 
 use serde::{Deserialize, Serialize};
+use tantivy::tokenizer::TextAnalyzer;
 
 use crate::analysis::{self, AnalyzedToken};
+use crate::search::compile::Pattern;
 
 /// Longest fragment, in characters (before the `…` marks).
 pub const MAX_FRAGMENT_CHARS: usize = 280;
@@ -32,16 +34,32 @@ struct Match {
     pattern: usize,
 }
 
-/// Up to `max` snippets of `body` for the term sequences in `patterns`.
+/// The analyzers of both views, to find hits the way the index did.
+pub struct Analyzers {
+    /// Exact view.
+    pub exact: TextAnalyzer,
+    /// Stemmed view.
+    pub stemmed: TextAnalyzer,
+}
+
+/// Up to `max` snippets of `body` for the query's `patterns`.
 ///
 /// When no sentence holds a hit (the article matched on its title or a
 /// filter), the opening sentence is returned without highlights.
-pub fn snippets(body: &str, patterns: &[Vec<String>], max: usize) -> Vec<Snippet> {
+pub fn snippets(
+    body: &str,
+    analyzers: &mut Analyzers,
+    patterns: &[Pattern],
+    max: usize,
+) -> Vec<Snippet> {
     if max == 0 || body.trim().is_empty() {
         return Vec::new();
     }
-    let tokens = analysis::analyze(body);
-    let matches = find_matches(&tokens, patterns);
+    let exact = analysis::collect(&mut analyzers.exact, body);
+    let has_stemmed = patterns.iter().any(|p| !p.stemmed.is_empty());
+    let stemmed =
+        if has_stemmed { analysis::collect(&mut analyzers.stemmed, body) } else { Vec::new() };
+    let matches = find_matches(&exact, &stemmed, patterns);
     let sentences = sentences(body);
     let mut scored: Vec<(usize, usize, (usize, usize))> = Vec::new();
     for (i, &(s, e)) in sentences.iter().enumerate() {
@@ -69,27 +87,20 @@ pub fn snippets(body: &str, patterns: &[Vec<String>], max: usize) -> Vec<Snippet
         .collect()
 }
 
-/// Every place where a pattern's terms occur at consecutive positions.
-fn find_matches(tokens: &[AnalyzedToken], patterns: &[Vec<String>]) -> Vec<Match> {
+/// Every place where a pattern occurs, in the exact or the stemmed view.
+fn find_matches(
+    exact: &[AnalyzedToken],
+    stemmed: &[AnalyzedToken],
+    patterns: &[Pattern],
+) -> Vec<Match> {
     let mut out = Vec::new();
-    for i in 0..tokens.len() {
-        for (p, pattern) in patterns.iter().enumerate() {
-            let Some(window) = tokens.get(i..i + pattern.len()) else { continue };
-            if pattern.is_empty() {
-                continue;
-            }
-            let consecutive = window.windows(2).all(|w| w[1].position == w[0].position + 1);
-            if consecutive && window.iter().zip(pattern).all(|(t, term)| &t.term == term) {
-                out.push(Match {
-                    start: window[0].start,
-                    end: window[pattern.len() - 1].end,
-                    pattern: p,
-                });
-            }
-        }
+    for (p, pattern) in patterns.iter().enumerate() {
+        matches_in(exact, &pattern.exact, p, &mut out);
+        matches_in(stemmed, &pattern.stemmed, p, &mut out);
     }
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-    // Drop matches nested in an earlier, longer one (a word inside a phrase).
+    // Drop matches nested in an earlier, longer one (a word inside a phrase,
+    // or the same word found in both views).
     let mut kept: Vec<Match> = Vec::with_capacity(out.len());
     for m in out {
         if kept.last().is_none_or(|k| m.start >= k.end) {
@@ -97,6 +108,37 @@ fn find_matches(tokens: &[AnalyzedToken], patterns: &[Vec<String>]) -> Vec<Match
         }
     }
     kept
+}
+
+/// Runs of `tokens` whose terms and relative positions equal `pattern`.
+fn matches_in(
+    tokens: &[AnalyzedToken],
+    pattern: &[(usize, String)],
+    p: usize,
+    out: &mut Vec<Match>,
+) {
+    let Some((_, first)) = pattern.first() else { return };
+    for (i, t) in tokens.iter().enumerate() {
+        if &t.term != first {
+            continue;
+        }
+        let mut last = t;
+        let mut ok = true;
+        for (offset, term) in &pattern[1..] {
+            let want = t.position + offset;
+            match tokens[i..].iter().take_while(|x| x.position <= want).find(|x| x.position == want)
+            {
+                Some(x) if &x.term == term => last = x,
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            out.push(Match { start: t.start, end: last.end, pattern: p });
+        }
+    }
 }
 
 /// Sentence byte ranges: split at line breaks and after `.`, `!`, `?` (and
@@ -179,8 +221,26 @@ fn fragment(body: &str, s: usize, e: usize, matches: &[Match]) -> Snippet {
 mod tests {
     use super::*;
 
-    fn pats(words: &[&str]) -> Vec<Vec<String>> {
-        words.iter().map(|w| analysis::terms(w)).collect()
+    use crate::analysis::{AnalysisConfig, View};
+
+    fn analyzers() -> Analyzers {
+        let c = AnalysisConfig::default();
+        Analyzers { exact: c.analyzer(View::Exact), stemmed: c.analyzer(View::Stemmed) }
+    }
+
+    fn pats(words: &[&str]) -> Vec<Pattern> {
+        let mut a = analyzers();
+        words
+            .iter()
+            .map(|w| Pattern {
+                exact: analysis::positioned_terms(&mut a.exact, w),
+                stemmed: analysis::positioned_terms(&mut a.stemmed, w),
+            })
+            .collect()
+    }
+
+    fn snippets(body: &str, patterns: &[Pattern], max: usize) -> Vec<Snippet> {
+        super::snippets(body, &mut analyzers(), patterns, max)
     }
 
     fn highlighted(s: &Snippet) -> Vec<String> {

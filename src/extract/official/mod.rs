@@ -95,6 +95,15 @@ pub fn find_officials(title: Option<&str>, body: &str) -> Vec<Official> {
     out
 }
 
+/// Every single-word organisation name or alias, lowercase (`kemnaker`,
+/// `bpjamsostek`, `disnaker` …): words a stemmer must leave alone.
+pub fn single_word_organization_names() -> Vec<String> {
+    let mut names: Vec<String> =
+        ORGS.names().filter(|n| !n.contains(' ')).map(str::to_string).collect();
+    names.sort();
+    names
+}
+
 /// The canonical organisation for an alias in any case: "BPJAMSOSTEK",
 /// "BP Jamsostek", "BPJS TK", "Jamsostek" → "BPJS Ketenagakerjaan";
 /// "Kemenaker", "Kementerian Ketenagakerjaan" → "Kemnaker". Bare "BPJS" →

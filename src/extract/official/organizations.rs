@@ -28,6 +28,13 @@ pub(crate) struct Orgs {
     coordinator_canon: Vec<&'static str>,
 }
 
+impl Orgs {
+    /// Every canonical name and alias, lowercase.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
+        self.by_alias.keys().map(String::as_str)
+    }
+}
+
 pub(crate) static ORGS: LazyLock<Orgs> = LazyLock::new(|| build(include_str!("organizations.tsv")));
 
 fn anchored(patterns: &[String]) -> AhoCorasick {

@@ -76,8 +76,7 @@ pub(crate) struct Pattern {
 pub(crate) struct Gazetteer {
     pub provinces: Vec<Province>,
     pub regencies: Vec<Regency>,
-    /// Towns: (name, regency index). Read by the invariant test.
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// Towns: (name, regency index).
     pub towns: Vec<(&'static str, usize)>,
     /// Regions: (name, covered province codes as written).
     #[cfg_attr(not(test), allow(dead_code))]

@@ -449,6 +449,42 @@ pub fn all_provinces() -> Vec<ProvinceRef> {
     all
 }
 
+/// Every name of every province, one group per province: the canonical
+/// name first, then abbreviations and aliases as the gazetteer writes them
+/// (`["Jawa Timur", "Jatim", "East Java"]`). Query-time alias expansion uses
+/// these groups.
+pub fn province_name_groups() -> Vec<Vec<&'static str>> {
+    GAZETTEER
+        .provinces
+        .iter()
+        .map(|p| {
+            let mut group = vec![p.name];
+            group.extend(p.abbreviations.iter().chain(&p.aliases).copied());
+            group
+        })
+        .collect()
+}
+
+/// Every single-word place name (provinces, abbreviations, regencies,
+/// cities, towns), lowercase: words a stemmer must leave alone
+/// (`bekasi` is not `bekas`).
+pub fn single_word_place_names() -> Vec<String> {
+    let g = &*GAZETTEER;
+    let provinces = g.provinces.iter().flat_map(|p| {
+        std::iter::once(p.name)
+            .chain(p.abbreviations.iter().copied())
+            .chain(p.aliases.iter().copied())
+    });
+    let places = g.regencies.iter().map(|r| r.name).chain(g.towns.iter().map(|(t, _)| *t));
+    provinces
+        .chain(places)
+        .filter(|n| !n.contains(' '))
+        .map(str::to_lowercase)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
 /// A place written at `pos` (for the official parser): its end, the written
 /// form with and without prefix, and what it resolves to.
 #[derive(Clone, Debug, PartialEq, Eq)]

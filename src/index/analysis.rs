@@ -1,0 +1,89 @@
+//! The analysis configuration of an index: which words the stemmer must
+//! leave alone (from the extraction gazetteers) and which extra roots the
+//! user gave. The same configuration must analyse documents and queries, so
+//! the extra roots are kept inside the index directory (`roots.txt`).
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+use crate::analysis::AnalysisConfig;
+use crate::error::{Error, Result};
+use crate::extract::{official, region};
+
+/// File in the index directory holding the user's extra roots.
+pub const ROOTS_FILE: &str = "roots.txt";
+
+/// Single-word place and organisation names, lowercase, built once.
+static PROTECTED: LazyLock<Arc<HashSet<String>>> = LazyLock::new(|| {
+    let places = region::single_word_place_names();
+    let orgs = official::single_word_organization_names();
+    Arc::new(places.into_iter().chain(orgs).collect())
+});
+
+/// The configuration for an index with these extra roots.
+pub fn config(extra_roots: Vec<String>) -> AnalysisConfig {
+    AnalysisConfig { protected: PROTECTED.clone(), extra_roots }
+}
+
+/// Reads a roots file: one word per line, `#` comments, lowercased.
+pub fn read_roots(path: &Path) -> Result<Vec<String>> {
+    let text = fs::read_to_string(path)
+        .map_err(|e| Error::io(format!("reading roots file {}", path.display()), e))?;
+    Ok(parse_roots(&text))
+}
+
+fn parse_roots(text: &str) -> Vec<String> {
+    let mut roots: Vec<String> = text
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_lowercase())
+        .filter(|l| !l.is_empty() && !l.contains(char::is_whitespace))
+        .collect();
+    roots.sort();
+    roots.dedup();
+    roots
+}
+
+/// The extra roots stored in an index directory (none when absent).
+pub fn stored_roots(index_dir: &Path) -> Result<Vec<String>> {
+    let path = index_dir.join(ROOTS_FILE);
+    if path.is_file() { read_roots(&path) } else { Ok(Vec::new()) }
+}
+
+/// Stores the extra roots in an index directory (removes the file when empty).
+pub fn store_roots(index_dir: &Path, roots: &[String]) -> Result<()> {
+    let path = index_dir.join(ROOTS_FILE);
+    if roots.is_empty() {
+        return match fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(Error::io(format!("removing {}", path.display()), e))
+            }
+            _ => Ok(()),
+        };
+    }
+    fs::write(&path, roots.join("\n") + "\n")
+        .map_err(|e| Error::io(format!("writing {}", path.display()), e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_and_agency_names_are_protected() {
+        let c = config(Vec::new());
+        for name in ["bekasi", "medan", "surabaya", "jatim", "kemnaker", "bpjamsostek"] {
+            assert!(c.protected.contains(name), "{name}");
+        }
+        assert!(!c.protected.contains("bekas"));
+    }
+
+    #[test]
+    fn roots_files_allow_comments_and_blank_lines() {
+        assert_eq!(
+            parse_roots("# mine\nTenagaKerja\n\nsawit # palm oil\nsawit\n"),
+            ["sawit", "tenagakerja"]
+        );
+    }
+}
