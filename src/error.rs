@@ -36,7 +36,7 @@ pub enum UserError {
         message: String,
     },
     /// A filter or `field:value` names a value warta does not know.
-    #[error("unknown {facet} `{value}`{hint}", hint = suggestion_hint(suggestions))]
+    #[error("unknown {facet} `{value}`{hint}", hint = suggestion_hint(facet, suggestions))]
     UnknownFacetValue {
         /// The facet: province, city, official, org, program, source.
         facet: &'static str,
@@ -53,6 +53,14 @@ pub enum UserError {
         /// The parse error.
         source: crate::extract::BadDate,
     },
+    /// `--from` is later than `--to`.
+    #[error("--from {from} is later than --to {to}; swap them")]
+    DateRange {
+        /// The `--from` value.
+        from: String,
+        /// The `--to` value.
+        to: String,
+    },
     /// There is no index where one was expected.
     #[error("no warta index in {}; build it with `warta index CORPUS --index {}`",
         .path.display(), .path.display())]
@@ -65,6 +73,13 @@ pub enum UserError {
         .path.display())]
     NotAnIndex {
         /// The directory.
+        path: PathBuf,
+    },
+    /// A build of this index was interrupted before its first commit.
+    #[error("the index in {} was never finished (its build was interrupted); run `warta index CORPUS --index {}` again",
+        .path.display(), .path.display())]
+    IndexIncomplete {
+        /// The index directory.
         path: PathBuf,
     },
     /// The index was written by an incompatible version of warta.
@@ -156,11 +171,17 @@ fn caret_line(position: usize) -> String {
     format!("{}^", " ".repeat(position.min(200)))
 }
 
-fn suggestion_hint(suggestions: &[String]) -> String {
-    if suggestions.is_empty() {
-        String::new()
-    } else {
-        format!("; did you mean {}?", suggestions.join(", "))
+fn suggestion_hint(facet: &str, suggestions: &[String]) -> String {
+    if !suggestions.is_empty() {
+        return format!("; did you mean {}?", suggestions.join(", "));
+    }
+    match facet {
+        "province" => "; give a province name (Jawa Timur), a news abbreviation (Jatim) or a two-digit code (11-96)".into(),
+        "program" => {
+            let codes = crate::extract::program::program_codes().join(", ");
+            format!("; programme codes are {codes} (names such as \"jaminan hari tua\" work too)")
+        }
+        _ => format!("; `warta search '*' --facets` lists the {facet} values in the index"),
     }
 }
 
@@ -188,6 +209,15 @@ mod tests {
             suggestions: vec!["Jawa Timur".into()],
         };
         assert_eq!(e.to_string(), "unknown province `Jatimm`; did you mean Jawa Timur?");
+    }
+
+    #[test]
+    fn unknown_values_without_suggestions_say_what_is_valid() {
+        let e =
+            |facet| UserError::UnknownFacetValue { facet, value: "x".into(), suggestions: vec![] };
+        assert!(e("program").to_string().contains("JKK, JKM"));
+        assert!(e("province").to_string().contains("Jatim"));
+        assert!(e("official").to_string().contains("--facets"));
     }
 
     #[test]

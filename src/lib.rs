@@ -4,3 +4,5 @@ pub mod error;
 pub mod extract;
 pub mod index;
 pub mod search;
+#[cfg(test)]
+pub(crate) mod test_support;

@@ -12,7 +12,8 @@ fn main() -> ExitCode {
         Ok(status) => ExitCode::from(status.code()),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("warta: {:#}", anyhow::Error::from(err));
+            // Every error message already names its cause.
+            eprintln!("warta: {err}");
             ExitCode::from(2)
         }
     }

@@ -97,3 +97,34 @@ fn heap_and_quiet_flags() {
     assert!(out.stderr.is_empty(), "--quiet prints nothing when all went well");
     assert_eq!(env.search_json(&["*"])["total"], 5);
 }
+
+#[test]
+fn symlinked_files_are_followed_and_chrome_only_pages_are_skipped() {
+    let env = TestEnv::new();
+    let real = env.write("elsewhere/artikel.txt", crate::fixtures::ANTARA_JATIM);
+    std::fs::create_dir_all(env.root().join("corpus")).unwrap();
+    std::os::unix::fs::symlink(&real, env.root().join("corpus/tautan.txt")).unwrap();
+    env.write("corpus/toast.txt", "Sukses\n\n");
+    let out = env.warta(&["index", "corpus", "--index", "index"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("indexed 1 articles"), "{err}");
+    assert!(err.contains("toast.txt: no article text"), "{err}");
+}
+
+#[test]
+fn an_interrupted_first_build_is_finished_by_the_next_run() {
+    let env = TestEnv::indexed();
+    // What a build killed before its first commit leaves behind: tantivy's
+    // files and a `warta.json` that says the build is still running.
+    env.write(
+        "index/warta.json",
+        r#"{"format": 2, "corpus": "/x", "articles": 0, "built_at": 0, "complete": false}"#,
+    );
+    let search = env.warta(&["search", "--index", "index", "JHT"]);
+    assert_eq!(search.status.code(), Some(2));
+    assert!(text(&search.stderr).contains("never finished"), "{}", text(&search.stderr));
+    let again = env.warta(&["index", "corpus", "--index", "index"]);
+    assert!(text(&again.stderr).contains("indexed 5 articles"), "{}", text(&again.stderr));
+    assert_eq!(env.search_json(&["JHT"])["total"], 1);
+}

@@ -12,5 +12,7 @@ mod index_cmd;
 mod search_cmd;
 // `warta show`, `warta extract`, `warta analyze`.
 mod other_cmds;
+// Word families, confusable pairs and aliases through the real index.
+mod retrieval;
 // The shared seed articles, when ../shared/seeds exists.
 mod seeds;

@@ -310,3 +310,35 @@ fn the_first_search_can_build_from_another_corpus_folder() {
     let explicit = env.warta(&["search", "JHT", "--index", "elsewhere", "--corpus", "artikel"]);
     assert_eq!(explicit.status.code(), Some(2));
 }
+
+#[test]
+fn the_default_index_is_rebuilt_when_its_corpus_changes() {
+    let env = TestEnv::with_fixtures();
+    assert_eq!(env.warta(&["search", "JHT"]).status.code(), Some(0));
+    env.write("corpus/baru.txt", "Berita baru tentang JKP\n\nJakarta - Klaim JKP naik.\n");
+    let out = env.warta(&["search", "JKP", "--json"]);
+    assert!(
+        text(&out.stderr).contains("changed since the index was built"),
+        "{}",
+        text(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], 2);
+}
+
+#[test]
+fn huge_limits_and_offsets_are_harmless() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["*", "--limit", "1000000000", "--offset", "2"]);
+    assert_eq!(v["total"], 5);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn reversed_date_ranges_and_lone_dashes() {
+    let env = TestEnv::indexed();
+    let out = env.warta(&["search", "--index", "index", "*", "--from", "2025", "--to", "2019"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("swap them"));
+    assert_eq!(env.search_json(&["JHT - Surabaya"])["total"], 1);
+}

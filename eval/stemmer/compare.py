@@ -136,6 +136,7 @@ def main():
     corpus_tokens = {r[0]: int(r[2]) for r in rows}
     seed_tokens = {r[0]: int(r[3]) for r in rows}
     pattern = {r[0]: (r[4] if len(r) > 4 else "") for r in rows}
+    hs_root = {r[0]: (r[5] if len(r) > 5 else "") for r in rows}
     with open(args.words + "-stats.json", encoding="utf-8") as f:
         stats = json.load(f)
     timings = {}
@@ -198,12 +199,12 @@ def main():
     # Disagreement dump for review.
     dis_path = os.path.join(os.path.dirname(args.words), "eval-disagreements.tsv")
     with open(dis_path, "w", encoding="utf-8") as f:
-        f.write("# word\tours\tpysastrawi\tclass\tsources\tcorpus_tokens\tseed_tokens\tpattern\n")
+        f.write("# word\tours\tpysastrawi\tclass\tsources\tcorpus_tokens\tseed_tokens\tpattern\thunspell_root\n")
         for w in words:
             if cls[w] != "agree":
                 f.write(
                     f"{w}\t{ours[w]}\t{py[w]}\t{cls[w]}\t{','.join(sources[w])}\t"
-                    f"{corpus_tokens[w]}\t{seed_tokens[w]}\t{pattern[w]}\n"
+                    f"{corpus_tokens[w]}\t{seed_tokens[w]}\t{pattern[w]}\t{hs_root[w]}\n"
                 )
 
     # ---- report -------------------------------------------------------------
@@ -309,13 +310,14 @@ def main():
         w("|---|---|---|---|---|")
         for x in ws:
             why = judgements[x][3] if x in judgements and kind != "unreviewed" else ""
-            w(f"| {x} | {','.join(sources[x])} | {md_escape(ours[x])} | {md_escape(py[x])} | {md_escape(why)} |")
+            src = ",".join(sources[x]) + (f" (← {hs_root[x]})" if hs_root[x] else "")
+            w(f"| {x} | {src} | {md_escape(ours[x])} | {md_escape(py[x])} | {md_escape(why)} |")
         w("")
 
     w("## Disagreements")
     w("")
     w("Verdicts come from `eval/stemmer/judgements.tsv`, reviewed by hand. Sources: corpus, seeds, probes, "
-      "hs-roots, hs-forms (see above).")
+      "hs-roots, hs-forms (see above); \"← root\" is the hunspell root a generated form was derived from.")
     w("")
     table("we-are-right", "1. We are right: PySastrawi's known errors",
           "PySastrawi over-stems through dictionary homographs, mangles what it cannot read, or misses a rule; "

@@ -21,7 +21,7 @@ fewer are dropped (no stemmer touches them). Output:
 
   OUT            one word per line
   OUT-sources.tsv  word, sources (comma-separated), corpus tokens, seed tokens,
-                   affix pattern (hs-forms only)
+                   affix pattern and generating hunspell root (hs-forms only)
   OUT-stats.json   counts per source, for the report
 
 Usage: wordlist.py --repo DIR --aff id_ID.aff --dic id_ID.dic --out FILE
@@ -253,7 +253,7 @@ def hunspell_forms(aff, dic):
             roots.append(word)
         for form, pattern in derive(word, flags, rules):
             if LOWER_ALPHA.match(form) and len(form) > 2 and form not in forms:
-                forms[form] = pattern
+                forms[form] = (pattern, word)
     return sorted(set(roots)), forms, rules
 
 
@@ -261,13 +261,29 @@ def digest(word):
     return hashlib.sha1(word.encode("utf-8")).hexdigest()
 
 
+def spread(forms_with_roots):
+    """Order (form, root) pairs so that different roots come first: the first form of every
+    root (roots in SHA-1 order), then the second form of every root, and so on."""
+    by_root = collections.defaultdict(list)
+    for form, root in forms_with_roots:
+        by_root[root].append(form)
+    ranked = []
+    for root, fs in by_root.items():
+        for rank, form in enumerate(sorted(fs, key=digest)):
+            ranked.append((rank, digest(root), form))
+    return [form for _, _, form in sorted(ranked)]
+
+
 def sample_round_robin(forms, exclude, limit):
-    """Deterministic sample of `limit` forms, round-robin over affix patterns."""
+    """Deterministic sample of `limit` forms, round-robin over affix patterns.
+
+    `forms` maps form -> (pattern, root). Within a pattern, forms of different roots come first.
+    """
     groups = collections.defaultdict(list)
-    for form, pattern in forms.items():
+    for form, (pattern, root) in forms.items():
         if form not in exclude:
-            groups[pattern].append(form)
-    queues = [sorted(ws, key=digest) for _, ws in sorted(groups.items())]
+            groups[pattern].append((form, root))
+    queues = [spread(fs) for _, fs in sorted(groups.items())]
     picked = []
     i = 0
     while len(picked) < limit and any(i < len(q) for q in queues):
@@ -321,9 +337,9 @@ def main():
         for w in order:
             f.write(w + "\n")
     with open(args.out + "-sources.tsv", "w", encoding="utf-8") as f:
-        f.write("# word\tsources\tcorpus_tokens\tseed_tokens\taffix_pattern\n")
+        f.write("# word\tsources\tcorpus_tokens\tseed_tokens\taffix_pattern\thunspell_root\n")
         for w in order:
-            f.write(f"{w}\t{','.join(sources[w])}\t{corpus[w]}\t{seeds[w]}\t{forms.get(w, '')}\n")
+            f.write(f"{w}\t{','.join(sources[w])}\t{corpus[w]}\t{seeds[w]}\t{forms[w][0] if w in forms else ''}\t{forms[w][1] if w in forms else ''}\n")
 
     in_source = collections.Counter(s for w in order for s in sources[w])
     first = collections.Counter(sources[w][0] for w in order)
@@ -334,7 +350,7 @@ def main():
         "seed_tokens": sum(seeds.values()),
         "hunspell_roots_lowercase": len(roots),
         "hunspell_forms_generated": len(forms),
-        "hunspell_patterns": len(set(forms.values())),
+        "hunspell_patterns": len({p for p, _ in forms.values()}),
         "affix_flags": len(rules),
         "in_source": dict(in_source),
         "first_source": dict(first),

@@ -21,13 +21,20 @@
 //! are passed in through [`AnalysisConfig`] by the `index` module, which
 //! knows the gazetteers; this module does not.
 
+pub mod reduplication;
+pub mod stopwords;
+pub mod tokenizer;
+
 use std::collections::HashSet;
 use std::sync::Arc;
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-    TokenizerManager,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TokenizerManager,
 };
+
+use reduplication::Reduplication;
+use stopwords::StopWords;
+use tokenizer::WartaTokenizer;
 
 /// Longest token kept, in bytes.
 pub const MAX_TOKEN_BYTES: usize = 40;
@@ -67,17 +74,13 @@ pub struct AnalysisConfig {
 impl AnalysisConfig {
     /// Builds the analyzer of a view.
     pub fn analyzer(&self, view: View) -> TextAnalyzer {
+        let base = TextAnalyzer::builder(WartaTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(AsciiFoldingFilter)
+            .filter(Reduplication::default());
         match view {
-            View::Exact => TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-                .filter(AsciiFoldingFilter)
-                .filter(LowerCaser)
-                .build(),
-            View::Stemmed => TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-                .filter(AsciiFoldingFilter)
-                .filter(LowerCaser)
-                .build(),
+            View::Exact => base.filter(LowerCaser).build(),
+            View::Stemmed => base.filter(StopWords).filter(LowerCaser).build(),
         }
     }
 
@@ -166,6 +169,32 @@ mod tests {
         let tokens = AnalysisConfig::default().analyze(View::Exact, "jaminan hari tua");
         let positions: Vec<usize> = tokens.iter().map(|t| t.position).collect();
         assert_eq!(positions, [0, 1, 2]);
+    }
+
+    fn stemmed(text: &str) -> Vec<String> {
+        AnalysisConfig::default().analyze(View::Stemmed, text).into_iter().map(|t| t.term).collect()
+    }
+
+    #[test]
+    fn numbers_keep_their_indonesian_punctuation() {
+        assert_eq!(
+            exact("Rp37,83 miliar, 8.000 pekerja, 45,34%"),
+            ["rp", "37,83", "miliar", "8.000", "pekerja", "45,34"]
+        );
+    }
+
+    #[test]
+    fn reduplicated_plurals_become_the_base_and_lexicalised_doubles_stay_whole() {
+        assert_eq!(
+            exact("pekerja-pekerja kupu-kupu BPJS-TK"),
+            ["pekerja", "kupu-kupu", "bpjs", "tk"]
+        );
+    }
+
+    #[test]
+    fn stopwords_leave_the_stemmed_view_only() {
+        assert_eq!(exact("pekerja serta keluarga"), ["pekerja", "serta", "keluarga"]);
+        assert_eq!(stemmed("pekerja serta keluarga").len(), 2);
     }
 
     #[test]

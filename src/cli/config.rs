@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::cli::args::{ColorArg, SearchArgs, SortArg};
 use crate::error::{Result, UserError};
+use crate::index::document::{date_time, date_time_after};
 use crate::search::{Filters, SearchRequest, Sort};
 
 /// The index directory used when `--index` is not given.
@@ -47,6 +48,12 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         from: date("from", &a.from)?,
         to: date("to", &a.to)?,
     };
+    // Compare the periods, not the strings: `--from 2024-06 --to 2024` is fine.
+    if let (Some(from), Some(to)) = (filters.from, filters.to)
+        && date_time(from) >= date_time_after(to)
+    {
+        return Err(UserError::DateRange { from: from.to_string(), to: to.to_string() }.into());
+    }
     let request = SearchRequest {
         query: a.query.clone(),
         filters,
@@ -99,6 +106,13 @@ mod tests {
         assert_eq!(req.filters.to.unwrap().to_string(), "2024-06");
         let err = search_request(&args(&["--from", "2024-13"])).unwrap_err();
         assert!(err.to_string().contains("--from"), "{err}");
+    }
+
+    #[test]
+    fn date_ranges_must_not_be_reversed() {
+        assert!(search_request(&args(&["--from", "2025", "--to", "2019"])).is_err());
+        assert!(search_request(&args(&["--from", "2024-06", "--to", "2024"])).is_ok());
+        assert!(search_request(&args(&["--from", "2024-06-30", "--to", "2024-06"])).is_ok());
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod config;
 pub mod render;
 
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -117,12 +118,11 @@ fn build_with_progress(opts: &BuildOptions, show: bool) -> Result<BuildReport, C
 fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let (request, output) = config::search_request(a)?;
     let (dir, explicit) = config::index_dir(&a.index.index);
-    if !explicit && !WartaIndex::exists(&dir) && a.corpus.is_dir() {
-        eprintln!(
-            "warta: no index in {} yet; building it from {} (first run)…",
-            dir.display(),
-            a.corpus.display()
-        );
+    if !explicit
+        && a.corpus.is_dir()
+        && let Some(why) = default_index_needs_build(&dir, &a.corpus)?
+    {
+        eprintln!("warta: {why}; building it from {}…", a.corpus.display());
         let report = build_with_progress(&BuildOptions::new(&a.corpus, &dir), true)?;
         render::build_summary(&mut io::stderr().lock(), &report, &dir)?;
     }
@@ -137,6 +137,31 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
         }
     }
     Ok(if response.total == 0 { Status::NotFound } else { Status::Found })
+}
+
+/// Why the default index must be (re)built before searching, if it must:
+/// it does not exist yet, its build was interrupted, it has an older
+/// format, or the corpus it was built from has changed since. An index
+/// built from another folder is never touched.
+fn default_index_needs_build(dir: &Path, corpus: &Path) -> Result<Option<String>, CliError> {
+    if !WartaIndex::exists(dir) {
+        return Ok(Some(format!("no index in {} yet (first run)", dir.display())));
+    }
+    let Ok(Some(info)) = index::IndexInfo::read(dir) else { return Ok(None) };
+    let same_corpus = std::fs::canonicalize(corpus).is_ok_and(|c| c == info.corpus);
+    if !same_corpus {
+        return Ok(None);
+    }
+    if !info.complete {
+        return Ok(Some(format!("the index in {} was never finished", dir.display())));
+    }
+    if info.format != index::schema::FORMAT_VERSION {
+        return Ok(Some(format!("the index in {} has an older format", dir.display())));
+    }
+    if index::corpus_fingerprint(corpus, dir)? != info.fingerprint {
+        return Ok(Some(format!("{} changed since the index was built", corpus.display())));
+    }
+    Ok(None)
 }
 
 fn cmd_show(a: &ShowArgs, out: &mut dyn Write) -> Result<Status, CliError> {

@@ -24,8 +24,6 @@ pub mod page;
 pub mod program;
 pub mod reader;
 pub mod region;
-#[cfg(test)]
-mod test_support;
 
 pub use article::*;
 pub use reader::{ReadError, ReadOutcome, read_file};

@@ -544,7 +544,7 @@ mod tests {
 
     /// The seed whose file name starts with `prefix`: its raw text and parsed page.
     fn seed(prefix: &str) -> Option<(String, Page)> {
-        let path = crate::extract::test_support::seed_path(prefix)?;
+        let path = crate::test_support::seed_path(prefix)?;
         let outcome = reader::read_file(&path).unwrap();
         let (_, raw) = outcome.articles.into_iter().next()?;
         let RawArticle::Plain(text) = &raw else { panic!("seed is not plain text") };

@@ -19,7 +19,7 @@ use crate::extract::{self, reader};
 use crate::index::analysis;
 use crate::index::document::to_document;
 use crate::index::schema::{FORMAT_VERSION, build_schema, fields_of};
-use crate::index::store::{INFO_FILE, IndexInfo, WartaIndex};
+use crate::index::store::{Fingerprint, INFO_FILE, IndexInfo, WartaIndex};
 
 /// Default memory budget of the index writer.
 pub const DEFAULT_HEAP_BYTES: usize = 128 * 1024 * 1024;
@@ -94,6 +94,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     })?;
     let mut report = BuildReport::default();
     let files = walk(&corpus, &opts.index_dir, &mut report.skipped)?;
+    let fingerprint = fingerprint_of(&files);
     report.files = files.len();
     progress(Progress::Found(files.len()));
 
@@ -102,7 +103,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         None => analysis::stored_roots(&opts.index_dir)?,
     };
     let config = analysis::config(extra_roots);
-    let index = open_for_writing(&opts.index_dir, &config)?;
+    let index = open_for_writing(&opts.index_dir, &config, &corpus)?;
     let fields = fields_of(&index.schema())
         .ok_or_else(|| UserError::NotAnIndex { path: opts.index_dir.clone() })?;
     let mut writer: IndexWriter =
@@ -133,6 +134,11 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
                 None => rel.clone(),
             };
             let article = extract::extract(raw);
+            if article.body.trim().is_empty() && article.title.is_none() {
+                let reason = "no article text left after removing page chrome".to_string();
+                report.skipped.push(Skipped { path: id, reason });
+                continue;
+            }
             writer.add_document(to_document(&fields, &id, &rel, &article))?;
             report.articles += 1;
         }
@@ -142,8 +148,15 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     writer.wait_merging_threads()?;
     analysis::store_roots(&opts.index_dir, &config.extra_roots)?;
     let built_at = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    IndexInfo { format: FORMAT_VERSION, corpus, articles: report.articles, built_at }
-        .write(&opts.index_dir)?;
+    IndexInfo {
+        format: FORMAT_VERSION,
+        corpus,
+        articles: report.articles,
+        built_at,
+        complete: true,
+        fingerprint,
+    }
+    .write(&opts.index_dir)?;
     report.elapsed = started.elapsed();
     Ok(report)
 }
@@ -156,7 +169,8 @@ fn walk(root: &Path, index_dir: &Path, skipped: &mut Vec<Skipped>) -> Result<Vec
     }
     let index_dir = fs::canonicalize(index_dir).ok();
     let mut files = Vec::new();
-    let walker = WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter();
+    // Links are followed (shared drives are full of them); walkdir reports loops.
+    let walker = WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
     let walker = walker.filter_entry(|e| {
         let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
         let is_index = index_dir.as_deref().is_some_and(|d| e.path() == d);
@@ -184,6 +198,25 @@ fn walk(root: &Path, index_dir: &Path, skipped: &mut Vec<Skipped>) -> Result<Vec
     Ok(files)
 }
 
+/// The fingerprint of the article files under `root` (as `warta index` would read them).
+pub fn corpus_fingerprint(root: &Path, index_dir: &Path) -> Result<Fingerprint> {
+    let root = fs::canonicalize(root).map_err(|e| UserError::CorpusUnreadable {
+        path: root.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    Ok(fingerprint_of(&walk(&root, index_dir, &mut Vec::new())?))
+}
+
+fn fingerprint_of(files: &[PathBuf]) -> Fingerprint {
+    let mut f = Fingerprint { files: files.len() as u64, ..Fingerprint::default() };
+    for meta in files.iter().filter_map(|p| fs::metadata(p).ok()) {
+        f.bytes += meta.len();
+        let modified = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok());
+        f.newest = f.newest.max(modified.map_or(0, |d| d.as_secs()));
+    }
+    f
+}
+
 /// `path` relative to `root`, with `/` separators.
 fn relative_id(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
@@ -198,21 +231,32 @@ fn relative_id(root: &Path, path: &Path) -> String {
 /// Opens the index in `dir` for writing, creating it (or replacing an index
 /// of an older format) when needed. Refuses directories that hold anything
 /// else, so a mistyped `--index` never deletes a user's files.
-fn open_for_writing(dir: &Path, config: &AnalysisConfig) -> Result<Index> {
+fn open_for_writing(dir: &Path, config: &AnalysisConfig, corpus: &Path) -> Result<Index> {
     fs::create_dir_all(dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
     let (schema, _) = build_schema();
-    let ours = IndexInfo::read(dir)?;
+    // Unreadable `warta.json` beside tantivy's files: ours, but damaged.
+    let ours = IndexInfo::read(dir).map(|i| i.map(Some)).unwrap_or(Some(None));
+    let in_progress = IndexInfo {
+        format: FORMAT_VERSION,
+        corpus: corpus.to_path_buf(),
+        articles: 0,
+        built_at: 0,
+        complete: false,
+        fingerprint: Fingerprint::default(),
+    };
     let index = if WartaIndex::exists(dir) {
         let Some(info) = ours else {
             return Err(UserError::NotAnIndex { path: dir.to_path_buf() }.into());
         };
         let existing = Index::open_in_dir(dir).ok();
         let same = existing.as_ref().is_some_and(|i| fields_of(&i.schema()).is_some());
-        if info.format == FORMAT_VERSION && same {
-            existing.ok_or_else(|| UserError::NotAnIndex { path: dir.to_path_buf() })?
-        } else {
-            wipe_index_files(dir)?;
-            Index::create_in_dir(dir, schema)?
+        match (info, existing) {
+            (Some(info), Some(existing)) if info.format == FORMAT_VERSION && same => existing,
+            _ => {
+                wipe_index_files(dir)?;
+                in_progress.write(dir)?;
+                Index::create_in_dir(dir, schema)?
+            }
         }
     } else {
         let foreign = list_dir(dir)?.into_iter().any(|name| {
@@ -221,6 +265,9 @@ fn open_for_writing(dir: &Path, config: &AnalysisConfig) -> Result<Index> {
         if foreign {
             return Err(UserError::NotAnIndex { path: dir.to_path_buf() }.into());
         }
+        // Written first, so a build killed before its first commit leaves a
+        // folder the next run recognises as its own and finishes.
+        in_progress.write(dir)?;
         Index::create_in_dir(dir, schema)?
     };
     config.register(index.tokenizers());

@@ -12,7 +12,7 @@ pub mod document;
 pub mod schema;
 mod store;
 
-pub use build::{BuildOptions, BuildReport, Progress, Skipped, build};
+pub use build::{BuildOptions, BuildReport, Progress, Skipped, build, corpus_fingerprint};
 pub use document::{StoredArticle, from_document};
 pub use schema::{Fields, names};
-pub use store::{IndexInfo, WartaIndex};
+pub use store::{Fingerprint, IndexInfo, WartaIndex};

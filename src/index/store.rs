@@ -31,6 +31,28 @@ pub struct IndexInfo {
     pub articles: u64,
     /// Build time, seconds since the Unix epoch.
     pub built_at: u64,
+    /// False while a build is running (or after one was killed before its
+    /// first commit): such an index is rebuilt, never searched.
+    #[serde(default = "yes")]
+    pub complete: bool,
+    /// What the corpus looked like when it was indexed.
+    #[serde(default)]
+    pub fingerprint: Fingerprint,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A cheap summary of a corpus folder, to notice that it changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fingerprint {
+    /// Article files.
+    pub files: u64,
+    /// Their total size in bytes.
+    pub bytes: u64,
+    /// The newest modification time among them, seconds since the epoch.
+    pub newest: u64,
 }
 
 impl IndexInfo {
@@ -66,6 +88,8 @@ pub struct WartaIndex {
     fields: Fields,
     info: IndexInfo,
     analysis: AnalysisConfig,
+    /// Facet values per field, read once (the reader never reloads).
+    facet_cache: std::sync::Mutex<std::collections::HashMap<u32, std::sync::Arc<Vec<Facet>>>>,
 }
 
 impl WartaIndex {
@@ -83,6 +107,9 @@ impl WartaIndex {
             Some(info) => info,
             None => return Err(UserError::NotAnIndex { path: dir.to_path_buf() }.into()),
         };
+        if !info.complete {
+            return Err(UserError::IndexIncomplete { path: dir.to_path_buf() }.into());
+        }
         if info.format != FORMAT_VERSION {
             return Err(UserError::IndexVersion {
                 path: dir.to_path_buf(),
@@ -109,7 +136,15 @@ impl WartaIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(|e: tantivy::TantivyError| corrupt(e.to_string()))?;
-        Ok(WartaIndex { dir: dir.to_path_buf(), index, reader, fields, info, analysis })
+        Ok(WartaIndex {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+            info,
+            analysis,
+            facet_cache: Default::default(),
+        })
     }
 
     /// The index directory.
@@ -156,9 +191,17 @@ impl WartaIndex {
             .map_err(|message| InternalError::Corrupt { path: self.dir.clone(), message }.into())
     }
 
-    /// Every facet path indexed in `field` (ancestors included, the root not), sorted and
-    /// deduplicated across segments.
-    pub fn facet_values(&self, field: tantivy::schema::Field) -> Result<Vec<Facet>> {
+    /// Every facet path indexed in `field` (ancestors included, the root
+    /// not), sorted and deduplicated across segments. Read once per field.
+    pub fn facet_values(
+        &self,
+        field: tantivy::schema::Field,
+    ) -> Result<std::sync::Arc<Vec<Facet>>> {
+        if let Some(values) =
+            self.facet_cache.lock().ok().and_then(|c| c.get(&field.field_id()).cloned())
+        {
+            return Ok(values);
+        }
         let searcher = self.searcher();
         let mut all = std::collections::BTreeSet::new();
         for segment in searcher.segment_readers() {
@@ -175,7 +218,11 @@ impl WartaIndex {
                 }
             }
         }
-        Ok(all.into_iter().collect())
+        let values = std::sync::Arc::new(all.into_iter().collect::<Vec<_>>());
+        if let Ok(mut cache) = self.facet_cache.lock() {
+            cache.insert(field.field_id(), values.clone());
+        }
+        Ok(values)
     }
 
     /// Fetches one article by id.

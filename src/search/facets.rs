@@ -4,63 +4,78 @@
 //! counted at `/` (provinces) and under each province (cities); the official
 //! field at `/` (organisations) and under each organisation (people).
 
-use tantivy::collector::{FacetCollector, FacetCounts, MultiCollector};
-use tantivy::query::Query;
+use tantivy::collector::{FacetCollector, FacetCounts, FruitHandle, MultiCollector, MultiFruit};
 use tantivy::schema::Facet;
 
 use crate::error::Result;
 use crate::index::{WartaIndex, names};
 use crate::search::response::{FacetCount, Facets};
 
-/// Counts per value, at most `top` values per facet.
-pub fn count(index: &WartaIndex, query: &dyn Query, top: usize) -> Result<Facets> {
-    let f = index.fields();
-    let provinces: Vec<Facet> =
-        index.facet_values(f.region)?.into_iter().filter(|x| x.to_path().len() == 1).collect();
-    let orgs: Vec<Facet> =
-        index.facet_values(f.official)?.into_iter().filter(|x| x.to_path().len() == 1).collect();
+/// The facet collectors of one search, added to the search's
+/// `MultiCollector` so that hits and counts come from a single pass.
+pub struct FacetPlan {
+    provinces: Vec<Facet>,
+    orgs: Vec<Facet>,
+    province: FruitHandle<FacetCounts>,
+    city: FruitHandle<FacetCounts>,
+    org: FruitHandle<FacetCounts>,
+    official: FruitHandle<FacetCounts>,
+    program: FruitHandle<FacetCounts>,
+    source: FruitHandle<FacetCounts>,
+}
 
-    let top_level = |field: &str| {
-        let mut c = FacetCollector::for_field(field);
-        c.add_facet(Facet::root());
-        c
-    };
-    let children = |field: &str, parents: &[Facet]| {
-        let mut c = FacetCollector::for_field(field);
-        for p in parents {
-            c.add_facet(p.clone());
-        }
-        c
-    };
-    let mut multi = MultiCollector::new();
-    let province_h = multi.add_collector(top_level(names::REGION));
-    let city_h = multi.add_collector(children(names::REGION, &provinces));
-    let org_h = multi.add_collector(top_level(names::OFFICIAL));
-    let person_h = multi.add_collector(children(names::OFFICIAL, &orgs));
-    let program_h = multi.add_collector(top_level(names::PROGRAM));
-    let source_h = multi.add_collector(top_level(names::SOURCE));
-    let mut fruits = index.searcher().search(query, &multi)?;
+impl FacetPlan {
+    /// Adds one collector per facet level to `multi`.
+    pub fn add_to(index: &WartaIndex, multi: &mut MultiCollector) -> Result<FacetPlan> {
+        let f = index.fields();
+        let depth1 = |all: &[Facet]| -> Vec<Facet> {
+            all.iter().filter(|x| x.to_path().len() == 1).cloned().collect()
+        };
+        let provinces = depth1(&index.facet_values(f.region)?);
+        let orgs = depth1(&index.facet_values(f.official)?);
+        let collector = |field: &str, parents: &[Facet]| {
+            let mut c = FacetCollector::for_field(field);
+            for p in parents {
+                c.add_facet(p.clone());
+            }
+            c
+        };
+        let root = [Facet::root()];
+        Ok(FacetPlan {
+            province: multi.add_collector(collector(names::REGION, &root)),
+            city: multi.add_collector(collector(names::REGION, &provinces)),
+            org: multi.add_collector(collector(names::OFFICIAL, &root)),
+            official: multi.add_collector(collector(names::OFFICIAL, &orgs)),
+            program: multi.add_collector(collector(names::PROGRAM, &root)),
+            source: multi.add_collector(collector(names::SOURCE, &root)),
+            provinces,
+            orgs,
+        })
+    }
 
-    let level = |counts: &FacetCounts, parents: &[Facet], depth_index: usize| -> Vec<FacetCount> {
-        let mut out: Vec<FacetCount> = Vec::new();
-        for parent in parents {
-            for (facet, n) in counts.get(parent.clone()) {
-                if let Some(v) = facet.to_path().get(depth_index) {
-                    out.push(FacetCount { value: v.to_string(), count: n });
+    /// Reads the counts out of the search's fruits, at most `top` per facet.
+    pub fn extract(self, fruits: &mut MultiFruit, top: usize) -> Facets {
+        let level = |counts: FacetCounts, parents: &[Facet], depth: usize| -> Vec<FacetCount> {
+            let mut out: Vec<FacetCount> = Vec::new();
+            for parent in parents {
+                for (facet, n) in counts.get(parent.clone()) {
+                    if let Some(v) = facet.to_path().get(depth) {
+                        out.push(FacetCount { value: v.to_string(), count: n });
+                    }
                 }
             }
+            merge_and_rank(out, top)
+        };
+        let root = [Facet::root()];
+        Facets {
+            province: level(self.province.extract(fruits), &root, 0),
+            city: level(self.city.extract(fruits), &self.provinces, 1),
+            org: level(self.org.extract(fruits), &root, 0),
+            official: level(self.official.extract(fruits), &self.orgs, 1),
+            program: level(self.program.extract(fruits), &root, 0),
+            source: level(self.source.extract(fruits), &root, 0),
         }
-        merge_and_rank(out, top)
-    };
-    let root = [Facet::root()];
-    Ok(Facets {
-        province: level(&province_h.extract(&mut fruits), &root, 0),
-        city: level(&city_h.extract(&mut fruits), &provinces, 1),
-        org: level(&org_h.extract(&mut fruits), &root, 0),
-        official: level(&person_h.extract(&mut fruits), &orgs, 1),
-        program: level(&program_h.extract(&mut fruits), &root, 0),
-        source: level(&source_h.extract(&mut fruits), &root, 0),
-    })
+    }
 }
 
 /// Adds up equal values (a person under two organisations), sorts by

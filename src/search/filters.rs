@@ -165,7 +165,12 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
                 same(org, value) || canonical.as_deref().is_some_and(|c| same(org, c))
             })
         }
+        // A publisher as stored wins; otherwise "liputan6" finds "Liputan6.com".
         FacetKind::Source => {
+            let whole = indexed(index, kind, value, 0, true, |s| same(s, value))?;
+            if !whole.is_empty() {
+                return Ok(whole);
+            }
             let key = source_key(value);
             indexed(index, kind, value, 0, false, |s| !key.is_empty() && source_key(s) == key)
         }

@@ -24,7 +24,7 @@ pub mod query;
 pub mod response;
 pub mod snippet;
 
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Count, MultiCollector, TopDocs};
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, RangeQuery};
 use tantivy::{DocAddress, DocSet, Order, Searcher, TantivyDocument, Term};
 
@@ -32,6 +32,7 @@ use crate::analysis::View;
 use crate::error::Result;
 use crate::index::document::{date_time, date_time_after};
 use crate::index::{StoredArticle, WartaIndex, names};
+use crate::search::facets::FacetPlan;
 
 pub use aliases::Aliases;
 pub use filters::Filters;
@@ -97,22 +98,34 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
     let full = with_filters(index, compiled.query, &req.filters)?;
     let searcher = index.searcher();
 
-    // One pass counts every match and keeps the requested page.
-    let (total, page) = if req.limit == 0 {
-        (searcher.search(&*full, &Count)?, Vec::new())
-    } else {
-        let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
-        match req.sort {
-            Sort::Relevance => searcher.search(&*full, &(Count, top.order_by_score()))?,
-            Sort::Date => {
-                let by_date =
-                    top.order_by_fast_field::<tantivy::DateTime>(names::DATE, Order::Desc);
-                let (total, dated) = searcher.search(&*full, &(Count, by_date))?;
-                let addrs: Vec<DocAddress> = dated.into_iter().map(|(_, a)| a).collect();
-                (total, scores_of(&searcher, &*full, &addrs)?.into_iter().zip(addrs).collect())
-            }
+    // One pass counts every match, keeps the requested page and counts facets.
+    let mut multi = MultiCollector::new();
+    let count = multi.add_collector(Count);
+    let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    let limit = req.limit.min(docs.saturating_sub(req.offset));
+    let top = (limit > 0).then(|| TopDocs::with_limit(limit).and_offset(req.offset));
+    let (by_score, by_date) = match (top, req.sort) {
+        (None, _) => (None, None),
+        (Some(top), Sort::Relevance) => (Some(multi.add_collector(top.order_by_score())), None),
+        (Some(top), Sort::Date) => {
+            let dated = top.order_by_fast_field::<tantivy::DateTime>(names::DATE, Order::Desc);
+            (None, Some(multi.add_collector(dated)))
         }
     };
+    let plan = if req.facet_top > 0 { Some(FacetPlan::add_to(index, &mut multi)?) } else { None };
+    let mut fruits = searcher.search(&*full, &multi)?;
+    let total = count.extract(&mut fruits);
+    let page: Vec<(f32, DocAddress)> = match (by_score, by_date) {
+        (Some(h), _) => h.extract(&mut fruits),
+        (None, Some(h)) => {
+            let addrs: Vec<DocAddress> =
+                h.extract(&mut fruits).into_iter().map(|(_, a)| a).collect();
+            scores_of(&searcher, &*full, &addrs)?.into_iter().zip(addrs).collect()
+        }
+        (None, None) => Vec::new(),
+    };
+    let facets = plan.map(|p| p.extract(&mut fruits, req.facet_top)).unwrap_or_default();
+
     let mut analyzers =
         Analyzers { exact: index.analyzer(View::Exact), stemmed: index.analyzer(View::Stemmed) };
     let mut hits = Vec::with_capacity(page.len());
@@ -121,11 +134,6 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         let stored = index.stored(&doc)?;
         hits.push(to_hit(stored, score, &mut analyzers, &compiled.highlights, req.snippets));
     }
-    let facets = if req.facet_top == 0 {
-        Facets::default()
-    } else {
-        facets::count(index, &*full, req.facet_top)?
-    };
     let explain = req.explain.then(|| Explanation {
         parsed: ast.to_string(),
         terms: compiled.notes.clone(),

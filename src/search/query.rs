@@ -137,7 +137,11 @@ fn lex(chars: &[char]) -> Result<Vec<(Tok, usize)>, (usize, &'static str)> {
             out.push((Tok::Phrase(chars[start + 1..end].iter().collect()), start));
             i = end + 1;
         } else if c == '-' && out_can_negate(chars, i) {
-            out.push((Tok::Minus, i));
+            // A lone dash ("pekerja - migran", pasted from a headline) is punctuation.
+            let lone = chars.get(i + 1).is_none_or(|c| c.is_whitespace());
+            if !lone {
+                out.push((Tok::Minus, i));
+            }
             i += 1;
         } else {
             let start = i;
@@ -189,8 +193,7 @@ fn lex(chars: &[char]) -> Result<Vec<(Tok, usize)>, (usize, &'static str)> {
 }
 
 /// A `-` is the exclusion operator when it starts a term (not inside a word
-/// such as `BPJS-TK`). A lone `-` is an operator with nothing to exclude,
-/// which the parser reports.
+/// such as `BPJS-TK`).
 fn out_can_negate(chars: &[char], i: usize) -> bool {
     i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '('
 }
@@ -385,6 +388,12 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_dash_is_punctuation() {
+        assert_eq!(parse("pekerja - migran").unwrap(), Node::And(vec![w("pekerja"), w("migran")]));
+        assert_eq!(parse("JHT -").unwrap(), w("JHT"));
+    }
+
+    #[test]
     fn times_are_words_not_fields() {
         assert_eq!(parse("10:30").unwrap(), w("10:30"));
     }
@@ -396,7 +405,6 @@ mod tests {
         assert_eq!(position("JHT )"), 4);
         assert_eq!(position("JHT OR"), 4);
         assert_eq!(position("OR JHT"), 0);
-        assert_eq!(position("JHT -"), 4);
         assert_eq!(position("title:"), 0);
         assert_eq!(position("   "), 0);
         assert_eq!(position("()"), 0);

@@ -463,7 +463,7 @@ mod tests {
     }
 
     fn seed(prefix: &str) -> Option<String> {
-        crate::extract::test_support::seed_text(prefix)
+        crate::test_support::seed_text(prefix)
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Test helpers shared by the extraction modules.
+//! Test helpers shared by the unit tests of several modules.
 
 use std::path::{Path, PathBuf};
 
