@@ -67,7 +67,10 @@ def run_ours(words, repo):
     elapsed = time.monotonic() - t0
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr)
-        sys.exit(f"compare: stemmer command failed ({proc.returncode}): {cmd}")
+        hint = ""
+        if cmd == DEFAULT_CMD and not os.path.exists(os.path.join(repo, "examples", "stem_words.rs")):
+            hint = " (examples/stem_words.rs does not exist yet; set WARTA_STEM_CMD)"
+        sys.exit(f"compare: stemmer command failed ({proc.returncode}): {cmd}{hint}")
     stems = {}
     for line in proc.stdout.splitlines():
         word, sep, stem = line.partition("\t")
@@ -306,6 +309,15 @@ def main():
             w("(none)")
             w("")
             return
+        if kind != "unreviewed":
+            reasons = collections.Counter(judgements[x][3] for x in ws)
+            common = [(r, n) for r, n in reasons.most_common() if n >= 3]
+            if common:
+                w("Most frequent reasons:")
+                w("")
+                for r, n in common:
+                    w(f"- {n} × {r}")
+                w("")
         w("| word | sources | ours | PySastrawi | why |")
         w("|---|---|---|---|---|")
         for x in ws:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Stemmer evaluation for warta (issue 3, item 6): compare our Indonesian stemmer with PySastrawi
 # on a word list of ~20,000 words and write EVALUATION.md at the repository root.
-# Kept in the repo but outside `cargo test` (it needs PyPI and Debian downloads and takes ~1 min).
+# Kept in the repo but outside `cargo test`: it needs PyPI and Debian downloads. About 5 s once set
+# up; the first run adds ~10 s of downloads plus the release build of the example.
 #
 # Usage:   eval/stemmer/evaluate.sh            (from anywhere; paths are relative to this script)
 #
@@ -12,18 +13,26 @@
 #      target/eval-hunspell/ (runs `apt-get update` once if the download fails), id_ID.dic/.aff
 #      extracted with dpkg-deb; skipped when already there;
 #   3. wordlist.py: target/eval-words.txt (+ -sources.tsv, -stats.json) from the corpus, the seed
-#      articles in ../shared/seeds if present (never committed), families/confusables, and forms
+#      articles in ../shared/seeds if present (never committed), families/confusables/probes, and forms
 #      generated from the hunspell-id affix rules;
 #   4. compare.py: our stems (`$WARTA_STEM_CMD`, default `cargo run --quiet --release --example
 #      stem_words`, run in the repo root: one word per line on stdin, `word<TAB>stem` out) against
 #      PySastrawi, verdicts from judgements.tsv, families.tsv, confusables.tsv -> ../../EVALUATION.md
 #      and target/eval-disagreements.tsv (every disagreement, for reviewing into judgements.tsv).
 #
+# Files in eval/stemmer/ (all committed):
+#   evaluate.sh      this entry point          wordlist.py   builds the word list
+#   compare.py       runs both stemmers, writes EVALUATION.md
+#   judgements.tsv   hand-reviewed verdicts on the disagreements (word, ours, pysastrawi, verdict,
+#                    why); re-review after changing the stemmer: rows whose stems changed go stale
+#   families.tsv     word families a searcher expects to match (conflation report)
+#   confusables.tsv  pairs that must not get one stem         probes.txt   extra probe words
+#
 # Environment:
 #   WARTA_STEM_CMD   stemmer command (shell string), e.g. to try a development crate:
 #                    WARTA_STEM_CMD='cd /path/to/crate && cargo run -q --release --example stem_words'
 #   PYTHON           python used to create the virtualenv (default python3)
-#   EVAL_MAX_WORDS   size of the word list (default 20000)
+#   EVAL_MAX_WORDS   size of the word list without the seed words (default 20000)
 #
 # Needs: python3 with venv, apt-get + dpkg-deb (Debian/Ubuntu), cargo, network to PyPI and Debian.
 # Everything it writes lives under target/ (gitignored) except EVALUATION.md.

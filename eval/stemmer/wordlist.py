@@ -274,23 +274,38 @@ def spread(forms_with_roots):
     return [form for _, _, form in sorted(ranked)]
 
 
-def sample_round_robin(forms, exclude, limit):
+def sample_round_robin(forms, exclude, limit, per_root=3):
     """Deterministic sample of `limit` forms, round-robin over affix patterns.
 
-    `forms` maps form -> (pattern, root). Within a pattern, forms of different roots come first.
+    `forms` maps form -> (pattern, root). Within a pattern, forms of different roots come first,
+    and no root gives more than `per_root` forms (raised only if the list would run short), so
+    that a rare pattern does not pull in every clitic variant of its few roots.
     """
     groups = collections.defaultdict(list)
     for form, (pattern, root) in forms.items():
         if form not in exclude:
             groups[pattern].append((form, root))
     queues = [spread(fs) for _, fs in sorted(groups.items())]
-    picked = []
-    i = 0
-    while len(picked) < limit and any(i < len(q) for q in queues):
-        for q in queues:
-            if i < len(q) and len(picked) < limit:
-                picked.append(q[i])
-        i += 1
+    picked, taken = [], set()
+    per_root_count = collections.Counter()
+    cap = per_root
+    while len(picked) < limit:
+        before = len(picked)
+        i = 0
+        while len(picked) < limit and any(i < len(q) for q in queues):
+            for q in queues:
+                if i < len(q) and len(picked) < limit:
+                    form = q[i]
+                    root = forms[form][1]
+                    if form not in taken and per_root_count[root] < cap:
+                        picked.append(form)
+                        taken.add(form)
+                        per_root_count[root] += 1
+            i += 1
+        if len(picked) == before:
+            if cap > max(len(q) for q in queues or [[]]):
+                break
+        cap += per_root
     return picked
 
 
@@ -327,8 +342,11 @@ def main():
     add(sorted(set(probes)), "probes")
     root_sample = sorted(roots, key=digest)[: args.roots_sample]
     add(sorted(root_sample), "hs-roots")
-    room = max(0, args.max_words - len(order))
-    form_sample = sample_round_robin(forms, set(order), room)
+    # The form sample does not depend on the seeds (absent on most machines), so that
+    # judgements.tsv covers the same generated words everywhere; seed words come on top.
+    base = set(corpus) | set(probes) | set(root_sample)
+    room = max(0, args.max_words - len(base))
+    form_sample = sample_round_robin(forms, base, room)
     # Words already in the list that are also hunspell-derived forms get credited too.
     add(sorted(w for w in order if w in forms), "hs-forms")
     add(sorted(form_sample), "hs-forms")

@@ -22,6 +22,7 @@
 //! knows the gazetteers; this module does not.
 
 pub mod reduplication;
+pub mod stem;
 pub mod stopwords;
 pub mod tokenizer;
 
@@ -33,6 +34,7 @@ use tantivy::tokenizer::{
 };
 
 use reduplication::Reduplication;
+use stem::{Dictionary, IndonesianStemmer};
 use stopwords::StopWords;
 use tokenizer::WartaTokenizer;
 
@@ -62,16 +64,36 @@ impl View {
     }
 }
 
-/// What the analyzers need from outside: words the stemmer must not touch.
-#[derive(Clone, Debug, Default)]
+/// What the analyzers need from outside: words the stemmer must not touch
+/// and the user's extra roots. Built once per index; cloning is cheap.
+#[derive(Clone, Debug)]
 pub struct AnalysisConfig {
     /// Lowercase words never stemmed (place names, agencies, acronyms).
     pub protected: Arc<HashSet<String>>,
     /// Extra root words (the user's `--roots` file), lowercase.
     pub extra_roots: Vec<String>,
+    stemmer: IndonesianStemmer,
+}
+
+impl Default for AnalysisConfig {
+    fn default() -> Self {
+        AnalysisConfig::new(Arc::default(), Vec::new())
+    }
 }
 
 impl AnalysisConfig {
+    /// A configuration protecting `protected` and adding `extra_roots` to
+    /// the built-in root dictionary.
+    pub fn new(protected: Arc<HashSet<String>>, extra_roots: Vec<String>) -> Self {
+        let dict = if extra_roots.is_empty() {
+            Dictionary::shared_default()
+        } else {
+            Arc::new(Dictionary::with_extra_roots(&extra_roots))
+        };
+        let stemmer = IndonesianStemmer::new(dict, protected.clone());
+        AnalysisConfig { protected, extra_roots, stemmer }
+    }
+
     /// Builds the analyzer of a view.
     pub fn analyzer(&self, view: View) -> TextAnalyzer {
         let base = TextAnalyzer::builder(WartaTokenizer::default())
@@ -80,7 +102,9 @@ impl AnalysisConfig {
             .filter(Reduplication::default());
         match view {
             View::Exact => base.filter(LowerCaser).build(),
-            View::Stemmed => base.filter(StopWords).filter(LowerCaser).build(),
+            View::Stemmed => {
+                base.filter(StopWords).filter(self.stemmer.clone()).filter(LowerCaser).build()
+            }
         }
     }
 

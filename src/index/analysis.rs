@@ -24,7 +24,7 @@ static PROTECTED: LazyLock<Arc<HashSet<String>>> = LazyLock::new(|| {
 
 /// The configuration for an index with these extra roots.
 pub fn config(extra_roots: Vec<String>) -> AnalysisConfig {
-    AnalysisConfig { protected: PROTECTED.clone(), extra_roots }
+    AnalysisConfig::new(PROTECTED.clone(), extra_roots)
 }
 
 /// Reads a roots file: one word per line, `#` comments, lowercased.
