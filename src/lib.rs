@@ -1,3 +1,27 @@
+//! warta: a search engine for Indonesian news coverage.
+//!
+//! The library behind the `warta` command. Modules depend one way only:
+//! [`cli`] → [`search`] → [`index`] → {[`analysis`], [`extract`]}.
+//!
+//! ```no_run
+//! use warta::index::{BuildOptions, WartaIndex, build};
+//! use warta::search::{SearchRequest, search};
+//!
+//! // Index a folder of scraped articles (.txt pages, .json, .jsonl)…
+//! let report = build(&BuildOptions::new("corpus", "index"), &mut |_| {})?;
+//! println!("{} articles, {} skipped", report.articles, report.skipped.len());
+//!
+//! // …and search it: words are ANDed, `melindungi` also finds `perlindungan`,
+//! // `Jatim` is Jawa Timur, and every hit carries its places, officials and programmes.
+//! let index = WartaIndex::open("index".as_ref())?;
+//! let mut request = SearchRequest::new("perlindungan pekerja");
+//! request.filters.province.push("Jatim".into());
+//! for hit in search(&index, &request)?.hits {
+//!     println!("{:.2} {}", hit.score, hit.title.unwrap_or_default());
+//! }
+//! # Ok::<(), warta::error::Error>(())
+//! ```
+
 pub mod analysis;
 pub mod cli;
 pub mod error;

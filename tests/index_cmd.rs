@@ -128,3 +128,25 @@ fn an_interrupted_first_build_is_finished_by_the_next_run() {
     assert!(text(&again.stderr).contains("indexed 5 articles"), "{}", text(&again.stderr));
     assert_eq!(env.search_json(&["JHT"])["total"], 1);
 }
+
+#[test]
+fn user_roots_are_used_for_indexing_and_searching_and_kept_in_the_index() {
+    // "viral" is not in the built-in root list, so "diviralkan" stays whole.
+    let env = TestEnv::new();
+    env.write("corpus/a.txt", "Judul satu\n\nVideo kecelakaan kerja itu diviralkan warganet.\n");
+    env.write("corpus/b.txt", "Judul dua\n\nKasus itu viral di media sosial.\n");
+    env.write("roots.txt", "# our additions\nviral\n");
+    let before = env.warta(&["index", "corpus", "--index", "index", "-q"]);
+    assert_eq!(before.status.code(), Some(0));
+    assert_eq!(env.search_json(&["viral"])["total"], 1);
+    let out = env.warta(&["index", "corpus", "--index", "index", "--roots", "roots.txt", "-q"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(env.root().join("index/roots.txt").is_file());
+    assert_eq!(env.search_json(&["viral"])["total"], 2, "diviralkan now stems to viral");
+    // A later run without --roots keeps them.
+    env.warta(&["index", "corpus", "--index", "index", "-q"]);
+    assert_eq!(env.search_json(&["viral"])["total"], 2);
+    let analyze = env.warta(&["analyze", "diviralkan", "--roots", "roots.txt", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&analyze.stdout).unwrap();
+    assert_eq!(v["stemmed"][0]["term"], "viral");
+}

@@ -342,3 +342,40 @@ fn reversed_date_ranges_and_lone_dashes() {
     assert!(text(&out.stderr).contains("swap them"));
     assert_eq!(env.search_json(&["JHT - Surabaya"])["total"], 1);
 }
+
+#[test]
+fn explain_shows_the_parse_the_views_and_the_alias_expansion() {
+    let env = TestEnv::indexed();
+    let out = env.warta(&[
+        "search",
+        "--index",
+        "index",
+        "melindungi JHT",
+        "--explain",
+        "--province",
+        "Jatim",
+    ]);
+    let s = text(&out.stdout);
+    assert!(s.contains("query parsed as: AND(melindungi, JHT)"), "{s}");
+    assert!(s.contains("exact [melindungi], stemmed [lindung]"), "{s}");
+    assert!(s.contains("JHT | jaminan hari tua"), "{s}");
+    assert!(s.contains("filter province: Jatim"), "{s}");
+    let v = env.search_json(&["JHT", "--explain"]);
+    assert!(v["explain"]["parsed"].is_string());
+    assert!(env.search_json(&["JHT"]).get("explain").is_none(), "only with --explain");
+}
+
+#[test]
+fn user_alias_files_extend_the_built_in_aliases() {
+    let env = TestEnv::indexed();
+    env.write(
+        "alias.tsv",
+        "# ours\nname\taliases\tnote\nTanjung Perak\tpelabuhan Surabaya|TPS\tport\n",
+    );
+    assert_eq!(env.search_json(&["TPS"])["total"], 0);
+    assert_eq!(env.search_json(&["TPS", "--aliases", "alias.tsv"])["total"], 1);
+    env.write("kosong.tsv", "# nothing\n");
+    let out = env.warta(&["search", "--index", "index", "TPS", "--aliases", "kosong.tsv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("kosong.tsv"));
+}

@@ -236,4 +236,38 @@ mod tests {
             }
         }
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn tokens_lie_inside_the_text_on_char_boundaries(text in "\\PC{0,200}") {
+                let config = AnalysisConfig::default();
+                for view in View::ALL {
+                    let mut last = None;
+                    for t in config.analyze(view, &text) {
+                        prop_assert!(t.start < t.end && t.end <= text.len());
+                        prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                        prop_assert!(last.is_none_or(|p| t.position > p));
+                        last = Some(t.position);
+                    }
+                }
+            }
+
+            #[test]
+            fn indonesian_looking_words_never_panic_and_stem_idempotently(
+                word in "(me|mem|men|meng|meny|pe|pem|pen|peng|ber|ter|di|ke|se|per)?[a-z]{2,12}(kan|an|i|nya|lah|kah)?"
+            ) {
+                let config = AnalysisConfig::default();
+                let once = config.analyze(View::Stemmed, &word);
+                if let [t] = once.as_slice() {
+                    let twice = config.analyze(View::Stemmed, &t.term);
+                    prop_assert_eq!(twice.len(), 1);
+                    prop_assert_eq!(&twice[0].term, &t.term);
+                }
+            }
+        }
+    }
 }
