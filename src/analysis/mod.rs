@@ -262,7 +262,11 @@ mod tests {
             ) {
                 let config = AnalysisConfig::default();
                 let once = config.analyze(View::Stemmed, &word);
-                if let [t] = once.as_slice() {
+                // A stem may itself be a stopword ("penghanya" -> "hanya"), which
+                // the second pass then removes; the stem itself must not change.
+                if let [t] = once.as_slice()
+                    && !stopwords::is_stopword(&t.term)
+                {
                     let twice = config.analyze(View::Stemmed, &t.term);
                     prop_assert_eq!(twice.len(), 1);
                     prop_assert_eq!(&twice[0].term, &t.term);

@@ -142,10 +142,13 @@ mod tests {
     #[test]
     fn extra_roots_are_loaded_and_curated_drops_are_gone() {
         let dict = Dictionary::default_roots();
-        for root in ["selasa", "juni", "adalah", "mulai", "tapi"] {
+        for root in ["selasa", "juni", "adalah", "mulai", "tapi", "persero", "sebelas", "pasukan"] {
             assert!(dict.contains(root), "{root} missing");
         }
-        for dropped in ["di", "te", "a", "tah", "perin", "ketahu", "pelajar"] {
+        for dropped in [
+            "di", "te", "a", "tah", "perin", "ketahu", "pelajar", "andung", "upas", "pasuk",
+            "pengerti",
+        ] {
             assert!(!dict.contains(dropped), "{dropped} should be dropped");
         }
     }

@@ -13,8 +13,8 @@
 //!    failure start again from the whole word.
 //! 3. Suffixes, outside in, checking the dictionary after each: particle (`-lah -kah -tah
 //!    -pun`), possessive (`-ku -mu -nya`), derivational (`-i -kan -an`) — `suffix.rs`.
-//! 4. Up to three prefixes with recoding: `di- ke- se-` and rules 1–42 — `prefix_rules.rs`,
-//!    driven by `prefix.rs`.
+//! 4. Up to three prefixes with recoding: `di- ke- se-` and rules 1–42 (plus warta's `pemr`
+//!    rule) — `prefix_rules.rs`, driven by `prefix.rs`.
 //! 5. Loop-pengembalian-akhiran: put the suffixes back one at a time (innermost first) and
 //!    retry the prefixes on each; for a removed `-kan`, first try the root with a final `k`
 //!    (`kebanyakan` → kebanyak → banyak).
@@ -29,12 +29,29 @@
 //!   `kerusakan` → rusa ("deer"), `pemasukan` → pasu, `perpajakan` → paja. But `pe-…-kan` and
 //!   `ke-…-kan` are not confixes (these are pe-…-an / ke-…-an nouns on a root ending in `k`),
 //!   so when ECS removed a prefix from such a word, the ending is also read as `k` + `-an`, and
-//!   that reading wins if it reaches a root (tegak, bijak, rusak, masuk, pajak). When ECS
-//!   removed no prefix, the `pe`/`ke` belongs to the root and `-kan` is the suffix
-//!   (`perlukan` → perlu, `keluarkan` → keluar) and nothing changes. Verbs with `per-…-kan`
-//!   (`pertanyakan`) are unaffected unless `X + k` is a root, which we have not seen. Bare
-//!   `-an` nouns (`desakan` → desa) are not covered: their `-kan` reading is a common
-//!   imperative (`berikan` → beri).
+//!   that reading wins if it reaches a root (tegak, bijak, rusak, masuk, pajak) **with no more
+//!   prefixes removed** than the ECS reading. The condition keeps the reading from wandering
+//!   further into the word: `penemukan` is pen- + temu, not pen- + the `-em-` infix + tuk;
+//!   `penyediakan` is peny- + sedia, not peny- + se- + di- + akan; `perperlukan` is not
+//!   per- + per- + luk. When ECS removed no prefix, the `pe`/`ke` belongs to the root and
+//!   `-kan` is the suffix (`perlukan` → perlu, `keluarkan` → keluar) and nothing changes.
+//!   Imperatives with `per-…-kan` (`pertanyakan`) are unaffected unless `X + k` is a root:
+//!   `perabukan` (per- + abu + -kan, cf. memperabukan "cremate") → abuk is a known miss.
+//!   Leaving `per-` words out of the override would fix it but lose perampokan, perpajakan,
+//!   perusakan, perawakan, … (→ ampo, paja, rusa, awa), and dropping `abuk` only moves it to
+//!   `rabuk` (pe- + rabuk), so we keep it.
+//!   Evidence for keeping the reading (2026-11-22): every `pe…kan`/`ke…kan` word of the
+//!   sample corpus and the seed articles is a `k`-final root + `-an` (pendidikan, penolakan,
+//!   kependudukan, pengecekan, …); the `pe-…-kan` words it misreads are forms hunspell-id's
+//!   affix rules generate but nobody writes (`pengatakan` → atak, `pembacakan` → bacak,
+//!   `pemberikan` → berik; EVALUATION.md counts them as "both defensible"). ECS's own
+//!   list of disallowed confixes (be-…-i, di-…-an, ke-…-i/-kan, me-…-an, se-…-i/-kan,
+//!   te-…-an) is not applied, as in Sastrawi; `pe-…-kan` is not on it. Bare `-an` nouns
+//!   (`desakan` → desa) are not covered: their `-kan` reading is a common imperative
+//!   (`berikan` → beri).
+//! * **`pemr` + vowel** (rule `pemr`, not in ECS): the pe- noun of a `pr` loanword drops the
+//!   `p` (`pemrosesan`, `pemrograman`, `pemrakarsa`) while the me- verb keeps it (rule 19,
+//!   `memproses`), so `pemrV` also yields the candidate `prV` (proses, program, prakarsa).
 //! * **Roots ending in `lah kah tah pun`.** ECS removes a particle first, so `melangkah`
 //!   (me- + langkah) becomes `melang` → `lang` ("eagle"). When the word ends in a particle and
 //!   reading that ending as part of the root (no particle step) reaches the ECS root plus the
@@ -52,8 +69,12 @@
 //!   are left alone (PySastrawi would only try a particle or di-/ke-/se- on them).
 //! * **Dictionary.** hunspell-id roots instead of Sastrawi's kata-dasar: it has `tenagakerja`
 //!   (so `ketenagakerjaan` → tenagakerja). We leave out entries that make ECS stop on a wrong
-//!   root (`drop_roots.txt`: pemerintah → perin, menikah → meni, …) and add roots it lacks
-//!   (`extra_roots.txt`: days, months, `adalah`, `mulai`, …); see `README.md`.
+//!   root (`drop_roots.txt`: pemerintah → perin, menikah → meni, mengandung → andung,
+//!   mengupas → upas, …) or that are derived forms splitting a family (`pengerti`, `pertanda`,
+//!   `pelari`, `bicarakan`, …), and add roots it lacks (`extra_roots.txt`: days, months,
+//!   `adalah`, `mulai`, `persero`, `pasukan`, the se- numerals `sebelas`…`sejuta`,
+//!   `setengah`, …); see `README.md`. Names that fall onto a root (`sinaga` → saga) are not
+//!   the stemmer's business: the token filter protects gazetteer names and `no_stem.txt`.
 //!
 //! Idempotence: the result is either a root (and a root stems to itself) or the input itself,
 //! so `stem(stem(w)) == stem(w)` for every input; a property test checks it.
@@ -80,7 +101,7 @@ pub use dictionary::Dictionary;
 pub use filter::{IndonesianStemmer, IndonesianStemmerFilter, IndonesianStemmerTokenStream};
 pub use word::MAX_WORD_BYTES;
 
-use prefix::remove_prefixes;
+use prefix::{Stripped, remove_prefixes};
 use suffix::{KanReading, SuffixKind};
 use word::Word;
 
@@ -108,13 +129,14 @@ pub fn stem<'a>(word: &'a str, dict: &Dictionary) -> Cow<'a, str> {
 /// ECS plus the particle and `pe-`/`ke-` overrides of the module doc ("Deviations").
 fn find_root(word: &[u8], dict: &Dictionary) -> Option<Word> {
     let ecs = Ecs { word, dict, reading: KanReading::Kan, particles: true };
-    let root = ecs.run()?;
+    let found = ecs.run()?;
+    let root = found.root;
     if let Some(particle_len) = suffix::remove_particle(word).map(|len| word.len() - len) {
         let particle = &word[word.len() - particle_len..];
         if !root.as_bytes().ends_with(particle) {
             let alternative = Ecs { particles: false, ..ecs }.run();
-            if let Some(alt) = alternative.filter(|alt| extends(alt, &root, particle)) {
-                return Some(alt);
+            if let Some(alt) = alternative.filter(|alt| extends(&alt.root, &root, particle)) {
+                return Some(alt.root);
             }
         }
     }
@@ -122,9 +144,11 @@ fn find_root(word: &[u8], dict: &Dictionary) -> Option<Word> {
         && !word.starts_with(root.as_bytes())
         && ends_in_kan_after_inflection(word)
     {
+        // No more prefixes than the ECS reading: `penemukan` is pen- + temu + -kan (one
+        // prefix), not pen- + -em- + tuk + -an (two); `penyediakan` is not se- + di- + akan.
         let alternative = Ecs { reading: KanReading::KPlusAn, ..ecs }.run();
-        if alternative.is_some() {
-            return alternative;
+        if let Some(alt) = alternative.filter(|alt| alt.prefixes <= found.prefixes) {
+            return Some(alt.root);
         }
     }
     Some(root)
@@ -163,6 +187,19 @@ struct SuffixRemoval {
     result_len: usize,
 }
 
+/// A root found by one ECS attempt, with the number of prefixes removed to reach it.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    root: Word,
+    prefixes: usize,
+}
+
+impl Found {
+    fn new(root: Word, stripped: Stripped) -> Found {
+        Found { root, prefixes: stripped.prefixes }
+    }
+}
+
 /// One ECS attempt on a word that is not a root.
 #[derive(Clone, Copy)]
 struct Ecs<'w, 'd> {
@@ -175,33 +212,34 @@ struct Ecs<'w, 'd> {
 }
 
 impl Ecs<'_, '_> {
-    fn run(&self) -> Option<Word> {
+    fn run(&self) -> Option<Found> {
         let mut kept_kan = None;
         if needs_prefix_first(self.word) {
             let mut current = Word::new(self.word)?;
-            if remove_prefixes(&mut current, self.dict)
-                || self.remove_suffixes(&mut current, &mut Vec::new())
-            {
+            let stripped = remove_prefixes(&mut current, self.dict);
+            if stripped.on_root || self.remove_suffixes(&mut current, &mut Vec::new()) {
+                let found = Found::new(current, stripped);
                 if !(self.word.ends_with(b"kan") && current.as_bytes().ends_with(b"kan")) {
-                    return Some(current);
+                    return Some(found);
                 }
                 // `berikan` → ber- + ikan: the `-kan` stayed in the root. Prefer the
                 // suffix-first reading (beri + -kan) if it finds a root (module doc).
-                kept_kan = Some(current);
+                kept_kan = Some(found);
             }
         }
         self.suffix_first().or(kept_kan)
     }
 
     /// The normal ECS order: suffixes, prefixes, then the loop-pengembalian-akhiran.
-    fn suffix_first(&self) -> Option<Word> {
+    fn suffix_first(&self) -> Option<Found> {
         let mut current = Word::new(self.word)?;
         let mut removals = Vec::new();
         if self.remove_suffixes(&mut current, &mut removals) {
-            return Some(current);
+            return Some(Found { root: current, prefixes: 0 });
         }
-        if remove_prefixes(&mut current, self.dict) {
-            return Some(current);
+        let stripped = remove_prefixes(&mut current, self.dict);
+        if stripped.on_root {
+            return Some(Found::new(current, stripped));
         }
         self.put_suffixes_back(&removals)
     }
@@ -227,20 +265,22 @@ impl Ecs<'_, '_> {
     /// Loop-pengembalian-akhiran: with the prefixes restored, put each removed suffix back
     /// (innermost first) and retry the prefixes. Suffixes were removed from the whole word, so
     /// their subjects and results are prefixes of it.
-    fn put_suffixes_back(&self, removals: &[SuffixRemoval]) -> Option<Word> {
+    fn put_suffixes_back(&self, removals: &[SuffixRemoval]) -> Option<Found> {
         for removal in removals.iter().rev() {
             let subject = self.word.get(..removal.subject_len)?;
             let result = self.word.get(..removal.result_len)?;
             let removed_kan = subject.len() == result.len() + 3 && subject.ends_with(b"kan");
             if removal.kind == SuffixKind::Derivational && removed_kan {
                 let mut with_k = Word::concat(result, b"k")?;
-                if remove_prefixes(&mut with_k, self.dict) {
-                    return Some(with_k);
+                let stripped = remove_prefixes(&mut with_k, self.dict);
+                if stripped.on_root {
+                    return Some(Found::new(with_k, stripped));
                 }
             }
             let mut current = Word::new(subject)?;
-            if remove_prefixes(&mut current, self.dict) {
-                return Some(current);
+            let stripped = remove_prefixes(&mut current, self.dict);
+            if stripped.on_root {
+                return Some(Found::new(current, stripped));
             }
         }
         None
@@ -421,6 +461,58 @@ mod tests {
         ("dialah", "dia", "-lah is a particle"),
         ("berbasis", "basis", "no -is suffix (PySastrawi: bas)"),
         ("gerakan", "gerak", "gera dropped from the roots"),
+        // pe-/ke- + k + -an: no more prefixes than the ECS reading (EVALUATION.md, pattern 7)
+        ("penemukan", "temu", "not pen- + -em- + tuk"),
+        ("penyediakan", "sedia", "not peny- + se- + di- + akan"),
+        ("pengecekan", "cek", "penge- + cek + -an: one prefix either way"),
+        ("penolakan", "tolak", "k + -an reading"),
+        ("pendidikan", "didik", "k + -an reading"),
+        ("penerimaan", "terima", "rule 28b + -an"),
+        ("pembayaran", "bayar", "rule 25 + -an"),
+        // pemr + vowel (warta rule)
+        ("pemrosesan", "proses", "pemr rule + -an"),
+        ("pemrograman", "program", "pemr rule + -an"),
+        ("pemrakarsa", "prakarsa", "pemr rule"),
+        // obscure roots dropped so the recoded reading wins (drop_roots.txt)
+        ("mengandung", "kandung", "andung dropped"),
+        ("mengupas", "kupas", "upas dropped"),
+        ("pengupas", "kupas", "upas dropped"),
+        ("pemantik", "pantik", "mantik dropped"),
+        ("menipis", "tipis", "nipis dropped"),
+        ("berkekalan", "kekal", "kal dropped"),
+        ("memberanikah", "berani", "beran dropped"),
+        ("teramai", "ramai", "amai dropped (rule 6b)"),
+        ("berkemudi", "kemudi", "mudi and mud dropped"),
+        ("mengalikan", "kali", "ali dropped"),
+        ("dikutuki", "kutuk", "tuk dropped"),
+        ("perangkakan", "rangkak", "angkak dropped"),
+        ("perampokan", "rampok", "k + -an reading on a per- word (not ampo)"),
+        ("memasuki", "masuk", "pasuk dropped"),
+        ("kesiapan", "siap", "kesiap dropped"),
+        // derived hunspell entries dropped (drop_roots.txt)
+        ("pengertian", "erti", "pengerti dropped"),
+        ("mengerti", "erti", "mengerti dropped"),
+        ("pertanda", "tanda", "pertanda dropped"),
+        ("pelarian", "lari", "pelari dropped"),
+        ("sepelarian", "lari", "pelari dropped"),
+        ("selayaknya", "layak", "selayak dropped"),
+        ("mengirapkan", "kirap", "mengirap dropped"),
+        ("mendera", "dera", "mendera dropped"),
+        ("bicarakan", "bicara", "bicarakan dropped"),
+        ("biarkan", "biar", "biarkan dropped"),
+        ("camkan", "cam", "camkan dropped"),
+        ("perindu", "rindu", "perindu and indu dropped"),
+        ("pelengkungnya", "lengkung", "pelengkung dropped"),
+        // roots added (extra_roots.txt)
+        ("perseroan", "persero", "extra root (not sero)"),
+        ("pasukan", "pasukan", "extra root (not pasu)"),
+        ("perbankan", "perbankan", "extra root (not perban)"),
+        ("kesebelasan", "sebelas", "extra root (not belas)"),
+        ("sepuluh", "sepuluh", "extra root"),
+        ("seratus", "seratus", "extra root"),
+        ("seribu", "seribu", "extra root"),
+        ("sejuta", "sejuta", "extra root"),
+        ("setengah", "setengah", "extra root (not tengah)"),
         // roots stem to themselves (Snowball/Tala conflates these)
         ("media", "media", "not dia"),
         ("menteri", "menteri", "not teri"),
@@ -464,6 +556,13 @@ mod tests {
             &["pengawasan", "mengawasi", "diawasi", "awas"],
             &["kebijakan", "bijak"],
             &["penegakan", "menegakkan", "ditegakkan", "tegak"],
+            &["kandung", "mengandung", "kandungan", "dikandung"],
+            &["kupas", "mengupas", "pengupas", "dikupas"],
+            &["siap", "kesiapan", "persiapan", "menyiapkan"],
+            &["proses", "memproses", "pemrosesan", "diproses"],
+            &["erti", "mengerti", "pengertian", "dimengerti"],
+            &["tanda", "pertanda", "menandai", "ditandai"],
+            &["masuk", "memasuki", "pemasukan", "dimasukkan"],
         ];
         for family in families {
             let stems: Vec<String> = family.iter().map(|w| stem_default(w)).collect();
@@ -480,6 +579,12 @@ mod tests {
             ("selatan", "selat"),
             ("penegakan", "tega"),
             ("berikan", "ikan"),
+            ("memasuki", "pasuk"),
+            ("kesebelasan", "belas"),
+            ("setengah", "tengah"),
+            ("perbankan", "perban"),
+            ("perseroan", "sero"),
+            ("penemukan", "tuk"),
         ] {
             assert_ne!(stem_default(a), stem_default(b), "{a} vs {b}");
         }

@@ -22,29 +22,37 @@ use super::word::Word;
 /// Maximum prefix removals per call (ECS: three rounds).
 const ROUNDS: usize = 3;
 
-/// Removes up to three prefixes from `word`; returns whether it ends on a root.
-pub(super) fn remove_prefixes(word: &mut Word, dict: &Dictionary) -> bool {
-    let mut is_root = dict.contains_bytes(word.as_bytes());
+/// What [`remove_prefixes`] did to a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Stripped {
+    /// Whether the word ends on a root.
+    pub(super) on_root: bool,
+    /// How many prefixes (rounds) were removed, 0 to 3.
+    pub(super) prefixes: usize,
+}
+
+/// Removes up to three prefixes from `word`; says whether it ends on a root and how many
+/// prefixes it took.
+pub(super) fn remove_prefixes(word: &mut Word, dict: &Dictionary) -> Stripped {
+    let mut stripped = Stripped { on_root: dict.contains_bytes(word.as_bytes()), prefixes: 0 };
     for _ in 0..ROUNDS {
         let mut removed = false;
         for rule in RULES {
             if let Some(next) = apply(rule, word.as_bytes(), dict) {
                 *word = next;
                 removed = true;
-                is_root = dict.contains_bytes(word.as_bytes());
+                stripped.prefixes += 1;
+                stripped.on_root = dict.contains_bytes(word.as_bytes());
             }
-            if is_root {
-                return true;
-            }
-            if removed {
+            if stripped.on_root || removed {
                 break;
             }
         }
-        if !removed {
+        if stripped.on_root || !removed {
             break;
         }
     }
-    is_root
+    stripped
 }
 
 /// The candidate `rule` records for `word`, if any (see the module doc for the selection).
@@ -77,8 +85,23 @@ mod tests {
 
     fn strip(word: &str, dict: &Dictionary) -> (String, bool) {
         let mut w = Word::new(word.as_bytes()).unwrap();
-        let found = remove_prefixes(&mut w, dict);
+        let found = remove_prefixes(&mut w, dict).on_root;
         (String::from_utf8(w.as_bytes().to_vec()).unwrap(), found)
+    }
+
+    #[test]
+    fn counts_the_prefixes_removed() {
+        let dict = Dictionary::from_roots(["juang", "temu", "tuk"]);
+        let count = |word: &str| {
+            let mut w = Word::new(word.as_bytes()).unwrap();
+            remove_prefixes(&mut w, &dict)
+        };
+        assert_eq!(count("juang"), Stripped { on_root: true, prefixes: 0 });
+        assert_eq!(count("diperjuang"), Stripped { on_root: true, prefixes: 2 });
+        assert_eq!(count("penemu"), Stripped { on_root: true, prefixes: 1 });
+        // pen- (t recoded) + the -em- infix: two removals.
+        assert_eq!(count("penemuk"), Stripped { on_root: true, prefixes: 2 });
+        assert_eq!(count("xyz"), Stripped { on_root: false, prefixes: 0 });
     }
 
     #[test]

@@ -71,6 +71,7 @@ pub(super) static RULES: &[Rule] = &[
     rule("24", Some(b'p'), &[r24]),
     rule("25", Some(b'p'), &[r25]),
     rule("26", Some(b'p'), &[r26a, r26b]),
+    rule("pemr", Some(b'p'), &[r_pemr]),
     rule("27", Some(b'p'), &[r27]),
     rule("28", Some(b'p'), &[r28a, r28b]),
     rule("29", Some(b'p'), &[r29]),
@@ -360,6 +361,13 @@ fn r26b(w: &[u8]) -> Option<Recode> {
     when(w.starts_with(b"pem") && vowel(at(w, 3)), recode(b"p", 3))
 }
 
+/// pemr (warta, not ECS): pemrV → pe-prV. The pe- noun of a `pr` loanword drops the `p` as the
+/// me- verb keeps it (rule 19: memproses): pemrosesan, pemrograman, pemrakarsa. No root starts
+/// with `r` after `pem-` (pe- + r is rule 21b), so the candidate is the only reading.
+fn r_pemr(w: &[u8]) -> Option<Recode> {
+    when(w.starts_with(b"pemr") && vowel(at(w, 4)), recode(b"p", 3))
+}
+
 /// 27: pen{c|d|j|s|t|z} → pen-{c|d|j|s|t|z}.
 fn r27(w: &[u8]) -> Option<Recode> {
     when(
@@ -574,6 +582,10 @@ mod tests {
         check("25", 0, "pembangun", Some("bangun"));
         check("26", 0, "pemakai", Some("makai"));
         check("26", 1, "pemerintah", Some("perintah"));
+        check("pemr", 0, "pemroses", Some("proses"));
+        check("pemr", 0, "pemrakarsa", Some("prakarsa"));
+        check("pemr", 0, "pemrtx", None);
+        check("pemr", 0, "pembaca", None);
         check("27", 0, "pendapat", Some("dapat"));
         check("28", 0, "penikah", Some("nikah"));
         check("28", 1, "penerima", Some("terima"));
