@@ -25,6 +25,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod error;
+pub mod evaluate;
 pub mod extract;
 pub mod index;
 pub mod search;

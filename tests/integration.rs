@@ -14,5 +14,7 @@ mod search_cmd;
 mod other_cmds;
 // Word families, confusable pairs and aliases through the real index.
 mod retrieval;
+// `warta eval` against the gold annotations (extraction targets).
+mod extraction_eval;
 // The shared seed articles, when ../shared/seeds exists.
 mod seeds;

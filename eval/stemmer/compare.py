@@ -391,8 +391,17 @@ def main():
     w("")
     w("Re-run: `eval/stemmer/evaluate.sh` (see its header).")
 
+    # The extraction evaluation (written from `warta eval` results) follows a
+    # marker line and survives regeneration of the stemmer part.
+    marker = "<!-- extraction: kept when the stemmer part is regenerated -->"
+    kept = ""
+    if os.path.exists(args.out):
+        with open(args.out, encoding="utf-8") as f:
+            previous = f.read()
+        if marker in previous:
+            kept = "\n" + previous[previous.index(marker):]
     with open(args.out, "w", encoding="utf-8") as f:
-        f.write("\n".join(out) + "\n")
+        f.write("\n".join(out) + "\n" + kept)
     print(
         f"compare: {total} words, raw {pct(all_c['agree'], total)}, set aside {pct(set_aside, total)} "
         f"({'met' if target_met else 'NOT met'}); tokens {pct(tok_c['agree'], tok_total)}; families ours "

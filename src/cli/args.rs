@@ -32,6 +32,22 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Show the tokens the index stores for a text.
     Analyze(AnalyzeArgs),
+    /// Measure extraction against gold annotations (precision, recall, F1 per facet).
+    Eval(EvalArgs),
+}
+
+/// `warta eval`
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold annotations: a JSON array of {id, title, source, date, provinces, officials, programs}.
+    #[arg(value_name = "GOLD.json")]
+    pub gold: PathBuf,
+    /// The folder the gold ids are relative to.
+    #[arg(long, value_name = "DIR", default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Print JSON (scores and every difference).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Where the index lives.
@@ -113,6 +129,9 @@ pub struct SearchArgs {
     /// Also print facet counts (always included in --json).
     #[arg(long)]
     pub facets: bool,
+    /// List each hit's figures (money, counts, percentages) with their sentences.
+    #[arg(long)]
+    pub figures: bool,
     /// Print JSON (the contract in the README) instead of text.
     #[arg(long)]
     pub json: bool,

@@ -21,6 +21,8 @@ pub struct Output {
     pub color: bool,
     /// Facet counts in the text output.
     pub facets: bool,
+    /// Figures in the text output.
+    pub figures: bool,
 }
 
 /// The index directory, and whether it was chosen by the user.
@@ -68,7 +70,8 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         aliases: a.aliases.clone(),
         explain: a.explain,
     };
-    let output = Output { json: a.json, color: use_color(a.color), facets: a.facets };
+    let output =
+        Output { json: a.json, color: use_color(a.color), facets: a.facets, figures: a.figures };
     Ok((request, output))
 }
 

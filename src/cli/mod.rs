@@ -17,7 +17,7 @@ use crate::extract;
 use crate::index::{self, BuildOptions, BuildReport, Progress, WartaIndex};
 use crate::search::{self, ArticleView};
 pub use args::Cli;
-use args::{AnalyzeArgs, Command, ExtractArgs, IndexArgs, SearchArgs, ShowArgs};
+use args::{AnalyzeArgs, Command, EvalArgs, ExtractArgs, IndexArgs, SearchArgs, ShowArgs};
 
 /// Outcome of a successful command, as an exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +50,9 @@ pub enum CliError {
     /// Writing output failed (a closed pipe is handled by `main`).
     #[error(transparent)]
     Io(#[from] io::Error),
+    /// An evaluation could not run.
+    #[error(transparent)]
+    Eval(#[from] crate::evaluate::EvalError),
     /// A file given to `extract` cannot be read.
     #[error("{}: {reason}", .path.display())]
     File {
@@ -70,6 +73,7 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Show(a) => cmd_show(&a, &mut out)?,
         Command::Extract(a) => cmd_extract(&a, &mut out)?,
         Command::Analyze(a) => cmd_analyze(&a, &mut out)?,
+        Command::Eval(a) => cmd_eval(&a, &mut out)?,
     };
     out.flush()?;
     Ok(status)
@@ -131,7 +135,7 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     if output.json {
         render::json(out, &response)?;
     } else {
-        render::search_text(out, &response, request.offset, output.color, output.facets)?;
+        render::search_text(out, &response, request.offset, &output)?;
         if let Some(explain) = &response.explain {
             render::explain_text(out, explain)?;
         }
@@ -216,6 +220,17 @@ fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError>
         render::tokens_text(out, &a.text, &views)?;
     }
     Ok(if views.exact.is_empty() { Status::NotFound } else { Status::Found })
+}
+
+fn cmd_eval(a: &EvalArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let gold = crate::evaluate::read_gold(&a.gold)?;
+    let report = crate::evaluate::evaluate(&gold, &a.corpus)?;
+    if a.json {
+        render::json(out, &report)?;
+    } else {
+        render::eval_text(out, &report)?;
+    }
+    Ok(Status::Found)
 }
 
 impl CliError {

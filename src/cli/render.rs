@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use crate::analysis::AnalyzedToken;
+use crate::extract::figures::Figure;
 use crate::extract::{Official, ProvinceRef};
 use crate::index::BuildReport;
 use crate::search::{ArticleView, FacetCount, Facets, Hit, SearchResponse, Snippet};
@@ -25,10 +26,9 @@ pub fn search_text(
     out: &mut dyn Write,
     r: &SearchResponse,
     offset: usize,
-    color: bool,
-    facets: bool,
+    o: &crate::cli::config::Output,
 ) -> io::Result<()> {
-    let style = Style { color };
+    let style = Style { color: o.color };
     let shown = r.hits.len();
     if r.total == 0 {
         writeln!(out, "no hits for {:?}", r.query)?;
@@ -48,8 +48,11 @@ pub fn search_text(
     for (i, hit) in r.hits.iter().enumerate() {
         writeln!(out)?;
         hit_text(out, hit, offset + i + 1, style)?;
+        if o.figures {
+            figures_text(out, &hit.figures, style)?;
+        }
     }
-    if facets {
+    if o.facets {
         writeln!(out)?;
         facets_text(out, &r.facets, style)?;
     }
@@ -89,6 +92,34 @@ fn hit_text(out: &mut dyn Write, hit: &Hit, rank: usize, s: Style) -> io::Result
         writeln!(out, "     » {}", highlight(snip, s))?;
     }
     Ok(())
+}
+
+/// The figures of a hit: value, unit, and the sentence they come from.
+fn figures_text(out: &mut dyn Write, figures: &[Figure], s: Style) -> io::Result<()> {
+    if figures.is_empty() {
+        return writeln!(out, "     {}", s.wrap(DIM, "(no figures)"));
+    }
+    for f in figures {
+        writeln!(out, "     # {} = {} {}", s.wrap(BOLD, &f.text), format_value(f.value), f.unit)?;
+        writeln!(out, "       {}", s.wrap(DIM, &f.sentence))?;
+    }
+    Ok(())
+}
+
+/// 37830000000 → "37 830 000 000"; 45.34 → "45.34".
+fn format_value(v: f64) -> String {
+    if v.fract() != 0.0 || v.abs() >= 1e18 {
+        return format!("{v}");
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(c);
+    }
+    if v < 0.0 { format!("-{grouped}") } else { grouped }
 }
 
 /// "Jawa Timur (Surabaya) · Name (role, org) · JHT, JKK"
@@ -187,6 +218,9 @@ pub fn article_text(out: &mut dyn Write, a: &ArticleView) -> io::Result<()> {
         field(out, "official", official_text(o))?;
     }
     field(out, "programs", a.programs.join(", "))?;
+    for f in &a.figures {
+        field(out, "figure", format!("{} = {} {}", f.text, format_value(f.value), f.unit))?;
+    }
     writeln!(out)?;
     writeln!(out, "{}", a.body)
 }
@@ -230,6 +264,35 @@ pub fn explain_text(out: &mut dyn Write, e: &crate::search::Explanation) -> io::
     Ok(())
 }
 
+/// Writes an evaluation report as tables.
+pub fn eval_text(out: &mut dyn Write, r: &crate::evaluate::Report) -> io::Result<()> {
+    writeln!(out, "{} articles", r.articles)?;
+    writeln!(
+        out,
+        "{:<10} {:>9} {:>9} {:>9} {:>5} {:>5} {:>5}",
+        "facet", "precision", "recall", "F1", "tp", "fp", "fn"
+    )?;
+    for (name, s) in
+        [("provinces", &r.provinces), ("officials", &r.officials), ("programs", &r.programs)]
+    {
+        writeln!(
+            out,
+            "{name:<10} {:>9.3} {:>9.3} {:>9.3} {:>5} {:>5} {:>5}",
+            s.precision, s.recall, s.f1, s.true_positives, s.false_positives, s.false_negatives
+        )?;
+    }
+    for (name, a) in [("title", &r.title), ("source", &r.source), ("date", &r.date)] {
+        writeln!(out, "{name:<10} {}/{} correct", a.correct, a.total)?;
+    }
+    if !r.differences.is_empty() {
+        writeln!(out, "\ndifferences (missing = in the gold only, extra = extracted only):")?;
+        for d in &r.differences {
+            writeln!(out, "  {} {}: missing {:?}, extra {:?}", d.id, d.field, d.missing, d.extra)?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes the end-of-build summary (to stderr).
 pub fn build_summary(
     out: &mut dyn Write,
@@ -262,6 +325,13 @@ mod tests {
         let snip = Snippet { text: "Ünal bayar JHT.".into(), highlights: vec![[11, 14]] };
         assert_eq!(highlight(&snip, Style { color: true }), format!("Ünal bayar {HIT}JHT{RESET}."));
         assert_eq!(highlight(&snip, Style { color: false }), "Ünal bayar JHT.");
+    }
+
+    #[test]
+    fn figure_values_are_grouped_by_thousands() {
+        assert_eq!(format_value(37_830_000_000.0), "37 830 000 000");
+        assert_eq!(format_value(45.34), "45.34");
+        assert_eq!(format_value(800.0), "800");
     }
 
     #[test]

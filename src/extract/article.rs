@@ -175,7 +175,7 @@ pub struct Credit {
 }
 
 /// Everything warta recovers from one article.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// The headline, without page chrome.
     pub title: Option<String>,
@@ -185,8 +185,13 @@ pub struct Article {
     pub url: Option<String>,
     /// The dateline city as printed, in title case ("Medan", "Banjarmasin").
     pub dateline: Option<String>,
-    /// The publication date, to the precision the page gives.
+    /// The publication date, to the precision the page gives; when the page
+    /// gives none, the first full date of the body (see `date_source`).
     pub date: Option<PartialDate>,
+    /// Where `date` came from: `header` or `field` (the publication date),
+    /// `body` (a date in the text, usually the event's), `copyright` (a year).
+    #[serde(default)]
+    pub date_source: Option<crate::extract::page::DateSource>,
     /// Reporter/editor lines.
     pub byline: Vec<Credit>,
     /// Provinces named in the article (or implied by a city or the dateline), in code order.
@@ -197,6 +202,9 @@ pub struct Article {
     pub officials: Vec<Official>,
     /// Programme codes (JKK, JKM, JHT, …) explicitly mentioned, in taxonomy order.
     pub programs: Vec<String>,
+    /// Money, counts and percentages, normalised, with their sentences.
+    #[serde(default)]
+    pub figures: Vec<crate::extract::figures::Figure>,
     /// The clean body text: paragraphs separated by a blank line, boilerplate removed.
     pub body: String,
 }

@@ -182,6 +182,13 @@ pub fn publisher(printed: &str) -> Option<&'static str> {
     if let Some(name) = PUBLISHERS.get(&key) {
         return Some(name);
     }
+    // Regional editions: "ANTARA News Sulawesi Barat" is ANTARA.
+    if let Some((first, rest)) = key.split_once(' ')
+        && rest.starts_with("news")
+        && let Some(name) = PUBLISHERS.get(first)
+    {
+        return Some(name);
+    }
     // Subdomains fall back to their parent domain.
     let mut rest = key.as_str();
     while let Some((_, tail)) = rest.split_once('.') {
@@ -194,6 +201,18 @@ pub fn publisher(printed: &str) -> Option<&'static str> {
         rest = tail;
     }
     None
+}
+
+/// A publisher's name reduced to compare identities: "Liputan6.com",
+/// "liputan6" and "LIPUTAN6.COM" agree, as do "Tribunnews" and
+/// "tribunnews.com" (the `--source` filter and the evaluation use it).
+pub fn publisher_identity(s: &str) -> String {
+    let lower = s.trim().to_lowercase();
+    let trimmed = [".co.id", ".com", ".id", ".net", ".co"]
+        .iter()
+        .find_map(|tld| lower.strip_suffix(tld))
+        .unwrap_or(&lower);
+    trimmed.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// The publisher's display name, or the name as printed when unknown.
@@ -568,5 +587,13 @@ mod tests {
         assert_eq!(publisher_display("CAKAPLAH.COM"), "cakaplah.com");
         assert_eq!(publisher_display("Warta Desa"), "Warta Desa");
         assert_eq!(publisher_display("ANTARA"), "ANTARA");
+    }
+
+    #[test]
+    fn regional_editions_and_identities() {
+        assert_eq!(publisher("ANTARA News Sulawesi Barat"), Some("ANTARA"));
+        assert_eq!(publisher_identity("Liputan6.com"), publisher_identity("liputan6"));
+        assert_eq!(publisher_identity("Tribunnews"), publisher_identity("tribunnews.com"));
+        assert_ne!(publisher_identity("ANTARA"), publisher_identity("Antaranews Sumut"));
     }
 }

@@ -19,6 +19,7 @@ pub mod boilerplate;
 pub mod byline;
 pub mod date;
 pub mod dateline;
+pub mod figures;
 pub mod official;
 pub mod page;
 pub mod program;
@@ -37,6 +38,7 @@ pub fn extract(raw: &RawArticle) -> Article {
     Article {
         officials: official::find_officials(title, &page.body),
         programs: program::find_programs(title, &page.body),
+        figures: figures::find_figures(&page.body),
         provinces,
         cities,
         title: page.title,
@@ -44,6 +46,7 @@ pub fn extract(raw: &RawArticle) -> Article {
         url: page.url,
         dateline: page.dateline,
         date: page.date,
+        date_source: page.date_source,
         byline: page.byline,
         body: page.body,
     }

@@ -39,7 +39,8 @@ use crate::extract::{boilerplate, byline, date, dateline};
 use boilerplate::LineClass;
 
 /// Where a page's date came from (see [`crate::extract::date`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum DateSource {
     /// A date-only header line near the top of the page.
     Header,

@@ -17,7 +17,7 @@ use crate::index::schema::Fields;
 pub const NO_ORGANIZATION: &str = "(none)";
 
 /// An article as stored in the index.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StoredArticle {
     /// Stable id (path relative to the corpus root, `#N` for JSON Lines entries).
     pub id: String,

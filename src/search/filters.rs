@@ -12,7 +12,7 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 
 use crate::error::{Result, UserError};
-use crate::extract::{PartialDate, official, program, region};
+use crate::extract::{PartialDate, dateline, official, program, region};
 use crate::index::WartaIndex;
 
 /// The facet filters of a search.
@@ -171,8 +171,10 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
             if !whole.is_empty() {
                 return Ok(whole);
             }
-            let key = source_key(value);
-            indexed(index, kind, value, 0, false, |s| !key.is_empty() && source_key(s) == key)
+            let key = dateline::publisher_identity(value);
+            indexed(index, kind, value, 0, false, |s| {
+                !key.is_empty() && dateline::publisher_identity(s) == key
+            })
         }
     }
 }
@@ -211,16 +213,6 @@ pub fn name_matches(stored: &str, typed: &str) -> bool {
     let stored: Vec<String> = stored.split_whitespace().map(|w| w.to_lowercase()).collect();
     let typed: Vec<String> = typed.split_whitespace().map(|w| w.to_lowercase()).collect();
     !typed.is_empty() && stored.windows(typed.len()).any(|w| w == typed.as_slice())
-}
-
-/// A publisher's name reduced for comparison: "Liputan6.com" and "liputan6" agree.
-fn source_key(s: &str) -> String {
-    let lower = s.to_lowercase();
-    let trimmed = [".co.id", ".com", ".id", ".net", ".co"]
-        .iter()
-        .find_map(|tld| lower.strip_suffix(tld))
-        .unwrap_or(&lower);
-    trimmed.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// The "unknown value" error with up to three close suggestions.
@@ -282,13 +274,6 @@ mod tests {
         assert!(!name_matches("Asep Rahmat Suwanda", "Suwanda Asep"));
         assert!(!name_matches("Asep Rahmat Suwanda", "Ase"));
         assert!(!name_matches("Zainudin", ""));
-    }
-
-    #[test]
-    fn publisher_names_compare_without_domains() {
-        assert_eq!(source_key("Liputan6.com"), source_key("liputan6"));
-        assert_eq!(source_key("IDN Times"), source_key("idn times"));
-        assert_ne!(source_key("ANTARA"), source_key("Antaranews Sumut"));
     }
 
     #[test]

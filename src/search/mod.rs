@@ -225,11 +225,13 @@ fn to_hit(
         title: a.title,
         source: a.source,
         date: a.date,
+        date_source: a.date_source,
         provinces: a.provinces,
         cities: a.cities.into_iter().map(|c| c.name).collect(),
         officials: a.officials,
         programs: a.programs,
         snippets,
+        figures: a.figures,
         dateline: a.dateline,
         url: a.url,
     }

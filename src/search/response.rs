@@ -49,6 +49,9 @@ pub struct Hit {
     pub source: Option<String>,
     /// Publication date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub date: Option<PartialDate>,
+    /// Where the date came from: `header`, `field`, `body` (an event date in
+    /// the text, used when the page gives no publication date), `copyright`.
+    pub date_source: Option<crate::extract::page::DateSource>,
     /// Provinces with their two-digit codes.
     pub provinces: Vec<ProvinceRef>,
     /// Regencies, cities and towns.
@@ -59,6 +62,8 @@ pub struct Hit {
     pub programs: Vec<String>,
     /// Best fragments of the body with highlight ranges.
     pub snippets: Vec<Snippet>,
+    /// Money, counts and percentages of the article, normalised.
+    pub figures: Vec<crate::extract::figures::Figure>,
     /// Dateline city, when the page has one.
     pub dateline: Option<String>,
     /// Page address, when the input gives one.
@@ -108,6 +113,8 @@ pub struct ArticleView {
     pub source: Option<String>,
     /// Publication date.
     pub date: Option<PartialDate>,
+    /// Where the date came from (as in a hit).
+    pub date_source: Option<crate::extract::page::DateSource>,
     /// Dateline city.
     pub dateline: Option<String>,
     /// Page address.
@@ -122,6 +129,8 @@ pub struct ArticleView {
     pub officials: Vec<Official>,
     /// Programme codes.
     pub programs: Vec<String>,
+    /// Money, counts and percentages, normalised.
+    pub figures: Vec<crate::extract::figures::Figure>,
     /// Clean body.
     pub body: String,
 }
@@ -135,6 +144,7 @@ impl ArticleView {
             title: a.title,
             source: a.source,
             date: a.date,
+            date_source: a.date_source,
             dateline: a.dateline,
             url: a.url,
             byline: a.byline,
@@ -142,6 +152,7 @@ impl ArticleView {
             cities: a.cities.into_iter().map(|c| c.name).collect(),
             officials: a.officials,
             programs: a.programs,
+            figures: a.figures,
             body: a.body,
         }
     }
