@@ -379,3 +379,46 @@ fn user_alias_files_extend_the_built_in_aliases() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("kosong.tsv"));
 }
+
+#[test]
+fn quoted_by_searches_only_what_that_person_said() {
+    let env = TestEnv::new();
+    env.write(
+        "corpus/a.txt",
+        "Dua pejabat bicara soal JHT\n\nSurabaya (ANTARA) - Direktur Pelayanan BPJS Ketenagakerjaan Sri Handayani Wibowo menyebut antrean makin pendek. \"Klaim JHT kini bisa daring,\" kata Sri.\n\nSementara itu Menteri Ketenagakerjaan Bambang Wiratmo berbicara soal pelatihan. \"Pelatihan kerja kami perluas,\" ujar Bambang.\n",
+    );
+    env.warta(&["index", "corpus", "--index", "index", "-q"]);
+    assert_eq!(env.search_json(&["JHT", "--quoted-by", "Sri"])["total"], 1);
+    // Bambang is in the same article, but never said "JHT".
+    assert_eq!(env.search_json(&["JHT", "--quoted-by", "Bambang Wiratmo"])["total"], 0);
+    let v = env.search_json(&["pelatihan", "--quoted-by", "Bambang"]);
+    assert_eq!(v["total"], 1);
+    let snippet = v["hits"][0]["snippets"][0]["text"].as_str().unwrap();
+    assert!(
+        snippet.contains("Pelatihan kerja kami perluas"),
+        "the snippet is the quote: {snippet}"
+    );
+    let quotes = v["hits"][0]["quotes"].as_array().unwrap();
+    assert!(
+        quotes.iter().any(|q| q["speaker"] == "Sri Handayani Wibowo" && q["direct"] == true),
+        "{quotes:?}"
+    );
+    assert_eq!(env.search_json(&["*", "--quoted-by", "Sri"])["facets"]["speaker"][0]["count"], 1);
+    let out = env.warta(&["search", "--index", "index", "*", "--quoted-by", "Nobody"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown speaker `Nobody`"));
+}
+
+#[test]
+fn figures_are_listed_per_hit() {
+    let env = TestEnv::new();
+    env.write("corpus/a.txt", "Klaim naik\n\nJakarta - BPJS Ketenagakerjaan membayar klaim Rp37,83 miliar kepada 43,43 juta pekerja, naik 45,34%.\n");
+    env.warta(&["index", "corpus", "--index", "index", "-q"]);
+    let out = env.warta(&["search", "--index", "index", "klaim", "--figures", "--color", "never"]);
+    let s = text(&out.stdout);
+    assert!(s.contains("# Rp37,83 miliar = 37 830 000 000 IDR"), "{s}");
+    assert!(s.contains("# 43,43 juta pekerja = 43 430 000 pekerja"), "{s}");
+    assert!(s.contains("# 45,34% = 45.34 percent"), "{s}");
+    let v = env.search_json(&["klaim"]);
+    assert_eq!(v["hits"][0]["figures"][0]["value"].as_f64(), Some(37_830_000_000.0));
+}

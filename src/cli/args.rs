@@ -108,6 +108,9 @@ pub struct SearchArgs {
     /// Only articles from this publisher. Repeatable.
     #[arg(long, value_name = "NAME")]
     pub source: Vec<String>,
+    /// Search only what this person said (direct and reported speech); snippets show the quotes. Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub quoted_by: Vec<String>,
     /// Earliest publication date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,

@@ -69,6 +69,7 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         facet_top: if a.json || a.facets { 10 } else { 0 },
         aliases: a.aliases.clone(),
         explain: a.explain,
+        quoted_by: a.quoted_by.clone(),
     };
     let output =
         Output { json: a.json, color: use_color(a.color), facets: a.facets, figures: a.figures };

@@ -176,13 +176,14 @@ fn highlight(snip: &Snippet, s: Style) -> String {
 }
 
 fn facets_text(out: &mut dyn Write, f: &Facets, s: Style) -> io::Result<()> {
-    let rows: [(&str, &Vec<FacetCount>); 6] = [
+    let rows: [(&str, &Vec<FacetCount>); 7] = [
         ("province", &f.province),
         ("city", &f.city),
         ("official", &f.official),
         ("org", &f.org),
         ("program", &f.program),
         ("source", &f.source),
+        ("speaker", &f.speaker),
     ];
     writeln!(out, "{}", s.wrap(BOLD, "facets"))?;
     for (name, counts) in rows {

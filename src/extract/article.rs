@@ -205,6 +205,9 @@ pub struct Article {
     /// Money, counts and percentages, normalised, with their sentences.
     #[serde(default)]
     pub figures: Vec<crate::extract::figures::Figure>,
+    /// What people said, directly (in quotation marks) or reported, with the speaker.
+    #[serde(default)]
+    pub quotes: Vec<crate::extract::quote::Quote>,
     /// The clean body text: paragraphs separated by a blank line, boilerplate removed.
     pub body: String,
 }

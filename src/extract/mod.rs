@@ -23,6 +23,7 @@ pub mod figures;
 pub mod official;
 pub mod page;
 pub mod program;
+pub mod quote;
 pub mod reader;
 pub mod region;
 
@@ -35,8 +36,10 @@ pub fn extract(raw: &RawArticle) -> Article {
     let title = page.title.as_deref();
     let (provinces, cities) =
         region::find_places(title, &page.body, page.dateline.as_deref(), page.source.as_deref());
+    let officials = official::find_officials(title, &page.body);
     Article {
-        officials: official::find_officials(title, &page.body),
+        quotes: quote::find_quotes(title, &page.body, &officials),
+        officials,
         programs: program::find_programs(title, &page.body),
         figures: figures::find_figures(&page.body),
         provinces,

@@ -14,10 +14,11 @@ use tantivy::{Index, IndexWriter, TantivyError};
 use walkdir::WalkDir;
 
 use crate::analysis::AnalysisConfig;
+use crate::analysis::View;
 use crate::error::{Error, Result, UserError};
 use crate::extract::{self, reader};
 use crate::index::analysis;
-use crate::index::document::to_document;
+use crate::index::document::{QuoteAnalyzers, to_document};
 use crate::index::schema::{FORMAT_VERSION, build_schema, fields_of};
 use crate::index::store::{Fingerprint, INFO_FILE, IndexInfo, WartaIndex};
 
@@ -114,6 +115,10 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
             other => other.into(),
         })?;
     writer.delete_all_documents()?;
+    let mut quotes = QuoteAnalyzers {
+        exact: config.analyzer(View::Exact),
+        stemmed: config.analyzer(View::Stemmed),
+    };
 
     for file in &files {
         progress(Progress::File(file));
@@ -139,7 +144,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
                 report.skipped.push(Skipped { path: id, reason });
                 continue;
             }
-            writer.add_document(to_document(&fields, &id, &rel, &article))?;
+            writer.add_document(to_document(&fields, &id, &rel, &article, &mut quotes))?;
             report.articles += 1;
         }
     }

@@ -8,6 +8,7 @@
 //! re-reading the file.
 
 use tantivy::schema::{Facet, Value};
+use tantivy::tokenizer::{PreTokenizedString, TextAnalyzer, Token};
 use tantivy::{DateTime, TantivyDocument};
 
 use crate::extract::{Article, PartialDate, region};
@@ -27,8 +28,65 @@ pub struct StoredArticle {
     pub article: Article,
 }
 
+/// The analyzers that turn quotes into speaker-scoped terms.
+pub struct QuoteAnalyzers {
+    /// Exact view.
+    pub exact: TextAnalyzer,
+    /// Stemmed view.
+    pub stemmed: TextAnalyzer,
+}
+
+/// Positions left between two quotes, so that no phrase spans them.
+const QUOTE_GAP: usize = 16;
+
+/// A speaker's key, the prefix of the terms of what they said:
+/// "Asep Rahmat Suwanda" → `asep_rahmat_suwanda`.
+pub fn speaker_key(name: &str) -> String {
+    name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join("_")
+}
+
+/// A speaker-scoped term: `zainudin|jht`.
+pub fn said_term(key: &str, term: &str) -> String {
+    format!("{key}|{term}")
+}
+
+/// The quotes of an article as pre-analysed terms of one view.
+fn said_tokens(article: &Article, analyzer: &mut TextAnalyzer) -> Option<PreTokenizedString> {
+    if article.quotes.is_empty() {
+        return None;
+    }
+    let mut text = String::new();
+    let mut tokens = Vec::new();
+    let mut base = 0;
+    for q in &article.quotes {
+        let key = speaker_key(&q.speaker);
+        let start = text.len();
+        text.push_str(&q.text);
+        text.push('\n');
+        let mut last = base;
+        for t in crate::analysis::collect(analyzer, &q.text) {
+            last = base + t.position;
+            tokens.push(Token {
+                offset_from: start + t.start,
+                offset_to: start + t.end,
+                position: last,
+                text: said_term(&key, &t.term),
+                position_length: 1,
+            });
+        }
+        base = last + QUOTE_GAP;
+    }
+    Some(PreTokenizedString { text, tokens })
+}
+
 /// Builds the document for one article.
-pub fn to_document(f: &Fields, id: &str, path: &str, article: &Article) -> TantivyDocument {
+pub fn to_document(
+    f: &Fields,
+    id: &str,
+    path: &str,
+    article: &Article,
+    quotes: &mut QuoteAnalyzers,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, id);
     doc.add_text(f.path, path);
@@ -53,6 +111,18 @@ pub fn to_document(f: &Fields, id: &str, path: &str, article: &Article) -> Tanti
     }
     for code in &article.programs {
         doc.add_facet(f.program, Facet::from_path([code]));
+    }
+    let mut speakers: Vec<&str> = article.quotes.iter().map(|q| q.speaker.as_str()).collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    for speaker in speakers {
+        doc.add_facet(f.speaker, Facet::from_path([speaker]));
+    }
+    if let Some(said) = said_tokens(article, &mut quotes.stemmed) {
+        doc.add_pre_tokenized_text(f.said, said);
+    }
+    if let Some(said) = said_tokens(article, &mut quotes.exact) {
+        doc.add_pre_tokenized_text(f.said_exact, said);
     }
     let meta = Article { body: String::new(), ..article.clone() };
     // Serialising plain data to a String cannot fail.
@@ -176,6 +246,12 @@ mod tests {
     }
 
     #[test]
+    fn speaker_keys_and_terms() {
+        assert_eq!(speaker_key("Asep  Rahmat Suwanda"), "asep_rahmat_suwanda");
+        assert_eq!(said_term("zainudin", "jht"), "zainudin|jht");
+    }
+
+    #[test]
     fn region_facets_nest_cities_under_provinces() {
         let paths: Vec<String> = region_facets(&sample()).iter().map(|f| f.to_string()).collect();
         assert_eq!(paths, ["/Jawa Timur/Surabaya", "/Sumatera Utara"]);
@@ -185,7 +261,12 @@ mod tests {
     fn documents_round_trip() {
         let (_, fields) = build_schema();
         let article = sample();
-        let doc = to_document(&fields, "a/b.txt", "a/b.txt", &article);
+        let config = crate::analysis::AnalysisConfig::default();
+        let mut quotes = QuoteAnalyzers {
+            exact: config.analyzer(crate::analysis::View::Exact),
+            stemmed: config.analyzer(crate::analysis::View::Stemmed),
+        };
+        let doc = to_document(&fields, "a/b.txt", "a/b.txt", &article, &mut quotes);
         let back = from_document(&fields, &doc).unwrap();
         assert_eq!(back.id, "a/b.txt");
         assert_eq!(back.article, article);

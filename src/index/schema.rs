@@ -14,8 +14,8 @@ use tantivy::schema::{
 use crate::analysis::View;
 
 /// Version of the on-disk layout (schema, analyzers, stored metadata).
-/// 2: exact and stemmed views of title and body.
-pub const FORMAT_VERSION: u32 = 2;
+/// 2: exact and stemmed views of title and body. 3: quotes by speaker.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Field names, as they appear in `field:term` queries and in the schema.
 pub mod names {
@@ -44,6 +44,12 @@ pub mod names {
     pub const PROGRAM: &str = "program";
     /// Everything else extraction found, as stored JSON.
     pub const META: &str = "meta";
+    /// What people said, stemmed view, each term prefixed by its speaker's key.
+    pub const SAID: &str = "said";
+    /// What people said, exact view, each term prefixed by its speaker's key.
+    pub const SAID_EXACT: &str = "said_exact";
+    /// The speakers of the article's quotes, as facets `/Full Name`.
+    pub const SPEAKER: &str = "speaker";
 }
 
 /// Handles to every field of the schema.
@@ -73,6 +79,12 @@ pub struct Fields {
     pub program: Field,
     /// See [`names::META`].
     pub meta: Field,
+    /// See [`names::SAID`].
+    pub said: Field,
+    /// See [`names::SAID_EXACT`].
+    pub said_exact: Field,
+    /// See [`names::SPEAKER`].
+    pub speaker: Field,
 }
 
 /// Builds the schema and the field handles.
@@ -104,6 +116,9 @@ pub fn build_schema() -> (Schema, Fields) {
         official: b.add_facet_field(names::OFFICIAL, FacetOptions::default()),
         program: b.add_facet_field(names::PROGRAM, FacetOptions::default()),
         meta: b.add_text_field(names::META, STORED),
+        said: b.add_text_field(names::SAID, view(View::Stemmed)),
+        said_exact: b.add_text_field(names::SAID_EXACT, view(View::Exact)),
+        speaker: b.add_facet_field(names::SPEAKER, FacetOptions::default()),
     };
     (b.build(), fields)
 }

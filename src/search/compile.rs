@@ -19,6 +19,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use crate::analysis::{self, View};
 use crate::error::{Result, UserError};
 use crate::index::WartaIndex;
+use crate::index::document::said_term;
 use crate::search::aliases::Aliases;
 use crate::search::filters::{self, FacetKind};
 use crate::search::query::Node;
@@ -51,10 +52,20 @@ pub struct Compiled {
 }
 
 /// Compiles a parsed query. `raw` is the query string, for error messages.
-pub fn compile(index: &WartaIndex, aliases: &Aliases, node: &Node, raw: &str) -> Result<Compiled> {
+///
+/// With `speakers` (keys from `index::document::speaker_key`), words search
+/// only what those people said (`--quoted-by`).
+pub fn compile(
+    index: &WartaIndex,
+    aliases: &Aliases,
+    node: &Node,
+    raw: &str,
+    speakers: &[String],
+) -> Result<Compiled> {
     let mut c = Compiler {
         index,
         aliases,
+        speakers,
         exact: index.analyzer(View::Exact),
         stemmed: index.analyzer(View::Stemmed),
         highlights: Vec::new(),
@@ -71,6 +82,7 @@ pub fn compile(index: &WartaIndex, aliases: &Aliases, node: &Node, raw: &str) ->
 struct Compiler<'a> {
     index: &'a WartaIndex,
     aliases: &'a Aliases,
+    speakers: &'a [String],
     exact: TextAnalyzer,
     stemmed: TextAnalyzer,
     highlights: Vec<Pattern>,
@@ -95,6 +107,9 @@ enum Kind {
 }
 
 type Clauses = Vec<(Occur, Box<dyn Query>)>;
+
+/// Terms with their positions relative to the first one.
+type Terms = [(usize, String)];
 
 impl Compiler<'_> {
     fn node(&mut self, node: &Node, negated: bool) -> Result<Option<Box<dyn Query>>> {
@@ -258,14 +273,17 @@ impl Compiler<'_> {
                 clauses.push((Occur::Should, q));
             }
         };
-        let title = if scope == Scope::Both { TITLE_BOOST } else { 1.0 };
-        if scope != Scope::Body {
-            add(f.title_exact, &exact, title * EXACT_BOOST);
-            add(f.title, &stemmed, title);
-        }
-        if scope != Scope::Title {
-            add(f.body_exact, &exact, EXACT_BOOST);
-            add(f.body, &stemmed, 1.0);
+        if scope == Scope::Both && !self.speakers.is_empty() {
+            // Only what the speakers said: their terms carry their key.
+            for key in self.speakers {
+                let scoped = |terms: &[(usize, String)]| -> Vec<(usize, String)> {
+                    terms.iter().map(|(p, t)| (*p, said_term(key, t))).collect()
+                };
+                add(f.said_exact, &scoped(&exact), EXACT_BOOST);
+                add(f.said, &scoped(&stemmed), 1.0);
+            }
+        } else {
+            self.text_fields(scope, &exact, &stemmed, &mut add);
         }
         // A word or phrase that names an alias group searches the whole group.
         if expand && scope == Scope::Both {
@@ -276,6 +294,28 @@ impl Compiler<'_> {
             }
         }
         Ok(boolean(clauses))
+    }
+}
+
+impl Compiler<'_> {
+    /// The title and body clauses of a word or phrase.
+    fn text_fields(
+        &self,
+        scope: Scope,
+        exact: &Terms,
+        stemmed: &Terms,
+        add: &mut dyn FnMut(Field, &Terms, f32),
+    ) {
+        let f = self.index.fields();
+        let title = if scope == Scope::Both { TITLE_BOOST } else { 1.0 };
+        if scope != Scope::Body {
+            add(f.title_exact, exact, title * EXACT_BOOST);
+            add(f.title, stemmed, title);
+        }
+        if scope != Scope::Title {
+            add(f.body_exact, exact, EXACT_BOOST);
+            add(f.body, stemmed, 1.0);
+        }
     }
 }
 

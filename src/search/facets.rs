@@ -22,6 +22,7 @@ pub struct FacetPlan {
     official: FruitHandle<FacetCounts>,
     program: FruitHandle<FacetCounts>,
     source: FruitHandle<FacetCounts>,
+    speaker: FruitHandle<FacetCounts>,
 }
 
 impl FacetPlan {
@@ -48,6 +49,7 @@ impl FacetPlan {
             official: multi.add_collector(collector(names::OFFICIAL, &orgs)),
             program: multi.add_collector(collector(names::PROGRAM, &root)),
             source: multi.add_collector(collector(names::SOURCE, &root)),
+            speaker: multi.add_collector(collector(names::SPEAKER, &root)),
             provinces,
             orgs,
         })
@@ -74,6 +76,7 @@ impl FacetPlan {
             official: level(self.official.extract(fruits), &self.orgs, 1),
             program: level(self.program.extract(fruits), &root, 0),
             source: level(self.source.extract(fruits), &root, 0),
+            speaker: level(self.speaker.extract(fruits), &root, 0),
         }
     }
 }

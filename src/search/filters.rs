@@ -51,6 +51,8 @@ pub enum FacetKind {
     Program,
     /// `--source`
     Source,
+    /// `--quoted-by`
+    Speaker,
 }
 
 impl FacetKind {
@@ -76,6 +78,7 @@ impl FacetKind {
             FacetKind::Org => "org",
             FacetKind::Program => "program",
             FacetKind::Source => "source",
+            FacetKind::Speaker => "speaker",
         }
     }
 }
@@ -119,6 +122,7 @@ pub fn field_of(index: &WartaIndex, kind: FacetKind) -> Field {
         FacetKind::Official | FacetKind::Org => f.official,
         FacetKind::Program => f.program,
         FacetKind::Source => f.source,
+        FacetKind::Speaker => f.speaker,
     }
 }
 
@@ -164,6 +168,14 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
             indexed(index, kind, value, 0, canonical.is_some(), |org| {
                 same(org, value) || canonical.as_deref().is_some_and(|c| same(org, c))
             })
+        }
+        // As for officials: a full name first, else whole words of a name.
+        FacetKind::Speaker => {
+            let whole = indexed(index, kind, value, 0, true, |name| same(name, value))?;
+            if !whole.is_empty() {
+                return Ok(whole);
+            }
+            indexed(index, kind, value, 0, false, |name| name_matches(name, value))
         }
         // A publisher as stored wins; otherwise "liputan6" finds "Liputan6.com".
         FacetKind::Source => {

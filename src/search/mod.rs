@@ -30,6 +30,7 @@ use tantivy::{DocAddress, DocSet, Order, Searcher, TantivyDocument, Term};
 
 use crate::analysis::View;
 use crate::error::Result;
+use crate::index::document::speaker_key;
 use crate::index::document::{date_time, date_time_after};
 use crate::index::{StoredArticle, WartaIndex, names};
 use crate::search::facets::FacetPlan;
@@ -71,6 +72,8 @@ pub struct SearchRequest {
     pub aliases: Option<std::path::PathBuf>,
     /// Whether to return how the query was parsed and expanded.
     pub explain: bool,
+    /// Search only what these people said (names, whole or in part).
+    pub quoted_by: Vec<String>,
 }
 
 impl SearchRequest {
@@ -86,6 +89,7 @@ impl SearchRequest {
             facet_top: 10,
             aliases: None,
             explain: false,
+            quoted_by: Vec::new(),
         }
     }
 }
@@ -94,8 +98,21 @@ impl SearchRequest {
 pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse> {
     let ast = query::parse(&req.query)?;
     let aliases = Aliases::load(req.aliases.as_deref(), &mut index.analyzer(View::Exact))?;
-    let compiled = compile::compile(index, &aliases, &ast, &req.query)?;
-    let full = with_filters(index, compiled.query, &req.filters)?;
+    // --quoted-by: the speakers' facets filter the articles, their keys scope the words.
+    let mut speakers: Vec<tantivy::schema::Facet> = Vec::new();
+    for name in &req.quoted_by {
+        speakers.extend(filters::resolve(index, filters::FacetKind::Speaker, name)?);
+    }
+    let speaker_names: Vec<String> =
+        speakers.iter().filter_map(|f| f.to_path().first().map(|s| s.to_string())).collect();
+    let keys: Vec<String> = speaker_names.iter().map(|n| speaker_key(n)).collect();
+    let compiled = compile::compile(index, &aliases, &ast, &req.query, &keys)?;
+    let mut full = with_filters(index, compiled.query, &req.filters)?;
+    if !req.quoted_by.is_empty() {
+        let field = index.fields().speaker;
+        let only: Box<dyn Query> = filters::facet_query(field, &speakers);
+        full = Box::new(BooleanQuery::new(vec![(Occur::Must, full), (Occur::Must, only)]));
+    }
     let searcher = index.searcher();
 
     // One pass counts every match, keeps the requested page and counts facets.
@@ -132,12 +149,22 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
     for (score, addr) in page {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let stored = index.stored(&doc)?;
-        hits.push(to_hit(stored, score, &mut analyzers, &compiled.highlights, req.snippets));
+        let hit = to_hit(
+            stored,
+            score,
+            &mut analyzers,
+            &compiled.highlights,
+            req.snippets,
+            &speaker_names,
+        );
+        hits.push(hit);
     }
-    let explain = req.explain.then(|| Explanation {
-        parsed: ast.to_string(),
-        terms: compiled.notes.clone(),
-        filters: filter_notes(&req.filters),
+    let explain = req.explain.then(|| {
+        let mut filters = filter_notes(&req.filters);
+        if !speaker_names.is_empty() {
+            filters.push(format!("words said by: {}", speaker_names.join(" OR ")));
+        }
+        Explanation { parsed: ast.to_string(), terms: compiled.notes.clone(), filters }
     });
     Ok(SearchResponse { query: req.query.clone(), total, hits, facets, explain })
 }
@@ -215,9 +242,21 @@ fn to_hit(
     analyzers: &mut Analyzers,
     highlights: &[compile::Pattern],
     n: usize,
+    speakers: &[String],
 ) -> Hit {
     let a = stored.article;
-    let snippets = snippet::snippets(&a.body, analyzers, highlights, n);
+    // With --quoted-by the snippets come from what those people said.
+    let snippets = if speakers.is_empty() {
+        snippet::snippets(&a.body, analyzers, highlights, n)
+    } else {
+        let said: Vec<&str> = a
+            .quotes
+            .iter()
+            .filter(|q| speakers.contains(&q.speaker))
+            .map(|q| q.text.as_str())
+            .collect();
+        snippet::snippets(&said.join("\n"), analyzers, highlights, n)
+    };
     Hit {
         id: stored.id,
         path: stored.path,
@@ -232,6 +271,7 @@ fn to_hit(
         programs: a.programs,
         snippets,
         figures: a.figures,
+        quotes: a.quotes,
         dateline: a.dateline,
         url: a.url,
     }

@@ -64,6 +64,8 @@ pub struct Hit {
     pub snippets: Vec<Snippet>,
     /// Money, counts and percentages of the article, normalised.
     pub figures: Vec<crate::extract::figures::Figure>,
+    /// What people said in the article, with the speaker.
+    pub quotes: Vec<crate::extract::quote::Quote>,
     /// Dateline city, when the page has one.
     pub dateline: Option<String>,
     /// Page address, when the input gives one.
@@ -87,6 +89,8 @@ pub struct Facets {
     pub program: Vec<FacetCount>,
     /// Publishers.
     pub source: Vec<FacetCount>,
+    /// People quoted (use with `--quoted-by`).
+    pub speaker: Vec<FacetCount>,
 }
 
 /// How many matching articles carry one facet value.
@@ -131,6 +135,8 @@ pub struct ArticleView {
     pub programs: Vec<String>,
     /// Money, counts and percentages, normalised.
     pub figures: Vec<crate::extract::figures::Figure>,
+    /// What people said, with the speaker.
+    pub quotes: Vec<crate::extract::quote::Quote>,
     /// Clean body.
     pub body: String,
 }
@@ -153,6 +159,7 @@ impl ArticleView {
             officials: a.officials,
             programs: a.programs,
             figures: a.figures,
+            quotes: a.quotes,
             body: a.body,
         }
     }

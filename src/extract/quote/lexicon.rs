@@ -1,0 +1,266 @@
+//! The closed word lists quote attribution leans on: speech verbs, the words
+//! that may sit between a subject and its verb, and the capitalised words
+//! that are never a person's name (titles, organisations, places, days,
+//! sentence openers).
+//!
+//! Kept as code rather than a data file: they are grammar, not a gazetteer.
+//! Each list is one space-separated string, split once into a set.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Bare speech verbs, used as `kata X`, `ujarnya`, `," tutur Asep` and in the
+/// sentence-final frame `…, jelasnya.`.
+pub(super) const ROOT_VERBS: &str = "\
+    kata ujar tutur ucap ungkap jelas tegas sebut papar imbuh tambah terang lanjut pungkas \
+    sambung tandas cetus beber urai harap ajak imbau klaim akui nilai bilang kilah seru";
+
+/// Prefixed speech verbs, used as `X mengatakan (bahwa) …` and
+/// `X menambahkan, "…"`.
+pub(super) const MEN_VERBS: &str = "\
+    mengatakan menjelaskan menegaskan mengungkapkan mengungkap menambahkan menyampaikan \
+    menekankan menuturkan memaparkan menerangkan menyebutkan menyebut mengimbau mengajak \
+    mengakui mengaku menilai menjabarkan merinci membeberkan menguraikan menyatakan \
+    mengingatkan berharap mengharapkan menandaskan mengklaim berkata berujar bertutur \
+    berpendapat mengemukakan menceritakan mengutarakan bilang";
+
+/// Words that may follow the speaker of a frame without ending it:
+/// `katanya saat dihubungi`, `kata X dalam keterangannya di Medan`.
+const TAIL_WORDS: &str = "\
+    dalam di saat ketika seusai usai pada kepada melalui lewat sambil sembari kemarin lagi \
+    pula juga dengan menutup mengakhiri seraya";
+
+/// Words that may stand between a subject and its speech verb
+/// (`dia juga menjelaskan`, `X dalam keterangannya mengatakan`).
+const ADVERBS: &str = "\
+    juga pun lalu kemudian kembali turut lebih lanjut sebelumnya sendiri langsung pula sempat \
+    kerap sering selalu telah sudah pernah bahkan dalam keterangannya keterangan tertulisnya \
+    tertulis secara terpisah saat itu tersebut";
+
+/// Personal pronouns that refer back to the current speaker.
+const PRONOUNS: &str = "\
+    ia dia beliau";
+
+/// Words before a name that make it an object, not a subject
+/// ("menemui Asep", "bersama Hassanudin").
+const OBJECT_MARKERS: &str = "\
+    oleh dengan bersama kepada didampingi mendampingi menemui bertemu dan serta atau dari \
+    untuk bagi terhadap tentang mengapresiasi";
+
+/// Honorifics dropped from a speaker's name.
+const HONORIFICS: &str = "\
+    pak bapak bu ibu dr drs dra ir hj prof kh sdr saudara saudari mas mbak bang kak haji tuan \
+    nyonya ustaz ustadz";
+
+/// Name parts too common to identify a person on their own ("Muhammad", "Made").
+const PARTICLES: &str = "\
+    la ode ni made wayan nyoman ketut putu kadek komang gede gde teuku cut raden andi muhammad \
+    mohammad mochammad moh muh mhd siti sri abdul bin binti van der al";
+
+/// Given names that are also ordinary words ("Hari" = day): accepted as a
+/// later reference only right next to a speech verb.
+const COMMON_NAMES: &str = "\
+    hari bulan tahun minggu raya putra putri jaya surya bumi cahaya bintang intan mulia indah \
+    adil budi agung kasih sari dewi rahmat karya ayu bagus slamet rahayu sentosa damai harapan \
+    nur kurnia untung teguh wahyu fajar bayu mega tirta lestari setia iman aman amin suci \
+    murni merdeka perdana utama pratama kusuma permata melati kartika rezeki berkah sejahtera \
+    bahagia jujur";
+
+/// Words that make a phrase name a person by office ("Kepala", "Menteri").
+const ROLE_HEADS: &str = "\
+    kepala direktur deputi asisten menteri wakil gubernur bupati wali sekretaris ketua anggota \
+    presiden camat lurah manajer kapolda kapolres kajati kajari rektor dekan inspektur staf pj \
+    plt plh";
+
+/// Capitalised words that are never (part of) a person's name.
+const NOT_NAMES: &[&str] = &[
+    // titles and units
+    "\
+        direktur utama dirut kepala kantor wilayah cabang perintis deputi asisten bidang \
+        divisi menteri menaker wamenaker wamen wakil gubernur wagub bupati wabup wali walikota \
+        kota wawali kabupaten provinsi sekretaris sekjen jenderal dirjen daerah sekda dinas \
+        kadis kadisnaker tenaga kerja ketenagakerjaan transmigrasi ketua anggota komisi dewan \
+        pengawas presiden wapres pj plt plh pps penjabat pelaksana tugas harian kepesertaan \
+        keuangan pelayanan pemasaran komunikasi umum hukum investasi kementerian kemnaker \
+        pemerintah pemprov pemkab pemkot badan nasional republik indonesia camat lurah kades \
+        desa staf ahli koordinator menko kanwil kakanwil kacab kakacab kabid jaminan sosial \
+        pembinaan pengawasan hubungan industrial perencanaan pembangunan serikat pekerja buruh \
+        asosiasi kadin fraksi partai humas manajer manager kepolisian kapolda kapolres kajati \
+        kajari kejaksaan tinggi negeri rektor universitas dekan bina pemeriksaan norma manfaat \
+        program inspektur bappenas disnaker disnakertrans jamsostek bpjamsostek risiko \
+        manajemen operasional teknologi informasi strategis pengembangan pusat regional \
+        kesehatan perusahaan koperasi usaha kecil menengah mikro perdagangan perindustrian \
+        perhubungan pendidikan kebudayaan sekretariat biro bagian seksi unit tim satgas \
+        panitia pengurus direksi komisaris pimpinan pemimpin koordinasi kelautan perikanan \
+        pertanian kecamatan kelurahan pulau pantai pasar pelabuhan jalan kampung dusun kawasan \
+        gedung hotel rumah sakit sekolah auditorium balai pt cv tbk persero bank rsud \
+        kantornya",
+    // places
+    "\
+        jawa timur barat tengah utara selatan tenggara daya sumatera sumatra kalimantan \
+        sulawesi papua maluku nusa bali jakarta banten aceh riau kepulauan jambi bengkulu \
+        lampung bangka belitung gorontalo yogyakarta sumut sumsel sumbar jatim jabar jateng \
+        kaltim kalsel kalbar kalteng kaltara sulsel sulut sulteng sultra sulbar sumbagut \
+        sumbagsel babel kepri pegunungan medan surabaya bandung semarang makassar denpasar",
+    // days and months
+    "\
+        senin selasa rabu kamis jumat sabtu januari februari maret april mei juni juli agustus \
+        september oktober november desember",
+    // sentence openers and common nouns
+    "\
+        sementara selain namun adapun kemudian dalam pada menurut lebih secara usai seusai \
+        saat ketika sedangkan tetapi bahkan oleh karena dengan untuk hal ini itu di ke dari \
+        melalui sebab sehingga jadi kami kita saya anda mereka ia dia beliau masyarakat warga \
+        peserta pengusaha pihak pihaknya para semua seluruh setiap tidak bukan ada apa \
+        bagaimana mengapa kalau jika agar supaya selanjutnya sebelumnya terkait lanjut sebagai \
+        yang dan atau juga tak belum sudah baca foto sumber editor pewarta reporter penulis \
+        the of and",
+];
+
+type Set = LazyLock<HashSet<&'static str>>;
+
+static TAILS: Set = LazyLock::new(|| TAIL_WORDS.split_whitespace().collect());
+static ADVERB_SET: Set = LazyLock::new(|| ADVERBS.split_whitespace().collect());
+static PRONOUN_SET: Set = LazyLock::new(|| PRONOUNS.split_whitespace().collect());
+static OBJECTS: Set = LazyLock::new(|| OBJECT_MARKERS.split_whitespace().collect());
+static HONORIFIC_SET: Set = LazyLock::new(|| HONORIFICS.split_whitespace().collect());
+static PARTICLE_SET: Set = LazyLock::new(|| PARTICLES.split_whitespace().collect());
+static COMMON: Set = LazyLock::new(|| COMMON_NAMES.split_whitespace().collect());
+static HEADS: Set = LazyLock::new(|| ROLE_HEADS.split_whitespace().collect());
+static ROOTS: Set = LazyLock::new(|| ROOT_VERBS.split_whitespace().collect());
+static MENS: Set = LazyLock::new(|| MEN_VERBS.split_whitespace().collect());
+static NOT_NAME_SET: Set = LazyLock::new(|| {
+    NOT_NAMES.iter().chain([&HONORIFICS]).flat_map(|l| l.split_whitespace()).collect()
+});
+
+/// Lower-cased, without a trailing period.
+pub(super) fn norm(word: &str) -> String {
+    word.trim_end_matches('.').to_lowercase()
+}
+
+fn has(set: &Set, word: &str) -> bool {
+    set.contains(norm(word).as_str())
+}
+
+pub(super) fn is_adverb(word: &str) -> bool {
+    has(&ADVERB_SET, word)
+}
+
+pub(super) fn is_pronoun(word: &str) -> bool {
+    has(&PRONOUN_SET, word)
+}
+
+pub(super) fn is_tail_word(word: &str) -> bool {
+    has(&TAILS, word)
+}
+
+pub(super) fn is_object_marker(word: &str) -> bool {
+    has(&OBJECTS, word)
+}
+
+pub(super) fn is_honorific(word: &str) -> bool {
+    has(&HONORIFIC_SET, word)
+}
+
+pub(super) fn is_particle(word: &str) -> bool {
+    has(&PARTICLE_SET, word)
+}
+
+pub(super) fn is_common_name(word: &str) -> bool {
+    has(&COMMON, word)
+}
+
+/// Words that make a phrase name a person by office ("Kepala", "Menteri").
+pub(super) fn is_role_head(word: &str) -> bool {
+    has(&HEADS, word)
+}
+
+pub(super) fn is_speech_verb(word: &str) -> bool {
+    let w = norm(word);
+    let root = w.strip_suffix("nya").unwrap_or(&w);
+    MENS.contains(w.as_str()) || ROOTS.contains(root)
+}
+
+/// A word that can be part of a person's name: capitalised, with at least
+/// one lower-case letter (acronyms such as BPJS are not), letters only, and
+/// not a title, organisation, place, day or sentence opener.
+pub(super) fn is_nameish(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return false };
+    first.is_uppercase()
+        && word.chars().count() >= 2
+        && word.chars().any(char::is_lowercase)
+        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        && !NOT_NAME_SET.contains(norm(word).as_str())
+}
+
+/// Abbreviated titles spelled out, so "Menaker" matches the role
+/// "Menteri Ketenagakerjaan".
+pub(super) fn expand_title(word: &str) -> &'static [&'static str] {
+    match norm(word).as_str() {
+        "dirut" => &["direktur", "utama"],
+        "menaker" => &["menteri", "ketenagakerjaan"],
+        "wamenaker" => &["wakil", "menteri", "ketenagakerjaan"],
+        "sekjen" => &["sekretaris", "jenderal"],
+        "dirjen" => &["direktur", "jenderal"],
+        "kadisnaker" => &["kepala", "dinas", "tenaga", "kerja"],
+        "kadis" => &["kepala", "dinas"],
+        "kakanwil" => &["kepala", "kantor", "wilayah"],
+        "kanwil" => &["kantor", "wilayah"],
+        "kacab" | "kakacab" => &["kepala", "kantor", "cabang"],
+        "kabid" => &["kepala", "bidang"],
+        "wagub" => &["wakil", "gubernur"],
+        "wabup" => &["wakil", "bupati"],
+        "wawali" => &["wakil", "wali", "kota"],
+        "walikota" => &["wali", "kota"],
+        "sekda" => &["sekretaris", "daerah"],
+        "penjabat" => &["pj"],
+        "bpjamsostek" => &["bpjs", "ketenagakerjaan"],
+        "kemnaker" => &["kementerian", "ketenagakerjaan", "kemnaker"],
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_are_recognised_in_all_their_forms() {
+        for w in ["kata", "katanya", "Ujarnya", "mengatakan", "menambahkan", "tuturnya", "bilang"] {
+            assert!(is_speech_verb(w), "{w}");
+        }
+        for w in ["katakan", "menanam", "nya", ""] {
+            assert!(!is_speech_verb(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn names_are_told_from_titles_acronyms_and_openers() {
+        for w in ["Asep", "Hassanudin", "O'Neil", "Émile"] {
+            assert!(is_nameish(w), "{w}");
+        }
+        for w in ["BPJS", "Direktur", "Jawa", "Kamis", "Sementara", "M.Si", "A", "", "Rp5"] {
+            assert!(!is_nameish(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn abbreviated_titles_expand() {
+        assert_eq!(expand_title("Menaker"), &["menteri", "ketenagakerjaan"]);
+        assert!(expand_title("Asep").is_empty());
+        assert!(is_role_head("Pj.") && !is_role_head("Asep"));
+    }
+
+    #[test]
+    fn word_lists_are_lower_case_and_not_names() {
+        let lists =
+            [ROOT_VERBS, MEN_VERBS, TAIL_WORDS, ADVERBS, PRONOUNS, OBJECT_MARKERS, ROLE_HEADS];
+        for w in lists.iter().chain(NOT_NAMES).flat_map(|l| l.split_whitespace()) {
+            assert_eq!(w, w.to_lowercase());
+            assert!(w.chars().all(char::is_alphabetic), "{w}");
+        }
+        assert!(NOT_NAME_SET.contains("kemnaker") && NOT_NAME_SET.contains("pak"));
+        assert!(is_common_name("Hari") && is_particle("Made") && is_tail_word("dalam"));
+    }
+}

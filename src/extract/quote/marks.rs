@@ -1,0 +1,238 @@
+//! Where the quotation marks are, and where the sentences end.
+//!
+//! Indonesian pages mix ASCII `"…"`, curly `“…”` and a closing `”` used as
+//! an opener (`”Bupati, …,” ujar Emil.`), so a mark's role comes from its
+//! neighbours, not its shape: an opener follows a space and precedes a
+//! letter, a closer follows a letter. A quote that reaches the end of its
+//! paragraph continues only when the next paragraph opens with a mark (the
+//! newspaper convention for long quotes); otherwise it is dropped as a stray
+//! mark. Sentences never end inside a quote.
+
+/// The characters treated as double quotation marks.
+pub(super) fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„')
+}
+
+/// A quotation: the opening mark's offset, the offset just past the closing
+/// mark, and the byte ranges of its content (more than one when it runs over
+/// several paragraphs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Span {
+    pub open: usize,
+    pub close_end: usize,
+    pub parts: Vec<(usize, usize)>,
+}
+
+impl Span {
+    /// The quoted words, paragraphs joined by a space.
+    pub fn content(&self, text: &str) -> String {
+        let parts: Vec<&str> =
+            self.parts.iter().filter_map(|&(a, b)| text.get(a..b)).map(str::trim).collect();
+        parts.join(" ")
+    }
+}
+
+fn opens(prev: Option<char>, next: Option<char>) -> bool {
+    next.is_some_and(|n| !n.is_whitespace())
+        && prev.is_none_or(|p| p.is_whitespace() || "([{:—–-/".contains(p) || is_mark(p))
+}
+
+fn closes(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(|p| !p.is_whitespace())
+        && (next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}—–-".contains(n) || is_mark(n))
+            || prev.is_some_and(|p| ",.!?".contains(p)))
+}
+
+/// A quotation being read: offset of the opener, start of the current
+/// part, finished parts.
+type Open = (usize, usize, Vec<(usize, usize)>);
+
+/// All balanced quotations of `text`, in order, never overlapping.
+pub(super) fn quote_spans(text: &str) -> Vec<Span> {
+    let cs: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| cs.get(i).map(|&(_, c)| c);
+    let mut spans = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut i = 0;
+    while i < cs.len() {
+        let (pos, c) = cs[i];
+        let prev = i.checked_sub(1).and_then(at);
+        let next = at(i + 1);
+        match open.take() {
+            None => {
+                if is_mark(c) && opens(prev, next) {
+                    open = Some((pos, pos + c.len_utf8(), Vec::new()));
+                }
+            }
+            Some((start, part, mut parts)) => {
+                if c == '\n' {
+                    let mut j = i;
+                    while at(j).is_some_and(char::is_whitespace) {
+                        j += 1;
+                    }
+                    let continues =
+                        at(j).is_some_and(is_mark) && at(j + 1).is_some_and(|n| !n.is_whitespace());
+                    if continues {
+                        parts.push((part, pos));
+                        let (mpos, m) = cs[j];
+                        open = Some((start, mpos + m.len_utf8(), parts));
+                        i = j + 1;
+                        continue;
+                    }
+                    // A stray mark: forget it and go on after the paragraph.
+                } else if is_mark(c) && closes(prev, next) {
+                    parts.push((part, pos));
+                    spans.push(Span { open: start, close_end: pos + c.len_utf8(), parts });
+                } else {
+                    open = Some((start, part, parts));
+                }
+            }
+        }
+        i += 1;
+    }
+    spans
+}
+
+/// A sentence: its byte range and the indices of the quotations inside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub quotes: Vec<usize>,
+}
+
+/// Words after which a period does not end a sentence ("Pj.", "Dr.", "No.").
+const ABBREVIATIONS: &[&str] = &[
+    "pj", "plt", "plh", "pps", "dr", "drs", "dra", "ir", "hj", "prof", "no", "jl", "jln", "kab",
+    "kec", "kel", "tbk", "sdr", "bpk", "st", "kh", "mr", "mrs", "ms", "vol", "tel", "telp", "yth",
+    "dkk", "sos", "si", "kom", "pd", "ak", "ph", "kol", "brigjen", "mayjen", "letjen", "irjen",
+    "komjen", "kombes", "akbp",
+];
+
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = text.get(..dot).unwrap_or("");
+    let word: String = before.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let word: String = word.chars().rev().collect::<String>().to_lowercase();
+    word.chars().count() == 1 || ABBREVIATIONS.contains(&word.as_str())
+}
+
+/// Whether the text from `pos` on starts a new sentence: spaces, then a
+/// capital, a digit, a bracket or a quotation mark.
+fn starts_sentence(text: &str, pos: usize) -> bool {
+    let rest = text.get(pos..).unwrap_or("");
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    rest.trim_start().chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || c == '(' || is_mark(c) || c == '\n'
+    }) || rest.trim_start_matches([' ', '\t']).starts_with('\n')
+}
+
+/// Splits `text` into sentences. Line breaks end sentences, except inside a
+/// quotation; so do `.`, `!` and `?` before a capitalised word, except after
+/// an abbreviation; so does a quotation ending in `.`/`!`/`?` before one.
+pub(super) fn sentences(text: &str, spans: &[Span]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quotes = Vec::new();
+    let mut next_span = 0;
+    let mut p = 0;
+    let push = |out: &mut Vec<Sentence>, a: usize, b: usize, q: &mut Vec<usize>| {
+        let s = text.get(a..b).unwrap_or("");
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.len() - s.trim_end().len();
+        if !s.trim().is_empty() {
+            out.push(Sentence { start: a + lead, end: b - trail, quotes: std::mem::take(q) });
+        }
+        q.clear();
+    };
+    while p < text.len() {
+        if let Some(span) = spans.get(next_span).filter(|s| s.open == p) {
+            quotes.push(next_span);
+            next_span += 1;
+            p = span.close_end;
+            let last = span.content(text).trim_end().chars().last();
+            if last.is_some_and(|c| ".!?".contains(c)) && starts_sentence(text, p) {
+                push(&mut out, start, p, &mut quotes);
+                start = p;
+            }
+            continue;
+        }
+        let Some(c) = text.get(p..).and_then(|r| r.chars().next()) else { break };
+        let after = p + c.len_utf8();
+        if c == '\n' {
+            push(&mut out, start, p, &mut quotes);
+            start = after;
+        } else if ".!?".contains(c) && starts_sentence(text, after) && !is_abbreviation(text, p) {
+            push(&mut out, start, after, &mut quotes);
+            start = after;
+        }
+        p = after;
+    }
+    push(&mut out, start, text.len(), &mut quotes);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(text: &str) -> Vec<String> {
+        quote_spans(text).iter().map(|s| s.content(text)).collect()
+    }
+
+    #[test]
+    fn ascii_curly_and_reversed_marks_all_quote() {
+        assert_eq!(contents(r#"A "satu dua," kata B."#), ["satu dua,"]);
+        assert_eq!(contents("A “satu dua,” kata B."), ["satu dua,"]);
+        assert_eq!(contents("”Satu dua,” ujar B."), ["Satu dua,"]);
+        assert_eq!(contents("„Satu“ dan ”dua”"), ["Satu", "dua"]);
+    }
+
+    #[test]
+    fn a_quote_continues_into_a_paragraph_that_opens_with_a_mark() {
+        let text = "“Satu dua.\n\n“Tiga empat,” kata B.";
+        assert_eq!(contents(text), ["Satu dua. Tiga empat,"]);
+        let s = sentences(text, &quote_spans(text));
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].quotes, [0]);
+    }
+
+    #[test]
+    fn an_unclosed_mark_is_dropped_at_the_end_of_its_paragraph() {
+        let text = "Layar 5\" dan \"kata tanpa tutup\n\nBaris baru \"ini,\" kata A.";
+        assert_eq!(contents(text), ["ini,"]);
+        assert!(contents("\"").is_empty());
+        assert!(contents("“ ” \" ”").is_empty());
+    }
+
+    #[test]
+    fn sentences_end_at_periods_but_not_after_abbreviations_or_inside_quotes() {
+        let text = "Pj. Gubernur Dr. A. Budi hadir. \"Satu. Dua,\" katanya. Rp5 juta.\nBaris";
+        let spans = quote_spans(text);
+        let got: Vec<&str> =
+            sentences(text, &spans).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(
+            got,
+            ["Pj. Gubernur Dr. A. Budi hadir.", "\"Satu. Dua,\" katanya.", "Rp5 juta.", "Baris"]
+        );
+    }
+
+    #[test]
+    fn a_quote_ending_a_sentence_splits_before_the_next_capital() {
+        let text = "“Ayo.” Ia lalu pergi. “Siap!” kata dia.";
+        let spans = quote_spans(text);
+        let got: Vec<&str> =
+            sentences(text, &spans).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(got, ["“Ayo.”", "Ia lalu pergi.", "“Siap!” kata dia."]);
+    }
+
+    #[test]
+    fn odd_unicode_never_panics() {
+        for text in ["\u{0301}\"é\"", "“", "”\n\n”", "a.\u{a0}B", "ß\"\n\"ü", "😀. 😀\"😀\"."]
+        {
+            let spans = quote_spans(text);
+            let _ = sentences(text, &spans);
+        }
+    }
+}

@@ -1,0 +1,603 @@
+//! Who a frame means: coreference within one article.
+//!
+//! The people known to an article are the officials the official finder
+//! found (full names, roles) plus the speakers met so far. A phrase is
+//! resolved, in order, by a full name inside it; by a first name or surname
+//! of a known full name ("Asep" → "Asep Rahmat Suwanda"); by an office
+//! matched against the officials' roles ("Menaker" → the Menteri
+//! Ketenagakerjaan); and otherwise by the capitalised name as written (a
+//! worker quoted by name). Short forms that are also ordinary words ("Hari",
+//! day) count only next to a speech verb. Page credits are never speakers.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon;
+use crate::extract::article::Official;
+
+/// At most this many people are tracked per article (bounded work).
+const MAX_PEOPLE: usize = 64;
+
+/// Words of a name or a sentence: letters, marks, apostrophes and hyphens.
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}[\p{L}\p{M}'’\-]*").unwrap());
+
+/// Page credit lines ("Pewarta: Juraidi", "EDITOR:Edwandani", IDN Times tags).
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?im)^[ \t]*(?:(?:pewarta|editor|reporter|penulis|fotografer|foto|redaktur|kontributor|topik)[ \t]*:|[•·])[ \t]*(.*)$",
+    )
+    .unwrap()
+});
+
+/// Two to four capitalised words followed by an age: "Dedi Kurniadi (34)".
+static AGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:\p{Lu}[\p{L}'’\-]+[ \t]+){1,4}\p{Lu}[\p{L}'’\-]+)[ \t]*\(\d{1,2}\)").unwrap()
+});
+
+/// A sentence opening with a name and an appositive or an age.
+static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:\p{Lu}[\p{L}'’\-]+[ \t]+){0,3}\p{Lu}[\p{L}'’\-]+)(?:,[ \t]+\p{Ll}[^,]{0,80},|[ \t]*\(\d{1,2}\))").unwrap()
+});
+
+struct Person {
+    name: String,
+    words: Vec<String>,
+    /// Lower-cased words of the role and organisation, titles spelled out.
+    office: Vec<String>,
+    role: Vec<String>,
+    /// Passed in by the official finder (never replaced by a longer name).
+    official: bool,
+}
+
+/// The people of one article, and what it writes in lower case.
+pub(super) struct People {
+    people: Vec<Person>,
+    credits: Vec<Vec<String>>,
+    lower: HashSet<String>,
+}
+
+/// A resolved frame: the current speaker, or a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Speaker {
+    Pronoun,
+    Name(String),
+}
+
+fn words(s: &str) -> Vec<String> {
+    WORD.find_iter(s).map(|m| m.as_str().to_string()).collect()
+}
+
+fn office_words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in WORD.find_iter(s) {
+        let exp = lexicon::expand_title(w.as_str());
+        if exp.is_empty() {
+            out.push(lexicon::norm(w.as_str()));
+        } else {
+            out.extend(exp.iter().map(|e| e.to_string()));
+        }
+    }
+    out
+}
+
+/// A mention of a known person in a text.
+struct Mention {
+    start: usize,
+    end: usize,
+    person: usize,
+    /// The whole name, not one word of it.
+    full: bool,
+    /// A lone word that is also an ordinary word ("Hari").
+    doubtful: bool,
+}
+
+impl People {
+    pub fn new(officials: &[Official], text: &str) -> Self {
+        let lower = WORD
+            .find_iter(text)
+            .map(|m| m.as_str())
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .map(str::to_lowercase)
+            .collect();
+        let credits = CREDIT
+            .captures_iter(text)
+            .flat_map(|c| {
+                let line = c.get(1).map_or("", |m| m.as_str()).to_string();
+                line.split([',', '/', '&', ';', '|']).map(words).collect::<Vec<_>>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut people = People { people: Vec::new(), credits, lower };
+        for o in officials.iter().take(MAX_PEOPLE) {
+            let role = o.role.as_deref().unwrap_or("");
+            let org = o.organization.as_deref().unwrap_or("");
+            people.add(&o.name, office_words(&format!("{role} {org}")), office_words(role), true);
+        }
+        // "Dedi Kurniadi (34)": a person introduced with an age, usually a
+        // worker later called by first name.
+        for c in AGED.captures_iter(text) {
+            let ws = c.get(1).map_or("", |m| m.as_str());
+            let name: Vec<&str> =
+                ws.split_whitespace().skip_while(|w| !lexicon::is_nameish(w)).collect();
+            if name.len() >= 2 && name.iter().all(|w| lexicon::is_nameish(w)) {
+                people.add(&name.join(" "), Vec::new(), Vec::new(), false);
+            }
+        }
+        people
+    }
+
+    fn add(
+        &mut self,
+        name: &str,
+        office: Vec<String>,
+        role: Vec<String>,
+        official: bool,
+    ) -> Option<usize> {
+        let w = words(name);
+        if w.is_empty() || self.is_credit(&w) {
+            return None;
+        }
+        if let Some(i) = self.people.iter().position(|p| p.words == w) {
+            return Some(i);
+        }
+        if self.people.len() >= MAX_PEOPLE {
+            return None;
+        }
+        self.people.push(Person { name: w.join(" "), words: w, office, role, official });
+        Some(self.people.len() - 1)
+    }
+
+    fn is_credit(&self, name: &[String]) -> bool {
+        self.credits.iter().any(|c| name.iter().all(|w| c.contains(w)))
+    }
+
+    /// Whether `name` (as resolved) is a page credit.
+    pub fn is_credited(&self, name: &str) -> bool {
+        self.is_credit(&words(name))
+    }
+
+    /// The known person whose name contains all of `short`, preferring one
+    /// whose first word (particles aside) is `short`'s first word, then the
+    /// earliest known.
+    fn by_short(&self, short: &[&str]) -> Option<usize> {
+        let first = short.first()?;
+        let fits = |p: &Person| short.iter().all(|s| p.words.iter().any(|w| w == s));
+        let leads = |p: &Person| {
+            p.words.iter().find(|w| !lexicon::is_particle(w)).is_some_and(|w| w == first)
+        };
+        self.people
+            .iter()
+            .position(|p| fits(p) && leads(p))
+            .or_else(|| self.people.iter().position(fits))
+    }
+
+    /// Known people named in `text`: full names first, then single words of
+    /// a known name (not particles such as "Made" or "La").
+    fn mentions(&self, text: &str) -> Vec<Mention> {
+        let ws: Vec<regex::Match> = WORD.find_iter(text).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let full = self
+                .people
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    p.words.len() <= ws.len() - i
+                        && p.words.iter().zip(&ws[i..]).all(|(a, b)| a == b.as_str())
+                })
+                .max_by_key(|(_, p)| p.words.len());
+            if let Some((k, p)) = full {
+                let last = &ws[i + p.words.len() - 1];
+                let doubtful = p.words.len() == 1 && self.is_doubtful(ws[i].as_str());
+                out.push(Mention {
+                    start: ws[i].start(),
+                    end: last.end(),
+                    person: k,
+                    full: true,
+                    doubtful,
+                });
+                i += p.words.len();
+                continue;
+            }
+            let w = ws[i].as_str();
+            if w.starts_with(char::is_uppercase)
+                && w.chars().count() >= 3
+                && !lexicon::is_particle(w)
+                && let Some(k) = self.by_short(&[w])
+            {
+                let doubtful = self.is_doubtful(w);
+                out.push(Mention {
+                    start: ws[i].start(),
+                    end: ws[i].end(),
+                    person: k,
+                    full: false,
+                    doubtful,
+                });
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn is_doubtful(&self, word: &str) -> bool {
+        lexicon::is_common_name(word) || self.lower.contains(&word.to_lowercase())
+    }
+
+    /// The best official for an office phrase ("Kepala Kantor Cabang BPJS
+    /// Ketenagakerjaan Kudus"), if exactly one fits best: words shared with
+    /// the role and organisation count for it, role words missing from the
+    /// phrase and phrase words foreign to the office count against it.
+    fn by_office(&self, phrase: &str) -> Option<usize> {
+        let t = office_words(phrase);
+        if !t.iter().any(|w| lexicon::is_role_head(w)) {
+            return None;
+        }
+        let mut best: Option<(i64, usize)> = None;
+        let mut tie = false;
+        for (k, p) in self.people.iter().enumerate() {
+            if !p.role.iter().any(|r| lexicon::is_role_head(r) && t.contains(r)) {
+                continue;
+            }
+            let hits = t.iter().filter(|w| p.office.contains(w)).count() as i64;
+            let missing = p.role.iter().filter(|r| !t.contains(r)).count() as i64;
+            // "Direktur Utama" is not the "Direktur Keuangan".
+            let extra = t.len() as i64 - hits;
+            let score = 2 * hits - missing - extra;
+            match best {
+                Some((s, _)) if s == score => tie = true,
+                Some((s, _)) if s > score => {}
+                _ => {
+                    best = Some((score, k));
+                    tie = false;
+                }
+            }
+        }
+        best.filter(|&(s, _)| s > 0 && !tie).map(|(_, k)| k)
+    }
+
+    /// Resolves the words naming a speaker after a verb ("kata …").
+    pub fn resolve_phrase(&mut self, phrase: &str) -> Option<String> {
+        let raw: Vec<&str> = phrase.split_whitespace().take(16).collect();
+        let run = name_run(&raw);
+        if let Some(m) = self.mentions(phrase).iter().find(|m| m.full) {
+            let p = &self.people[m.person];
+            // "Dedi" met before, "Dedi Mulyadi" now: the longer name wins.
+            let longer = !p.official
+                && run.len() > p.words.len()
+                && run.len() <= 4
+                && p.words.iter().all(|w| run.contains(&w.as_str()));
+            if !longer {
+                return Some(p.name.clone());
+            }
+        }
+        let tokens: Vec<&str> = raw.iter().map(|t| clean(t)).filter(|t| !t.is_empty()).collect();
+        // The run, or its last words, may be a known name ("Kudus Sugeng").
+        for k in 0..run.len() {
+            if let Some(i) = self.by_short(&run[k..]) {
+                return Some(self.people[i].name.clone());
+            }
+        }
+        if run.len() < 2
+            && let Some(i) = self.by_office(phrase)
+        {
+            return Some(self.people[i].name.clone());
+        }
+        let titled = tokens.iter().any(|t| !lexicon::is_nameish(t) && !lexicon::is_honorific(t));
+        let plausible = match run.len() {
+            0 => false,
+            1 => !titled && !self.is_doubtful(run[0]),
+            n => n <= 4,
+        };
+        if !plausible {
+            return None;
+        }
+        let i = self.add(&run.join(" "), Vec::new(), Vec::new(), false)?;
+        Some(self.people[i].name.clone())
+    }
+
+    /// Resolves the subject of a prefixed speech verb from the text before
+    /// it: a pronoun; the capitalised run right before the verb, read from
+    /// its last comma-separated part ("Kepala …, Erfan Kurniawan,"); the last
+    /// known person named in it, not as an object; or an appositive made of
+    /// names only ("Salah satu ahli waris, Fatma Umanailo, …").
+    pub fn resolve_subject(&mut self, prefix: &str) -> Option<Speaker> {
+        let ws: Vec<regex::Match> = WORDS.find_iter(prefix).collect();
+        let mut k = ws.len();
+        while k > 0 && lexicon::is_adverb(clean(ws[k - 1].as_str())) {
+            k -= 1;
+        }
+        let last = clean(ws.get(k.checked_sub(1)?)?.as_str());
+        if lexicon::is_pronoun(last) || last.eq_ignore_ascii_case("pihaknya") {
+            return Some(Speaker::Pronoun);
+        }
+        let mut j = k;
+        while j > 0 && k - j < 16 {
+            let raw = ws[j - 1].as_str();
+            let w = clean(raw);
+            let ok = w.starts_with(char::is_uppercase)
+                || (w == "dan" && j < k)
+                || (raw.starts_with('(') && !w.chars().any(char::is_alphabetic));
+            if !ok {
+                break;
+            }
+            j -= 1;
+        }
+        if j < k {
+            let run = &prefix[ws[j].start()..ws[k - 1].end()];
+            // "dari Dumai menyebut": a place after a preposition, not a subject.
+            let opener = j == 0 || {
+                let b = ws[j - 1].as_str();
+                b.ends_with(',') || !b.chars().any(char::is_alphabetic) || is_opener(clean(b))
+            };
+            let parts: Vec<&str> = run.split(',').collect();
+            for (n, part) in parts.iter().enumerate().rev() {
+                let part = strip_brackets(part);
+                if (n > 0 || opener)
+                    && !part.trim().is_empty()
+                    && let Some(name) = self.resolve_phrase(&part)
+                {
+                    return Some(Speaker::Name(name));
+                }
+            }
+        }
+        let mentions = self.mentions(prefix);
+        if let Some(m) = mentions.iter().rev().find(|m| {
+            let before = prefix[..m.start].split_whitespace().last().unwrap_or("");
+            !m.doubtful && !lexicon::is_object_marker(clean(before))
+        }) {
+            return Some(Speaker::Name(self.people[m.person].name.clone()));
+        }
+        for part in prefix.rsplit(',').take(4) {
+            let part = strip_brackets(head(part.trim(), 120));
+            let names = part.split_whitespace().map(clean);
+            if (1..=5).contains(&part.split_whitespace().count())
+                && names.clone().all(|t| lexicon::is_nameish(t) || lexicon::is_honorific(t))
+                && let Some(name) = self.resolve_phrase(&part)
+            {
+                return Some(Speaker::Name(name));
+            }
+        }
+        None
+    }
+
+    /// The known person a sentence is about, when one is its subject: named
+    /// at its start, after capitalised words (a title) or adverbs, or after
+    /// one short opening phrase ending in a comma.
+    pub fn subject_of(&self, sentence: &str) -> Option<String> {
+        let sentence = head(sentence, 600);
+        let mentions = self.mentions(sentence);
+        let m = mentions.iter().take(8).find(|m| {
+            let before = &sentence[..m.start];
+            let (lead, clause) = match before.find(',') {
+                Some(i) => (&before[..i], &before[i + 1..]),
+                None => ("", before),
+            };
+            let lead_ok = lead.split_whitespace().count() <= 12 && self.mentions(lead).is_empty();
+            let clause_ok = clause.split_whitespace().all(|w| {
+                let c = clean(w);
+                c.starts_with(char::is_uppercase)
+                    || !c.chars().any(char::is_alphabetic)
+                    || lexicon::is_adverb(c)
+                    || ["sementara", "lanjut", "selain", "namun", "adapun"].contains(&c)
+            });
+            let next = sentence[m.end..].split_whitespace().next().unwrap_or("");
+            let verb_next = lexicon::is_speech_verb(clean(next)) || lexicon::is_adverb(clean(next));
+            lead_ok && clause_ok && (!m.doubtful || verb_next)
+        })?;
+        Some(self.people[m.person].name.clone())
+    }
+
+    /// A person introduced at the start of a sentence by an appositive or
+    /// an age ("Hasnah, istri almarhum, …", "Misnadi (47) …"): remembered,
+    /// and returned as the sentence's subject.
+    pub fn introduced(&mut self, sentence: &str) -> Option<String> {
+        let c = INTRODUCED.captures(sentence)?;
+        let run: Vec<&str> = c.get(1)?.as_str().split_whitespace().collect();
+        let plausible = run.iter().all(|w| lexicon::is_nameish(w))
+            && (run.len() > 1 || !self.is_doubtful(run[0]));
+        if !plausible {
+            return None;
+        }
+        let i = self.add(&run.join(" "), Vec::new(), Vec::new(), false)?;
+        Some(self.people[i].name.clone())
+    }
+
+    /// The full name of a speaker recorded under a short form, when the
+    /// article later names exactly that person in full.
+    pub fn full_name(&self, speaker: &str) -> String {
+        let w = words(speaker);
+        if self.people.iter().any(|p| p.official && p.words == w) {
+            return speaker.to_string();
+        }
+        let longer = |p: &&Person| p.words.len() > w.len() && w.iter().all(|s| p.words.contains(s));
+        let leads = |p: &&Person| p.words.first() == w.first();
+        let mut fits = self.people.iter().filter(longer);
+        let first = self.people.iter().filter(longer).find(leads);
+        first.or_else(|| fits.next()).map_or_else(|| speaker.to_string(), |p| p.name.clone())
+    }
+}
+
+/// Runs of non-space characters.
+static WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+").unwrap());
+
+/// At most the first `n` bytes of `s`, cut at a character boundary.
+fn head(s: &str, n: usize) -> &str {
+    let mut i = n.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i]
+}
+
+/// The text without bracketed parts ("Arman Sangia (44)" → "Arman Sangia").
+fn strip_brackets(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A word that may open a clause before its subject ("Sementara", "itu").
+fn is_opener(w: &str) -> bool {
+    w.starts_with(char::is_uppercase) || lexicon::is_adverb(w)
+}
+
+/// Whether the text before a speech verb ends with someone named, rather
+/// than with a pronoun or a lower-case noun ("BPJS Ketenagakerjaan
+/// berharap", "Arman Sangia (44), mengaku").
+pub(super) fn names_subject(prefix: &str) -> bool {
+    let last =
+        prefix.split_whitespace().rev().find(|w| !lexicon::is_adverb(clean(w))).unwrap_or("");
+    last.ends_with([',', ')']) || clean(last).starts_with(char::is_uppercase)
+}
+
+fn clean(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// The last run of name-like words in a phrase, honorifics dropped; a
+/// comma ends a run ("Kepala Desa Sukamaju, Dedi Mulyadi").
+fn name_run<'a>(tokens: &[&'a str]) -> Vec<&'a str> {
+    let mut run: Vec<&str> = Vec::new();
+    let mut best: Vec<&str> = Vec::new();
+    for t in tokens {
+        let c = clean(t);
+        if lexicon::is_nameish(c) {
+            run.push(c);
+        } else if !lexicon::is_honorific(c) && !run.is_empty() {
+            best = std::mem::take(&mut run);
+        }
+        if t.ends_with(',') && !run.is_empty() {
+            best = std::mem::take(&mut run);
+        }
+    }
+    if run.is_empty() { best } else { run }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn off(name: &str, role: &str, org: &str) -> Official {
+        Official { name: name.into(), role: Some(role.into()), organization: Some(org.into()) }
+    }
+
+    fn people(text: &str) -> People {
+        People::new(
+            &[
+                off("Asep Rahmat Suwanda", "Direktur Keuangan", "BPJS Ketenagakerjaan"),
+                off("Hassanudin", "Pj. Gubernur", "Pemprov Sumatera Utara"),
+                off("Hari Purnomo", "Kepala Kantor Wilayah Jawa Timur", "BPJS Ketenagakerjaan"),
+                off("I Wayan Gde Budiarsa", "Ketua PMI", "PMI Bali"),
+            ],
+            text,
+        )
+    }
+
+    fn name(p: &mut People, phrase: &str) -> Option<String> {
+        p.resolve_phrase(phrase)
+    }
+
+    #[test]
+    fn phrases_resolve_by_full_name_short_form_and_office() {
+        let mut p = people("");
+        let cases = [
+            ("Direktur Keuangan BPJS Ketenagakerjaan Asep Rahmat Suwanda", "Asep Rahmat Suwanda"),
+            ("Asep", "Asep Rahmat Suwanda"),
+            ("Pak Asep", "Asep Rahmat Suwanda"),
+            ("Suwanda", "Asep Rahmat Suwanda"),
+            ("Budiarsa", "I Wayan Gde Budiarsa"),
+            ("Pj. Gubernur", "Hassanudin"),
+            ("Gubernur Sumatera Utara", "Hassanudin"),
+            ("Kepala Kantor Wilayah BPJS Ketenagakerjaan Jawa Timur", "Hari Purnomo"),
+            ("Dirut", ""),
+        ];
+        for (phrase, want) in cases {
+            assert_eq!(name(&mut p, phrase).unwrap_or_default(), want, "{phrase}");
+        }
+    }
+
+    #[test]
+    fn unknown_people_are_kept_as_written_but_not_places_or_offices() {
+        let mut p = people("pada hari itu");
+        assert_eq!(name(&mut p, "Slamet Riyadi").as_deref(), Some("Slamet Riyadi"));
+        assert_eq!(name(&mut p, "Slamet").as_deref(), Some("Slamet Riyadi"));
+        assert_eq!(name(&mut p, "Emil").as_deref(), Some("Emil"));
+        for phrase in
+            ["BPJS Ketenagakerjaan", "Kepala Dinas Kudus", "Kemnaker", "Jawa Timur", "Kamis"]
+        {
+            assert_eq!(name(&mut p, phrase), None, "{phrase}");
+        }
+    }
+
+    #[test]
+    fn subjects_before_verbs() {
+        let mut p = people("");
+        let cases = [
+            ("Lebih lanjut dia ", Some(Speaker::Pronoun)),
+            ("Pihaknya juga ", Some(Speaker::Pronoun)),
+            ("Secara perinci, Asep ", Some(Speaker::Name("Asep Rahmat Suwanda".into()))),
+            (
+                "Bupati Deli Serdang, Rusli Nainggolan, ",
+                Some(Speaker::Name("Rusli Nainggolan".into())),
+            ),
+            (
+                "Misnadi (47), nelayan asal Kecamatan Muncar, ",
+                Some(Speaker::Name("Misnadi".into())),
+            ),
+            ("Hassanudin saat dihubungi dari Medan ", Some(Speaker::Name("Hassanudin".into()))),
+            ("Selain menemui Hassanudin, rombongan ", None),
+            ("BPJS Ketenagakerjaan ", None),
+        ];
+        for (prefix, want) in cases {
+            assert_eq!(p.resolve_subject(prefix), want, "{prefix}");
+        }
+        assert!(names_subject("BPJS Ketenagakerjaan juga ") && !names_subject("yang "));
+    }
+
+    #[test]
+    fn sentence_subjects_and_introductions() {
+        let mut p = people("hari ini");
+        assert_eq!(
+            p.subject_of("Asep juga hadir di sana.").as_deref(),
+            Some("Asep Rahmat Suwanda")
+        );
+        assert_eq!(
+            p.subject_of("Sementara itu, Hari Purnomo hadir.").as_deref(),
+            Some("Hari Purnomo")
+        );
+        assert_eq!(p.subject_of("Hari ini Asep tidak hadir."), None);
+        assert_eq!(p.subject_of("Rombongan menemui Asep di kantor."), None);
+        assert_eq!(p.introduced("Hasnah, istri almarhum, menangis.").as_deref(), Some("Hasnah"));
+        assert_eq!(p.introduced("Jakarta, ibu kota, ramai."), None);
+    }
+
+    #[test]
+    fn short_forms_grow_into_full_names_but_officials_stay() {
+        let mut p = people("");
+        assert_eq!(name(&mut p, "Dedi").as_deref(), Some("Dedi"));
+        assert_eq!(name(&mut p, "Dedi Kurniadi").as_deref(), Some("Dedi Kurniadi"));
+        assert_eq!(p.full_name("Dedi"), "Dedi Kurniadi");
+        assert_eq!(name(&mut p, "Ahmad Hassanudin").as_deref(), Some("Hassanudin"));
+        assert_eq!(p.full_name("Hassanudin"), "Hassanudin");
+    }
+
+    #[test]
+    fn credits_and_aged_names_are_read_from_the_page() {
+        let p = People::new(&[], "Dedi Kurniadi (34) bekerja.\nPewarta: Juraidi\n  • Ahmad Faisal");
+        assert!(
+            p.is_credited("Juraidi") && p.is_credited("Ahmad Faisal") && !p.is_credited("Dedi")
+        );
+        assert_eq!(p.full_name("Dedi"), "Dedi Kurniadi");
+    }
+}
