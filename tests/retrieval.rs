@@ -124,13 +124,19 @@ fn aliases_match_both_ways_and_bpjs_kesehatan_stays_apart() {
     let (env, files) = corpus(&words);
     for (k, (a, b)) in ALIASES.iter().enumerate() {
         let (fa, fb) = (&files[2 * k], &files[2 * k + 1]);
-        assert!(found(&env, a).contains(fb), "{a} does not find {b}");
-        assert!(found(&env, b).contains(fa), "{b} does not find {a}");
-        // Unquoted, the words of a multi-word name still find the alias.
-        assert!(found_word(&env, b).contains(fa), "{b} (unquoted) does not find {a}");
+        assert!(found_word(&env, a).contains(fb), "{a} does not find {b}");
+        assert!(found_word(&env, b).contains(fa), "{b} does not find {a}");
+        assert!(found_word(&env, &format!("title:{a}")).is_empty(), "titles say neither");
     }
     let kesehatan = files.last().unwrap();
     for agency in ["BPJAMSOSTEK", "BPJS Ketenagakerjaan", "Jamsostek", "BPJS TK"] {
-        assert!(!found(&env, agency).contains(kesehatan), "{agency} found BPJS Kesehatan");
+        assert!(!found_word(&env, agency).contains(kesehatan), "{agency} found BPJS Kesehatan");
     }
+}
+
+#[test]
+fn a_quoted_name_means_exact_wording() {
+    let (env, files) = corpus(&["Jamsostek", "BPJS Ketenagakerjaan"]);
+    assert_eq!(found(&env, "Jamsostek"), BTreeSet::from([files[0].clone()]));
+    assert_eq!(found_word(&env, "Jamsostek"), files.iter().cloned().collect());
 }

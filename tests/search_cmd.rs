@@ -422,3 +422,17 @@ fn figures_are_listed_per_hit() {
     let v = env.search_json(&["klaim"]);
     assert_eq!(v["hits"][0]["figures"][0]["value"].as_f64(), Some(37_830_000_000.0));
 }
+
+#[test]
+fn a_negated_alias_keeps_the_other_words_highlighted_and_aliases_work_in_titles() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["jaminan -JKP"]);
+    assert!(v["total"].as_u64().unwrap() >= 1);
+    for hit in v["hits"].as_array().unwrap() {
+        assert!(!hit["snippets"][0]["highlights"].as_array().unwrap().is_empty(), "{hit}");
+    }
+    // The IDN fixture's title says "program JKP"; its body spells the name out.
+    assert_eq!(env.search_json(&["title:\"jaminan kehilangan pekerjaan\""])["total"], 0);
+    assert_eq!(env.search_json(&["title:JKP"])["total"], 1);
+    assert_eq!(env.search_json(&["body:JKP"])["total"], 1, "the body's full name counts");
+}

@@ -15,9 +15,9 @@ use crate::extract::{official, region};
 /// File in the index directory holding the user's extra roots.
 pub const ROOTS_FILE: &str = "roots.txt";
 
-/// Single-word place and organisation names, lowercase, built once.
+/// Words of place names and single-word organisation names, lowercase, built once.
 static PROTECTED: LazyLock<Arc<HashSet<String>>> = LazyLock::new(|| {
-    let places = region::single_word_place_names();
+    let places = region::place_name_words();
     let orgs = official::single_word_organization_names();
     Arc::new(places.into_iter().chain(orgs).collect())
 });
@@ -73,10 +73,22 @@ mod tests {
     #[test]
     fn place_and_agency_names_are_protected() {
         let c = config(Vec::new());
-        for name in ["bekasi", "medan", "surabaya", "jatim", "kemnaker", "bpjamsostek"] {
+        for name in [
+            "bekasi",
+            "medan",
+            "surabaya",
+            "jatim",
+            "kemnaker",
+            "bpjamsostek",
+            "kutai",
+            "toli",
+            "rokan",
+        ] {
             assert!(c.protected.contains(name), "{name}");
         }
-        assert!(!c.protected.contains("bekas"));
+        for word in ["bekas", "selatan", "kepulauan", "utara"] {
+            assert!(!c.protected.contains(word), "{word}");
+        }
     }
 
     #[test]

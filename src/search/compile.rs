@@ -8,11 +8,14 @@
 //! (`BPJS-TK`) is searched as a phrase. A quoted phrase means exact wording
 //! and searches the exact view only. `title:`/`body:` restrict to one field;
 //! facet fields (`province:Jatim`) become the same non-scoring filters as
-//! the flags. A word or run of words that names an alias group is ORed with
-//! every other name of the group, each as a phrase.
+//! the flags. A word or run of unquoted words that names an alias group
+//! searches every name of the group (names of several words as phrases),
+//! scored by the best-matching name.
 
 use tantivy::Term;
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -195,28 +198,37 @@ impl Compiler<'_> {
         }
         let group = group.to_vec();
         let written = words[..n_words].join(" ");
-        let q = self.group_query(&written, &group, negated)?;
+        let q = self.group_query(&written, &group, negated, None)?;
         Ok(q.map(|q| (n_words, q)))
     }
 
     /// Any name of an alias group: single words in both views, names of
     /// several words as exact phrases. Whichever name was typed, the query
     /// is the same, so `JHT` and `jaminan hari tua` count the same articles.
+    ///
+    /// The best-matching name scores, not the sum of all: an article that
+    /// says "BP Jamsostek" (which also contains the name "Jamsostek") must
+    /// not outrank one that says what was typed.
     fn group_query(
         &mut self,
         typed: &str,
         group: &[String],
         negated: bool,
+        field: Option<&str>,
     ) -> Result<Option<Box<dyn Query>>> {
-        let mut alternatives: Clauses = Vec::new();
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         for name in group {
             let kind = if name.split_whitespace().count() > 1 { Kind::Exact } else { Kind::Word };
-            if let Some(q) = self.leaf(None, name, kind, negated, false)? {
-                alternatives.push((Occur::Should, q));
+            if let Some(q) = self.leaf(field, name, kind, negated, false)? {
+                alternatives.push(q);
             }
         }
         self.notes.push(format!("{typed:?} names an alias group: {}", group.join(" | ")));
-        Ok(boolean(alternatives))
+        Ok(match alternatives.len() {
+            0 => None,
+            1 => alternatives.pop(),
+            _ => Some(Box::new(DisjunctionMaxQuery::new(alternatives))),
+        })
     }
 
     fn leaf(
@@ -285,12 +297,15 @@ impl Compiler<'_> {
         } else {
             self.text_fields(scope, &exact, &stemmed, &mut add);
         }
-        // A word or phrase that names an alias group searches the whole group.
-        if expand && scope == Scope::Both {
+        // A word that names an alias group searches the whole group, in the
+        // same fields. A quoted phrase means exact wording: no expansion.
+        if expand && kind == Kind::Word {
             let exact_terms: Vec<String> = exact.iter().map(|(_, t)| t.clone()).collect();
             if let Some(group) = self.aliases.group_of(&exact_terms).map(<[String]>::to_vec) {
-                self.highlights.pop(); // the group's names are highlighted instead
-                return self.group_query(text, &group, negated);
+                if !negated {
+                    self.highlights.pop(); // the group's names are highlighted instead
+                }
+                return self.group_query(text, &group, negated, field);
             }
         }
         Ok(boolean(clauses))

@@ -465,10 +465,54 @@ pub fn province_name_groups() -> Vec<Vec<&'static str>> {
         .collect()
 }
 
-/// Every single-word place name (provinces, abbreviations, regencies,
-/// cities, towns), lowercase: words a stemmer must leave alone
-/// (`bekasi` is not `bekas`).
-pub fn single_word_place_names() -> Vec<String> {
+/// Words of place names that are ordinary geography, never protected.
+const GENERIC_PLACE_WORDS: &[&str] = &[
+    "administrasi",
+    "air",
+    "baru",
+    "barat",
+    "besar",
+    "bukit",
+    "daerah",
+    "darat",
+    "daya",
+    "di",
+    "dan",
+    "gunung",
+    "hilir",
+    "hulu",
+    "ibukota",
+    "istimewa",
+    "jaya",
+    "kabupaten",
+    "kecil",
+    "kepulauan",
+    "khusus",
+    "kota",
+    "lama",
+    "laut",
+    "muara",
+    "pegunungan",
+    "pesisir",
+    "provinsi",
+    "pulau",
+    "raya",
+    "selatan",
+    "sungai",
+    "tanah",
+    "tanjung",
+    "teluk",
+    "tengah",
+    "tenggara",
+    "timur",
+    "utara",
+];
+
+/// Every word of every place name (provinces, abbreviations, regencies,
+/// cities, towns), lowercase, except ordinary geography words: words a
+/// stemmer must leave alone (`bekasi` is not `bekas`, `Kutai` is not
+/// `kuta`, `Toli-Toli` is not `tol`).
+pub fn place_name_words() -> Vec<String> {
     let g = &*GAZETTEER;
     let provinces = g.provinces.iter().flat_map(|p| {
         std::iter::once(p.name)
@@ -478,8 +522,9 @@ pub fn single_word_place_names() -> Vec<String> {
     let places = g.regencies.iter().map(|r| r.name).chain(g.towns.iter().map(|(t, _)| *t));
     provinces
         .chain(places)
-        .filter(|n| !n.contains(' '))
-        .map(str::to_lowercase)
+        .flat_map(|name| name.split(|c: char| c.is_whitespace() || c == '-'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| w.chars().count() >= 3 && !GENERIC_PLACE_WORDS.contains(&w.as_str()))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect()
