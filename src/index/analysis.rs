@@ -15,11 +15,13 @@ use crate::extract::{official, region};
 /// File in the index directory holding the user's extra roots.
 pub const ROOTS_FILE: &str = "roots.txt";
 
-/// Words of place names and single-word organisation names, lowercase, built once.
+/// Words of place names, single-word organisation names and words of known
+/// officials' names (`official/registry.tsv`), lowercase, built once.
 static PROTECTED: LazyLock<Arc<HashSet<String>>> = LazyLock::new(|| {
     let places = region::place_name_words();
     let orgs = official::single_word_organization_names();
-    Arc::new(places.into_iter().chain(orgs).collect())
+    let people = official::registry::known_name_words();
+    Arc::new(places.into_iter().chain(orgs).chain(people).collect())
 });
 
 /// The configuration for an index with these extra roots.

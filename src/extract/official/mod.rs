@@ -11,6 +11,7 @@
 mod mention;
 mod names;
 mod organizations;
+pub mod registry;
 mod titles;
 
 use std::sync::LazyLock;
