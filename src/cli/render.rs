@@ -8,7 +8,7 @@ use crate::analysis::AnalyzedToken;
 use crate::extract::figures::Figure;
 use crate::extract::{Official, ProvinceRef};
 use crate::index::BuildReport;
-use crate::search::{ArticleView, FacetCount, Facets, Hit, SearchResponse, Snippet};
+use crate::search::{ArticleView, Facets, Hit, SearchResponse, Snippet};
 
 const BOLD: &str = "\x1b[1m";
 const HIT: &str = "\x1b[1;31m";
@@ -176,15 +176,7 @@ fn highlight(snip: &Snippet, s: Style) -> String {
 }
 
 fn facets_text(out: &mut dyn Write, f: &Facets, s: Style) -> io::Result<()> {
-    let rows: [(&str, &Vec<FacetCount>); 7] = [
-        ("province", &f.province),
-        ("city", &f.city),
-        ("official", &f.official),
-        ("org", &f.org),
-        ("program", &f.program),
-        ("source", &f.source),
-        ("speaker", &f.speaker),
-    ];
+    let rows = f.named();
     writeln!(out, "{}", s.wrap(BOLD, "facets"))?;
     for (name, counts) in rows {
         if counts.is_empty() {

@@ -89,18 +89,22 @@ impl Filters {
         *self == Filters::default()
     }
 
-    /// One clause per facet that has values (each an OR of its values).
-    pub fn clauses(&self, index: &WartaIndex) -> Result<Vec<Box<dyn Query>>> {
-        let mut clauses = Vec::new();
-        let groups = [
+    /// The value lists with their facet, in flag order.
+    pub fn named(&self) -> [(FacetKind, &Vec<String>); 6] {
+        [
             (FacetKind::Province, &self.province),
             (FacetKind::City, &self.city),
             (FacetKind::Official, &self.official),
             (FacetKind::Org, &self.org),
             (FacetKind::Program, &self.program),
             (FacetKind::Source, &self.source),
-        ];
-        for (kind, values) in groups {
+        ]
+    }
+
+    /// One clause per facet that has values (each an OR of its values).
+    pub fn clauses(&self, index: &WartaIndex) -> Result<Vec<Box<dyn Query>>> {
+        let mut clauses = Vec::new();
+        for (kind, values) in self.named() {
             if values.is_empty() {
                 continue;
             }

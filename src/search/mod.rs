@@ -213,17 +213,9 @@ fn scores_of(searcher: &Searcher, query: &dyn Query, addrs: &[DocAddress]) -> Re
 /// The filters in words, for `--explain`.
 fn filter_notes(f: &Filters) -> Vec<String> {
     let mut out = Vec::new();
-    let groups = [
-        ("province", &f.province),
-        ("city", &f.city),
-        ("official", &f.official),
-        ("org", &f.org),
-        ("program", &f.program),
-        ("source", &f.source),
-    ];
-    for (name, values) in groups {
+    for (kind, values) in f.named() {
         if !values.is_empty() {
-            out.push(format!("{name}: {} (any of them)", values.join(" OR ")));
+            out.push(format!("{}: {} (any of them)", kind.name(), values.join(" OR ")));
         }
     }
     if let Some(d) = f.from {

@@ -93,6 +93,21 @@ pub struct Facets {
     pub speaker: Vec<FacetCount>,
 }
 
+impl Facets {
+    /// Each facet's counts with its name, in flag order.
+    pub fn named(&self) -> [(&'static str, &Vec<FacetCount>); 7] {
+        [
+            ("province", &self.province),
+            ("city", &self.city),
+            ("official", &self.official),
+            ("org", &self.org),
+            ("program", &self.program),
+            ("source", &self.source),
+            ("speaker", &self.speaker),
+        ]
+    }
+}
+
 /// How many matching articles carry one facet value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacetCount {
