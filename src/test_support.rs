@@ -21,3 +21,17 @@ pub fn seed_path(prefix: &str) -> Option<PathBuf> {
 pub fn seed_text(prefix: &str) -> Option<String> {
     std::fs::read_to_string(seed_path(prefix)?).ok()
 }
+
+/// Checks one token of a stream (the helper tantivy's own filter tests use).
+pub fn assert_token(
+    token: &tantivy::tokenizer::Token,
+    position: usize,
+    text: &str,
+    from: usize,
+    to: usize,
+) {
+    assert_eq!(token.position, position, "expected position {position} but {token:?}");
+    assert_eq!(token.text, text, "expected text {text} but {token:?}");
+    assert_eq!(token.offset_from, from, "expected offset_from {from} but {token:?}");
+    assert_eq!(token.offset_to, to, "expected offset_to {to} but {token:?}");
+}

@@ -58,3 +58,8 @@ pub const JSONL_BATCH: &str = concat!(
     r#"{"title": "Ahli waris pekerja di Banjarmasin terima santunan JKM", "body": "Banjarmasin - Ahli waris pekerja di Banjarmasin, Kalimantan Selatan, menerima santunan Jaminan Kematian (JKM) dari BPJS Ketenagakerjaan.", "date_publish": "2025-01-20"}"#,
     "\n"
 );
+
+/// [`JSONL_BATCH`] without its broken line: every line indexes.
+pub fn jsonl_without_the_broken_line() -> String {
+    JSONL_BATCH.lines().filter(|l| !l.contains("rusak")).map(|l| format!("{l}\n")).collect()
+}

@@ -3,12 +3,7 @@ use crate::util::{TestEnv, text};
 #[test]
 fn indexing_reports_articles_and_exits_zero() {
     let env = TestEnv::with_fixtures();
-    let good: String = crate::fixtures::JSONL_BATCH
-        .lines()
-        .filter(|l| !l.contains("rusak"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    env.write("corpus/batch.jsonl", good);
+    env.write("corpus/batch.jsonl", crate::fixtures::jsonl_without_the_broken_line());
     let out = env.warta(&["index", "corpus", "--index", "index"]);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
@@ -86,12 +81,7 @@ fn a_single_file_can_be_indexed() {
 #[test]
 fn heap_and_quiet_flags() {
     let env = TestEnv::with_fixtures();
-    let good: String = crate::fixtures::JSONL_BATCH
-        .lines()
-        .filter(|l| !l.contains("rusak"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    env.write("corpus/batch.jsonl", good);
+    env.write("corpus/batch.jsonl", crate::fixtures::jsonl_without_the_broken_line());
     let out = env.warta(&["index", "corpus", "--index", "index", "--heap", "20", "--quiet"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(out.stderr.is_empty(), "--quiet prints nothing when all went well");

@@ -326,13 +326,7 @@ mod tests {
 
     use super::*;
     use crate::analysis::tokenizer::WartaTokenizer;
-
-    fn assert_token(token: &Token, position: usize, text: &str, from: usize, to: usize) {
-        assert_eq!(token.position, position, "expected position {position} but {token:?}");
-        assert_eq!(token.text, text, "expected text {text} but {token:?}");
-        assert_eq!(token.offset_from, from, "expected offset_from {from} but {token:?}");
-        assert_eq!(token.offset_to, to, "expected offset_to {to} but {token:?}");
-    }
+    use crate::test_support::assert_token;
 
     fn tokens_with(filter: Reduplication, text: &str) -> Vec<Token> {
         let mut analyzer = TextAnalyzer::builder(WartaTokenizer::default()).filter(filter).build();
