@@ -140,3 +140,16 @@ fn user_roots_are_used_for_indexing_and_searching_and_kept_in_the_index() {
     let v: serde_json::Value = serde_json::from_slice(&analyze.stdout).unwrap();
     assert_eq!(v["stemmed"][0]["term"], "viral");
 }
+
+#[test]
+fn a_folder_cleared_by_hand_is_reused() {
+    let env = TestEnv::indexed();
+    // `rm index/*` keeps tantivy's hidden lock and file-list files.
+    for entry in std::fs::read_dir(env.root().join("index")).unwrap().flatten() {
+        if !entry.file_name().to_string_lossy().starts_with('.') {
+            std::fs::remove_file(entry.path()).unwrap();
+        }
+    }
+    let out = env.warta(&["index", "corpus", "--index", "index"]);
+    assert!(text(&out.stderr).contains("indexed 5 articles"), "{}", text(&out.stderr));
+}

@@ -264,9 +264,7 @@ fn open_for_writing(dir: &Path, config: &AnalysisConfig, corpus: &Path) -> Resul
             }
         }
     } else {
-        let foreign = list_dir(dir)?.into_iter().any(|name| {
-            name != ".gitkeep" && !name.starts_with(INFO_FILE) && name != analysis::ROOTS_FILE
-        });
+        let foreign = list_dir(dir)?.into_iter().any(|name| !is_index_bookkeeping(&name));
         if foreign {
             return Err(UserError::NotAnIndex { path: dir.to_path_buf() }.into());
         }
@@ -277,6 +275,21 @@ fn open_for_writing(dir: &Path, config: &AnalysisConfig, corpus: &Path) -> Resul
     };
     config.register(index.tokenizers());
     Ok(index)
+}
+
+/// Files an index folder may hold without being an index yet: ours, and
+/// tantivy's locks and file list, which stay behind when someone clears the
+/// folder with `rm index/*`.
+fn is_index_bookkeeping(name: &str) -> bool {
+    const KNOWN: &[&str] = [
+        ".gitkeep",
+        ".managed.json",
+        ".tantivy-meta.lock",
+        ".tantivy-writer.lock",
+        analysis::ROOTS_FILE,
+    ]
+    .as_slice();
+    KNOWN.contains(&name) || name.starts_with(INFO_FILE)
 }
 
 fn list_dir(dir: &Path) -> Result<Vec<String>> {
@@ -311,6 +324,15 @@ mod tests {
         let root = Path::new("/data/corpus");
         assert_eq!(relative_id(root, Path::new("/data/corpus/a/b.txt")), "a/b.txt");
         assert_eq!(relative_id(root, Path::new("/data/corpus/c.jsonl")), "c.jsonl");
+    }
+
+    #[test]
+    fn tantivy_leftovers_do_not_make_a_folder_foreign() {
+        for name in [".gitkeep", ".managed.json", ".tantivy-writer.lock", "warta.json", "roots.txt"]
+        {
+            assert!(is_index_bookkeeping(name), "{name}");
+        }
+        assert!(!is_index_bookkeeping("thesis.docx"));
     }
 
     #[test]
