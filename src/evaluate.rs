@@ -15,6 +15,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::dateline::publisher_identity;
+use crate::extract::official::registry;
 use crate::extract::{self, Article, reader};
 
 /// One gold-annotated article.
@@ -199,10 +200,17 @@ pub fn compare(gold: &[GoldArticle], extracted: &[Article]) -> Report {
             &g.provinces,
             a.provinces.iter().map(|p| p.code.clone()).collect(),
         );
+        // The gold keeps names as printed; a known official's press spelling
+        // counts as the registry's.
+        let gold_officials: Vec<String> = g
+            .officials
+            .iter()
+            .map(|n| registry::lookup(n).map_or_else(|| n.clone(), |k| k.name.to_string()))
+            .collect();
         facet(
             "officials",
             &mut r.officials,
-            &g.officials,
+            &gold_officials,
             a.officials.iter().map(|o| o.name.clone()).collect(),
         );
         facet("programs", &mut r.programs, &g.programs, a.programs.clone());
@@ -263,8 +271,13 @@ mod tests {
             date: Some(PartialDate::year(2024)),
             provinces: vec![ProvinceRef { code: "35".into(), name: "Jawa Timur".into() }],
             officials: vec![
-                Official { name: "sri  handayani".into(), role: None, organization: None },
-                Official { name: "Budi".into(), role: None, organization: None },
+                Official {
+                    name: "sri  handayani".into(),
+                    role: None,
+                    organization: None,
+                    as_printed: None,
+                },
+                Official { name: "Budi".into(), role: None, organization: None, as_printed: None },
             ],
             programs: vec!["JHT".into(), "JKK".into()],
             ..Article::default()

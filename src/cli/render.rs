@@ -338,7 +338,12 @@ mod tests {
         let line = metadata_line(
             &[ProvinceRef { code: "35".into(), name: "Jawa Timur".into() }],
             &["Surabaya".into()],
-            &[Official { name: "Sari".into(), role: Some("Bupati".into()), organization: None }],
+            &[Official {
+                name: "Sari".into(),
+                role: Some("Bupati".into()),
+                organization: None,
+                as_printed: None,
+            }],
             &["JHT".into()],
         );
         assert_eq!(line, "Jawa Timur (Surabaya) · Sari (Bupati) · JHT");

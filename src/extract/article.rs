@@ -157,12 +157,18 @@ pub struct CityRef {
 /// A person holding an office, as named in the article.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Official {
-    /// Full name as written, without honorifics: "Pramudya Iriawan Buntoro".
+    /// Full name without honorifics, as the registry of known officials
+    /// spells it, else as written: "Pramudya Iriawan Buntoro".
     pub name: String,
     /// The office: "Direktur Kepesertaan", "Pj. Gubernur", "Kepala Kantor Wilayah Jawa Timur".
     pub role: Option<String>,
     /// Canonical organisation: "BPJS Ketenagakerjaan", "Kemnaker", "Pemprov Sumatera Utara".
     pub organization: Option<String>,
+    /// The name as the article prints it, when the registry of known
+    /// officials gave `name` another spelling or completed a short form
+    /// ("Asep Rahmat Suwanda" → "Asep Rahmat Suwandha").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_printed: Option<String>,
 }
 
 /// A credit line of the page (reporter, editor, photographer …). Never an official.

@@ -38,7 +38,7 @@ pub fn extract(raw: &RawArticle) -> Article {
         region::find_places(title, &page.body, page.dateline.as_deref(), page.source.as_deref());
     let officials = official::find_officials(title, &page.body);
     Article {
-        quotes: quote::find_quotes(title, &page.body, &officials),
+        quotes: find_quotes(title, &page.body, &officials),
         officials,
         programs: program::find_programs(title, &page.body),
         figures: figures::find_figures(&page.body),
@@ -53,4 +53,25 @@ pub fn extract(raw: &RawArticle) -> Article {
         byline: page.byline,
         body: page.body,
     }
+}
+
+/// Quotes, attributed by the names the article prints, then filed under the
+/// registry's spelling of each official.
+fn find_quotes(title: Option<&str>, body: &str, officials: &[Official]) -> Vec<quote::Quote> {
+    let printed: Vec<Official> = officials
+        .iter()
+        .map(|o| Official {
+            name: o.as_printed.clone().unwrap_or_else(|| o.name.clone()),
+            ..o.clone()
+        })
+        .collect();
+    let mut quotes = quote::find_quotes(title, body, &printed);
+    for q in &mut quotes {
+        if let Some(o) =
+            officials.iter().find(|o| o.as_printed.as_deref() == Some(q.speaker.as_str()))
+        {
+            q.speaker.clone_from(&o.name);
+        }
+    }
+    quotes
 }

@@ -238,6 +238,7 @@ mod tests {
                 name: "Budi Santoso".into(),
                 role: Some("Direktur Pelayanan".into()),
                 organization: Some("BPJS Ketenagakerjaan".into()),
+                as_printed: None,
             }],
             programs: vec!["JHT".into()],
             body: "Isi berita.".into(),

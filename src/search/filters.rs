@@ -164,8 +164,12 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
                 same(city, value) || wanted.as_deref().is_some_and(|w| same(city, w))
             })
         }
+        // A press spelling of a known official finds the registry's spelling.
         FacetKind::Official => {
-            indexed(index, kind, value, 1, false, |name| name_matches(name, value))
+            let known = official::registry::lookup(value).map(|k| k.name);
+            indexed(index, kind, value, 1, false, |name| {
+                name_matches(name, value) || known.is_some_and(|k| same(name, k))
+            })
         }
         FacetKind::Org => {
             let canonical = official::resolve_organization(value);

@@ -562,5 +562,5 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
         Some(p) => format!("{p} {role}"),
         None => role,
     };
-    Some(Official { name, role: Some(role), organization })
+    Some(Official { name, role: Some(role), organization, as_printed: None })
 }

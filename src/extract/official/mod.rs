@@ -60,8 +60,9 @@ fn is_part_of(short: &str, long: &str) -> bool {
 }
 
 /// Officials named with a title in the headline or body, deduplicated by
-/// name (a shorter form of a known name merges into it), in order of first
-/// mention.
+/// name (a shorter form of a known name merges into it), filed under the
+/// registry's spelling when they are known ([`registry::normalize`]), in
+/// order of first mention.
 pub fn find_officials(title: Option<&str>, body: &str) -> Vec<Official> {
     let text = match title {
         Some(t) => format!("{t}\n\n{body}"),
@@ -93,6 +94,12 @@ pub fn find_officials(title: Option<&str>, body: &str) -> Vec<Official> {
             None => out.push(found),
         }
     }
+    for o in &mut out {
+        registry::normalize(o);
+    }
+    // Two spellings of one known person are one official.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|o| seen.insert(o.name.clone()));
     out
 }
 
@@ -118,7 +125,12 @@ mod tests {
     use super::*;
 
     fn off(body: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        find_officials(None, body).into_iter().map(|o| (o.name, o.role, o.organization)).collect()
+        // The names as printed: these tests are about finding them; the
+        // registry's spellings are tested apart.
+        find_officials(None, body)
+            .into_iter()
+            .map(|o| (o.as_printed.unwrap_or(o.name), o.role, o.organization))
+            .collect()
     }
 
     fn one(body: &str) -> (String, String, Option<String>) {
@@ -178,6 +190,25 @@ mod tests {
         );
         let got = one("turut hadir Pj. Gubernur Jawa Tengah, Nana Sudjana.");
         assert_eq!(got, ("Nana Sudjana".into(), "Pj. Gubernur".into(), o("Pemprov Jawa Tengah")));
+    }
+
+    #[test]
+    fn known_officials_are_filed_under_the_registry_spelling() {
+        let got = find_officials(
+            None,
+            "Direktur Keuangan BPJS Ketenagakerjaan Asep Rahmat Suwanda hadir. Wakil Gubernur \
+             Jawa Timur Emil Dardak membuka acara. Kemudian Direktur Keuangan BPJS \
+             Ketenagakerjaan Asep Rahmat Suwandha menutupnya.",
+        );
+        let names: Vec<(&str, Option<&str>)> =
+            got.iter().map(|o| (o.name.as_str(), o.as_printed.as_deref())).collect();
+        assert_eq!(
+            names,
+            [
+                ("Asep Rahmat Suwandha", Some("Asep Rahmat Suwanda")),
+                ("Emil Elestianto Dardak", Some("Emil Dardak")),
+            ]
+        );
     }
 
     #[test]
@@ -491,7 +522,7 @@ mod tests {
                 &[
                     ("Hengky Rhosidien", "Kepala Kantor Wilayah Sumbagut", "BPJS Ketenagakerjaan"),
                     ("Ismel Sinaga", "Kepala Dinas Ketenagakerjaan", "Disnaker Sumatera Utara"),
-                    ("Asep Rahmat Suwanda", "Direktur Keuangan", "BPJS Ketenagakerjaan"),
+                    ("Asep Rahmat Suwandha", "Direktur Keuangan", "BPJS Ketenagakerjaan"),
                     ("Hassanudin", "Pj. Gubernur", "Pemprov Sumatera Utara"),
                 ],
             ),
@@ -513,7 +544,10 @@ mod tests {
         ];
         for (prefix, expected) in want {
             let Some(text) = seed(prefix) else { continue };
-            let got = off(&text);
+            let got: Vec<_> = find_officials(None, &text)
+                .into_iter()
+                .map(|o| (o.name, o.role, o.organization))
+                .collect();
             let want: Vec<_> = expected
                 .iter()
                 .map(|(n, r, o)| (n.to_string(), Some(r.to_string()), Some(o.to_string())))

@@ -1,10 +1,18 @@
 //! The registry of known officials (`registry.tsv`): real office holders of
-//! this beat with the spellings the press uses. Today it keeps the words of
-//! their names away from the stemmer (`Rhosidien`, `Marbun` stay whole);
-//! normalising spellings and resolving short references against it is the
-//! next step of extraction.
+//! this beat with the spellings the press uses. It does three things:
+//! normalises spellings ("Asep Rahmat Suwanda" is filed under the registry's
+//! "Asep Rahmat Suwandha", so the facet holds one person), completes short
+//! forms when the organisation agrees ("Direktur Utama BPJS Ketenagakerjaan
+//! Anggoro" → "Anggoro Eko Cahyo"), and keeps the words of these names away
+//! from the stemmer (`Rhosidien`, `Marbun` stay whole).
+//!
+//! It never makes someone an official: only people the article names with an
+//! office are looked up.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use crate::extract::article::Official;
 
 /// One known official.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +51,84 @@ pub fn known_officials() -> &'static [KnownOfficial] {
     &REGISTRY
 }
 
+/// A name as a lookup key: lowercase words without dots or commas
+/// ("M. Zuhri  Bahri" → "m zuhri bahri").
+fn key(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every registry name and alias, by key. A key shared by two people maps to
+/// neither (the parse test keeps the shipped file free of such keys).
+static BY_KEY: LazyLock<HashMap<String, Option<usize>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, o) in REGISTRY.iter().enumerate() {
+        for form in std::iter::once(o.name).chain(o.aliases.iter().copied()) {
+            map.entry(key(form)).and_modify(|v| *v = v.filter(|&j| j == i)).or_insert(Some(i));
+        }
+    }
+    map
+});
+
+/// The known official written exactly `name` (any case, dots and spacing
+/// ignored), under their registry name or one of their aliases.
+pub fn lookup(name: &str) -> Option<&'static KnownOfficial> {
+    BY_KEY.get(&key(name)).copied().flatten().map(|i| &REGISTRY[i])
+}
+
+/// The one known official of `organization`, holding an office of the same
+/// kind as `role` (its first word: Direktur, Menteri, Gubernur …), whose name
+/// or alias contains every word of `short` ("Anggoro" → "Anggoro Eko Cahyo").
+/// Two candidates ("Anwar" at Kemnaker) resolve to none.
+fn complete(short: &str, organization: &str, role: &str) -> Option<&'static KnownOfficial> {
+    let words: Vec<String> = key(short).split(' ').map(str::to_string).collect();
+    let head = key(role).split(' ').next().unwrap_or_default().to_string();
+    let mut found = REGISTRY.iter().filter(|o| {
+        o.organization.eq_ignore_ascii_case(organization)
+            && !head.is_empty()
+            && key(o.role).split(' ').any(|w| w == head)
+            && std::iter::once(o.name).chain(o.aliases.iter().copied()).any(|form| {
+                let form = key(form);
+                let form: Vec<&str> = form.split(' ').collect();
+                words.iter().all(|w| form.contains(&w.as_str()))
+            })
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
+/// Files `official` under the registry: the registry's spelling when the
+/// article's is a known spelling or a short form of a known official of the
+/// same organisation; the office and organisation filled in when the article
+/// gave none. The printed name is kept in `as_printed`. A short form is
+/// completed only when the organisation and the kind of office agree. A one-word name
+/// (Zainudin, Yassierli) is only taken for the registry's person when the
+/// organisations agree or the article gives none.
+pub fn normalize(official: &mut Official) {
+    let org_agrees = |k: &KnownOfficial| {
+        official.organization.as_deref().is_none_or(|o| o.eq_ignore_ascii_case(k.organization))
+    };
+    let one_word = !key(&official.name).contains(' ');
+    let known = match lookup(&official.name) {
+        Some(k) if !one_word || org_agrees(k) => Some(k),
+        Some(_) => None,
+        None => match (&official.organization, &official.role) {
+            (Some(org), Some(role)) => complete(&official.name, org, role),
+            _ => None,
+        },
+    };
+    let Some(k) = known else { return };
+    if official.organization.is_none() {
+        official.organization = Some(k.organization.to_string());
+    }
+    if official.name != k.name {
+        official.as_printed = Some(std::mem::replace(&mut official.name, k.name.to_string()));
+    }
+}
+
 /// Every word (3+ letters) of every known name and alias, lowercase.
 pub fn known_name_words() -> Vec<String> {
     let mut words: Vec<String> = REGISTRY
@@ -75,6 +161,76 @@ mod tests {
                 assert!(names.insert(a), "alias {a} shared");
             }
         }
+    }
+
+    fn official(name: &str, org: Option<&str>) -> Official {
+        Official {
+            name: name.into(),
+            role: Some("Direktur".into()),
+            organization: org.map(str::to_string),
+            as_printed: None,
+        }
+    }
+
+    fn normalized(name: &str, org: Option<&str>) -> (String, Option<String>) {
+        let mut o = official(name, org);
+        normalize(&mut o);
+        (o.name, o.as_printed)
+    }
+
+    #[test]
+    fn every_key_names_one_person() {
+        assert!(BY_KEY.values().all(Option::is_some), "a spelling shared by two people");
+    }
+
+    #[test]
+    fn press_spellings_are_filed_under_the_registry_name() {
+        let bpjs = Some("BPJS Ketenagakerjaan");
+        assert_eq!(
+            normalized("Asep Rahmat Suwanda", bpjs),
+            ("Asep Rahmat Suwandha".into(), Some("Asep Rahmat Suwanda".into()))
+        );
+        assert_eq!(normalized("M. Zuhri Bahri", None).0, "Muhammad Zuhri Bahri");
+        assert_eq!(
+            normalized("Pramudya Iriawan Buntoro", bpjs),
+            ("Pramudya Iriawan Buntoro".into(), None)
+        );
+    }
+
+    #[test]
+    fn short_forms_complete_only_within_the_same_organisation() {
+        let bpjs = Some("BPJS Ketenagakerjaan");
+        assert_eq!(normalized("Anggoro", bpjs).0, "Anggoro Eko Cahyo");
+        assert_eq!(normalized("Suwandha", bpjs).0, "Asep Rahmat Suwandha");
+        // Another Anggoro, of another office, stays who the article says.
+        assert_eq!(normalized("Anggoro", Some("Pemprov Jawa Tengah")), ("Anggoro".into(), None));
+        // Without an organisation, a short form is not enough.
+        assert_eq!(normalized("Anggoro", None), ("Anggoro".into(), None));
+        // A branch head called Anggoro is not the president director.
+        let mut head = official("Anggoro", bpjs);
+        head.role = Some("Kepala Kantor Cabang Semarang".into());
+        normalize(&mut head);
+        assert_eq!(head.as_printed, None);
+        // Two known Anwar at Kemnaker: neither is chosen.
+        let mut anwar = official("Anwar", Some("Kemnaker"));
+        anwar.role = Some("Sekretaris Jenderal".into());
+        normalize(&mut anwar);
+        assert_eq!(anwar.as_printed, None);
+    }
+
+    #[test]
+    fn one_word_names_need_the_organisation_to_agree() {
+        assert_eq!(normalized("Zainudin", Some("BPJS Ketenagakerjaan")).0, "Zainudin");
+        let mut o = official("Zainudin Jay", None);
+        normalize(&mut o);
+        assert_eq!(
+            (o.name.as_str(), o.organization.as_deref()),
+            ("Zainudin", Some("BPJS Ketenagakerjaan"))
+        );
+        // A Zainudin who is a regent is not the BPJS director.
+        let mut regent = official("Zainudin", Some("Pemkab Lombok Timur"));
+        normalize(&mut regent);
+        assert_eq!(regent.as_printed, None);
     }
 
     #[test]

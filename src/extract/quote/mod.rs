@@ -209,6 +209,7 @@ mod tests {
             name: name.to_string(),
             role: Some(role.to_string()),
             organization: Some(org.to_string()),
+            as_printed: None,
         }
     }
 

@@ -489,7 +489,12 @@ mod tests {
     use super::*;
 
     fn off(name: &str, role: &str, org: &str) -> Official {
-        Official { name: name.into(), role: Some(role.into()), organization: Some(org.into()) }
+        Official {
+            name: name.into(),
+            role: Some(role.into()),
+            organization: Some(org.into()),
+            as_printed: None,
+        }
     }
 
     fn people(text: &str) -> People {
