@@ -7,6 +7,12 @@
 //! onto [`StructuredArticle`]. A bad entry inside a good file is reported in
 //! [`ReadOutcome::problems`] and skipped; only a file with nothing usable is
 //! an error. Extraction proper happens later, in [`crate::extract::page`].
+//!
+//! Scraped folders are dirty, so reading is forgiving but never silent: text
+//! that is not UTF-8 is decoded (UTF-16 by its byte-order mark, else
+//! Windows-1252, a superset of Latin-1) with a warning; binary files are
+//! refused; work and memory are bounded by [`MAX_FILE_BYTES`] per file and
+//! [`MAX_ARTICLE_BYTES`] per article, and whatever is cut is reported.
 
 use std::fs::File;
 use std::io::Read;
@@ -16,8 +22,19 @@ use serde_json::{Map, Value};
 
 use crate::extract::article::{RawArticle, StructuredArticle};
 
-/// Largest file read (64 MiB); bigger files are refused, not truncated.
+/// Most of a file that is read (64 MiB). A longer `.txt` or `.jsonl` file is
+/// read up to the last whole line within the limit, and the cut is reported;
+/// a longer `.json` file cannot be cut and is refused (split it into JSON
+/// Lines).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Longest article text kept (2 MiB, some 300 times a long news story). A
+/// longer page or body is cut at the last line end within the limit, and the
+/// cut is reported.
+pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Share of control characters above which text is taken for binary data.
+const MAX_CONTROL_SHARE: f64 = 0.01;
 
 /// JSON keys for each field, in priority order (first non-empty string wins).
 const TITLE_KEYS: &[&str] = &["title", "headline"];
@@ -29,8 +46,6 @@ const URL_KEYS: &[&str] = &["url", "link"];
 /// Keys under which a wrapper object holds its list of articles.
 const LIST_KEYS: &[&str] = &["articles", "items", "data", "results", "entries"];
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-
 /// What a file held: its articles (with their place in the file) and notes on
 /// entries that were skipped.
 #[derive(Debug, Default, PartialEq)]
@@ -38,8 +53,12 @@ pub struct ReadOutcome {
     /// `None` for a `.txt` or single-object `.json`; the 1-based line number
     /// in a `.jsonl`; the 1-based element index in a `.json` array.
     pub articles: Vec<(Option<usize>, RawArticle)>,
-    /// Human-readable notes on skipped entries, e.g. `line 3: invalid JSON: …`.
+    /// Human-readable notes on what was skipped: entries (`line 3: invalid
+    /// JSON: …`) or the part of a file or article past a limit.
     pub problems: Vec<String>,
+    /// Notes on what was indexed with care, e.g. `not UTF-8: decoded as
+    /// Windows-1252`.
+    pub warnings: Vec<String>,
 }
 
 /// Why a file gave no articles.
@@ -51,17 +70,11 @@ pub enum ReadError {
     /// Nothing but whitespace.
     #[error("empty file")]
     Empty,
-    /// NUL bytes: not a text file.
-    #[error("binary file (NUL bytes)")]
+    /// NUL bytes or many control characters: not a text file.
+    #[error("binary file (not text)")]
     Binary,
-    /// Text that is not UTF-8.
-    #[error("not UTF-8 text (invalid byte at offset {offset})")]
-    NotUtf8 {
-        /// Byte offset of the first invalid byte in the file.
-        offset: usize,
-    },
-    /// Larger than [`MAX_FILE_BYTES`].
-    #[error("file too large ({size} bytes; limit {limit})")]
+    /// A `.json` file larger than [`MAX_FILE_BYTES`].
+    #[error("file too large ({size} bytes; limit {limit}); split it into a .jsonl file")]
     TooLarge {
         /// The file's size in bytes.
         size: u64,
@@ -106,46 +119,150 @@ pub fn is_article_file(path: &Path) -> bool {
     FileKind::from_path(path).is_some()
 }
 
-/// Reads one file. Files with another extension are read as text.
+/// Reads one file (at most [`MAX_FILE_BYTES`] of it). Files with another
+/// extension are read as text.
 pub fn read_file(path: &Path) -> Result<ReadOutcome, ReadError> {
+    let kind = FileKind::from_path(path).unwrap_or(FileKind::Text);
     let size = std::fs::metadata(path)?.len();
-    if size > MAX_FILE_BYTES {
+    if kind == FileKind::Json && size > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { size, limit: MAX_FILE_BYTES });
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let capacity = usize::try_from(size.min(MAX_FILE_BYTES + 1)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
     File::open(path)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    let read = bytes.len() as u64;
-    if read > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { size: read, limit: MAX_FILE_BYTES });
-    }
-    parse_bytes(FileKind::from_path(path).unwrap_or(FileKind::Text), &bytes)
+    parse_bytes(kind, &bytes)
 }
 
-/// Reads a file's content, already in memory.
+/// Reads a file's content, already in memory (at most [`MAX_FILE_BYTES`] of it).
 pub fn parse_bytes(kind: FileKind, bytes: &[u8]) -> Result<ReadOutcome, ReadError> {
+    let mut problems = Vec::new();
+    let mut bytes = bytes;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES });
+        if kind == FileKind::Json {
+            return Err(ReadError::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES });
+        }
+        bytes = cut_at_line_end(bytes, MAX_FILE_BYTES as usize);
+        problems.push(format!(
+            "larger than the {} MiB read per file: only its first {} bytes were read",
+            MAX_FILE_BYTES >> 20,
+            bytes.len()
+        ));
     }
-    let (bom, content) = match bytes.strip_prefix(UTF8_BOM) {
-        Some(rest) => (UTF8_BOM.len(), rest),
-        None => (0, bytes),
-    };
-    if content.contains(&0) {
-        return Err(ReadError::Binary);
-    }
-    let text = std::str::from_utf8(content)
-        .map_err(|e| ReadError::NotUtf8 { offset: bom + e.valid_up_to() })?;
+    let (text, warning) = decode(bytes)?;
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
     }
-    match kind {
-        FileKind::Text => Ok(ReadOutcome {
-            articles: vec![(None, RawArticle::Plain(text.to_string()))],
-            problems: Vec::new(),
-        }),
-        FileKind::Json => parse_json(text),
-        FileKind::JsonLines => parse_json_lines(text),
+    let mut out = match kind {
+        FileKind::Text => ReadOutcome {
+            articles: vec![(None, RawArticle::Plain(text.into_owned()))],
+            ..ReadOutcome::default()
+        },
+        FileKind::Json => parse_json(&text)?,
+        FileKind::JsonLines => parse_json_lines(&text)?,
+    };
+    out.problems.splice(0..0, problems);
+    out.warnings.extend(warning);
+    for (ordinal, raw) in &mut out.articles {
+        if let Some(len) = cap_article(raw) {
+            let entry = match (kind, *ordinal) {
+                (FileKind::JsonLines, Some(n)) => format!("line {n}: "),
+                (_, Some(n)) => format!("element {n}: "),
+                (_, None) => String::new(),
+            };
+            out.problems.push(format!(
+                "{entry}article text of {len} bytes cut to the first {} MiB",
+                MAX_ARTICLE_BYTES >> 20
+            ));
+        }
     }
+    Ok(out)
+}
+
+/// The text of a file: UTF-8 as it is (without a byte-order mark); UTF-16
+/// by its byte-order mark; anything else as Windows-1252, which gives every
+/// byte a character. Returns a warning when the text was not UTF-8.
+fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Option<String>), ReadError> {
+    use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+    use std::borrow::Cow;
+
+    let (text, warning) = match Encoding::for_bom(bytes) {
+        Some((enc, bom)) if enc == UTF_8 => {
+            (String::from_utf8_lossy(&bytes[bom..]), None::<String>)
+        }
+        Some((enc, _)) => {
+            let (text, _, _) = enc.decode(bytes);
+            (Cow::Owned(text.into_owned()), Some(format!("decoded as {}", enc.name())))
+        }
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => (Cow::Borrowed(text), None),
+            // NUL bytes and no byte-order mark: binary, whatever else it holds.
+            Err(_) if bytes.contains(&0) => return Err(ReadError::Binary),
+            Err(e) => {
+                let (text, _, _) = WINDOWS_1252.decode(bytes);
+                let note = format!(
+                    "not UTF-8 (invalid byte at offset {}): decoded as Windows-1252",
+                    e.valid_up_to()
+                );
+                (Cow::Owned(text.into_owned()), Some(note))
+            }
+        },
+    };
+    if looks_binary(&text) {
+        return Err(ReadError::Binary);
+    }
+    Ok((text, warning))
+}
+
+/// NUL characters, or more than [`MAX_CONTROL_SHARE`] control characters
+/// (other than tab, line feed, carriage return and form feed) in the first
+/// 64 KiB.
+fn looks_binary(text: &str) -> bool {
+    let (mut chars, mut control) = (0usize, 0usize);
+    for c in text.chars().take(65_536) {
+        chars += 1;
+        if c == '\0' {
+            return true;
+        }
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C') {
+            control += 1;
+        }
+    }
+    control as f64 > chars as f64 * MAX_CONTROL_SHARE
+}
+
+/// `bytes` cut to at most `limit`, at the last line end within it when there
+/// is one.
+fn cut_at_line_end(bytes: &[u8], limit: usize) -> &[u8] {
+    let head = &bytes[..limit.min(bytes.len())];
+    match head.iter().rposition(|&b| b == b'\n') {
+        Some(i) if i > 0 => &head[..=i],
+        _ => head,
+    }
+}
+
+/// `text` cut to at most `limit` bytes, at the last line end within it when
+/// there is one, else at a character boundary.
+fn cut_text(text: &mut String, limit: usize) {
+    if text.len() <= limit {
+        return;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let end = text[..end].rfind('\n').filter(|&i| i > 0).map_or(end, |i| i + 1);
+    text.truncate(end);
+}
+
+/// Cuts an article's text to [`MAX_ARTICLE_BYTES`]; the original length when cut.
+fn cap_article(raw: &mut RawArticle) -> Option<usize> {
+    let text = match raw {
+        RawArticle::Plain(text) => text,
+        RawArticle::Structured(a) => &mut a.body,
+    };
+    let len = text.len();
+    cut_text(text, MAX_ARTICLE_BYTES);
+    (text.len() < len).then_some(len)
 }
 
 /// A `.json` file: one object, an array, or a wrapper object holding an array.
@@ -349,11 +466,6 @@ mod tests {
         assert!(matches!(parse_bytes(FileKind::Text, b" \n\t\r\n"), Err(ReadError::Empty)));
         assert!(matches!(parse_bytes(FileKind::Text, b"\xEF\xBB\xBF  "), Err(ReadError::Empty)));
         assert!(matches!(parse_bytes(FileKind::Text, b"ab\0cd"), Err(ReadError::Binary)));
-        let err = parse_bytes(FileKind::Text, b"abc\xFFdef").unwrap_err();
-        assert!(matches!(err, ReadError::NotUtf8 { offset: 3 }));
-        assert_eq!(err.to_string(), "not UTF-8 text (invalid byte at offset 3)");
-        let err = parse_bytes(FileKind::Text, b"\xEF\xBB\xBFa\xC3").unwrap_err();
-        assert!(matches!(err, ReadError::NotUtf8 { offset: 4 }));
         let err = parse_bytes(FileKind::Json, b"{\"text\": ").unwrap_err();
         assert!(matches!(err, ReadError::Json(_)), "{err}");
         assert!(matches!(parse_bytes(FileKind::Json, b"42"), Err(ReadError::Json(_))));
@@ -364,9 +476,76 @@ mod tests {
             "no usable article in file (no text field (text/maintext/body/content/article))"
         );
         assert_eq!(ReadError::Empty.to_string(), "empty file");
-        assert_eq!(ReadError::Binary.to_string(), "binary file (NUL bytes)");
+        assert_eq!(ReadError::Binary.to_string(), "binary file (not text)");
         let big = ReadError::TooLarge { size: 70, limit: 64 };
-        assert_eq!(big.to_string(), "file too large (70 bytes; limit 64)");
+        assert_eq!(
+            big.to_string(),
+            "file too large (70 bytes; limit 64); split it into a .jsonl file"
+        );
+    }
+
+    fn plain(outcome: &ReadOutcome) -> &str {
+        match &outcome.articles[0].1 {
+            RawArticle::Plain(t) => t,
+            other => panic!("not plain: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn windows_1252_and_utf16_are_decoded_with_a_warning() {
+        let out = parse_bytes(FileKind::Text, b"Caf\xE9 \x93kata\x94 Jawa Timur").unwrap();
+        assert_eq!(plain(&out), "Café “kata” Jawa Timur");
+        assert_eq!(out.warnings, ["not UTF-8 (invalid byte at offset 3): decoded as Windows-1252"]);
+        assert!(out.problems.is_empty());
+        // UTF-16 little endian with its byte-order mark (it holds NUL bytes).
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("Berita Medan".encode_utf16().flat_map(u16::to_le_bytes));
+        let out = parse_bytes(FileKind::Text, &utf16).unwrap();
+        assert_eq!(
+            (plain(&out), out.warnings[0].as_str()),
+            ("Berita Medan", "decoded as UTF-16LE")
+        );
+        // UTF-8 with a BOM: no warning.
+        let out = parse_bytes(FileKind::Text, "\u{FEFF}Jatim".as_bytes()).unwrap();
+        assert_eq!((plain(&out), out.warnings.len()), ("Jatim", 0));
+        // A JSON Lines file in Windows-1252: its good lines are read.
+        let out = parse_bytes(FileKind::JsonLines, b"{\"text\": \"Caf\xE9\"}\n{bad\n").unwrap();
+        assert_eq!((out.articles.len(), out.problems.len(), out.warnings.len()), (1, 1, 1));
+    }
+
+    #[test]
+    fn control_characters_make_a_file_binary() {
+        let mut bytes = b"PK\x03\x04".to_vec();
+        bytes.extend((0u8..=255).cycle().take(4000).filter(|b| *b != 0));
+        assert!(matches!(parse_bytes(FileKind::Text, &bytes), Err(ReadError::Binary)));
+        // A stray control character in a long text is not enough.
+        let text = format!("{}\x1A", "kata pekerja. ".repeat(20));
+        assert!(parse_bytes(FileKind::Text, text.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn long_articles_are_cut_at_a_line_end_and_reported() {
+        let line = "Pekerja di Surabaya menerima manfaat JHT. ".repeat(10) + "\n";
+        let page = line.repeat(MAX_ARTICLE_BYTES / line.len() + 10);
+        let out = parse_bytes(FileKind::Text, page.as_bytes()).unwrap();
+        let text = plain(&out);
+        assert!(text.len() <= MAX_ARTICLE_BYTES && text.ends_with('\n'));
+        assert!(out.problems[0].starts_with("article text of "), "{:?}", out.problems);
+        let json = format!("{{\"text\": \"{}\"}}\n", "kata ".repeat(MAX_ARTICLE_BYTES / 4));
+        let out = parse_bytes(FileKind::JsonLines, json.as_bytes()).unwrap();
+        assert!(out.problems[0].starts_with("line 1: article text of "), "{:?}", out.problems);
+    }
+
+    #[test]
+    fn cutting_respects_lines_and_characters() {
+        assert_eq!(cut_at_line_end(b"ab\ncd\nef", 7), b"ab\ncd\n");
+        assert_eq!(cut_at_line_end(b"abcdef", 4), b"abcd");
+        let mut s = "aé\nbé".to_string();
+        cut_text(&mut s, 5);
+        assert_eq!(s, "aé\n");
+        let mut s = "ééé".to_string();
+        cut_text(&mut s, 3);
+        assert_eq!(s, "é");
     }
 
     #[test]
