@@ -47,6 +47,13 @@ fn the_seed_articles_meet_the_extraction_targets() {
 }
 
 #[test]
+fn the_held_out_articles_meet_the_extraction_targets() {
+    let r = eval("eval/heldout/gold.json", Path::new("eval/heldout/articles"));
+    assert_eq!(r["articles"], 30);
+    assert_targets(&r);
+}
+
+#[test]
 fn a_missing_gold_file_or_article_is_an_error() {
     let out = Command::new(env!("CARGO_BIN_EXE_warta"))
         .args(["eval", "no-such-gold.json"])

@@ -23,11 +23,16 @@ fn bad_files_are_skipped_with_path_and_reason_and_exit_two() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("kosong.txt: empty file"), "{err}");
     assert!(err.contains("biner.txt: binary"), "{err}");
-    assert!(err.contains("latin1.txt: not UTF-8"), "{err}");
     assert!(err.contains("batch.jsonl: line 2"), "{err}");
-    // The good articles are all searchable.
+    // Latin-1 text is decoded, indexed and reported.
+    assert!(
+        err.contains("latin1.txt: not UTF-8 (invalid byte at offset 21): decoded as Windows-1252"),
+        "{err}"
+    );
+    // The good articles are all searchable, the decoded one with its accent.
     let v = env.search_json(&["*"]);
-    assert_eq!(v["total"], 5);
+    assert_eq!(v["total"], 6);
+    assert_eq!(env.search_json(&["Solé"])["total"], 1);
 }
 
 #[test]

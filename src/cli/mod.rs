@@ -85,7 +85,7 @@ fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
     opts.heap_bytes = a.heap.saturating_mul(1024 * 1024);
     opts.roots = a.roots.clone();
     let report = build_with_progress(&opts, !a.quiet)?;
-    if !a.quiet || !report.skipped.is_empty() {
+    if !a.quiet || !report.skipped.is_empty() || !report.warnings.is_empty() {
         render::build_summary(&mut io::stderr().lock(), &report, &dir)?;
     }
     Ok(if report.skipped.is_empty() { Status::Found } else { Status::Partial })
@@ -184,8 +184,8 @@ fn cmd_show(a: &ShowArgs, out: &mut dyn Write) -> Result<Status, CliError> {
 fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let file_error = |reason: String| CliError::File { path: a.file.clone(), reason };
     let outcome = extract::reader::read_file(&a.file).map_err(|e| file_error(e.to_string()))?;
-    for problem in &outcome.problems {
-        eprintln!("warta: {}: {problem}", a.file.display());
+    for note in outcome.problems.iter().chain(&outcome.warnings) {
+        eprintln!("warta: {}: {note}", a.file.display());
     }
     let path = a.file.display().to_string();
     for (i, (ordinal, raw)) in outcome.articles.iter().enumerate() {

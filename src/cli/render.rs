@@ -300,6 +300,12 @@ pub fn build_summary(
         index.display(),
         r.elapsed.as_secs_f64()
     )?;
+    if !r.warnings.is_empty() {
+        writeln!(out, "indexed with warnings {}:", r.warnings.len())?;
+        for s in &r.warnings {
+            writeln!(out, "  {}: {}", s.path, s.reason)?;
+        }
+    }
     if !r.skipped.is_empty() {
         writeln!(out, "skipped {}:", r.skipped.len())?;
         for s in &r.skipped {

@@ -172,7 +172,34 @@ pub fn copyright_publisher(line: &str) -> Option<&'static str> {
         })
         .take_while(|w| !w.eq_ignore_ascii_case("all") && !w.eq_ignore_ascii_case("allrights"))
         .collect();
-    (!words.is_empty()).then(|| publisher(&words.join(" "))).flatten()
+    // "© 2025 detik.com, detiknetwork": the whole name, else its first word.
+    let first = words.first().and_then(|w| publisher(w));
+    (!words.is_empty()).then(|| publisher(&words.join(" "))).flatten().or(first)
+}
+
+/// The publisher of a line that is nothing but a site's address
+/// (`kaltim.tribunnews.com`, `BANTENNEWS.CO.ID`, `AJNN.net`): the known
+/// publisher's name, else the domain in lower case without its subdomains
+/// (`tribunnews.com`, `bantennews.co.id`).
+pub fn site_publisher(line: &str) -> Option<String> {
+    let line = line.trim().trim_end_matches('/');
+    let line =
+        line.strip_prefix("https://").or_else(|| line.strip_prefix("http://")).unwrap_or(line);
+    let line = line.strip_prefix("www.").unwrap_or(line);
+    if !is_domain(line) {
+        return None;
+    }
+    if let Some(name) = publisher(line) {
+        return Some(name.to_string());
+    }
+    let lower = line.to_lowercase();
+    let labels: Vec<&str> = lower.split('.').collect();
+    // Indonesia's second-level names (co.id, or.id, web.id …) keep three labels.
+    let second_level = labels.len() >= 3
+        && labels[labels.len() - 1] == "id"
+        && matches!(labels[labels.len() - 2], "co" | "or" | "web" | "my" | "ac" | "go" | "sch");
+    let keep = if second_level { 3 } else { 2 };
+    Some(labels[labels.len().saturating_sub(keep)..].join("."))
 }
 
 /// The display name of a known publisher (`"KALTENGTERKINI.CO.ID"` →
@@ -358,6 +385,24 @@ pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_that_is_a_site_address_names_the_publisher() {
+        for (line, want) in [
+            ("kaltim.tribunnews.com", Some("Tribunnews")),
+            ("radarbanyuwangi.jawapos.com", Some("Jawa Pos")),
+            ("BANTENNEWS.CO.ID", Some("bantennews.co.id")),
+            ("AJNN.net", Some("ajnn.net")),
+            ("https://www.batampos.co.id/", Some("batampos.co.id")),
+            ("sumut.idntimes.com", Some("IDN Times")),
+            ("regional.kompas.com", Some("Kompas.com")),
+            ("Radar Banyuwangi", None),
+            ("Baca juga: kompas.com", None),
+        ] {
+            assert_eq!(site_publisher(line).as_deref(), want, "{line}");
+        }
+        assert_eq!(copyright_publisher("© 2025 detik.com, detiknetwork"), Some("detik.com"));
+    }
 
     fn check(paragraph: &str, city: Option<&str>, source: Option<&str>, rest: &str) {
         let d = parse(paragraph).unwrap_or_else(|| panic!("no dateline in {paragraph:?}"));

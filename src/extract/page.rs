@@ -12,13 +12,23 @@
 //!
 //! # Title rule
 //!
-//! The title is the first line that survives the cleaner (chrome such as a
-//! lone `Sukses`, ads, credit lines and date header lines are skipped; up to
-//! three one-word lines, e.g. a section label, are skipped too) *if* it looks
-//! like a headline: 2–40 words, at most 200 characters, no final period or
-//! comma (an ellipsis is fine), not closing a quotation, not several
-//! sentences, and not opening with a publisher dateline (`Medan (ANTARA) -`).
-//! Otherwise the page has no title and that line is body.
+//! Scraped pages open with site chrome: mastheads (`KOMPAS.com`, `ANTARA
+//! News Papua`), section labels and breadcrumbs (`Regional`, `Ekonomi |
+//! Sumatra`, `Home » Balikpapan`), places (`Jawa Timur`), press-release
+//! headers. The title is chosen among the lines that survive the cleaner
+//! (a lone `Sukses`, ads, credit lines, site addresses and date header lines
+//! are skipped) before the body starts — at a publisher dateline (`Medan
+//! (ANTARA) -`) or at the first long line that is not headline-like — and
+//! within the first [`TITLE_WINDOW`] such lines. A line is headline-like
+//! when it has 2–40 words, at most 200 characters, no final period or comma
+//! (an ellipsis is fine), does not close a quotation, is not several
+//! sentences and does not open with a publisher dateline. Chrome is never a
+//! title: a known publisher's name, a place name, section words, or
+//! breadcrumb parts of at most four words. Of the rest, the first line of
+//! four or more words that stands alone in its block wins (headlines are set
+//! apart; masthead blocks hold several lines), else the first of four or
+//! more words, else the first. Lines before the title are chrome and are
+//! dropped; without a headline-like line the page has no title.
 //!
 //! # Body rule
 //!
@@ -35,7 +45,7 @@
 //! publisher named in the copyright footer (`Copyright © ANTARA 2024`).
 
 use crate::extract::article::{Credit, PartialDate, RawArticle, StructuredArticle};
-use crate::extract::{boilerplate, byline, date, dateline};
+use crate::extract::{boilerplate, byline, date, dateline, region};
 use boilerplate::LineClass;
 
 /// Where a page's date came from (see [`crate::extract::date`]).
@@ -77,8 +87,54 @@ pub struct Page {
 const DATELINE_WINDOW: usize = 4;
 /// Paragraphs collected before date header lines stop being looked for.
 const HEADER_WINDOW: usize = 3;
-/// One-word lines skipped while looking for the title.
-const MAX_SKIPPED_LABELS: usize = 3;
+/// Surviving lines looked at for the title before the body starts.
+const TITLE_WINDOW: usize = 8;
+/// Words of a line that is not headline-like yet still chrome, not body.
+const MAX_CHROME_WORDS: usize = 5;
+/// Words of section labels in mastheads and breadcrumbs (lower case).
+const SECTION_WORDS: &[&str] = &[
+    "berita",
+    "regional",
+    "nasional",
+    "daerah",
+    "ekonomi",
+    "bisnis",
+    "opini",
+    "kolom",
+    "terkini",
+    "news",
+    "home",
+    "beranda",
+    "utama",
+    "headline",
+    "hukum",
+    "politik",
+    "olahraga",
+    "kesehatan",
+    "pendidikan",
+    "ketenagakerjaan",
+    "keuangan",
+    "finansial",
+    "metro",
+    "megapolitan",
+    "nusantara",
+    "internasional",
+    "teknologi",
+    "lifestyle",
+    "gaya",
+    "hidup",
+    "siaran",
+    "pers",
+    "rilis",
+    "press",
+    "release",
+    "advertorial",
+    "&",
+    "dan",
+    "-",
+    "terbaru",
+    "populer",
+];
 /// Title limits.
 const MAX_TITLE_CHARS: usize = 200;
 const MAX_TITLE_WORDS: usize = 40;
@@ -95,11 +151,11 @@ fn parse_plain(text: &str) -> Page {
     let text = normalize(text);
     let scan = scan(&text, None);
     let title = scan.title.map(str::to_string);
-    let fallback_source = scan.copyright_source;
+    let (site, copyright_source) = (scan.site, scan.copyright_source);
     let mut page = build(scan.units, title, scan.credits, scan.header_date, scan.copyright);
-    if page.source.is_none() {
-        page.source = fallback_source.map(str::to_string);
-    }
+    // The site's own address beats the dateline's short name ("BATAM (BP)"),
+    // which beats the copyright line.
+    page.source = site.or(page.source).or(copyright_source.map(str::to_string));
     page
 }
 
@@ -107,14 +163,13 @@ fn parse_structured(article: &StructuredArticle) -> Page {
     let title = article.title.as_deref().map(normalize_inline).filter(|t| !t.is_empty());
     let text = normalize(&article.body);
     let scan = scan(&text, Some(title.as_deref().unwrap_or("")));
-    let fallback_source = scan.copyright_source;
+    let (site, copyright_source) = (scan.site, scan.copyright_source);
     let mut page = build(scan.units, title, scan.credits, scan.header_date, scan.copyright);
     let field = |v: &Option<String>| v.as_deref().map(normalize_inline).filter(|s| !s.is_empty());
-    match field(&article.source) {
-        Some(source) => page.source = Some(dateline::publisher_display(&source)),
-        None if page.source.is_none() => page.source = fallback_source.map(str::to_string),
-        None => {}
-    }
+    page.source = match field(&article.source) {
+        Some(source) => Some(dateline::publisher_display(&source)),
+        None => site.or(page.source).or(copyright_source.map(str::to_string)),
+    };
     page.url = field(&article.url);
     if let Some(d) = article.date.as_deref().and_then(date::parse_date_field) {
         page.date = Some(d);
@@ -137,6 +192,9 @@ struct Scan<'a> {
     header_date: Option<PartialDate>,
     copyright: Option<PartialDate>,
     copyright_source: Option<&'static str>,
+    /// The publisher of the last line that is only a site's address
+    /// (masthead or footer URL).
+    site: Option<String>,
 }
 
 /// The line pass. `known_title` is `Some` for JSON articles (whose title, if
@@ -145,10 +203,9 @@ fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
     let mut s = Scan::default();
     let mut block = 0;
     let mut in_blank = false;
-    let mut looking_for_title = known_title.is_none();
-    let mut skipped_labels = 0;
+    let chosen = if known_title.is_none() { choose_title(text) } else { None };
     let mut ended = false;
-    for line in text.split('\n') {
+    for (n, line) in text.split('\n').enumerate() {
         let line = line.trim();
         if line.is_empty() {
             if !in_blank {
@@ -163,6 +220,10 @@ fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
             if s.copyright_source.is_none() {
                 s.copyright_source = dateline::copyright_publisher(line);
             }
+        }
+        if let Some(site) = dateline::site_publisher(line) {
+            s.site = Some(site);
+            continue;
         }
         if ended {
             continue;
@@ -189,21 +250,96 @@ fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
             s.header_date.get_or_insert(d);
             continue;
         }
-        if looking_for_title {
-            if looks_like_title(line) {
-                s.title = Some(line);
-                looking_for_title = false;
+        match chosen {
+            Some((at, _)) if n < at => continue, // chrome above the headline
+            Some((at, title)) if n == at => {
+                s.title = Some(title);
                 continue;
             }
-            if line.split_whitespace().count() <= 1 && skipped_labels < MAX_SKIPPED_LABELS {
-                skipped_labels += 1;
-                continue;
-            }
-            looking_for_title = false;
+            _ => {}
         }
         s.units.push(Unit { block, text: line });
     }
     s
+}
+
+/// The headline's line number and text; see the module doc.
+fn choose_title(text: &str) -> Option<(usize, &str)> {
+    // (line number, text, block, words) of the headline-like lines.
+    let mut candidates: Vec<(usize, &str, usize, usize)> = Vec::new();
+    let mut lines_in_block: Vec<usize> = Vec::new();
+    let (mut block, mut in_blank, mut seen) = (0, false, 0);
+    for (n, line) in text.split('\n').enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !in_blank {
+                block += 1;
+                in_blank = true;
+            }
+            continue;
+        }
+        in_blank = false;
+        let skipped = byline::parse_line(line).is_some()
+            || dateline::site_publisher(line).is_some()
+            || boilerplate::classify(line) != LineClass::Text
+            || date::header_date(line).is_some();
+        if skipped {
+            continue;
+        }
+        if seen == TITLE_WINDOW || dateline::parse(line).is_some_and(|d| d.source.is_some()) {
+            break;
+        }
+        seen += 1;
+        if lines_in_block.len() <= block {
+            lines_in_block.resize(block + 1, 0);
+        }
+        lines_in_block[block] += 1;
+        let words = line.split_whitespace().count();
+        if !looks_like_title(line) {
+            if words > MAX_CHROME_WORDS {
+                break; // the body has started
+            }
+            continue;
+        }
+        if !is_chrome(line) {
+            candidates.push((n, line, block, words));
+        }
+    }
+    let alone = |c: &&(usize, &str, usize, usize)| lines_in_block.get(c.2) == Some(&1);
+    let long = |c: &&(usize, &str, usize, usize)| c.3 >= 4;
+    let best = candidates
+        .iter()
+        .find(|c| long(c) && alone(c))
+        .or_else(|| candidates.iter().find(long))
+        .or_else(|| candidates.first())?;
+    Some((best.0, best.1))
+}
+
+/// Masthead and navigation lines: a known publisher (`ANTARA News Papua`),
+/// a place (`Jawa Timur`), section words (`Ekonomi & Bisnis`), breadcrumbs
+/// whose parts are all short (`Ekonomi | Sumatra`, `Home » Balikpapan`),
+/// a document number.
+fn is_chrome(line: &str) -> bool {
+    let parts: Vec<&str> = line.split(['|', '»', '›']).map(str::trim).collect();
+    if parts.len() > 1 && parts.iter().all(|p| p.split_whitespace().count() <= 4) {
+        return true;
+    }
+    let lower = line.to_lowercase();
+    if dateline::publisher(line).is_some()
+        || region::resolve_province(line).is_some()
+        || region::resolve_city(line).is_some()
+        || lower.starts_with("nomor")
+        || lower.starts_with("no.")
+    {
+        return true;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() <= 4
+        && words.iter().all(|w| {
+            SECTION_WORDS.contains(w)
+                || region::resolve_province(w).is_some()
+                || dateline::publisher(w).is_some()
+        })
 }
 
 /// Whether the first surviving line is a headline; see the module doc.
@@ -460,6 +596,50 @@ mod tests {
         assert_eq!(page.source, None);
         assert_eq!(page.dateline, None);
         assert_eq!(page.body, "Paragraf pertama.\n\nParagraf kedua.");
+    }
+
+    #[test]
+    fn the_headline_is_found_below_mastheads_sections_and_places() {
+        for (page_text, title) in [
+            (
+                "KOMPAS.com\nRegional\nJawa Timur\n\nPekerja Pabrik di Gresik Terima Santunan\n\n\
+                 12/03/2024, 14:05 WIB\n\nGRESIK, KOMPAS.com - Isi berita.",
+                "Pekerja Pabrik di Gresik Terima Santunan",
+            ),
+            (
+                "Warta Daerah\nEkonomi | Sumatra\n\nIuran Pekerja Informal Ditanggung Pemda\n\n\
+                 Isi berita yang panjang dimulai di sini dengan kalimat lengkap.",
+                "Iuran Pekerja Informal Ditanggung Pemda",
+            ),
+            (
+                "SIARAN PERS\nBPJS Ketenagakerjaan Kantor Cabang Sorong\nNomor: 01/SP/2025\n\n\
+                 Pekerja Konstruksi di Sorong Wajib Terlindungi\n\nSorong – Isi berita.",
+                "Pekerja Konstruksi di Sorong Wajib Terlindungi",
+            ),
+            (
+                "ANTARA News Sulawesi Barat\n\nNelayan Mamuju terima kartu peserta\n\n\
+                 Mamuju (ANTARA) - Isi berita.",
+                "Nelayan Mamuju terima kartu peserta",
+            ),
+        ] {
+            let page = plain(page_text);
+            assert_eq!(page.title.as_deref(), Some(title), "{page_text}");
+            assert!(!page.body.contains("Regional") && !page.body.contains("SIARAN"));
+        }
+        // A body that starts at once has no title, whatever short lines follow.
+        let page =
+            plain("Pekerja di Medan menerima manfaat program sejak pekan lalu.\n\nJawa Timur");
+        assert_eq!(page.title, None);
+    }
+
+    #[test]
+    fn a_site_address_line_names_the_publisher_over_a_dateline_code() {
+        let page = plain(
+            "batamkini.co.id\n\nGalangan Kapal Batam Tambah Pekerja\n\nBATAM (BK) – Isi berita.",
+        );
+        assert_eq!(page.source.as_deref(), Some("batamkini.co.id"));
+        assert_eq!(page.dateline.as_deref(), Some("Batam"));
+        assert!(!page.body.contains("batamkini"));
     }
 
     #[test]

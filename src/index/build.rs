@@ -70,6 +70,8 @@ pub struct BuildReport {
     pub articles: u64,
     /// Files and entries left out, with reasons.
     pub skipped: Vec<Skipped>,
+    /// Files indexed with a caveat (text decoded from Windows-1252 …).
+    pub warnings: Vec<Skipped>,
     /// Wall time of the build.
     #[serde(skip)]
     pub elapsed: Duration,
@@ -132,6 +134,9 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         };
         for problem in outcome.problems {
             report.skipped.push(Skipped { path: rel.clone(), reason: problem });
+        }
+        for warning in outcome.warnings {
+            report.warnings.push(Skipped { path: rel.clone(), reason: warning });
         }
         for (ordinal, raw) in &outcome.articles {
             let id = match ordinal {

@@ -21,6 +21,25 @@ use crate::extract::region::{PlaceHit, Prefix, place_at};
 pub(crate) struct ArticleContext {
     /// The article names BPJS Kesehatan, so bare "BPJS" is ambiguous.
     pub bpjs_kesehatan: bool,
+    /// Words the article also writes in lower case ("terdaftar"): common
+    /// words, not names, when a title-case headline capitalises them.
+    pub lowercase_words: HashSet<String>,
+}
+
+impl ArticleContext {
+    pub(crate) fn new(text: &str, bpjs_kesehatan: bool) -> Self {
+        let lowercase_words = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .map(str::to_string)
+            .collect();
+        ArticleContext { bpjs_kesehatan, lowercase_words }
+    }
+
+    /// Whether `word` is written in lower case somewhere in the article.
+    fn is_common(&self, word: &str) -> bool {
+        self.lowercase_words.contains(&word.to_lowercase())
+    }
 }
 
 /// Capitalised words that may form a unit after "Direktur", "Deputi" …
@@ -37,7 +56,8 @@ const UNIT_WORDS: &str = "\
     internal audit intern masyarakat kerjasama sama koordinasi pengelolaan dana peserta \
     manfaat klaim ahli korporasi ritel mitra kemitraan perbankan treasuri usaha khusus \
     keanggotaan teknis administrasi sekretariat perusahaan keagenan agen kanal jaringan \
-    pemerintahan kepegawaian organisasi tata kelola regulasi advokasi edukasi";
+    pemerintahan kepegawaian organisasi tata kelola regulasi advokasi edukasi bukan penerima \
+    upah pekerja migran perekonomian";
 
 static UNIT_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| UNIT_WORDS.split_whitespace().collect());
@@ -205,6 +225,85 @@ fn branch_area_before_name(text: &str, place_start: usize, pos: usize) -> Option
     (1..=2).filter(|&k| fits(k)).find_map(named_elsewhere)
 }
 
+/// Words that open the name of a body headed by a generic title ("Ketua
+/// DPW Federasi Serikat Pekerja …", "Presiden Konfederasi …").
+const BODY_HEADS: &[&str] = &[
+    "Konfederasi",
+    "Federasi",
+    "Serikat",
+    "Asosiasi",
+    "Himpunan",
+    "Persatuan",
+    "Perkumpulan",
+    "Ikatan",
+    "Gabungan",
+    "Forum",
+    "Lembaga",
+    "Yayasan",
+    "Koperasi",
+    "Kamar",
+    "DPW",
+    "DPC",
+    "DPD",
+    "DPP",
+    "PW",
+    "PC",
+    "PD",
+    "Pimpinan",
+    "Pengurus",
+    "Majelis",
+    "Fraksi",
+    "Partai",
+    "Balai",
+];
+
+/// "Konfederasi Serikat Pekerja Nusantara, Andika …": a body's name after a
+/// generic title, from a [`BODY_HEADS`] word over capitalised words,
+/// acronyms, places and a parenthesised abbreviation up to the comma before
+/// a name. Returns its range.
+fn body_before_comma(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let first = next_token(text, pos)?;
+    if !BODY_HEADS.contains(&first.text) {
+        return None;
+    }
+    let mut end = first.end;
+    for _ in 0..12 {
+        let p = skip_spaces(text, end);
+        let tok = next_token(text, p)?;
+        if tok.text == "," {
+            return name_after(text, tok.start).map(|_| (first.start, end));
+        }
+        if let Some(e) = abbreviation_in_parentheses(text, p) {
+            end = e;
+        } else if (tok.is_word()
+            && (tok.is_capitalised() || tok.text.starts_with(char::is_numeric)))
+            || matches!(tok.text, "dan" | "&" | "-")
+        {
+            end = tok.end;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// Lower-case qualifiers between an office and the name: "setempat" (local),
+/// "daerah pemilihan <place>" / "dapil <place>". Returns the offset after.
+fn qualifier_at(text: &str, pos: usize) -> Option<usize> {
+    let tok = next_token(text, pos)?;
+    match tok.text {
+        "setempat" => Some(tok.end),
+        "dapil" | "Dapil" => place_at(text, skip_spaces(text, tok.end), true, None).map(|h| h.end),
+        "daerah" => {
+            let next = next_token(text, tok.end)?;
+            (next.text == "pemilihan")
+                .then(|| place_at(text, skip_spaces(text, next.end), true, None).map(|h| h.end))
+                .flatten()
+        }
+        _ => None,
+    }
+}
+
 /// Something that ends a free unit: an organisation, "RI", an office keyword or a place.
 fn is_separator(text: &str, pos: usize) -> bool {
     ORGS.org_at(text, pos).is_some()
@@ -268,7 +367,18 @@ fn unit_after(text: &str, cursor: usize) -> (Option<(usize, usize)>, usize) {
     }
 }
 
-/// Up to four capitalised words of a name starting at `pos`.
+/// Most words of a name: four, or five when the name plainly ends there
+/// (Balinese names: "I Gusti Ngurah Agung Wirawan", "Ni Luh Putu Sri
+/// Widyastuti").
+const MAX_NAME_WORDS: usize = 5;
+
+/// Whether a name may end after `end`: punctuation or a lower-case word
+/// follows, not more title-case words (a headline's run of capitals).
+fn name_ends_at(text: &str, end: usize) -> bool {
+    next_token(text, end).is_none_or(|t| !t.is_word() || !t.is_capitalised())
+}
+
+/// Up to [`MAX_NAME_WORDS`] capitalised words of a name starting at `pos`.
 fn name_after(text: &str, pos: usize) -> Option<String> {
     let mut p = skip_spaces(text, pos);
     if text[p..].starts_with(',') {
@@ -284,8 +394,11 @@ fn name_after(text: &str, pos: usize) -> Option<String> {
         }
     }
     let mut words: Vec<&str> = Vec::new();
-    while words.len() < 4 {
+    while words.len() < MAX_NAME_WORDS {
         let Some(tok) = next_token(text, p) else { break };
+        if words.len() == MAX_NAME_WORDS - 1 && !name_ends_at(text, tok.end) {
+            break;
+        }
         let particle = words.is_empty()
             && is_name_particle(tok.text)
             && next_token(text, tok.end).is_some_and(|n| is_name_word(text, &n));
@@ -324,8 +437,11 @@ fn finish(words: Vec<&str>) -> Option<String> {
     (name.chars().filter(|c| c.is_alphabetic()).count() >= 3).then_some(name)
 }
 
-/// "Muhyidin, Kepala …": up to four capitalised words before a comma before `start`.
-fn name_before(text: &str, start: usize) -> Option<String> {
+/// "Muhyidin, Kepala …": up to [`MAX_NAME_WORDS`] capitalised words before a
+/// comma before `start` — not the end of a place name ("Di Penajam Paser
+/// Utara, Kepala Dinas …") and not words the article also writes in lower
+/// case ("… Tak Terdaftar, Bupati Minta …" in a headline).
+fn name_before(text: &str, start: usize, ctx: &ArticleContext) -> Option<String> {
     let comma = prev_token(text, start)?;
     if comma.text != "," {
         return None;
@@ -336,15 +452,27 @@ fn name_before(text: &str, start: usize) -> Option<String> {
         let tok = prev_token(text, pos);
         match tok {
             Some(t) if is_name_word(text, &t) => {
-                if words.len() == 4 {
+                if words.len() == MAX_NAME_WORDS {
                     return None;
                 }
                 words.push(t.text);
                 pos = t.start;
             }
             Some(t) if t.text == ":" => return None,
+            Some(t) if t.is_word() && t.is_capitalised() => {
+                // A capitalised word that is not a name word (a place):
+                // "Penajam Paser Utara" must not give "Paser Utara".
+                let place_end = place_at(text, t.start, true, None).map(|h| h.end);
+                if place_end.is_some_and(|e| e >= pos) {
+                    return None;
+                }
+                break;
+            }
             _ => break,
         }
+    }
+    if words.iter().any(|w| ctx.is_common(w)) {
+        return None;
     }
     words.reverse();
     finish(words)
@@ -360,6 +488,8 @@ struct Reading {
     office: Option<(Office, usize, usize)>,
     /// An unknown ALL-CAPS body after bare "Kepala" ("Kepala BPJN NTB").
     acronym: Option<(usize, usize)>,
+    /// A union's or association's name after a generic title.
+    body: Option<(usize, usize)>,
 }
 
 /// ALL-CAPS words after "Kepala" that are not a government body.
@@ -402,11 +532,25 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
                 (r.unit, cursor) = unit_after(text, cursor);
             }
         }
-        Kind::Unit | Kind::Generic { .. } => (r.unit, cursor) = unit_after(text, cursor),
-        Kind::Head => {
-            r.acronym = unknown_acronym_at(text, skip_spaces(text, cursor));
-            cursor = r.acronym.map_or(cursor, |(_, e)| e);
-        }
+        Kind::Generic { .. } => match body_before_comma(text, skip_spaces(text, cursor)) {
+            Some((s, e)) => {
+                r.body = Some((s, e));
+                cursor = e;
+            }
+            None => (r.unit, cursor) = unit_after(text, cursor),
+        },
+        Kind::Unit => (r.unit, cursor) = unit_after(text, cursor),
+        Kind::Head => match body_before_comma(text, skip_spaces(text, cursor)) {
+            // "Kepala Balai Pelayanan … (BP3MI) NTB, Baiq …"
+            Some((s, e)) => {
+                r.body = Some((s, e));
+                cursor = e;
+            }
+            None => {
+                r.acronym = unknown_acronym_at(text, skip_spaces(text, cursor));
+                cursor = r.acronym.map_or(cursor, |(_, e)| e);
+            }
+        },
         _ => {}
     }
 
@@ -434,7 +578,11 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
             r.office.get_or_insert((office, q, end));
             cursor = end;
             r.place.get_or_insert((p, hit));
-        } else if let Some(hit) = place_at(text, p, place_titles && r.place.is_none(), implied) {
+        } else if let Some(end) = qualifier_at(text, p) {
+            cursor = end;
+        } else if let Some(hit) =
+            place_at(text, p, (place_titles || r.org.is_some()) && r.place.is_none(), implied)
+        {
             cursor = hit.end;
             if matches!(def.kind, Kind::Office(Office::Cabang | Office::Perintis))
                 && r.place.is_none()
@@ -463,7 +611,7 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
         }
     }
 
-    let name = name_after(text, cursor).or_else(|| name_before(text, start))?;
+    let name = name_after(text, cursor).or_else(|| name_before(text, start, ctx))?;
     let org = r.org.and_then(|o| match o {
         BARE_BPJS if ctx.bpjs_kesehatan => None,
         BARE_BPJS => Some(BPJS_TK.to_string()),
@@ -490,7 +638,7 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
         let from = if hit.prefix == Some(Prefix::Provinsi) { hit.bare_start } else { *s };
         text[from..hit.end].to_string()
     };
-    let org = org.or_else(|| {
+    let org = org.or_else(|| r.body.map(|(s, e)| text[s..e].to_string())).or_else(|| {
         let (s, e) = r.acronym?;
         let place = r.place.as_ref().filter(|(p, _)| *p == skip_spaces(text, e));
         Some(match place {
@@ -525,7 +673,7 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
                 (Kind::Office(o), None) => Some(o),
                 _ => None,
             };
-            if def.kind == Kind::Head && org.is_none() && r.place.is_none() {
+            if def.kind == Kind::Head && org.is_none() && r.place.is_none() && r.body.is_none() {
                 return None;
             }
             let base = match (def.kind, level) {

@@ -68,7 +68,7 @@ pub fn find_officials(title: Option<&str>, body: &str) -> Vec<Official> {
         Some(t) => format!("{t}\n\n{body}"),
         None => body.to_string(),
     };
-    let ctx = ArticleContext { bpjs_kesehatan: BPJS_KESEHATAN.is_match(&text) };
+    let ctx = ArticleContext::new(&text, BPJS_KESEHATAN.is_match(&text));
     let credits = credited_names(&text);
     let mut out: Vec<Official> = Vec::new();
     for caps in TITLES.regex.captures_iter(&text) {
@@ -209,6 +209,60 @@ mod tests {
                 ("Emil Elestianto Dardak", Some("Emil Dardak")),
             ]
         );
+    }
+
+    #[test]
+    fn union_and_association_heads_with_their_body() {
+        let got =
+            one("Presiden Konfederasi Serikat Buruh Sejahtera, Rudi Hartono Sitompul, menolak.");
+        assert_eq!(
+            got,
+            (
+                "Rudi Hartono Sitompul".into(),
+                "Presiden".into(),
+                o("Konfederasi Serikat Buruh Sejahtera")
+            )
+        );
+        let got = one("Ketua DPC Serikat Pekerja Logam (SPL) Cilegon, Dedi Mulyadi, hadir.");
+        assert_eq!(got.0, "Dedi Mulyadi");
+        assert_eq!(got.2, o("DPC Serikat Pekerja Logam (SPL) Cilegon"));
+        let got = one("Kepala Balai Besar Pelatihan Vokasi (BBPVP) Medan, Sri Wahyuni, berkata.");
+        assert_eq!(got.0, "Sri Wahyuni");
+    }
+
+    #[test]
+    fn local_qualifiers_and_electoral_districts_are_read_past() {
+        let got =
+            one("Di Kabupaten Sleman, Kepala Dinas Tenaga Kerja setempat, Agus Wibowo, hadir.");
+        assert_eq!(got.0, "Agus Wibowo");
+        let got =
+            one("Anggota Komisi IX DPR RI daerah pemilihan Jawa Tengah, Siti Rahayu, bertanya.");
+        assert_eq!(got.0, "Siti Rahayu");
+    }
+
+    #[test]
+    fn five_word_names_end_at_punctuation_not_in_a_headline() {
+        let got = one("Kepala Kantor Cabang Denpasar, I Gusti Ngurah Putu Wirawan, menjelaskan.");
+        assert_eq!(got.0, "I Gusti Ngurah Putu Wirawan");
+        // A title-case headline: four name words, then the run goes on.
+        let got = one("Wali Kota Denpasar Made Arya Putu Sena Minta Warga Ikut Program");
+        assert_eq!(got.0, "Made Arya Putu Sena");
+    }
+
+    #[test]
+    fn places_and_common_words_before_a_comma_are_not_names() {
+        assert!(off("Di Penajam Paser Utara, Kepala Dinas Tenaga Kerja berkata.").is_empty());
+        assert!(
+            off("Buruh Sawit Banyak Tak Terdaftar, Bupati Minta Perusahaan Patuh\n\n\
+                 Ribuan buruh belum terdaftar.")
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_regency_after_dprd_is_the_place_not_the_name() {
+        let got = one("Ketua Komisi IV DPRD Badung, I Wayan Sumerta, meminta.");
+        assert_eq!(got.0, "I Wayan Sumerta");
     }
 
     #[test]

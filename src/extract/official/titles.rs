@@ -76,6 +76,7 @@ const LEXICON: &[(&str, &str, Kind)] = &[
     ("Deputi Direktur", "Deputi Direktur", Kind::Unit),
     ("Deputi", "Deputi", Kind::Unit),
     ("Asisten Deputi", "Asisten Deputi", Kind::Unit),
+    ("Asisten", "Asisten", Kind::Unit),
     ("Asdep", "Asisten Deputi", Kind::Unit),
     ("Sekretaris Jenderal", "Sekretaris Jenderal", Kind::Unit),
     ("Sekjen", "Sekretaris Jenderal", Kind::Unit),

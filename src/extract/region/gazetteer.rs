@@ -92,8 +92,12 @@ pub(crate) struct Gazetteer {
     pub city_lookup: HashMap<String, Vec<Target>>,
 }
 
-/// Idioms that name places without meaning them.
+/// Idioms and foreign countries that name places without meaning them.
 const IDIOMS: &[&str] = &[
+    "Papua Nugini",
+    "Papua Niugini",
+    "Papua New Guinea",
+    "PAPUA NUGINI",
     "Sabang sampai Merauke",
     "Sabang hingga Merauke",
     "Sabang sampai ke Merauke",

@@ -719,6 +719,7 @@ mod tests {
     #[test]
     fn idiom_yields_nothing() {
         assert!(provs("pekerja dari Sabang sampai Merauke").is_empty());
+        assert!(provs("perbatasan dengan Papua Nugini").is_empty());
         assert_eq!(codes(None, "Kabupaten Merauke", None, None), ["93"]);
     }
 
