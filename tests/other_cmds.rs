@@ -93,3 +93,40 @@ fn usage_errors_exit_two() {
     assert_eq!(env.warta(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(env.warta(&["search", "x", "--sort", "size"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_user_registry_of_officials_normalises_spellings_and_stays_with_the_index() {
+    let env = TestEnv::with_fixtures();
+    env.write(
+        "corpus/sleman.txt",
+        "Pekerja Sleman Didaftarkan\n\nSleman (ANTARA) - Bupati Sleman Sri Handajani Putri \
+         meminta pekerja rentan didaftarkan. \"Kami tanggung iurannya,\" kata Sri.\n",
+    );
+    env.write(
+        "mine.tsv",
+        "# my registry\nname\taliases\torganization\trole\n\
+         Sri Handayani Putri\tSri Handajani Putri\tPemkab Sleman\tBupati\n",
+    );
+    // extract: the registry's spelling, the article's kept in as_printed.
+    let out = env.warta(&["extract", "corpus/sleman.txt", "--json", "--officials", "mine.tsv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["officials"][0]["name"], "Sri Handayani Putri");
+    assert_eq!(v["officials"][0]["as_printed"], "Sri Handajani Putri");
+    assert_eq!(v["quotes"][0]["speaker"], "Sri Handayani Putri");
+    // index: the file is kept, so a later run and searches use it too.
+    let out = env.warta(&["index", "corpus", "--index", "index", "--officials", "mine.tsv"]);
+    assert_ne!(out.status.code(), None);
+    assert!(env.root().join("index/officials.tsv").is_file());
+    std::fs::remove_file(env.root().join("mine.tsv")).unwrap();
+    env.warta(&["index", "corpus", "--index", "index", "--quiet"]);
+    for spelling in ["Sri Handayani Putri", "Sri Handajani Putri"] {
+        let v = env.search_json(&["*", "--official", spelling]);
+        assert_eq!(v["total"], 1, "{spelling}");
+    }
+    // A broken registry names the file and the line.
+    env.write("bad.tsv", "Nama Saja\n");
+    let out = env.warta(&["extract", "corpus/sleman.txt", "--officials", "bad.tsv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("bad.tsv: line 1: a row needs"), "{}", text(&out.stderr));
+}

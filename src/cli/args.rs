@@ -48,6 +48,10 @@ pub struct EvalArgs {
     /// Print JSON (scores and every difference).
     #[arg(long)]
     pub json: bool,
+    /// Your own registry of known officials (TSV: name, aliases, organization, role), added to the
+    /// built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub officials: Option<PathBuf>,
 }
 
 /// Where the index lives.
@@ -72,6 +76,10 @@ pub struct IndexArgs {
     /// Extra root words for the stemmer, one per line (kept in the index for later runs).
     #[arg(long, value_name = "FILE")]
     pub roots: Option<PathBuf>,
+    /// Your own registry of known officials (TSV: name, aliases, organization, role), added to the
+    /// built-in one; kept in the index for later runs.
+    #[arg(long, value_name = "FILE")]
+    pub officials: Option<PathBuf>,
     /// No progress bar and no summary, only errors.
     #[arg(long, short)]
     pub quiet: bool,
@@ -171,6 +179,10 @@ pub struct ExtractArgs {
     /// Print JSON, one object per article (JSON Lines).
     #[arg(long)]
     pub json: bool,
+    /// Your own registry of known officials (TSV: name, aliases, organization, role), added to the
+    /// built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub officials: Option<PathBuf>,
 }
 
 /// `warta analyze`

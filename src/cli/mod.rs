@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod config;
+mod officials;
 pub mod render;
 
 use std::io::{self, IsTerminal, Write};
@@ -67,6 +68,15 @@ pub enum CliError {
 pub fn run(cli: Cli) -> Result<Status, CliError> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    // The user's registry of officials goes in before anything is extracted.
+    match &cli.command {
+        Command::Search(a) => {
+            officials::load(None, Some(&config::index_dir(&a.index.index).0))?;
+        }
+        Command::Extract(a) => _ = officials::load(a.officials.as_deref(), None)?,
+        Command::Eval(a) => _ = officials::load(a.officials.as_deref(), None)?,
+        _ => {}
+    }
     let status = match cli.command {
         Command::Index(a) => cmd_index(&a)?,
         Command::Search(a) => cmd_search(&a, &mut out)?,
@@ -81,10 +91,14 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
 
 fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
     let (dir, _) = config::index_dir(&a.index.index);
+    let registry = officials::load(a.officials.as_deref(), Some(&dir))?;
     let mut opts = BuildOptions::new(&a.corpus, &dir);
     opts.heap_bytes = a.heap.saturating_mul(1024 * 1024);
     opts.roots = a.roots.clone();
     let report = build_with_progress(&opts, !a.quiet)?;
+    if let Some(text) = &registry {
+        officials::store(text, &dir)?;
+    }
     if !a.quiet || !report.skipped.is_empty() || !report.warnings.is_empty() {
         render::build_summary(&mut io::stderr().lock(), &report, &dir)?;
     }

@@ -15,6 +15,10 @@ use crate::extract::{official, region};
 /// File in the index directory holding the user's extra roots.
 pub const ROOTS_FILE: &str = "roots.txt";
 
+/// File in the index directory holding the user's registry of officials
+/// (`warta index --officials FILE`), used by every later run on the index.
+pub const OFFICIALS_FILE: &str = "officials.tsv";
+
 /// Words of place names, single-word organisation names and words of known
 /// officials' names (`official/registry.tsv`), lowercase, built once.
 static PROTECTED: LazyLock<Arc<HashSet<String>>> = LazyLock::new(|| {

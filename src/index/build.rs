@@ -292,6 +292,7 @@ fn is_index_bookkeeping(name: &str) -> bool {
         ".tantivy-meta.lock",
         ".tantivy-writer.lock",
         analysis::ROOTS_FILE,
+        analysis::OFFICIALS_FILE,
     ]
     .as_slice();
     KNOWN.contains(&name) || name.starts_with(INFO_FILE)

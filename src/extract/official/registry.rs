@@ -8,9 +8,14 @@
 //!
 //! It never makes someone an official: only people the article names with an
 //! office are looked up.
+//!
+//! Users extend it with their own file of the same columns
+//! ([`add_user_rows`], `warta index --officials FILE`): a row for a name
+//! already known replaces the built-in row.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{LazyLock, OnceLock};
 
 use crate::extract::article::Official;
 
@@ -27,23 +32,93 @@ pub struct KnownOfficial {
     pub role: &'static str,
 }
 
-static REGISTRY: LazyLock<Vec<KnownOfficial>> =
-    LazyLock::new(|| parse(include_str!("registry.tsv")));
+/// The user's rows, set once before the registry is first used.
+static USER_ROWS: OnceLock<Vec<KnownOfficial>> = OnceLock::new();
+/// Whether [`REGISTRY`] has been built (user rows come too late after that).
+static BUILT: AtomicBool = AtomicBool::new(false);
 
-fn parse(text: &'static str) -> Vec<KnownOfficial> {
+static REGISTRY: LazyLock<Vec<KnownOfficial>> = LazyLock::new(|| {
+    BUILT.store(true, Ordering::SeqCst);
+    let mut rows: Vec<KnownOfficial> =
+        parse(include_str!("registry.tsv")).into_iter().map(|(_, row)| row).collect();
+    for user in USER_ROWS.get().into_iter().flatten() {
+        rows.retain(|r| key(r.name) != key(user.name));
+        rows.push(user.clone());
+    }
+    rows
+});
+
+/// The rows of a registry file, with their 1-based line numbers.
+fn parse(text: &'static str) -> Vec<(usize, KnownOfficial)> {
     text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty() && !l.starts_with("name\t"))
-        .map(|line| {
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty() && !l.starts_with("name\t"))
+        .map(|(i, line)| {
             let cols: Vec<&'static str> = line.split('\t').collect();
             let col = |i: usize| cols.get(i).copied().unwrap_or("").trim();
-            KnownOfficial {
+            let row = KnownOfficial {
                 name: col(0),
                 aliases: col(1).split('|').map(str::trim).filter(|a| !a.is_empty()).collect(),
                 organization: col(2),
                 role: col(3),
-            }
+            };
+            (i + 1, row)
         })
         .collect()
+}
+
+/// Why a user's registry file was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RegistryError {
+    /// A row without a name, organisation or role.
+    #[error("line {line}: a row needs name, aliases, organization and role (tab-separated)")]
+    Incomplete {
+        /// 1-based line number.
+        line: usize,
+    },
+    /// One spelling given to two people.
+    #[error("line {line}: \"{spelling}\" is already the name or alias of another person")]
+    Shared {
+        /// 1-based line number.
+        line: usize,
+        /// The spelling.
+        spelling: String,
+    },
+    /// The registry was used before the user's rows were added.
+    #[error("the registry of officials is already in use; add user rows first")]
+    TooLate,
+}
+
+/// Adds a user's registry rows (the columns of `registry.tsv`: name,
+/// aliases, organization, role; `#` comments and a header line allowed).
+/// Must be called before any extraction in the process; returns the number
+/// of rows.
+pub fn add_user_rows(text: &str) -> Result<usize, RegistryError> {
+    if BUILT.load(Ordering::SeqCst) {
+        return Err(RegistryError::TooLate);
+    }
+    // Leaked once per process, like the embedded table it joins.
+    let rows = user_rows(Box::leak(text.to_string().into_boxed_str()))?;
+    let count = rows.len();
+    USER_ROWS.set(rows).map_err(|_| RegistryError::TooLate)?;
+    Ok(count)
+}
+
+/// A user's rows, checked: complete, and no spelling shared by two people.
+fn user_rows(text: &'static str) -> Result<Vec<KnownOfficial>, RegistryError> {
+    let rows = parse(text);
+    let mut owner: HashMap<String, &str> = HashMap::new();
+    for (line, row) in &rows {
+        if row.name.is_empty() || row.organization.is_empty() || row.role.is_empty() {
+            return Err(RegistryError::Incomplete { line: *line });
+        }
+        for form in std::iter::once(row.name).chain(row.aliases.iter().copied()) {
+            if owner.insert(key(form), row.name).is_some_and(|other| other != row.name) {
+                return Err(RegistryError::Shared { line: *line, spelling: form.to_string() });
+            }
+        }
+    }
+    Ok(rows.into_iter().map(|(_, row)| row).collect())
 }
 
 /// Every known official.
@@ -176,6 +251,25 @@ mod tests {
         let mut o = official(name, org);
         normalize(&mut o);
         (o.name, o.as_printed)
+    }
+
+    #[test]
+    fn user_rows_are_checked() {
+        let rows = user_rows(
+            "# mine\nname\taliases\torganization\trole\n\
+             Siti Aminah\tSiti A.|Bu Siti\tPemkab Sleman\tBupati\n",
+        )
+        .unwrap();
+        assert_eq!(rows[0].aliases, ["Siti A.", "Bu Siti"]);
+        assert_eq!(
+            user_rows("Siti Aminah\t\tPemkab Sleman\n"),
+            Err(RegistryError::Incomplete { line: 1 })
+        );
+        let shared = user_rows("A Satu\tAS\tX\tKetua\nB Dua\tAS\tY\tKetua\n").unwrap_err();
+        assert_eq!(
+            shared.to_string(),
+            "line 2: \"AS\" is already the name or alias of another person"
+        );
     }
 
     #[test]

@@ -1,0 +1,29 @@
+//! The user's registry of known officials (`--officials FILE`): added to the
+//! built-in registry before anything is extracted, and kept in the index
+//! folder so later runs (and the searches' filters) use the same spellings.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::extract::official::registry;
+use crate::index::analysis::OFFICIALS_FILE;
+
+use super::CliError;
+
+/// Adds the registry rows of `given`, else those kept in `index_dir`.
+/// Returns the text used, to be kept with the index.
+pub fn load(given: Option<&Path>, index_dir: Option<&Path>) -> Result<Option<String>, CliError> {
+    let stored = index_dir.map(|d| d.join(OFFICIALS_FILE)).filter(|p| p.is_file());
+    let Some(path) = given.map(Path::to_path_buf).or(stored) else { return Ok(None) };
+    let file_error = |reason: String| CliError::File { path: path.clone(), reason };
+    let text = fs::read_to_string(&path).map_err(|e| file_error(e.to_string()))?;
+    registry::add_user_rows(&text).map_err(|e| file_error(e.to_string()))?;
+    Ok(Some(text))
+}
+
+/// Keeps the user's registry in the index folder (written after a build,
+/// which may have cleared the folder).
+pub fn store(text: &str, index_dir: &Path) -> Result<(), CliError> {
+    let target: PathBuf = index_dir.join(OFFICIALS_FILE);
+    fs::write(&target, text).map_err(|e| CliError::File { path: target, reason: e.to_string() })
+}
