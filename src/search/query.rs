@@ -11,8 +11,9 @@
 //! phrase  := '"' chars '"'          (also “curly” quotes)
 //! ```
 //!
-//! `AND` between words is accepted and means what juxtaposition means.
-//! `OR`/`AND` are operators only in capitals; `or`/`and` are words.
+//! `AND` between words is accepted and means what juxtaposition means;
+//! `NOT` means `-` (as in Lucene and Elasticsearch, which researchers know).
+//! `OR`/`AND`/`NOT` are operators only in capitals; `or`/`and` are words.
 
 use crate::error::UserError;
 
@@ -185,6 +186,7 @@ fn lex(chars: &[char]) -> Result<Vec<(Tok, usize)>, (usize, &'static str)> {
             match word.as_str() {
                 "OR" => out.push((Tok::Or, start)),
                 "AND" => out.push((Tok::And, start)),
+                "NOT" => out.push((Tok::Minus, start)),
                 _ => out.push((Tok::Word(word), start)),
             }
         }
@@ -320,6 +322,14 @@ mod tests {
             Err(UserError::QuerySyntax { position, .. }) => position,
             other => panic!("{q}: expected a syntax error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn not_in_capitals_excludes() {
+        assert_eq!(parse("NOT JHT").unwrap(), parse("-JHT").unwrap());
+        assert_eq!(parse("BSU AND NOT JHT").unwrap(), parse("BSU -JHT").unwrap());
+        assert_eq!(parse("not JHT").unwrap(), parse("not JHT").unwrap());
+        assert!(parse("JHT NOT").is_err());
     }
 
     #[test]
