@@ -18,3 +18,5 @@ mod retrieval;
 mod extraction_eval;
 // The shared seed articles, when ../shared/seeds exists.
 mod seeds;
+// Dirty files, hostile queries, damaged indexes (issue 7).
+mod robustness;
