@@ -24,6 +24,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod dedup;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
