@@ -18,3 +18,5 @@ mod retrieval;
 mod extraction_eval;
 // The shared seed articles, when ../shared/seeds exists.
 mod seeds;
+// `warta facets`, `timeline`, `terms`, exports and syndicated copies.
+mod analytics;
