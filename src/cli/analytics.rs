@@ -124,3 +124,35 @@ pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, Cl
     }
     Ok(found(report.total as u64))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::args::{Cli, Command};
+    use clap::Parser;
+
+    #[test]
+    fn every_by_value_maps_to_its_facet() {
+        for by in ["province", "city", "official", "org", "program", "source", "speaker", "year"] {
+            let cli = Cli::parse_from(["warta", "facets", "--by", by]);
+            let Command::Facets(a) = cli.command else { panic!("not facets") };
+            assert_eq!(facet_by(a.by).name(), by);
+            assert_eq!(a.query, "", "the query is optional");
+        }
+    }
+
+    #[test]
+    fn timeline_queries_come_from_the_argument_and_every_q() {
+        let cli = Cli::parse_from(["warta", "timeline", "JHT", "-q", "JKP", "--query", "-PHK"]);
+        let Command::Timeline(a) = cli.command else { panic!("not timeline") };
+        assert_eq!(a.query.as_deref(), Some("JHT"));
+        assert_eq!(a.queries, ["JKP", "-PHK"]);
+        assert_eq!(a.by, PeriodArg::Month);
+    }
+
+    #[test]
+    fn nothing_found_is_status_one() {
+        assert_eq!(found(0), Status::NotFound);
+        assert_eq!(found(3), Status::Found);
+    }
+}

@@ -88,10 +88,10 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
     if export {
         request.snippets = 1;
         request.facet_top = 0;
-        if a.all {
-            request.limit = usize::MAX;
-            request.offset = 0;
-        }
+    }
+    if a.all {
+        request.limit = usize::MAX;
+        request.offset = 0;
     }
     let output = Output {
         json: a.json,
@@ -155,6 +155,23 @@ mod tests {
         assert_eq!(req.facet_top, 10);
         let (req, _) = search_request(&args(&[])).unwrap();
         assert_eq!(req.facet_top, 0);
+    }
+
+    #[test]
+    fn exports_take_one_snippet_and_all_lifts_the_page() {
+        let (req, out) = search_request(&args(&["--format", "csv", "--all", "-n", "3"])).unwrap();
+        assert_eq!(out.format, FormatArg::Csv);
+        assert_eq!((req.limit, req.offset, req.snippets, req.facet_top), (usize::MAX, 0, 1, 0));
+        let (req, _) = search_request(&args(&["--format", "jsonl", "-n", "3"])).unwrap();
+        assert_eq!(req.limit, 3);
+    }
+
+    #[test]
+    fn shared_filters_are_validated_once() {
+        let f = FilterArgs { from: Some("2024-02".into()), ..FilterArgs::default() };
+        assert_eq!(filters(&f).unwrap().from.unwrap().to_string(), "2024-02");
+        let bad = FilterArgs { to: Some("kemarin".into()), ..FilterArgs::default() };
+        assert!(filters(&bad).is_err());
     }
 
     #[test]

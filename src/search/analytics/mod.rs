@@ -116,6 +116,13 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_query_selects_everything() {
+        assert_eq!(or_all(""), "*");
+        assert_eq!(or_all("  "), "*");
+        assert_eq!(or_all("JHT"), "JHT");
+    }
+
+    #[test]
     fn shares_of_nothing_are_zero() {
         assert_eq!(share(1, 4), 0.25);
         assert_eq!(share(0, 0), 0.0);

@@ -140,40 +140,87 @@ pub fn timeline(index: &WartaIndex, req: &TimelineRequest) -> Result<Timeline> {
         visit(&searcher, &*selection.query, false, &mut per)?;
         counted.push(per);
     }
-    let first = counted.iter().filter_map(|c| c.periods.keys().next()).min().copied();
-    let last = counted.iter().filter_map(|c| c.periods.keys().next_back()).max().copied();
-    let range = match (first, last) {
-        (Some(a), Some(b)) if b - a >= MAX_PERIODS => {
-            return Err(UserError::TooManyPeriods {
-                periods: b - a + 1,
-                by: req.by.name(),
-                max: MAX_PERIODS,
-            }
-            .into());
-        }
-        (Some(a), Some(b)) => a..b + 1,
-        _ => 0..0,
-    };
+    let spans = counted.iter().map(|c| c.periods.keys().copied());
+    let range = span(spans.flatten(), req.by)?;
+    let all_counts = counts_of(&all.periods);
     let series = queries
         .into_iter()
         .zip(counted)
-        .map(|(query, c)| {
-            let points = range
-                .clone()
-                .map(|n| {
-                    let count = c.periods.get(&n).map_or(0, Tally::get);
-                    let of_all = all.periods.get(&n).map_or(0, Tally::get);
-                    Point {
-                        period: req.by.label(n),
-                        start: req.by.start(n),
-                        count,
-                        all: of_all,
-                        share: share(count, of_all),
-                    }
-                })
-                .collect();
-            Series { query, total: c.total.get(), undated: c.undated.get(), points }
+        .map(|(query, c)| Series {
+            query,
+            total: c.total.get(),
+            undated: c.undated.get(),
+            points: points(req.by, range.clone(), &counts_of(&c.periods), &all_counts),
         })
         .collect();
     Ok(Timeline { by: req.by, dedup: req.dedup, undated_all: all.undated.get(), series })
+}
+
+fn counts_of(periods: &BTreeMap<i64, Tally>) -> BTreeMap<i64, u64> {
+    periods.iter().map(|(n, t)| (*n, t.get())).collect()
+}
+
+/// The periods from the first to the last of `periods` (empty for none);
+/// too many is an error.
+fn span(periods: impl Iterator<Item = i64>, by: Period) -> Result<std::ops::Range<i64>> {
+    let (mut first, mut last) = (i64::MAX, i64::MIN);
+    for n in periods {
+        first = first.min(n);
+        last = last.max(n);
+    }
+    if first > last {
+        return Ok(0..0);
+    }
+    if last - first >= MAX_PERIODS {
+        let periods = last - first + 1;
+        return Err(UserError::TooManyPeriods { periods, by: by.name(), max: MAX_PERIODS }.into());
+    }
+    Ok(first..last + 1)
+}
+
+/// One point per period of `range`, gaps included.
+fn points(
+    by: Period,
+    range: std::ops::Range<i64>,
+    counts: &BTreeMap<i64, u64>,
+    all: &BTreeMap<i64, u64>,
+) -> Vec<Point> {
+    range
+        .map(|n| {
+            let count = counts.get(&n).copied().unwrap_or(0);
+            let of_all = all.get(&n).copied().unwrap_or(0);
+            Point {
+                period: by.label(n),
+                start: by.start(n),
+                count,
+                all: of_all,
+                share: share(count, of_all),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_are_filled_and_shares_are_of_all_articles_of_the_period() {
+        let by = Period::Year;
+        let counts = BTreeMap::from([(2020, 1), (2022, 2)]);
+        let all = BTreeMap::from([(2020, 4), (2021, 3), (2022, 2)]);
+        let range = span(counts.keys().copied(), by).unwrap();
+        let p = points(by, range, &counts, &all);
+        let rows: Vec<(&str, u64, u64, f64)> =
+            p.iter().map(|p| (p.period.as_str(), p.count, p.all, p.share)).collect();
+        assert_eq!(rows, [("2020", 1, 4, 0.25), ("2021", 0, 3, 0.0), ("2022", 2, 2, 1.0)]);
+        assert_eq!(p[0].start, "2020-01-01");
+    }
+
+    #[test]
+    fn no_dated_match_means_no_points_and_huge_spans_are_refused() {
+        assert_eq!(span(std::iter::empty(), Period::Day).unwrap(), 0..0);
+        let err = span([0, MAX_PERIODS].into_iter(), Period::Day).unwrap_err();
+        assert!(err.to_string().contains("--by"), "{err}");
+    }
 }
