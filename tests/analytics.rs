@@ -385,3 +385,30 @@ fn exports_stream_every_hit_in_rank_order_past_one_chunk() {
     let out = env.warta(&["search", "--index", "index", "iuran", "--format", "jsonl", "-n", "5"]);
     assert_eq!(text(&out.stdout).lines().count(), 5);
 }
+
+#[test]
+fn official_counts_follow_partial_name_matching_as_the_filter_does() {
+    let env = TestEnv::new();
+    let article = |place: &str, role: &str, name: &str| {
+        serde_json::json!({
+            "title": format!("Kegiatan di {place}"),
+            "source_domain": "contoh.id",
+            "date_publish": "2024-05-01 08:00:00",
+            "maintext": format!("{place} - {role} BPJS Ketenagakerjaan {name} membuka posko \
+                layanan di {place}, Jawa Barat. Posko melayani pekerja setiap hari kerja."),
+        })
+        .to_string()
+    };
+    env.write("corpus/a.json", article("Bandung", "Direktur Pelayanan", "Budi Santoso"));
+    env.write("corpus/b.json", article("Bekasi", "Direktur Kepesertaan", "Budi Santoso Wijaya"));
+    let out = env.warta(&["index", "corpus", "--index", "index", "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v = json(&env, &["facets", "--by", "official"]);
+    for value in v["official"].as_array().unwrap() {
+        let name = value["value"].as_str().unwrap();
+        let n = total(&env, &["*", "--official", name]);
+        assert_eq!(value["count"].as_u64(), Some(n), "{name}: {v}");
+    }
+    assert_eq!(v["official"][0]["value"], "Budi Santoso");
+    assert_eq!(v["official"][0]["count"], 2);
+}

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize};
+use tantivy::query::{BooleanQuery, Occur};
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentReader};
 
@@ -177,7 +178,24 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
     let mut counts = count(index, &selection, &copies, req.dedup, &[req.by])?;
     let total = counts.total.get();
     let tallies = counts.tallies.pop().unwrap_or_default();
-    let values = rank(req.by, tallies, total, req.top);
+    let mut values = rank(req.by, tallies, total, req.top);
+    if req.by == FacetBy::Official {
+        // `--official NAME` also finds longer names with the same words
+        // ("Budi Santoso" finds "Budi Santoso Wijaya"): count as the filter does.
+        for v in &mut values {
+            let only = Filters { official: vec![v.value.clone()], ..Filters::default() };
+            let mut tally = Tally::new(req.dedup);
+            let mut by_filter = Recount { copies: &copies, docs: None, tally: &mut tally };
+            let mut clauses = vec![(Occur::Must, selection.query.box_clone())];
+            for clause in only.clauses(index)? {
+                clauses.push((Occur::Must, clause));
+            }
+            visit(&index.searcher(), &BooleanQuery::new(clauses), false, &mut by_filter)?;
+            v.count = tally.get();
+            v.share = share(v.count, total);
+        }
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    }
     let undated = req.by.is_date().then(|| counts.undated.get());
     Ok(FacetReport {
         query: req.query.clone(),
@@ -222,6 +240,29 @@ pub fn all_facets(
 }
 
 type Tallies = HashMap<Vec<String>, Tally>;
+
+/// Counts the matches of a filtered query (articles or stories).
+struct Recount<'a> {
+    copies: &'a Copies,
+    docs: Option<SegmentDocs>,
+    tally: &'a mut Tally,
+}
+
+impl Visitor for Recount<'_> {
+    fn segment(&mut self, _ord: u32, reader: &SegmentReader) -> Result<()> {
+        self.docs = Some(SegmentDocs::open(reader)?);
+        Ok(())
+    }
+
+    fn doc(&mut self, doc: DocId, _score: Score) -> Result<()> {
+        let id = match (&self.docs, self.tally.dedup) {
+            (Some(docs), true) => docs.id(doc).unwrap_or_default(),
+            _ => String::new(),
+        };
+        self.tally.add(self.copies.story(&id));
+        Ok(())
+    }
+}
 
 /// The counts of one pass.
 struct Counts {
