@@ -59,7 +59,7 @@ pub(super) fn cmd_facets(a: &FacetsArgs, out: &mut dyn Write) -> Result<Status, 
     let by = facet_by(a.by);
     let default_top = if by.is_date() { usize::MAX } else { DEFAULT_TOP };
     let req = FacetRequest {
-        query: a.query.clone(),
+        query: a.query.clone().unwrap_or_default(),
         filters: config::filters(&a.filters)?,
         by,
         top: a.top.unwrap_or(default_top),
@@ -109,7 +109,7 @@ pub(super) fn cmd_timeline(a: &TimelineArgs, out: &mut dyn Write) -> Result<Stat
 /// `warta terms`
 pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let req = TermsRequest {
-        query: a.query.clone(),
+        query: a.query.clone().unwrap_or_default(),
         filters: config::filters(&a.filters)?,
         top: a.top,
         sample: a.sample,
@@ -137,7 +137,7 @@ mod tests {
             let cli = Cli::parse_from(["warta", "facets", "--by", by]);
             let Command::Facets(a) = cli.command else { panic!("not facets") };
             assert_eq!(facet_by(a.by).name(), by);
-            assert_eq!(a.query, "", "the query is optional");
+            assert_eq!(a.query, None, "the query is optional");
         }
     }
 

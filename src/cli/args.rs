@@ -12,7 +12,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(name = "warta", version, about, long_about = None)]
 #[command(after_help = "Exit status: 0 hits found (or success), 1 no hits, 2 error.\n\
 Examples:\n  warta search \"perlindungan pekerja\" --province \"Jawa Timur\"\n  \
-warta index corpus/ --index index/\n  warta search JHT --program JKP --from 2023 --json")]
+warta index corpus/ --index index/\n  warta search JHT --program JKP --from 2023 --json\n  \
+warta facets JHT --by province\n  warta timeline -q JHT -q JKP --by month\n  \
+warta search JHT --format csv --all > hits.csv")]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -195,9 +197,9 @@ pub struct IndexAt {
 /// `warta facets`
 #[derive(Debug, Args)]
 pub struct FacetsArgs {
-    /// The query, as for search (empty: every article).
-    #[arg(value_name = "QUERY", allow_hyphen_values = true, default_value = "")]
-    pub query: String,
+    /// The query, as for search (none: every article).
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
     /// The facet to count.
     #[arg(long, value_enum)]
     pub by: FacetByArg,
@@ -224,7 +226,7 @@ pub struct FacetsArgs {
 /// `warta timeline`
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// The query, as for search (empty: every article).
+    /// The query, as for search (none: every article).
     #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Option<String>,
     /// More queries, side by side. Repeatable.
@@ -253,9 +255,9 @@ pub struct TimelineArgs {
 /// `warta terms`
 #[derive(Debug, Args)]
 pub struct TermsArgs {
-    /// The query, as for search (empty: every article).
-    #[arg(value_name = "QUERY", allow_hyphen_values = true, default_value = "")]
-    pub query: String,
+    /// The query, as for search (none: every article).
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
     #[command(flatten)]
     pub at: IndexAt,
     #[command(flatten)]

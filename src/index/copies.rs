@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use tantivy::{DocId, Index, SegmentReader};
+use tantivy::{DocId, Index, IndexReader, ReloadPolicy, SegmentReader};
 
 use crate::dedup::{self, Group, Item, Signature};
 use crate::error::{Error, InternalError, Result};
@@ -32,7 +32,8 @@ pub struct CopiesFile {
 
 /// Recomputes the groups of copies of the committed index in `dir`.
 pub fn update(index: &Index, dir: &Path) -> Result<()> {
-    let reader = index.reader()?;
+    let reader: IndexReader =
+        index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
     let searcher = reader.searcher();
     let mut owned: Vec<(String, Option<i64>, Signature)> = Vec::new();
     for segment in searcher.segment_readers() {
