@@ -413,3 +413,73 @@ fn official_counts_follow_partial_name_matching_as_the_filter_does() {
     assert_eq!(v["official"][0]["value"], "Budi Santoso");
     assert_eq!(v["official"][0]["count"], 2);
 }
+
+/// The same agreement over the bundled corpus (real-world shapes: 46 pages,
+/// a syndicated pair), through the library to keep it fast.
+#[test]
+fn facet_counts_agree_with_search_totals_on_the_bundled_corpus() {
+    use warta::search::analytics::facet_counts::{FacetBy, FacetRequest, facets};
+    use warta::search::{Filters, SearchRequest, search};
+
+    let env = TestEnv::new();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let dir = env.root().join("index");
+    warta::index::build(&warta::index::BuildOptions::new(&corpus, &dir), &mut |_| {}).unwrap();
+    let index = warta::index::WartaIndex::open(&dir).unwrap();
+    let total = |query: &str, filters: Filters, dedup: bool| {
+        let mut req = SearchRequest::new(query);
+        req.filters = filters;
+        req.dedup = dedup;
+        req.limit = 0;
+        req.facet_top = 0;
+        search(&index, &req).unwrap().total as u64
+    };
+    let kinds = [
+        FacetBy::Province,
+        FacetBy::City,
+        FacetBy::Official,
+        FacetBy::Org,
+        FacetBy::Program,
+        FacetBy::Source,
+    ];
+    let mut checked = 0;
+    for (query, dedup) in [("", false), ("pekerja", false), ("", true)] {
+        for by in kinds {
+            let req = FacetRequest {
+                query: query.into(),
+                filters: Filters::default(),
+                by,
+                top: usize::MAX,
+                dedup,
+                aliases: None,
+            };
+            let report = facets(&index, &req).unwrap();
+            let q = if query.is_empty() { "*" } else { query };
+            assert_eq!(report.total, total(q, Filters::default(), dedup));
+            for v in &report.values {
+                let mut f = Filters::default();
+                let list = match by {
+                    FacetBy::Province => &mut f.province,
+                    FacetBy::City => &mut f.city,
+                    FacetBy::Official => &mut f.official,
+                    FacetBy::Org => &mut f.org,
+                    FacetBy::Program => &mut f.program,
+                    _ => &mut f.source,
+                };
+                list.push(v.value.clone());
+                assert_eq!(
+                    v.count,
+                    total(q, f, dedup),
+                    "{query:?} {by:?} {} dedup={dedup}",
+                    v.value
+                );
+                checked += 1;
+                for c in &v.children {
+                    let f = Filters { city: vec![c.value.clone()], ..Filters::default() };
+                    assert_eq!(c.count, total(q, f, dedup), "{query:?} city {}", c.value);
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
