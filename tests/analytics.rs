@@ -483,3 +483,19 @@ fn facet_counts_agree_with_search_totals_on_the_bundled_corpus() {
     }
     assert!(checked > 100, "{checked}");
 }
+
+#[test]
+fn analytics_take_the_user_alias_file_like_search() {
+    let env = env();
+    env.write("aliases.tsv", "Jaminan Hari Tua\tTABUNGAN-TUA-X\n");
+    let with = ["--aliases", "aliases.tsv"];
+    let mut args = vec!["facets", "TABUNGAN-TUA-X", "--by", "year"];
+    args.extend(with);
+    assert_eq!(json(&env, &args)["total"], total(&env, &["JHT"]));
+    let mut args = vec!["timeline", "TABUNGAN-TUA-X"];
+    args.extend(with);
+    assert_eq!(json(&env, &args)["series"][0]["total"], total(&env, &["JHT"]));
+    let mut args = vec!["terms", "TABUNGAN-TUA-X"];
+    args.extend(with);
+    assert_eq!(json(&env, &args)["total"], total(&env, &["JHT"]));
+}

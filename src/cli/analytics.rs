@@ -64,7 +64,7 @@ pub(super) fn cmd_facets(a: &FacetsArgs, out: &mut dyn Write) -> Result<Status, 
         by,
         top: a.top.unwrap_or(default_top),
         dedup: a.dedup.dedup,
-        aliases: None,
+        aliases: a.aliases.clone(),
     };
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
     let report = facets(&index, &req)?;
@@ -92,7 +92,7 @@ pub(super) fn cmd_timeline(a: &TimelineArgs, out: &mut dyn Write) -> Result<Stat
             PeriodArg::Year => Period::Year,
         },
         dedup: a.dedup.dedup,
-        aliases: None,
+        aliases: a.aliases.clone(),
     };
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
     let t = timeline(&index, &req)?;
@@ -113,7 +113,7 @@ pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, Cl
         filters: config::filters(&a.filters)?,
         top: a.top,
         sample: a.sample,
-        aliases: None,
+        aliases: a.aliases.clone(),
     };
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
     let report = terms(&index, &req)?;

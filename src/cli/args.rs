@@ -207,6 +207,9 @@ pub struct FacetsArgs {
     pub at: IndexAt,
     #[command(flatten)]
     pub filters: FilterArgs,
+    /// Extra aliases (TSV: name<TAB>alias|alias…), added to the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
     #[command(flatten)]
     pub dedup: DedupArg,
     /// Values to show per level [default: 20; every year or month]
@@ -239,6 +242,9 @@ pub struct TimelineArgs {
     pub at: IndexAt,
     #[command(flatten)]
     pub filters: FilterArgs,
+    /// Extra aliases (TSV: name<TAB>alias|alias…), added to the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
     #[command(flatten)]
     pub dedup: DedupArg,
     /// Print JSON.
@@ -262,6 +268,9 @@ pub struct TermsArgs {
     pub at: IndexAt,
     #[command(flatten)]
     pub filters: FilterArgs,
+    /// Extra aliases (TSV: name<TAB>alias|alias…), added to the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
     /// Terms to show.
     #[arg(long, value_name = "N", default_value_t = 25)]
     pub top: usize,
