@@ -116,6 +116,18 @@ pub enum UserError {
         /// Why.
         reason: String,
     },
+    /// A timeline would have too many periods.
+    #[error(
+        "the matches span {periods} {by}s, more than {max}; use a longer --by or narrow --from/--to"
+    )]
+    TooManyPeriods {
+        /// Periods between the first and last match.
+        periods: i64,
+        /// The period length.
+        by: &'static str,
+        /// The limit.
+        max: i64,
+    },
     /// `warta show` was given an id that is not in the index.
     #[error("no article with id `{id}` in the index; ids are the paths printed by `warta search`")]
     UnknownId {

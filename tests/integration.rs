@@ -20,3 +20,5 @@ mod extraction_eval;
 mod seeds;
 // Dirty files, hostile queries, damaged indexes (issue 7).
 mod robustness;
+// `warta facets`, `timeline`, `terms`, exports and syndicated copies.
+mod analytics;

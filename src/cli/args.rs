@@ -12,7 +12,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(name = "warta", version, about, long_about = None)]
 #[command(after_help = "Exit status: 0 hits found (or success), 1 no hits, 2 error.\n\
 Examples:\n  warta search \"perlindungan pekerja\" --province \"Jawa Timur\"\n  \
-warta index corpus/ --index index/\n  warta search JHT --program JKP --from 2023 --json")]
+warta index corpus/ --index index/\n  warta search JHT --program JKP --from 2023 --json\n  \
+warta facets JHT --by province\n  warta timeline -q JHT -q JKP --by month\n  \
+warta search JHT --format csv --all > hits.csv")]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -28,6 +30,12 @@ pub enum Command {
     Search(Box<SearchArgs>),
     /// Show one indexed article with its extracted metadata.
     Show(ShowArgs),
+    /// Count matching articles per province, city, official, programme, source, year or month.
+    Facets(Box<FacetsArgs>),
+    /// Matching articles per day, week, month or year, and their share of all articles.
+    Timeline(Box<TimelineArgs>),
+    /// The words that characterise the matching articles against the whole corpus.
+    Terms(Box<TermsArgs>),
     /// Show what the indexer extracts from one file (no index needed).
     Extract(ExtractArgs),
     /// Show the tokens the index stores for a text.
@@ -98,33 +106,11 @@ pub struct SearchArgs {
     /// Corpus to build the index from when the default index does not exist yet.
     #[arg(long, value_name = "DIR", default_value = "corpus")]
     pub corpus: PathBuf,
-    /// Only articles naming this province (name, abbreviation such as Jatim, or code). Repeatable: ORed.
-    #[arg(long, value_name = "NAME")]
-    pub province: Vec<String>,
-    /// Only articles naming this regency, city or town. Repeatable.
-    #[arg(long, value_name = "NAME")]
-    pub city: Vec<String>,
-    /// Only articles naming this official (full name or part of it). Repeatable.
-    #[arg(long, value_name = "NAME")]
-    pub official: Vec<String>,
-    /// Only articles naming an official of this organisation (BPJS Ketenagakerjaan, Kemnaker …). Repeatable.
-    #[arg(long, value_name = "NAME")]
-    pub org: Vec<String>,
-    /// Only articles naming this programme (JKK, JHT, JKP, "jaminan hari tua" …). Repeatable.
-    #[arg(long, value_name = "CODE")]
-    pub program: Vec<String>,
-    /// Only articles from this publisher. Repeatable.
-    #[arg(long, value_name = "NAME")]
-    pub source: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Search only what this person said (direct and reported speech); snippets show the quotes. Repeatable.
     #[arg(long, value_name = "NAME")]
     pub quoted_by: Vec<String>,
-    /// Earliest publication date: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
-    /// Latest publication date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
     /// Number of hits to show.
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
@@ -155,6 +141,200 @@ pub struct SearchArgs {
     /// When to colour highlights.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Output format: text, or an export (csv, jsonl) of one row per hit.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Every hit, not a page (streamed; with --format csv|jsonl).
+    #[arg(long, requires = "format")]
+    pub all: bool,
+    /// Start CSV with a UTF-8 byte order mark (for Excel).
+    #[arg(long)]
+    pub bom: bool,
+    #[command(flatten)]
+    pub dedup: DedupArg,
+}
+
+/// The filters shared by `search`, `facets`, `timeline` and `terms`.
+#[derive(Debug, Args, Default, Clone)]
+pub struct FilterArgs {
+    /// Only articles naming this province (name, abbreviation such as Jatim, or code). Repeatable: ORed.
+    #[arg(long, value_name = "NAME")]
+    pub province: Vec<String>,
+    /// Only articles naming this regency, city or town. Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub city: Vec<String>,
+    /// Only articles naming this official (full name or part of it). Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub official: Vec<String>,
+    /// Only articles naming an official of this organisation (BPJS Ketenagakerjaan, Kemnaker …). Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub org: Vec<String>,
+    /// Only articles naming this programme (JKK, JHT, JKP, "jaminan hari tua" …). Repeatable.
+    #[arg(long, value_name = "CODE")]
+    pub program: Vec<String>,
+    /// Only articles from this publisher. Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Earliest publication date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Latest publication date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+/// `--dedup`
+#[derive(Debug, Args, Default, Clone, Copy)]
+pub struct DedupArg {
+    /// Count and list stories, not copies: syndicated copies of one story count once.
+    #[arg(long)]
+    pub dedup: bool,
+}
+
+/// Where the index lives, and the corpus to build it from when the default
+/// index does not exist yet (as for `search`).
+#[derive(Debug, Args)]
+pub struct IndexAt {
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// Corpus to build the index from when the default index does not exist yet.
+    #[arg(long, value_name = "DIR", default_value = "corpus")]
+    pub corpus: PathBuf,
+}
+
+/// `warta facets`
+#[derive(Debug, Args)]
+pub struct FacetsArgs {
+    /// The query, as for search (none: every article).
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// The facet to count.
+    #[arg(long, value_enum)]
+    pub by: FacetByArg,
+    #[command(flatten)]
+    pub at: IndexAt,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Extra aliases (TSV: name<TAB>alias|alias…), added to the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+    #[command(flatten)]
+    pub dedup: DedupArg,
+    /// Values to show per level [default: 20; every year or month]
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Print JSON.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV.
+    #[arg(long)]
+    pub csv: bool,
+    /// Start CSV with a UTF-8 byte order mark (for Excel).
+    #[arg(long)]
+    pub bom: bool,
+}
+
+/// `warta timeline`
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The query, as for search (none: every article).
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// More queries, side by side. Repeatable.
+    #[arg(short = 'q', long = "query", value_name = "QUERY", allow_hyphen_values = true)]
+    pub queries: Vec<String>,
+    /// Period length.
+    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+    pub by: PeriodArg,
+    #[command(flatten)]
+    pub at: IndexAt,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Extra aliases (TSV: name<TAB>alias|alias…), added to the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+    #[command(flatten)]
+    pub dedup: DedupArg,
+    /// Print JSON.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV (one row per query and period).
+    #[arg(long)]
+    pub csv: bool,
+    /// Start CSV with a UTF-8 byte order mark (for Excel).
+    #[arg(long)]
+    pub bom: bool,
+}
+
+/// `warta terms`
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+    /// The query, as for search (none: every article).
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
+    #[command(flatten)]
+    pub at: IndexAt,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Extra aliases (TSV: name<TAB>alias|alias…), added to the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+    /// Terms to show.
+    #[arg(long, value_name = "N", default_value_t = 25)]
+    pub top: usize,
+    /// Matching articles read at most (the best-ranked ones).
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub sample: usize,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--by` of `warta facets`
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FacetByArg {
+    /// Provinces, each with its cities.
+    Province,
+    /// Regencies, cities and towns.
+    City,
+    /// Officials.
+    Official,
+    /// Officials' organisations.
+    Org,
+    /// Programmes.
+    Program,
+    /// Publishers.
+    Source,
+    /// People quoted.
+    Speaker,
+    /// Publication years (undated articles counted apart).
+    Year,
+    /// Publication months (undated articles counted apart).
+    Month,
+}
+
+/// `--by` of `warta timeline`
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    /// Days.
+    Day,
+    /// ISO weeks (Monday to Sunday).
+    Week,
+    /// Months.
+    Month,
+    /// Years.
+    Year,
+}
+
+/// `--format`
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Ranked hits with snippets, for people.
+    Text,
+    /// Comma-separated values, one row per hit (UTF-8, RFC 4180 quoting).
+    Csv,
+    /// JSON Lines, one hit object per line.
+    Jsonl,
 }
 
 /// `warta show`
@@ -243,8 +423,8 @@ mod tests {
             "JKP",
         ]);
         let Command::Search(s) = cli.command else { panic!("not search") };
-        assert_eq!(s.province, ["Jatim", "Bali"]);
-        assert_eq!(s.program, ["JKP"]);
+        assert_eq!(s.filters.province, ["Jatim", "Bali"]);
+        assert_eq!(s.filters.program, ["JKP"]);
         assert_eq!(s.limit, 10);
     }
 

@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::cli::args::{ColorArg, SearchArgs, SortArg};
+use crate::cli::args::{ColorArg, FilterArgs, FormatArg, SearchArgs, SortArg};
 use crate::error::{Result, UserError};
 use crate::index::document::{date_time, date_time_after};
 use crate::search::{Filters, SearchRequest, Sort};
@@ -23,6 +23,12 @@ pub struct Output {
     pub facets: bool,
     /// Figures in the text output.
     pub figures: bool,
+    /// Text, or an export format.
+    pub format: FormatArg,
+    /// Export every hit (streamed), not a page.
+    pub all: bool,
+    /// A byte order mark before CSV.
+    pub bom: bool,
 }
 
 /// The index directory, and whether it was chosen by the user.
@@ -33,8 +39,8 @@ pub fn index_dir(given: &Option<PathBuf>) -> (PathBuf, bool) {
     }
 }
 
-/// Validates the search flags.
-pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
+/// Validates the filter flags shared by search and the analytics commands.
+pub fn filters(a: &FilterArgs) -> Result<Filters> {
     let date = |flag: &'static str, v: &Option<String>| -> Result<_> {
         v.as_deref()
             .map(|s| s.parse().map_err(|source| UserError::BadDate { flag, source }.into()))
@@ -56,7 +62,14 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
     {
         return Err(UserError::DateRange { from: from.to_string(), to: to.to_string() }.into());
     }
-    let request = SearchRequest {
+    Ok(filters)
+}
+
+/// Validates the search flags.
+pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
+    let filters = filters(&a.filters)?;
+    let export = a.format != FormatArg::Text;
+    let mut request = SearchRequest {
         query: a.query.clone(),
         filters,
         limit: a.limit,
@@ -70,9 +83,25 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         aliases: a.aliases.clone(),
         explain: a.explain,
         quoted_by: a.quoted_by.clone(),
+        dedup: a.dedup.dedup,
     };
-    let output =
-        Output { json: a.json, color: use_color(a.color), facets: a.facets, figures: a.figures };
+    if export {
+        request.snippets = 1;
+        request.facet_top = 0;
+    }
+    if a.all {
+        request.limit = usize::MAX;
+        request.offset = 0;
+    }
+    let output = Output {
+        json: a.json,
+        color: use_color(a.color),
+        facets: a.facets,
+        figures: a.figures,
+        format: a.format,
+        all: a.all,
+        bom: a.bom,
+    };
     Ok((request, output))
 }
 
@@ -126,6 +155,23 @@ mod tests {
         assert_eq!(req.facet_top, 10);
         let (req, _) = search_request(&args(&[])).unwrap();
         assert_eq!(req.facet_top, 0);
+    }
+
+    #[test]
+    fn exports_take_one_snippet_and_all_lifts_the_page() {
+        let (req, out) = search_request(&args(&["--format", "csv", "--all", "-n", "3"])).unwrap();
+        assert_eq!(out.format, FormatArg::Csv);
+        assert_eq!((req.limit, req.offset, req.snippets, req.facet_top), (usize::MAX, 0, 1, 0));
+        let (req, _) = search_request(&args(&["--format", "jsonl", "-n", "3"])).unwrap();
+        assert_eq!(req.limit, 3);
+    }
+
+    #[test]
+    fn shared_filters_are_validated_once() {
+        let f = FilterArgs { from: Some("2024-02".into()), ..FilterArgs::default() };
+        assert_eq!(filters(&f).unwrap().from.unwrap().to_string(), "2024-02");
+        let bad = FilterArgs { to: Some("kemarin".into()), ..FilterArgs::default() };
+        assert!(filters(&bad).is_err());
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! ([`config`]) → library calls → renderers ([`render`]). Exit statuses
 //! follow grep: 0 found, 1 nothing found, 2 error.
 
+mod analytics;
 pub mod args;
 pub mod config;
 mod officials;
 pub mod render;
+pub mod tables;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -80,6 +82,9 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
     let status = match cli.command {
         Command::Index(a) => cmd_index(&a)?,
         Command::Search(a) => cmd_search(&a, &mut out)?,
+        Command::Facets(a) => analytics::cmd_facets(&a, &mut out)?,
+        Command::Timeline(a) => analytics::cmd_timeline(&a, &mut out)?,
+        Command::Terms(a) => analytics::cmd_terms(&a, &mut out)?,
         Command::Show(a) => cmd_show(&a, &mut out)?,
         Command::Extract(a) => cmd_extract(&a, &mut out)?,
         Command::Analyze(a) => cmd_analyze(&a, &mut out)?,
@@ -133,18 +138,27 @@ fn build_with_progress(opts: &BuildOptions, show: bool) -> Result<BuildReport, C
     Ok(report?)
 }
 
-fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
-    let (request, output) = config::search_request(a)?;
-    let (dir, explicit) = config::index_dir(&a.index.index);
+/// Opens the index for a query command; the default index is built (or
+/// rebuilt) from `corpus` first when it is missing or stale.
+fn open_index(given: &Option<std::path::PathBuf>, corpus: &Path) -> Result<WartaIndex, CliError> {
+    let (dir, explicit) = config::index_dir(given);
     if !explicit
-        && a.corpus.is_dir()
-        && let Some(why) = default_index_needs_build(&dir, &a.corpus)?
+        && corpus.is_dir()
+        && let Some(why) = default_index_needs_build(&dir, corpus)?
     {
-        eprintln!("warta: {why}; building it from {}…", a.corpus.display());
-        let report = build_with_progress(&BuildOptions::new(&a.corpus, &dir), true)?;
+        eprintln!("warta: {why}; building it from {}…", corpus.display());
+        let report = build_with_progress(&BuildOptions::new(corpus, &dir), true)?;
         render::build_summary(&mut io::stderr().lock(), &report, &dir)?;
     }
-    let index = WartaIndex::open(&dir)?;
+    Ok(WartaIndex::open(&dir)?)
+}
+
+fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let (request, output) = config::search_request(a)?;
+    let index = open_index(&a.index.index, &a.corpus)?;
+    if output.format != args::FormatArg::Text {
+        return analytics::export(&index, &request, &output, out);
+    }
     let response = search::search(&index, &request)?;
     if output.json {
         render::json(out, &response)?;

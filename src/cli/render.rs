@@ -78,11 +78,17 @@ fn hit_text(out: &mut dyn Write, hit: &Hit, rank: usize, s: Style) -> io::Result
         s.wrap(BOLD, title),
         s.wrap(DIM, &format!("[score {:.2}]", hit.score))
     )?;
-    let line = [
+    let mut line = vec![
         hit.source.clone().unwrap_or_else(|| "source unknown".into()),
         hit.date.map_or_else(|| "undated".into(), |d| d.to_string()),
         hit.id.clone(),
     ];
+    match (&hit.duplicate_of, hit.copies) {
+        (Some(of), _) => line.push(format!("copy of {of}")),
+        (None, 0) => {}
+        (None, 1) => line.push("1 other copy".into()),
+        (None, n) => line.push(format!("{n} other copies")),
+    }
     writeln!(out, "     {}", s.wrap(DIM, &line.join(" · ")))?;
     let meta = metadata_line(&hit.provinces, &hit.cities, &hit.officials, &hit.programs);
     if !meta.is_empty() {

@@ -156,6 +156,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     progress(Progress::Committing);
     writer.commit()?;
     writer.wait_merging_threads()?;
+    crate::index::copies::update(&index, &opts.index_dir)?;
     analysis::store_roots(&opts.index_dir, &config.extra_roots)?;
     let built_at = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     IndexInfo {

@@ -124,6 +124,9 @@ pub fn to_document(
     if let Some(said) = said_tokens(article, &mut quotes.exact) {
         doc.add_pre_tokenized_text(f.said_exact, said);
     }
+    if let Some(signature) = crate::dedup::signature(&article.body) {
+        doc.add_bytes(f.minhash, &signature.to_bytes());
+    }
     let meta = Article { body: String::new(), ..article.clone() };
     // Serialising plain data to a String cannot fail.
     doc.add_text(f.meta, serde_json::to_string(&meta).unwrap_or_default());

@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod build;
+pub mod copies;
 pub mod document;
 pub mod schema;
 mod store;

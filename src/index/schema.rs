@@ -7,15 +7,16 @@
 //! returning wrong answers.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, FacetOptions, Field, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
 };
 
 use crate::analysis::View;
 
 /// Version of the on-disk layout (schema, analyzers, stored metadata).
 /// 2: exact and stemmed views of title and body. 3: quotes by speaker.
-pub const FORMAT_VERSION: u32 = 3;
+/// 4: MinHash signatures and a fast id (syndicated copies, `copies.json`).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Field names, as they appear in `field:term` queries and in the schema.
 pub mod names {
@@ -50,6 +51,8 @@ pub mod names {
     pub const SAID_EXACT: &str = "said_exact";
     /// The speakers of the article's quotes, as facets `/Full Name`.
     pub const SPEAKER: &str = "speaker";
+    /// MinHash signature of the clean body (fast bytes; see `dedup`).
+    pub const MINHASH: &str = "minhash";
 }
 
 /// Handles to every field of the schema.
@@ -85,6 +88,8 @@ pub struct Fields {
     pub said_exact: Field,
     /// See [`names::SPEAKER`].
     pub speaker: Field,
+    /// See [`names::MINHASH`].
+    pub minhash: Field,
 }
 
 /// Builds the schema and the field handles.
@@ -98,7 +103,7 @@ pub fn build_schema() -> (Schema, Fields) {
         )
     };
     let fields = Fields {
-        id: b.add_text_field(names::ID, STRING | STORED),
+        id: b.add_text_field(names::ID, STRING | STORED | FAST),
         path: b.add_text_field(names::PATH, STORED),
         title: b.add_text_field(names::TITLE, view(View::Stemmed).set_stored()),
         body: b.add_text_field(names::BODY, view(View::Stemmed).set_stored()),
@@ -119,6 +124,7 @@ pub fn build_schema() -> (Schema, Fields) {
         said: b.add_text_field(names::SAID, view(View::Stemmed)),
         said_exact: b.add_text_field(names::SAID_EXACT, view(View::Exact)),
         speaker: b.add_facet_field(names::SPEAKER, FacetOptions::default()),
+        minhash: b.add_bytes_field(names::MINHASH, FAST),
     };
     (b.build(), fields)
 }

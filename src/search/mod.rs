@@ -17,6 +17,7 @@
 //! ```
 
 pub mod aliases;
+pub mod analytics;
 pub mod compile;
 pub mod facets;
 pub mod filters;
@@ -30,6 +31,7 @@ use tantivy::{DocAddress, DocSet, Order, Searcher, TantivyDocument, Term};
 
 use crate::analysis::View;
 use crate::error::Result;
+use crate::index::copies::Copies;
 use crate::index::document::speaker_key;
 use crate::index::document::{date_time, date_time_after};
 use crate::index::{StoredArticle, WartaIndex, names};
@@ -74,6 +76,8 @@ pub struct SearchRequest {
     pub explain: bool,
     /// Search only what these people said (names, whole or in part).
     pub quoted_by: Vec<String>,
+    /// Count and list stories, not copies: one hit per group of syndicated copies.
+    pub dedup: bool,
 }
 
 impl SearchRequest {
@@ -90,29 +94,68 @@ impl SearchRequest {
             aliases: None,
             explain: false,
             quoted_by: Vec::new(),
+            dedup: false,
         }
     }
 }
 
-/// Runs a search.
-pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse> {
-    let ast = query::parse(&req.query)?;
-    let aliases = Aliases::load(req.aliases.as_deref(), &mut index.analyzer(View::Exact))?;
+/// A query with its filters, compiled: what every command that selects
+/// articles (search, export, facets, timeline, terms) runs, so that their
+/// counts agree.
+pub struct Selection {
+    /// The text query ANDed with every filter.
+    pub query: Box<dyn Query>,
+    /// What to highlight in snippets.
+    pub highlights: Vec<compile::Pattern>,
+    /// Full names of the `--quoted-by` speakers.
+    pub speakers: Vec<String>,
+    /// The parsed query.
+    ast: query::Node,
+    /// For `--explain`.
+    notes: Vec<String>,
+}
+
+/// Compiles a query string with its filters.
+pub fn select(
+    index: &WartaIndex,
+    text: &str,
+    filters: &Filters,
+    aliases: Option<&std::path::Path>,
+    quoted_by: &[String],
+) -> Result<Selection> {
+    let ast = query::parse(text)?;
+    let aliases = Aliases::load(aliases, &mut index.analyzer(View::Exact))?;
     // --quoted-by: the speakers' facets filter the articles, their keys scope the words.
     let mut speakers: Vec<tantivy::schema::Facet> = Vec::new();
-    for name in &req.quoted_by {
+    for name in quoted_by {
         speakers.extend(filters::resolve(index, filters::FacetKind::Speaker, name)?);
     }
     let speaker_names: Vec<String> =
         speakers.iter().filter_map(|f| f.to_path().first().map(|s| s.to_string())).collect();
     let keys: Vec<String> = speaker_names.iter().map(|n| speaker_key(n)).collect();
-    let compiled = compile::compile(index, &aliases, &ast, &req.query, &keys)?;
-    let mut full = with_filters(index, compiled.query, &req.filters)?;
-    if !req.quoted_by.is_empty() {
+    let compiled = compile::compile(index, &aliases, &ast, text, &keys)?;
+    let mut full = with_filters(index, compiled.query, filters)?;
+    if !quoted_by.is_empty() {
         let field = index.fields().speaker;
         let only: Box<dyn Query> = filters::facet_query(field, &speakers);
         full = Box::new(BooleanQuery::new(vec![(Occur::Must, full), (Occur::Must, only)]));
     }
+    Ok(Selection {
+        query: full,
+        highlights: compiled.highlights,
+        speakers: speaker_names,
+        ast,
+        notes: compiled.notes,
+    })
+}
+
+/// Runs a search.
+pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse> {
+    let selection =
+        select(index, &req.query, &req.filters, req.aliases.as_deref(), &req.quoted_by)?;
+    let copies = Copies::load(index.dir())?;
+    let full = &selection.query;
+    let speaker_names = &selection.speakers;
     let searcher = index.searcher();
 
     // One pass counts every match, keeps the requested page and counts facets.
@@ -130,18 +173,27 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         }
     };
     let plan = if req.facet_top > 0 { Some(FacetPlan::add_to(index, &mut multi)?) } else { None };
-    let mut fruits = searcher.search(&*full, &multi)?;
-    let total = count.extract(&mut fruits);
-    let page: Vec<(f32, DocAddress)> = match (by_score, by_date) {
+    let mut fruits = searcher.search(&**full, &multi)?;
+    let mut total = count.extract(&mut fruits);
+    let mut page: Vec<(f32, DocAddress)> = match (by_score, by_date) {
         (Some(h), _) => h.extract(&mut fruits),
         (None, Some(h)) => {
             let addrs: Vec<DocAddress> =
                 h.extract(&mut fruits).into_iter().map(|(_, a)| a).collect();
-            scores_of(&searcher, &*full, &addrs)?.into_iter().zip(addrs).collect()
+            scores_of(&searcher, &**full, &addrs)?.into_iter().zip(addrs).collect()
         }
         (None, None) => Vec::new(),
     };
-    let facets = plan.map(|p| p.extract(&mut fruits, req.facet_top)).unwrap_or_default();
+    let mut facets = plan.map(|p| p.extract(&mut fruits, req.facet_top)).unwrap_or_default();
+    if req.dedup {
+        let stories = analytics::stories::page(index, &selection, &copies, req)?;
+        total = stories.total;
+        page = stories.page;
+        if req.facet_top > 0 {
+            facets =
+                analytics::facet_counts::all_facets(index, &selection, &copies, req.facet_top)?;
+        }
+    }
 
     let mut analyzers =
         Analyzers { exact: index.analyzer(View::Exact), stemmed: index.analyzer(View::Stemmed) };
@@ -153,9 +205,10 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
             stored,
             score,
             &mut analyzers,
-            &compiled.highlights,
+            &selection.highlights,
             req.snippets,
-            &speaker_names,
+            speaker_names,
+            &copies,
         );
         hits.push(hit);
     }
@@ -164,7 +217,7 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         if !speaker_names.is_empty() {
             filters.push(format!("words said by: {}", speaker_names.join(" OR ")));
         }
-        Explanation { parsed: ast.to_string(), terms: compiled.notes.clone(), filters }
+        Explanation { parsed: selection.ast.to_string(), terms: selection.notes.clone(), filters }
     });
     Ok(SearchResponse { query: req.query.clone(), total, hits, facets, explain })
 }
@@ -228,13 +281,14 @@ fn filter_notes(f: &Filters) -> Vec<String> {
 }
 
 /// Builds a hit from a stored article.
-fn to_hit(
+pub(crate) fn to_hit(
     stored: StoredArticle,
     score: f32,
     analyzers: &mut Analyzers,
     highlights: &[compile::Pattern],
     n: usize,
     speakers: &[String],
+    copies: &Copies,
 ) -> Hit {
     let a = stored.article;
     // With --quoted-by the snippets come from what those people said.
@@ -250,6 +304,8 @@ fn to_hit(
         snippet::snippets(&said.join("\n"), analyzers, highlights, n)
     };
     Hit {
+        duplicate_of: copies.duplicate_of(&stored.id).map(str::to_string),
+        copies: copies.copies(&stored.id),
         id: stored.id,
         path: stored.path,
         score,

@@ -70,6 +70,14 @@ pub struct Hit {
     pub dateline: Option<String>,
     /// Page address, when the input gives one.
     pub url: Option<String>,
+    /// The id of the article this one is a syndicated copy of (the earliest
+    /// copy of the story); `null` for that article itself and for stories
+    /// with a single copy.
+    #[serde(default)]
+    pub duplicate_of: Option<String>,
+    /// How many other articles carry the same story (0 when none).
+    #[serde(default)]
+    pub copies: usize,
 }
 
 /// Facet counts over the matching articles: for each facet, values by

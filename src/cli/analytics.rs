@@ -1,0 +1,158 @@
+//! The analytics commands (`facets`, `timeline`, `terms`) and search
+//! exports: flags → request → library call → [`super::tables`].
+
+use std::io::Write;
+
+use crate::cli::args::{FacetByArg, FacetsArgs, FormatArg, PeriodArg, TermsArgs, TimelineArgs};
+use crate::cli::config::{self, Output};
+use crate::cli::{CliError, Status, open_index, render, tables};
+use crate::index::WartaIndex;
+use crate::search::SearchRequest;
+use crate::search::analytics::export::export as export_hits;
+use crate::search::analytics::facet_counts::{FacetBy, FacetRequest, facets};
+use crate::search::analytics::period::Period;
+use crate::search::analytics::terms::{TermsRequest, terms};
+use crate::search::analytics::timeline::{TimelineRequest, timeline};
+
+/// Values per level when `--top` is not given (years and months: all).
+const DEFAULT_TOP: usize = 20;
+
+fn found(n: u64) -> Status {
+    if n == 0 { Status::NotFound } else { Status::Found }
+}
+
+/// `warta search --format csv|jsonl`: hits streamed as they are read.
+pub(super) fn export(
+    index: &WartaIndex,
+    req: &SearchRequest,
+    o: &Output,
+    out: &mut dyn Write,
+) -> Result<Status, CliError> {
+    let written = if o.format == FormatArg::Csv {
+        let mut w = tables::csv_writer(out, o.bom)?;
+        w.write_record(tables::HIT_COLUMNS).map_err(std::io::Error::from)?;
+        let n = export_hits(index, req, &mut |hit| Ok(w.write_record(tables::hit_row(&hit))?))?;
+        w.flush()?;
+        n
+    } else {
+        export_hits(index, req, &mut |hit| tables::hit_jsonl(&mut *out, &hit))?
+    };
+    Ok(found(written))
+}
+
+fn facet_by(a: FacetByArg) -> FacetBy {
+    match a {
+        FacetByArg::Province => FacetBy::Province,
+        FacetByArg::City => FacetBy::City,
+        FacetByArg::Official => FacetBy::Official,
+        FacetByArg::Org => FacetBy::Org,
+        FacetByArg::Program => FacetBy::Program,
+        FacetByArg::Source => FacetBy::Source,
+        FacetByArg::Speaker => FacetBy::Speaker,
+        FacetByArg::Year => FacetBy::Year,
+        FacetByArg::Month => FacetBy::Month,
+    }
+}
+
+/// `warta facets`
+pub(super) fn cmd_facets(a: &FacetsArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let by = facet_by(a.by);
+    let default_top = if by.is_date() { usize::MAX } else { DEFAULT_TOP };
+    let req = FacetRequest {
+        query: a.query.clone().unwrap_or_default(),
+        filters: config::filters(&a.filters)?,
+        by,
+        top: a.top.unwrap_or(default_top),
+        dedup: a.dedup.dedup,
+        aliases: a.aliases.clone(),
+    };
+    let index = open_index(&a.at.index.index, &a.at.corpus)?;
+    let report = facets(&index, &req)?;
+    if a.json {
+        render::json(out, &report)?;
+    } else if a.csv {
+        tables::facets_csv(out, &report, a.bom)?;
+    } else {
+        tables::facets_text(out, &report)?;
+    }
+    Ok(found(report.total))
+}
+
+/// `warta timeline`
+pub(super) fn cmd_timeline(a: &TimelineArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let mut queries: Vec<String> = a.query.iter().cloned().collect();
+    queries.extend(a.queries.iter().cloned());
+    let req = TimelineRequest {
+        queries,
+        filters: config::filters(&a.filters)?,
+        by: match a.by {
+            PeriodArg::Day => Period::Day,
+            PeriodArg::Week => Period::Week,
+            PeriodArg::Month => Period::Month,
+            PeriodArg::Year => Period::Year,
+        },
+        dedup: a.dedup.dedup,
+        aliases: a.aliases.clone(),
+    };
+    let index = open_index(&a.at.index.index, &a.at.corpus)?;
+    let t = timeline(&index, &req)?;
+    if a.json {
+        render::json(out, &t)?;
+    } else if a.csv {
+        tables::timeline_csv(out, &t, a.bom)?;
+    } else {
+        tables::timeline_text(out, &t)?;
+    }
+    Ok(found(t.series.iter().map(|s| s.total).sum()))
+}
+
+/// `warta terms`
+pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let req = TermsRequest {
+        query: a.query.clone().unwrap_or_default(),
+        filters: config::filters(&a.filters)?,
+        top: a.top,
+        sample: a.sample,
+        aliases: a.aliases.clone(),
+    };
+    let index = open_index(&a.at.index.index, &a.at.corpus)?;
+    let report = terms(&index, &req)?;
+    if a.json {
+        render::json(out, &report)?;
+    } else {
+        tables::terms_text(out, &report)?;
+    }
+    Ok(found(report.total as u64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::args::{Cli, Command};
+    use clap::Parser;
+
+    #[test]
+    fn every_by_value_maps_to_its_facet() {
+        for by in ["province", "city", "official", "org", "program", "source", "speaker", "year"] {
+            let cli = Cli::parse_from(["warta", "facets", "--by", by]);
+            let Command::Facets(a) = cli.command else { panic!("not facets") };
+            assert_eq!(facet_by(a.by).name(), by);
+            assert_eq!(a.query, None, "the query is optional");
+        }
+    }
+
+    #[test]
+    fn timeline_queries_come_from_the_argument_and_every_q() {
+        let cli = Cli::parse_from(["warta", "timeline", "JHT", "-q", "JKP", "--query", "-PHK"]);
+        let Command::Timeline(a) = cli.command else { panic!("not timeline") };
+        assert_eq!(a.query.as_deref(), Some("JHT"));
+        assert_eq!(a.queries, ["JKP", "-PHK"]);
+        assert_eq!(a.by, PeriodArg::Month);
+    }
+
+    #[test]
+    fn nothing_found_is_status_one() {
+        assert_eq!(found(0), Status::NotFound);
+        assert_eq!(found(3), Status::Found);
+    }
+}
