@@ -108,6 +108,12 @@ pub fn is_article_file(path: &Path) -> bool {
 
 /// Reads one file. Files with another extension are read as text.
 pub fn read_file(path: &Path) -> Result<ReadOutcome, ReadError> {
+    let bytes = read_bytes(path)?;
+    parse_bytes(FileKind::from_path(path).unwrap_or(FileKind::Text), &bytes)
+}
+
+/// Reads a file's bytes, refusing files larger than [`MAX_FILE_BYTES`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     let size = std::fs::metadata(path)?.len();
     if size > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { size, limit: MAX_FILE_BYTES });
@@ -118,7 +124,7 @@ pub fn read_file(path: &Path) -> Result<ReadOutcome, ReadError> {
     if read > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { size: read, limit: MAX_FILE_BYTES });
     }
-    parse_bytes(FileKind::from_path(path).unwrap_or(FileKind::Text), &bytes)
+    Ok(bytes)
 }
 
 /// Reads a file's content, already in memory.

@@ -9,6 +9,8 @@
 pub mod analysis;
 pub mod build;
 pub mod document;
+pub mod manifest;
+mod pipeline;
 pub mod schema;
 mod store;
 
