@@ -222,16 +222,17 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
 
     // Plan: unchanged files are not read; removed ones are deleted now.
     let mut jobs = Vec::new();
+    // Paths seen, as hashes: 8 bytes a file, even for a million files.
     let mut present = HashSet::with_capacity(found.len());
     for f in found {
         match manifest.files.get(&f.rel) {
             Some(e) if e.size == f.size && e.mtime_ns == f.mtime_ns && f.mtime_ns != 0 => {
                 report.unchanged += 1;
-                present.insert(f.rel);
+                present.insert(manifest::hash_bytes(f.rel.as_bytes()));
             }
             known => {
                 let known_hash = known.map(|e| e.hash);
-                present.insert(f.rel.clone());
+                present.insert(manifest::hash_bytes(f.rel.as_bytes()));
                 jobs.push(Job {
                     path: f.path,
                     rel: f.rel,
@@ -262,8 +263,13 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         commit_every: opts.commit_every,
         commit_interval: opts.commit_interval,
     };
-    let gone: Vec<String> =
-        session.manifest.files.keys().filter(|p| !present.contains(*p)).cloned().collect();
+    let gone: Vec<String> = session
+        .manifest
+        .files
+        .keys()
+        .filter(|p| !present.contains(&manifest::hash_bytes(p.as_bytes())))
+        .cloned()
+        .collect();
     drop(present);
     for rel in gone {
         session.writer.delete_term(Term::from_field_text(fields.path, &rel));
