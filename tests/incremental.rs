@@ -195,6 +195,9 @@ fn a_second_index_run_is_refused_naming_the_lock_and_searches_keep_working() {
     }
     let second = env.warta(&["index", "corpus", "--index", "index"]);
     let search = env.warta(&["search", "--index", "index", "--json", "*"]);
+    // The default index would be brought up to date first; it is locked, so
+    // the search uses the last commit.
+    let auto = env.warta(&["search", "--json", "JHT"]);
     let still_running = first.try_wait().expect("first").is_none();
     first.kill().ok();
     first.wait().ok();
@@ -206,4 +209,7 @@ fn a_second_index_run_is_refused_naming_the_lock_and_searches_keep_working() {
     let err = text(&second.stderr);
     assert!(err.contains(".tantivy-writer.lock"), "{err}");
     assert!(search.status.success(), "{}", text(&search.stderr));
+    let auto_err = text(&auto.stderr);
+    assert!(auto.status.success(), "{auto_err}");
+    assert!(auto_err.contains("searching its last commit"), "{auto_err}");
 }

@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::analysis::View;
-use crate::error::Error;
+use crate::error::{Error, UserError};
 use crate::extract;
 use crate::index::{self, BuildOptions, BuildReport, Progress, WartaIndex};
 use crate::search::{self, ArticleView};
@@ -178,8 +178,19 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
         && let Some(why) = default_index_needs_build(&dir, &a.corpus)?
     {
         eprintln!("warta: {why}; building it from {}…", a.corpus.display());
-        let report = build_with_progress(&mut BuildOptions::new(&a.corpus, &dir), true)?;
-        render::build_summary(&mut io::stderr().lock(), &report, &dir)?;
+        match build_with_progress(&mut BuildOptions::new(&a.corpus, &dir), true) {
+            Ok(report) => render::build_summary(&mut io::stderr().lock(), &report, &dir)?,
+            // Another `warta index` is at work: search what it committed last.
+            Err(CliError::Warta(Error::User(UserError::IndexLocked { .. })))
+                if WartaIndex::exists(&dir) =>
+            {
+                eprintln!(
+                    "warta: another `warta index` is updating {}; searching its last commit",
+                    dir.display()
+                );
+            }
+            Err(e) => return Err(e),
+        }
     }
     let index = WartaIndex::open(&dir)?;
     if index.info().pending {
