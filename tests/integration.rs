@@ -8,6 +8,8 @@ mod util;
 
 // `warta index`: walking, reading, skipping, summaries, exit codes.
 mod index_cmd;
+// Incremental re-indexing, --rebuild, kill -9, Ctrl-C, the writer lock.
+mod incremental;
 // `warta search`: query syntax, every filter, output formats, exit codes.
 mod search_cmd;
 // `warta show`, `warta extract`, `warta analyze`.

@@ -78,9 +78,21 @@ pub struct IndexArgs {
     pub corpus: PathBuf,
     #[command(flatten)]
     pub index: IndexDir,
-    /// Memory budget of the index writer, in MB.
+    /// Memory budget of the index writer, in MB, shared by its threads (at least 15 per thread).
     #[arg(long, value_name = "MB", default_value_t = 128)]
     pub heap: usize,
+    /// Threads for reading/extraction and for indexing [default: one per core].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Start over: re-index every file, not only new and changed ones.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Print the summary as JSON on stdout (counts of added, updated, removed, unchanged files).
+    #[arg(long)]
+    pub json: bool,
+    /// Commit after this many files (tests; the default commits every 10 seconds).
+    #[arg(long, value_name = "FILES", hide = true)]
+    pub commit_every: Option<usize>,
     /// Extra root words for the stemmer, one per line (kept in the index for later runs).
     #[arg(long, value_name = "FILE")]
     pub roots: Option<PathBuf>,

@@ -1,6 +1,7 @@
 //! The `warta` command: raw flags ([`args`]) → validated requests
 //! ([`config`]) → library calls → renderers ([`render`]). Exit statuses
-//! follow grep: 0 found, 1 nothing found, 2 error.
+//! follow grep: 0 found, 1 nothing found, 2 error; 130 for a `warta index`
+//! stopped by Ctrl-C (what was done is committed).
 
 mod analytics;
 pub mod args;
@@ -11,11 +12,13 @@ pub mod tables;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::analysis::View;
-use crate::error::Error;
+use crate::error::{Error, UserError};
 use crate::extract;
 use crate::index::{self, BuildOptions, BuildReport, Progress, WartaIndex};
 use crate::search::{self, ArticleView};
@@ -31,6 +34,8 @@ pub enum Status {
     NotFound,
     /// The command ran but not everything could be done, e.g. files skipped (exit 2).
     Partial,
+    /// Stopped by Ctrl-C after committing what was done (exit 130, as shells do).
+    Interrupted,
 }
 
 impl Status {
@@ -40,6 +45,7 @@ impl Status {
             Status::Found => 0,
             Status::NotFound => 1,
             Status::Partial => 2,
+            Status::Interrupted => 130,
         }
     }
 }
@@ -100,34 +106,83 @@ fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
     let mut opts = BuildOptions::new(&a.corpus, &dir);
     opts.heap_bytes = a.heap.saturating_mul(1024 * 1024);
     opts.roots = a.roots.clone();
-    let report = build_with_progress(&opts, !a.quiet)?;
+    opts.threads = a.threads.unwrap_or(0);
+    opts.rebuild = a.rebuild;
+    opts.commit_every = a.commit_every;
+    let report = build_with_progress(&mut opts, !a.quiet && !a.json)?;
     if let Some(text) = &registry {
         officials::store(text, &dir)?;
     }
-    if !a.quiet || !report.skipped.is_empty() || !report.warnings.is_empty() {
+    if a.json {
+        let stdout = io::stdout();
+        render::json(&mut stdout.lock(), &report)?;
+    } else if !a.quiet
+        || !report.skipped.is_empty()
+        || !report.warnings.is_empty()
+        || report.interrupted
+    {
         render::build_summary(&mut io::stderr().lock(), &report, &dir)?;
     }
-    Ok(if report.skipped.is_empty() { Status::Found } else { Status::Partial })
+    Ok(if report.interrupted {
+        Status::Interrupted
+    } else if report.skipped.is_empty() {
+        Status::Found
+    } else {
+        Status::Partial
+    })
 }
 
-/// Builds an index, with a progress bar when stderr is a terminal.
-fn build_with_progress(opts: &BuildOptions, show: bool) -> Result<BuildReport, CliError> {
+/// The flag a Ctrl-C sets: the build stops feeding, commits and returns. A
+/// second Ctrl-C exits at once (the last commit stays readable).
+fn interrupt_flag() -> Option<Arc<AtomicBool>> {
+    static FLAG: OnceLock<Option<Arc<AtomicBool>>> = OnceLock::new();
+    FLAG.get_or_init(|| {
+        let flag = Arc::new(AtomicBool::new(false));
+        let seen = flag.clone();
+        ctrlc::set_handler(move || {
+            if seen.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+        })
+        .ok()
+        .map(|()| flag)
+    })
+    .clone()
+}
+
+/// Builds an index, with a progress bar (files, MB/s, ETA) when stderr is a terminal.
+fn build_with_progress(opts: &mut BuildOptions, show: bool) -> Result<BuildReport, CliError> {
+    opts.stop = interrupt_flag();
     let bar = (show && io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new(0);
         bar.set_style(
             ProgressStyle::with_template(
-                "{spinner} indexing [{elapsed_precise}] {bar:30} {pos}/{len} files, {per_sec}, ETA {eta}",
+                "{spinner} indexing [{elapsed_precise}] {bar:30} {msg} {bytes}/{total_bytes}, \
+                 {bytes_per_sec}, ETA {eta}",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         bar
     });
+    let (mut files_done, mut files_todo) = (0usize, 0usize);
     let mut on_progress = |p: Progress| {
         if let Some(bar) = &bar {
             match p {
-                Progress::Found(n) => bar.set_length(n as u64),
-                Progress::File(_) => bar.inc(1),
-                Progress::Committing => bar.set_message("committing"),
+                Progress::Found(_) => {}
+                Progress::Todo { files, bytes } => {
+                    files_todo = files;
+                    bar.set_length(bytes);
+                    bar.reset_eta();
+                }
+                Progress::File { bytes, .. } => {
+                    files_done += 1;
+                    bar.inc(bytes);
+                    if files_done % 64 == 0 || files_done == files_todo {
+                        let rate = files_done as f64 / bar.elapsed().as_secs_f64().max(1e-3);
+                        bar.set_message(format!("{files_done}/{files_todo} files ({rate:.0}/s)"));
+                    }
+                }
+                Progress::Committing => {}
             }
         }
     };
@@ -147,10 +202,29 @@ fn open_index(given: &Option<std::path::PathBuf>, corpus: &Path) -> Result<Warta
         && let Some(why) = default_index_needs_build(&dir, corpus)?
     {
         eprintln!("warta: {why}; building it from {}…", corpus.display());
-        let report = build_with_progress(&BuildOptions::new(corpus, &dir), true)?;
-        render::build_summary(&mut io::stderr().lock(), &report, &dir)?;
+        match build_with_progress(&mut BuildOptions::new(corpus, &dir), true) {
+            Ok(report) => render::build_summary(&mut io::stderr().lock(), &report, &dir)?,
+            // Another `warta index` is at work: search what it committed last.
+            Err(CliError::Warta(Error::User(UserError::IndexLocked { .. })))
+                if WartaIndex::exists(&dir) =>
+            {
+                eprintln!(
+                    "warta: another `warta index` is updating {}; searching its last commit",
+                    dir.display()
+                );
+            }
+            Err(e) => return Err(e),
+        }
     }
-    Ok(WartaIndex::open(&dir)?)
+    let index = WartaIndex::open(&dir)?;
+    if index.info().pending {
+        eprintln!(
+            "warta: note: the index in {} is not finished (its last build was stopped); \
+             run `warta index` again to complete it",
+            dir.display()
+        );
+    }
+    Ok(index)
 }
 
 fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
@@ -184,7 +258,7 @@ fn default_index_needs_build(dir: &Path, corpus: &Path) -> Result<Option<String>
     if !same_corpus {
         return Ok(None);
     }
-    if !info.complete {
+    if !info.complete || info.pending {
         return Ok(Some(format!("the index in {} was never finished", dir.display())));
     }
     if info.format != index::schema::FORMAT_VERSION {
@@ -296,5 +370,6 @@ mod tests {
         assert_eq!(Status::Found.code(), 0);
         assert_eq!(Status::NotFound.code(), 1);
         assert_eq!(Status::Partial.code(), 2);
+        assert_eq!(Status::Interrupted.code(), 130);
     }
 }

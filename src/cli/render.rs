@@ -306,6 +306,20 @@ pub fn build_summary(
         index.display(),
         r.elapsed.as_secs_f64()
     )?;
+    let how = if r.rebuilt { " (full build)" } else { "" };
+    writeln!(
+        out,
+        "files: {} added, {} updated, {} removed, {} unchanged{how}",
+        r.added, r.updated, r.removed, r.unchanged
+    )?;
+    if r.interrupted {
+        writeln!(
+            out,
+            "interrupted: what was done is committed and searchable; {} files still to index: \
+             run `warta index` again to finish",
+            r.pending
+        )?;
+    }
     if !r.warnings.is_empty() {
         writeln!(out, "indexed with warnings {}:", r.warnings.len())?;
         for s in &r.warnings {

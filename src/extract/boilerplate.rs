@@ -100,8 +100,18 @@ const RULES: &[(LineClass, &str)] = &[
     (Caption, r"\[\s*(?i:foto|dok)[^\[\]]{0,80}\]\s*$"),
 ];
 
-static SET: LazyLock<RegexSet> =
-    LazyLock::new(|| RegexSet::new(RULES.iter().map(|(_, pattern)| *pattern)).unwrap());
+/// The line rules (end markers and chrome), all anchored at the line's start,
+/// as one set: a set search over them stops after a few bytes.
+static SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(RULES.iter().filter(|(c, _)| *c != Caption).map(|(_, pattern)| *pattern)).unwrap()
+});
+
+/// The caption rules, one regex each: most are anchored at the line's end,
+/// which a single regex searches backwards from the end in time proportional
+/// to the match, where a set would scan the whole (long) line.
+static CAPTIONS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    RULES.iter().filter(|(c, _)| *c == Caption).map(|(_, p)| Regex::new(p).unwrap()).collect()
+});
 
 /// A writer code closing a paragraph after its last sentence: `kata dia. (WEB)`.
 static WRITER_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -123,12 +133,14 @@ pub fn classify(line: &str) -> LineClass {
     if line.is_empty() {
         return Chrome;
     }
-    let short = line.len() <= MAX_CHROME_LEN;
-    SET.matches(line)
-        .iter()
-        .map(|i| RULES[i].0)
-        .find(|class| short || *class == Caption)
-        .unwrap_or(LineClass::Text)
+    // Every caption rule comes after the others in the table, so "first
+    // match wins" is: the first line rule (short lines only), else any caption rule.
+    if line.len() <= MAX_CHROME_LEN
+        && let Some(i) = SET.matches(line).iter().next()
+    {
+        return RULES[i].0;
+    }
+    if CAPTIONS.iter().any(|re| re.is_match(line)) { Caption } else { LineClass::Text }
 }
 
 /// Classifies one line, also treating an image block that begins with the
@@ -168,8 +180,17 @@ mod tests {
     #[test]
     fn table_compiles() {
         LazyLock::force(&SET);
+        LazyLock::force(&CAPTIONS);
+        // The split into line rules and caption rules relies on this order.
+        let first_caption = RULES.iter().position(|(c, _)| *c == Caption).unwrap();
+        assert!(RULES[first_caption..].iter().all(|(c, _)| *c == Caption));
+        assert!(
+            RULES[..first_caption]
+                .iter()
+                .all(|(_, p)| p.starts_with("(?i)^") || p.starts_with('^'))
+        );
         LazyLock::force(&WRITER_CODE);
-        assert_eq!(SET.len(), RULES.len());
+        assert_eq!(SET.len() + CAPTIONS.len(), RULES.len());
     }
 
     fn check(class: LineClass, lines: &[&str]) {

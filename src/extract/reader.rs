@@ -122,6 +122,14 @@ pub fn is_article_file(path: &Path) -> bool {
 /// Reads one file (at most [`MAX_FILE_BYTES`] of it). Files with another
 /// extension are read as text.
 pub fn read_file(path: &Path) -> Result<ReadOutcome, ReadError> {
+    let bytes = read_bytes(path)?;
+    parse_bytes(FileKind::from_path(path).unwrap_or(FileKind::Text), &bytes)
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of a file ([`parse_bytes`]
+/// cuts and reports the excess). A `.json` file over the limit is refused:
+/// it cannot be cut.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     let kind = FileKind::from_path(path).unwrap_or(FileKind::Text);
     let size = std::fs::metadata(path)?.len();
     if kind == FileKind::Json && size > MAX_FILE_BYTES {
@@ -130,7 +138,7 @@ pub fn read_file(path: &Path) -> Result<ReadOutcome, ReadError> {
     let capacity = usize::try_from(size.min(MAX_FILE_BYTES + 1)).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity);
     File::open(path)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    parse_bytes(kind, &bytes)
+    Ok(bytes)
 }
 
 /// Reads a file's content, already in memory (at most [`MAX_FILE_BYTES`] of it).

@@ -10,6 +10,8 @@ pub mod analysis;
 pub mod build;
 pub mod copies;
 pub mod document;
+pub mod manifest;
+mod pipeline;
 pub mod schema;
 mod store;
 

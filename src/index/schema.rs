@@ -16,7 +16,8 @@ use crate::analysis::View;
 /// Version of the on-disk layout (schema, analyzers, stored metadata).
 /// 2: exact and stemmed views of title and body. 3: quotes by speaker.
 /// 4: MinHash signatures and a fast id (syndicated copies, `copies.json`).
-pub const FORMAT_VERSION: u32 = 4;
+/// 5: `path` indexed (incremental re-indexing deletes by path).
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Field names, as they appear in `field:term` queries and in the schema.
 pub mod names {
@@ -104,7 +105,7 @@ pub fn build_schema() -> (Schema, Fields) {
     };
     let fields = Fields {
         id: b.add_text_field(names::ID, STRING | STORED | FAST),
-        path: b.add_text_field(names::PATH, STORED),
+        path: b.add_text_field(names::PATH, STRING | STORED),
         title: b.add_text_field(names::TITLE, view(View::Stemmed).set_stored()),
         body: b.add_text_field(names::BODY, view(View::Stemmed).set_stored()),
         title_exact: b.add_text_field(names::TITLE_EXACT, view(View::Exact)),

@@ -35,6 +35,11 @@ pub struct IndexInfo {
     /// first commit): such an index is rebuilt, never searched.
     #[serde(default = "yes")]
     pub complete: bool,
+    /// True when the last `warta index` did not finish (interrupted or
+    /// killed after a commit): the index is searchable but misses files or
+    /// holds stale ones until the next run completes it.
+    #[serde(default)]
+    pub pending: bool,
     /// What the corpus looked like when it was indexed.
     #[serde(default)]
     pub fingerprint: Fingerprint,

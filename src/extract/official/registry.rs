@@ -34,6 +34,13 @@ pub struct KnownOfficial {
 
 /// The user's rows, set once before the registry is first used.
 static USER_ROWS: OnceLock<Vec<KnownOfficial>> = OnceLock::new();
+/// The text they came from (an index rebuilds when it changes).
+static USER_TEXT: OnceLock<&'static str> = OnceLock::new();
+
+/// The text of the user's registry rows (empty without them).
+pub fn user_text() -> &'static str {
+    USER_TEXT.get().copied().unwrap_or("")
+}
 /// Whether [`REGISTRY`] has been built (user rows come too late after that).
 static BUILT: AtomicBool = AtomicBool::new(false);
 
@@ -98,9 +105,11 @@ pub fn add_user_rows(text: &str) -> Result<usize, RegistryError> {
         return Err(RegistryError::TooLate);
     }
     // Leaked once per process, like the embedded table it joins.
-    let rows = user_rows(Box::leak(text.to_string().into_boxed_str()))?;
+    let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+    let rows = user_rows(text)?;
     let count = rows.len();
     USER_ROWS.set(rows).map_err(|_| RegistryError::TooLate)?;
+    let _ = USER_TEXT.set(text);
     Ok(count)
 }
 
