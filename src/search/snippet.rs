@@ -327,4 +327,30 @@ mod tests {
             let _ = snippets(body, &pats(&["a", "🙂"]), 3);
         }
     }
+
+    proptest::proptest! {
+        /// Any body and any query words: at most `max` snippets, each no
+        /// longer than the budget (plus the two `…` marks), highlights
+        /// ordered, non-empty and inside the fragment (character offsets).
+        #[test]
+        fn highlights_lie_inside_their_fragment(
+            body in "[a-zA-Z0-9 .,!?\"“”'éÜ\\n-]{0,600}",
+            words in proptest::collection::vec("[a-zA-Zé]{1,8}", 1..4),
+            max in 0usize..4,
+        ) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let got = snippets(&body, &pats(&words), max);
+            proptest::prop_assert!(got.len() <= max);
+            for s in &got {
+                let chars = s.text.chars().count();
+                proptest::prop_assert!(chars <= MAX_FRAGMENT_CHARS + 2, "{} chars", chars);
+                let mut last = 0;
+                for [a, b] in &s.highlights {
+                    proptest::prop_assert!(a < b && *b <= chars, "{:?} in {:?}", [a, b], s.text);
+                    proptest::prop_assert!(*a >= last);
+                    last = *b;
+                }
+            }
+        }
+    }
 }
