@@ -172,7 +172,7 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
             (None, Some(multi.add_collector(dated)))
         }
     };
-    let plan = if req.facet_top > 0 { Some(FacetPlan::add_to(index, &mut multi)?) } else { None };
+    let plan = (req.facet_top > 0).then(|| FacetPlan::add_to(&mut multi));
     let mut fruits = searcher.search(&**full, &multi)?;
     let mut total = count.extract(&mut fruits);
     let mut page: Vec<(f32, DocAddress)> = match (by_score, by_date) {
