@@ -3,6 +3,8 @@
 #
 #   bench/run.sh [N]        N articles (default 100000)
 #   bench/run.sh --quick    5,000 articles, fewer rounds: for trying the script
+#   bench/run.sh --scale N  warta's full index of N articles alone (time, peak RSS, size), recorded in
+#                           target/bench/scale-N.json and shown in the next BENCHMARKS.md
 #
 # Steps: release build of warta (+ examples/bench_queries), corpus generation into
 # target/bench/corpus-N (+ corpus-N.jsonl; reused when present), tantivy-cli installed into
@@ -13,9 +15,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-N=100000 ROUNDS=${BENCH_ROUNDS:-20} SPAWNS=${BENCH_SPAWNS:-30} CMD="bench/run.sh"
+N=100000 ROUNDS=${BENCH_ROUNDS:-20} SPAWNS=${BENCH_SPAWNS:-30} CMD="bench/run.sh" SCALE=""
 case "${1:-}" in
   --quick) N=5000 ROUNDS=${BENCH_ROUNDS:-10} CMD="bench/run.sh --quick" ;;
+  --scale) N=${2:?--scale needs a number of articles} SCALE=--scale-only CMD="bench/run.sh --scale $2" ;;
   "") ;;
   *) N=$1 CMD="bench/run.sh $1" ;;
 esac
@@ -39,6 +42,10 @@ if [[ ! -f $CORPUS.done ]]; then
     2> "$CORPUS.log"
   cat "$CORPUS.log" >&2
   mv "$CORPUS.log" "$CORPUS.done"
+fi
+if [[ -n $SCALE ]]; then
+  exec python3 bench/bench.py --scale-only --articles "$N" --corpus "$CORPUS" --jsonl "$JSONL" \
+    --work "$BENCH/work-$N" --gen-log "$CORPUS.done" --load "$LOAD"
 fi
 TANTIVY=target/bench-tools/bin/tantivy
 if [[ $ENGINES == *tantivy* && ! -x $TANTIVY ]]; then
