@@ -38,8 +38,9 @@ if [[ ! -f $CORPUS.done ]]; then
   echo "bench: generating $N articles into $CORPUS" >&2
   rm -rf "$CORPUS" "$JSONL"
   # Its summary line ("generated N articles (C copies, M MB) in S s") is kept for the report.
-  target/release/warta gen --out "$CORPUS" --articles "$N" --seed 1 --jsonl "$JSONL" \
-    2> "$CORPUS.log"
+  GEN=(target/release/warta gen --out "$CORPUS" --articles "$N" --seed 1)
+  [[ -n $SCALE ]] || GEN+=(--jsonl "$JSONL")  # --scale indexes with warta alone: no JSON Lines
+  "${GEN[@]}" 2> "$CORPUS.log"
   cat "$CORPUS.log" >&2
   mv "$CORPUS.log" "$CORPUS.done"
 fi

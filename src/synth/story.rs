@@ -169,8 +169,22 @@ fn person_name(rng: &mut Rng) -> String {
     format!("{given} {family}")
 }
 
+/// Years an invented office holder stays in office.
+const TERM_YEARS: i32 = 2;
+
+/// The holder of an invented office in a given year: the same person for
+/// every story of that office and term, as in real coverage (and so facet
+/// counts see repeated officials, not one new name per article).
+fn office_holder(title: &str, year: i32) -> String {
+    // FNV-1a of the title: stable across platforms and Rust versions.
+    let hash = title
+        .bytes()
+        .fold(0xCBF2_9CE4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3));
+    person_name(&mut Rng::for_item(hash, 0x0FF1CE, (year / TERM_YEARS) as u64))
+}
+
 /// An official tied to the dateline city, or a known one from the registry.
-fn official(rng: &mut Rng, city: &Place, province: &str) -> Person {
+fn official(rng: &mut Rng, city: &Place, province: &str, year: i32) -> Person {
     let t = &*TABLES;
     if rng.chance(0.3)
         && let Some(known) = rng.pick(&t.officials)
@@ -184,7 +198,8 @@ fn official(rng: &mut Rng, city: &Place, province: &str) -> Person {
         3 => format!("Gubernur {province}"),
         _ => format!("Kepala Dinas Tenaga Kerja {}", city.name),
     };
-    Person { title, name: person_name(rng) }
+    let name = office_holder(&title, year);
+    Person { title, name }
 }
 
 /// A headline: 6–12 words naming the agency or place, a programme and a figure.
@@ -231,8 +246,8 @@ pub fn story(seed: u64, story: u64) -> Story {
     let programmes: Vec<&crate::synth::tables::Programme> =
         (0..nprog).filter_map(|_| rng.pick(&t.programmes)).collect();
     let main = programmes.first().map_or(("JHT", "Jaminan Hari Tua"), |p| (&p.code, &p.name));
-    let person = official(&mut rng, &city, &province);
-    let second = official(&mut rng, &city, &province);
+    let person = official(&mut rng, &city, &province, date.year);
+    let second = official(&mut rng, &city, &province, date.year);
 
     let mut paragraphs = Vec::new();
     // Lead: agency, programme with its code, a figure, the day.
@@ -333,6 +348,15 @@ mod tests {
         assert_eq!(Day { year: 2024, month: 1, day: 23 }.weekday(), "Selasa");
         assert_eq!(Day { year: 2025, month: 5, day: 20 }.weekday(), "Selasa");
         assert_eq!(Day { year: 2020, month: 2, day: 29 }.weekday(), "Sabtu");
+    }
+
+    #[test]
+    fn an_office_has_one_holder_per_term() {
+        let t = "Wali Kota Medan";
+        assert_eq!(office_holder(t, 2020), office_holder(t, 2021));
+        let names: std::collections::HashSet<String> =
+            (2019..2026).map(|y| office_holder(t, y)).collect();
+        assert!(names.len() >= 2, "{names:?}");
     }
 
     #[test]
