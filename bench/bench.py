@@ -437,6 +437,12 @@ def scale_section():
     rows = []
     for f in sorted((ROOT / "target/bench").glob("scale-*.json"), key=lambda p: int(p.stem[6:])):
         s = json.loads(f.read_text())
+        if s.get("partial"):
+            # A run stopped before it finished: what it had reached, from /proc samples.
+            rows.append(f"| {s['articles']:,} (stopped) | {s['corpus_mb']:,.0f} | "
+                        f"{s['index_wall']:.0f} (not done) | | | {s['index_rss'] / 1e6:,.0f} so far | "
+                        f"{s['index_size'] / 1e6:,.0f} so far | {s['note']} |")
+            continue
         rows.append(f"| {s['articles']:,} | {s['corpus_mb']:,.0f} | {s['index_wall']:.0f} | "
                     f"{s['corpus_mb'] / s['index_wall']:.2f} | {s['articles'] / s['index_wall']:,.0f} | "
                     f"{s['index_rss'] / 1e6:,.0f} | {s['index_size'] / 1e6:,.0f} | {s['rev']}, "
@@ -466,9 +472,15 @@ def main():
     ap.add_argument("--load", default="")
     ap.add_argument("--scale-only", action="store_true",
                     help="only warta's full index; results to target/bench/scale-N.json")
+    ap.add_argument("--report-only", action="store_true",
+                    help="re-render --out from WORK/results.json (e.g. after a --scale run)")
     args = ap.parse_args()
     if args.scale_only:
         return scale_only(args)
+    if args.report_only:
+        r = json.loads((Path(args.work) / "results.json").read_text())
+        write_report(args.out, r)
+        return log(f"wrote {args.out} from {args.work}/results.json")
 
     corpus, jsonl, work = Path(args.corpus), Path(args.jsonl), Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
