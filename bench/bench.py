@@ -337,8 +337,8 @@ def write_report(path, r):
     L.append("| class | what | " + " | ".join(f"{name} p50 / p95" for name, _ in engines) + " |")
     L.append("|---|---|" + "---:|" * len(engines))
     what = {"term": "one word", "and": "2-3 words, all required", "phrase": "quoted phrase",
-            "filter": "word + province/programme filter", "facets": "+ facet counts (top 10 each)",
-            "snippets": "+ 3 snippets for each of the top 10", "full": "snippets + facet counts"}
+            "filter": "word + province/programme filter", "facets": "+ facet counts (warta: all 7 facets, top 10 each)",
+            "snippets": "+ 3 snippets for each of the top 10", "full": "3 snippets x top 10 + facet counts (the target case)"}
     for cls in ["term", "and", "phrase", "filter", "facets", "snippets", "full"]:
         cells = []
         for _, e in engines:
