@@ -51,12 +51,14 @@ def timed(cmd, stdin=None, env=None):
                               env=env)
         wall = time.perf_counter() - started
         report = Path(tf.name).read_text()
-    if proc.returncode not in (0,):
-        log(f"command exited {proc.returncode}: {' '.join(map(str, cmd))}\n"
-            + proc.stderr.decode(errors="replace")[-2000:])
-        if proc.returncode != 2:  # warta index: 2 = some files skipped
-            raise SystemExit(f"failed: {cmd}")
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1)) * 1024
+    if proc.returncode != 0:
+        err = proc.stderr.decode(errors="replace")
+        log(f"command exited {proc.returncode}: {' '.join(map(str, cmd))}\n" + err[-2000:])
+        # warta exits 2 both when some files were skipped (fine) and on errors (not fine).
+        if proc.returncode != 2 or re.search(r"(?m)^warta: .*error", err):
+            raise SystemExit(f"failed: {' '.join(map(str, cmd))}")
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report)
+    rss = int(m.group(1)) * 1024 if m else float("nan")
     return wall, rss, proc.stdout
 
 

@@ -31,6 +31,18 @@ echo "bench: building warta (release)" >&2
 cargo build --release --quiet --bin warta --example bench_queries
 
 BENCH=target/bench
+mkdir -p "$BENCH"
+# Disk per article: ~4.7 KB of .txt files (+3.6 KB of JSON Lines, twice with the edited copy);
+# indexes: warta ~5.3 KB (more while segments merge: a 1M run filled a disk at 4.9 GB), tantivy-cli
+# ~3.1 KB, FTS5 ~6.2 KB. --scale needs the .txt files and warta's index only.
+if [[ -n $SCALE ]]; then PER_KB=12 CORPUS_KB=5; else PER_KB=27 CORPUS_KB=9; fi
+[[ -f $BENCH/corpus-$N.done ]] && PER_KB=$(( PER_KB - CORPUS_KB ))
+NEED_KB=$(( N * PER_KB ))
+FREE_KB=$(df -Pk "$BENCH" | awk 'NR==2 {print $4}')
+if (( FREE_KB < NEED_KB )); then
+  echo "bench: about $((NEED_KB / 1024 / 1024)) GB of free disk needed under $BENCH, $((FREE_KB / 1024 / 1024)) GB free" >&2
+  exit 2
+fi
 CORPUS=$BENCH/corpus-$N
 JSONL=$BENCH/corpus-$N.jsonl
 mkdir -p "$BENCH"
