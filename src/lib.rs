@@ -30,5 +30,6 @@ pub mod evaluate;
 pub mod extract;
 pub mod index;
 pub mod search;
+pub mod synth;
 #[cfg(test)]
 pub(crate) mod test_support;

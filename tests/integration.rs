@@ -18,6 +18,8 @@ mod other_cmds;
 mod retrieval;
 // `warta eval` against the gold annotations (extraction targets).
 mod extraction_eval;
+// `warta gen` (hidden): the synthetic benchmark corpus indexes and searches.
+mod gen_cmd;
 // The shared seed articles, when ../shared/seeds exists.
 mod seeds;
 // Dirty files, hostile queries, damaged indexes (issue 7).

@@ -42,6 +42,32 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Measure extraction against gold annotations (precision, recall, F1 per facet).
     Eval(EvalArgs),
+    /// Generate a synthetic corpus for benchmarks (hidden: a developer tool).
+    #[command(hide = true)]
+    Gen(GenArgs),
+}
+
+/// `warta gen`: a deterministic synthetic corpus (see `warta::synth`).
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// Folder to write the articles to (sharded into subfolders of 1000).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Number of articles.
+    #[arg(long, value_name = "N")]
+    pub articles: u64,
+    /// Seed of every random choice.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Share of articles that are syndicated copies of an earlier one (0-1).
+    #[arg(long, default_value_t = 0.05)]
+    pub copies: f64,
+    /// Also write the articles as JSON Lines ({"id","title","body","url"}).
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<PathBuf>,
+    /// Worker threads [default: all cores].
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 /// `warta eval`

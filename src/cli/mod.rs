@@ -23,7 +23,7 @@ use crate::extract;
 use crate::index::{self, BuildOptions, BuildReport, Progress, WartaIndex};
 use crate::search::{self, ArticleView};
 pub use args::Cli;
-use args::{AnalyzeArgs, Command, EvalArgs, ExtractArgs, IndexArgs, SearchArgs, ShowArgs};
+use args::{AnalyzeArgs, Command, EvalArgs, ExtractArgs, GenArgs, IndexArgs, SearchArgs, ShowArgs};
 
 /// Outcome of a successful command, as an exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +95,7 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Extract(a) => cmd_extract(&a, &mut out)?,
         Command::Analyze(a) => cmd_analyze(&a, &mut out)?,
         Command::Eval(a) => cmd_eval(&a, &mut out)?,
+        Command::Gen(a) => cmd_gen(&a)?,
     };
     out.flush()?;
     Ok(status)
@@ -332,6 +333,23 @@ fn cmd_eval(a: &EvalArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     } else {
         render::eval_text(out, &report)?;
     }
+    Ok(Status::Found)
+}
+
+fn cmd_gen(a: &GenArgs) -> Result<Status, CliError> {
+    let opts = crate::synth::GenOptions { seed: a.seed, copies: a.copies.clamp(0.0, 1.0) };
+    let threads =
+        a.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let started = std::time::Instant::now();
+    let report = crate::synth::write_corpus(&a.out, a.articles, &opts, a.jsonl.as_deref(), threads)
+        .map_err(|e| CliError::File { path: a.out.clone(), reason: e.to_string() })?;
+    eprintln!(
+        "warta: generated {} articles ({} copies, {:.1} MB) in {:.1} s",
+        report.articles,
+        report.copies,
+        report.bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
     Ok(Status::Found)
 }
 
