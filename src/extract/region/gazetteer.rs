@@ -85,7 +85,10 @@ pub(crate) struct Gazetteer {
     #[cfg_attr(not(test), allow(dead_code))]
     pub context_required: Vec<&'static str>,
     pub patterns: Vec<Pattern>,
-    pub automaton: AhoCorasick,
+    /// Built on first use: the word lists alone (the stemmer's protected set,
+    /// the search aliases) do not need it, and a search starts faster.
+    automaton: std::sync::OnceLock<AhoCorasick>,
+    strings: Vec<String>,
     /// Lowercased name/alias/abbreviation/code → province index.
     pub province_lookup: HashMap<String, usize>,
     /// Lowercased bare city or town name → targets.
@@ -316,11 +319,6 @@ fn build() -> Gazetteer {
     for (s, p) in b.strings.iter().zip(b.patterns.iter_mut()) {
         p.context_required = needs.contains(&s.to_lowercase());
     }
-    let automaton = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Both)
-        .build(&b.strings)
-        .unwrap();
     Gazetteer {
         provinces,
         regencies,
@@ -328,7 +326,8 @@ fn build() -> Gazetteer {
         regions,
         context_required,
         patterns: b.patterns,
-        automaton,
+        automaton: std::sync::OnceLock::new(),
+        strings: b.strings,
         province_lookup,
         city_lookup,
     }
@@ -338,6 +337,17 @@ fn build() -> Gazetteer {
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
 
 impl Gazetteer {
+    /// The automaton of every surface form (pattern `i` is `patterns[i]`).
+    pub(crate) fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Both)
+                .build(&self.strings)
+                .unwrap()
+        })
+    }
+
     /// The public reference of a province index.
     pub(crate) fn province_ref(&self, i: usize) -> ProvinceRef {
         let p = &self.provinces[i];
@@ -404,7 +414,7 @@ mod tests {
                 assert!(ok, "region {name} covers unknown {c}");
             }
         }
-        assert_eq!(g.patterns.len(), g.automaton.patterns_len());
+        assert_eq!(g.patterns.len(), g.automaton().patterns_len());
     }
 
     #[test]
