@@ -42,24 +42,33 @@ pub struct Group {
 /// two or more are returned, sorted by representative.
 pub fn group(items: &[Item], threshold: f64) -> Vec<Group> {
     let mut parent: Vec<usize> = (0..items.len()).collect();
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for (i, item) in items.iter().enumerate() {
-        if item.signature.0.len() != HASHES {
-            continue;
-        }
-        for (band, rows) in item.signature.0.chunks(ROWS).enumerate() {
+    // One band at a time, as sorted (key, item) pairs: memory stays at one
+    // small vector whatever the corpus size (a map of every band's buckets
+    // took hundreds of MB at 100,000 articles).
+    let full: Vec<usize> =
+        (0..items.len()).filter(|&i| items[i].signature.0.len() == HASHES).collect();
+    let mut keys: Vec<(u64, usize)> = Vec::with_capacity(full.len());
+    for band in 0..HASHES / ROWS {
+        keys.clear();
+        keys.extend(full.iter().map(|&i| {
+            let rows = &items[i].signature.0[band * ROWS..(band + 1) * ROWS];
             let key = rows.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, v| {
                 (h ^ u64::from(*v)).wrapping_mul(0x0100_0000_01b3)
             });
-            let bucket = buckets.entry((band, key)).or_default();
-            for &j in bucket.iter().take(MAX_PER_BUCKET) {
-                if find(&mut parent, i) != find(&mut parent, j)
-                    && item.signature.similarity(items[j].signature) >= threshold
-                {
-                    union(&mut parent, i, j);
+            (key, i)
+        }));
+        keys.sort_unstable();
+        for run in keys.chunk_by(|a, b| a.0 == b.0) {
+            for (k, &(_, i)) in run.iter().enumerate().skip(1) {
+                // The earliest members of the bucket, as items arrive in order.
+                for &(_, j) in run[..k].iter().take(MAX_PER_BUCKET) {
+                    if find(&mut parent, i) != find(&mut parent, j)
+                        && items[i].signature.similarity(items[j].signature) >= threshold
+                    {
+                        union(&mut parent, i, j);
+                    }
                 }
             }
-            bucket.push(i);
         }
     }
     let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();

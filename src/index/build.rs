@@ -540,7 +540,7 @@ fn open_for_writing(dir: &Path, config: &AnalysisConfig, corpus: &Path) -> Resul
             _ => {
                 wipe_index_files(dir)?;
                 in_progress.write(dir)?;
-                Index::create_in_dir(dir, schema)?
+                create(dir, schema)?
             }
         }
     } else {
@@ -551,10 +551,24 @@ fn open_for_writing(dir: &Path, config: &AnalysisConfig, corpus: &Path) -> Resul
         // Written first, so a build killed before its first commit leaves a
         // folder the next run recognises as its own and finishes.
         in_progress.write(dir)?;
-        Index::create_in_dir(dir, schema)?
+        create(dir, schema)?
     };
     config.register(index.tokenizers());
     Ok(index)
+}
+
+/// A new index in `dir`. Stored fields (bodies, and the metadata with its
+/// quotes and figures, which repeat body sentences) are compressed with zstd
+/// rather than tantivy's default lz4: a smaller index for a slightly slower
+/// fetch of the ten hits shown.
+fn create(dir: &Path, schema: tantivy::schema::Schema) -> Result<Index> {
+    let settings = tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(
+            tantivy::store::ZstdCompressor::default(),
+        ),
+        ..tantivy::IndexSettings::default()
+    };
+    Ok(Index::builder().schema(schema).settings(settings).create_in_dir(dir)?)
 }
 
 /// Files an index folder may hold without being an index yet: ours, and

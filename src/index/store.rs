@@ -95,9 +95,20 @@ pub struct WartaIndex {
     analysis: AnalysisConfig,
     /// Facet values per field, read once (the reader never reloads).
     facet_cache: std::sync::Mutex<std::collections::HashMap<u32, std::sync::Arc<Vec<Facet>>>>,
+    /// Syndicated copies (`copies.json`), read on first use.
+    copies: std::sync::OnceLock<std::sync::Arc<crate::index::copies::Copies>>,
 }
 
 impl WartaIndex {
+    /// The syndicated copies of this index, read once from `copies.json`.
+    pub fn copies(&self) -> Result<std::sync::Arc<crate::index::copies::Copies>> {
+        if let Some(c) = self.copies.get() {
+            return Ok(c.clone());
+        }
+        let loaded = std::sync::Arc::new(crate::index::copies::Copies::load(&self.dir)?);
+        Ok(self.copies.get_or_init(|| loaded).clone())
+    }
+
     /// Whether `dir` holds an index at all (tantivy's `meta.json`).
     pub fn exists(dir: &Path) -> bool {
         dir.join("meta.json").is_file()
@@ -149,6 +160,7 @@ impl WartaIndex {
             info,
             analysis,
             facet_cache: Default::default(),
+            copies: std::sync::OnceLock::new(),
         })
     }
 

@@ -55,7 +55,31 @@ pub fn parse(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The built-in and province groups, built once per process (the exact view
+/// they are keyed by has no per-index settings).
+static SHARED: std::sync::LazyLock<std::sync::Arc<Aliases>> = std::sync::LazyLock::new(|| {
+    let mut exact =
+        crate::analysis::AnalysisConfig::default().analyzer(crate::analysis::View::Exact);
+    // Without a user file, loading cannot fail.
+    std::sync::Arc::new(
+        Aliases::load(None, &mut exact)
+            .unwrap_or_else(|_| Aliases::from_groups(Vec::new(), &mut exact)),
+    )
+});
+
 impl Aliases {
+    /// The built-in groups and the user's file if given; without a file, the
+    /// shared built-in table.
+    pub fn shared(
+        user_file: Option<&Path>,
+        exact: &mut TextAnalyzer,
+    ) -> Result<std::sync::Arc<Aliases>> {
+        match user_file {
+            None => Ok(SHARED.clone()),
+            Some(_) => Ok(std::sync::Arc::new(Self::load(user_file, exact)?)),
+        }
+    }
+
     /// The built-in groups, province groups, and the user's file if given.
     pub fn load(user_file: Option<&Path>, exact: &mut TextAnalyzer) -> Result<Aliases> {
         let mut groups: Vec<Vec<String>> = BUILT_IN_GROUPS.clone();

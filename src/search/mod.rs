@@ -124,7 +124,7 @@ pub fn select(
     quoted_by: &[String],
 ) -> Result<Selection> {
     let ast = query::parse(text)?;
-    let aliases = Aliases::load(aliases, &mut index.analyzer(View::Exact))?;
+    let aliases = Aliases::shared(aliases, &mut index.analyzer(View::Exact))?;
     // --quoted-by: the speakers' facets filter the articles, their keys scope the words.
     let mut speakers: Vec<tantivy::schema::Facet> = Vec::new();
     for name in quoted_by {
@@ -153,7 +153,7 @@ pub fn select(
 pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse> {
     let selection =
         select(index, &req.query, &req.filters, req.aliases.as_deref(), &req.quoted_by)?;
-    let copies = Copies::load(index.dir())?;
+    let copies = index.copies()?;
     let full = &selection.query;
     let speaker_names = &selection.speakers;
     let searcher = index.searcher();

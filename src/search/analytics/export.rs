@@ -13,7 +13,7 @@ use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument};
 use crate::analysis::View;
 use crate::error::{Error, Result};
 use crate::index::WartaIndex;
-use crate::index::copies::{Copies, SegmentDocs};
+use crate::index::copies::SegmentDocs;
 use crate::search::analytics::{Visitor, visit};
 use crate::search::{Analyzers, Hit, SearchRequest, Sort, select, to_hit};
 
@@ -118,7 +118,7 @@ fn export_in_chunks(
     let size = size.max(1);
     let selection =
         select(index, &req.query, &req.filters, req.aliases.as_deref(), &req.quoted_by)?;
-    let copies = Copies::load(index.dir())?;
+    let copies = index.copies()?;
     let searcher = index.searcher();
     let mut analyzers =
         Analyzers { exact: index.analyzer(View::Exact), stemmed: index.analyzer(View::Stemmed) };

@@ -174,7 +174,7 @@ impl Serialize for FacetReport {
 pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
     let selection =
         select(index, super::or_all(&req.query), &req.filters, req.aliases.as_deref(), &[])?;
-    let copies = if req.dedup { Copies::load(index.dir())? } else { Copies::default() };
+    let copies = if req.dedup { index.copies()? } else { std::sync::Arc::default() };
     let mut counts = count(index, &selection, &copies, req.dedup, &[req.by])?;
     let total = counts.total.get();
     let tallies = counts.tallies.pop().unwrap_or_default();

@@ -128,7 +128,7 @@ impl Visitor for PerPeriod<'_> {
 
 /// Counts each query per period.
 pub fn timeline(index: &WartaIndex, req: &TimelineRequest) -> Result<Timeline> {
-    let copies = if req.dedup { Copies::load(index.dir())? } else { Copies::default() };
+    let copies = if req.dedup { index.copies()? } else { std::sync::Arc::default() };
     let searcher = index.searcher();
     let mut all = PerPeriod::new(req.by, req.dedup, &copies);
     visit(&searcher, &AllQuery, false, &mut all)?;
