@@ -197,24 +197,29 @@ struct Scan<'a> {
     site: Option<String>,
 }
 
+/// The non-blank lines of a page, trimmed, with their line number and the
+/// number of the blank-line-separated block they belong to.
+fn lines(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+    let (mut block, mut in_blank) = (0, false);
+    text.split('\n').enumerate().filter_map(move |(n, line)| {
+        let line = line.trim();
+        if line.is_empty() {
+            block += usize::from(!in_blank);
+            in_blank = true;
+            return None;
+        }
+        in_blank = false;
+        Some((n, block, line))
+    })
+}
+
 /// The line pass. `known_title` is `Some` for JSON articles (whose title, if
 /// any, is a field): then no title is looked for in the text.
 fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
     let mut s = Scan::default();
-    let mut block = 0;
-    let mut in_blank = false;
     let chosen = if known_title.is_none() { choose_title(text) } else { None };
     let mut ended = false;
-    for (n, line) in text.split('\n').enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !in_blank {
-                block += 1;
-                in_blank = true;
-            }
-            continue;
-        }
-        in_blank = false;
+    for (n, block, line) in lines(text) {
         if let Some(year) = date::copyright_year(line) {
             s.copyright.get_or_insert(year);
             if s.copyright_source.is_none() {
@@ -268,17 +273,8 @@ fn choose_title(text: &str) -> Option<(usize, &str)> {
     // (line number, text, block, words) of the headline-like lines.
     let mut candidates: Vec<(usize, &str, usize, usize)> = Vec::new();
     let mut lines_in_block: Vec<usize> = Vec::new();
-    let (mut block, mut in_blank, mut seen) = (0, false, 0);
-    for (n, line) in text.split('\n').enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !in_blank {
-                block += 1;
-                in_blank = true;
-            }
-            continue;
-        }
-        in_blank = false;
+    let mut seen = 0;
+    for (n, block, line) in lines(text) {
         let skipped = byline::parse_line(line).is_some()
             || dateline::site_publisher(line).is_some()
             || boilerplate::classify(line) != LineClass::Text
