@@ -186,7 +186,8 @@ pub fn site_publisher(line: &str) -> Option<String> {
     let line =
         line.strip_prefix("https://").or_else(|| line.strip_prefix("http://")).unwrap_or(line);
     let line = line.strip_prefix("www.").unwrap_or(line);
-    if !is_domain(line) {
+    // Called on every line of every page: most lines fail this at once.
+    if line.contains(char::is_whitespace) || !line.contains('.') || !is_domain(line) {
         return None;
     }
     if let Some(name) = publisher(line) {

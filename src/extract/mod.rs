@@ -58,6 +58,9 @@ pub fn extract(raw: &RawArticle) -> Article {
 /// Quotes, attributed by the names the article prints, then filed under the
 /// registry's spelling of each official.
 fn find_quotes(title: Option<&str>, body: &str, officials: &[Official]) -> Vec<quote::Quote> {
+    if officials.iter().all(|o| o.as_printed.is_none()) {
+        return quote::find_quotes(title, body, officials);
+    }
     let printed: Vec<Official> = officials
         .iter()
         .map(|o| Official {

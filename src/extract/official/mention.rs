@@ -18,27 +18,25 @@ use crate::extract::article::Official;
 use crate::extract::region::{PlaceHit, Prefix, place_at};
 
 /// Facts about the whole article that a mention needs.
-pub(crate) struct ArticleContext {
+pub(crate) struct ArticleContext<'a> {
     /// The article names BPJS Kesehatan, so bare "BPJS" is ambiguous.
     pub bpjs_kesehatan: bool,
-    /// Words the article also writes in lower case ("terdaftar"): common
-    /// words, not names, when a title-case headline capitalises them.
-    pub lowercase_words: HashSet<String>,
+    /// The article's text.
+    pub text: &'a str,
 }
 
-impl ArticleContext {
-    pub(crate) fn new(text: &str, bpjs_kesehatan: bool) -> Self {
-        let lowercase_words = text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.starts_with(char::is_lowercase))
-            .map(str::to_string)
-            .collect();
-        ArticleContext { bpjs_kesehatan, lowercase_words }
-    }
-
-    /// Whether `word` is written in lower case somewhere in the article.
+impl ArticleContext<'_> {
+    /// Whether `word` is also written in lower case somewhere in the article
+    /// ("terdaftar"): a common word, not a name, when a title-case headline
+    /// capitalises it. Searched only when asked (rarely: a name before a
+    /// comma), not prepared for every article.
     fn is_common(&self, word: &str) -> bool {
-        self.lowercase_words.contains(&word.to_lowercase())
+        let lower = word.to_lowercase();
+        self.text.match_indices(lower.as_str()).any(|(i, m)| {
+            let before = self.text[..i].chars().next_back();
+            let after = self.text[i + m.len()..].chars().next();
+            !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+        })
     }
 }
 

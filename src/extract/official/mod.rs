@@ -68,7 +68,7 @@ pub fn find_officials(title: Option<&str>, body: &str) -> Vec<Official> {
         Some(t) => format!("{t}\n\n{body}"),
         None => body.to_string(),
     };
-    let ctx = ArticleContext::new(&text, BPJS_KESEHATAN.is_match(&text));
+    let ctx = ArticleContext { bpjs_kesehatan: BPJS_KESEHATAN.is_match(&text), text: &text };
     let credits = credited_names(&text);
     let mut out: Vec<Official> = Vec::new();
     for caps in TITLES.regex.captures_iter(&text) {
