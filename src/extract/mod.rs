@@ -26,6 +26,7 @@ pub mod program;
 pub mod quote;
 pub mod reader;
 pub mod region;
+mod words;
 
 pub use article::*;
 pub use reader::{ReadError, ReadOutcome, read_file};

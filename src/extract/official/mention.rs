@@ -31,12 +31,7 @@ impl ArticleContext<'_> {
     /// capitalises it. Searched only when asked (rarely: a name before a
     /// comma), not prepared for every article.
     fn is_common(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.text.match_indices(lower.as_str()).any(|(i, m)| {
-            let before = self.text[..i].chars().next_back();
-            let after = self.text[i + m.len()..].chars().next();
-            !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
-        })
+        crate::extract::words::written_in_lowercase(self.text, word)
     }
 }
 

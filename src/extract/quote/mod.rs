@@ -72,16 +72,16 @@ pub fn find_quotes(title: Option<&str>, body: &str, officials: &[Official]) -> V
 }
 
 /// One left-to-right pass over a text, remembering the current speaker.
-struct Scanner<'a> {
+struct Scanner<'a, 'p> {
     text: &'a str,
-    people: &'a mut People,
+    people: &'a mut People<'p>,
     /// Headlines: direct quotes with an explicit speaker only.
     headline: bool,
     /// The most recent named speaker or subject, for `katanya`, `dia`, `-nya`.
     last: Option<String>,
 }
 
-impl Scanner<'_> {
+impl Scanner<'_, '_> {
     fn run(&mut self, out: &mut Vec<Quote>) {
         let spans = marks::quote_spans(self.text);
         let mut announced: Option<String> = None;

@@ -9,7 +9,6 @@
 //! worker quoted by name). Short forms that are also ordinary words ("Hari",
 //! day) count only next to a speech verb. Page credits are never speakers.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -51,11 +50,12 @@ struct Person {
     official: bool,
 }
 
-/// The people of one article, and what it writes in lower case.
-pub(super) struct People {
+/// The people of one article.
+pub(super) struct People<'a> {
     people: Vec<Person>,
     credits: Vec<Vec<String>>,
-    lower: HashSet<String>,
+    /// The article's text (for `written_in_lowercase`).
+    text: &'a str,
 }
 
 /// A resolved frame: the current speaker, or a name.
@@ -93,14 +93,8 @@ struct Mention {
     doubtful: bool,
 }
 
-impl People {
-    pub fn new(officials: &[Official], text: &str) -> Self {
-        let lower = WORD
-            .find_iter(text)
-            .map(|m| m.as_str())
-            .filter(|w| w.starts_with(char::is_lowercase))
-            .map(str::to_lowercase)
-            .collect();
+impl<'a> People<'a> {
+    pub fn new(officials: &[Official], text: &'a str) -> Self {
         let credits = CREDIT
             .captures_iter(text)
             .flat_map(|c| {
@@ -109,7 +103,7 @@ impl People {
             })
             .filter(|w| !w.is_empty())
             .collect();
-        let mut people = People { people: Vec::new(), credits, lower };
+        let mut people = People { people: Vec::new(), credits, text };
         for o in officials.iter().take(MAX_PEOPLE) {
             let role = o.role.as_deref().unwrap_or("");
             let org = o.organization.as_deref().unwrap_or("");
@@ -223,7 +217,8 @@ impl People {
     }
 
     fn is_doubtful(&self, word: &str) -> bool {
-        lexicon::is_common_name(word) || self.lower.contains(&word.to_lowercase())
+        lexicon::is_common_name(word)
+            || crate::extract::words::written_in_lowercase(self.text, word)
     }
 
     /// The best official for an office phrase ("Kepala Kantor Cabang BPJS
