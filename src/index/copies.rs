@@ -38,17 +38,24 @@ pub fn update(index: &Index, dir: &Path) -> Result<()> {
     let mut owned: Vec<(String, Option<i64>, Signature)> = Vec::new();
     for segment in searcher.segment_readers() {
         let docs = SegmentDocs::open(segment)?;
-        let Some(minhash) = segment.fast_fields().bytes(names::MINHASH)? else { continue };
-        let mut bytes = Vec::new();
+        let (Some(minhash), Some(ids)) =
+            (segment.fast_fields().bytes(names::MINHASH)?, docs.id.as_ref())
+        else {
+            continue;
+        };
+        // Both dictionaries are read front to back once: looking each
+        // document's values up by ordinal decompresses a block per call.
+        let all_ids = dictionary_terms(ids).map_err(|e| io_error(dir, e))?;
+        let signatures = dictionary_terms(&minhash).map_err(|e| io_error(dir, e))?;
         for doc in segment.doc_ids_alive() {
-            let Some(ord) = minhash.term_ords(doc).next() else { continue };
-            bytes.clear();
-            if !minhash.ord_to_bytes(ord, &mut bytes).map_err(|e| io_error(dir, e))? {
+            let Some(sig) = minhash.term_ords(doc).next().and_then(|o| term(&signatures, o)) else {
                 continue;
-            }
-            let Some(sig) = Signature::from_bytes(&bytes) else { continue };
-            let Some(id) = docs.id(doc) else { continue };
-            owned.push((id, docs.date(doc), sig));
+            };
+            let Some(sig) = Signature::from_bytes(sig) else { continue };
+            let Some(id) = ids.term_ords(doc).next().and_then(|o| term(&all_ids, o)) else {
+                continue;
+            };
+            owned.push((String::from_utf8_lossy(id).into_owned(), docs.date(doc), sig));
         }
     }
     let items: Vec<Item> =
@@ -62,6 +69,21 @@ pub fn update(index: &Index, dir: &Path) -> Result<()> {
     let json = serde_json::to_string(&file).unwrap_or_default();
     fs::write(&tmp, json).map_err(|e| io_error(&tmp, e))?;
     fs::rename(&tmp, dir.join(COPIES_FILE)).map_err(|e| io_error(dir, e))
+}
+
+/// Every value of a column's dictionary, in ordinal order.
+fn dictionary_terms(column: &tantivy::columnar::BytesColumn) -> std::io::Result<Vec<Vec<u8>>> {
+    let dict = column.dictionary();
+    let mut out = Vec::with_capacity(dict.num_terms());
+    let mut stream = dict.stream()?;
+    while stream.advance() {
+        out.push(stream.key().to_vec());
+    }
+    Ok(out)
+}
+
+fn term(terms: &[Vec<u8>], ord: u64) -> Option<&[u8]> {
+    terms.get(usize::try_from(ord).ok()?).map(Vec::as_slice)
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {

@@ -276,10 +276,11 @@ impl Compiler<'_> {
             ));
         }
         let f = *self.index.fields();
+        let schema = self.index.index().schema();
         let mut clauses: Clauses = Vec::new();
         let mut add = |field: Field, terms: &[(usize, String)], boost: f32| {
             if !terms.is_empty() {
-                let q = terms_query(field, terms);
+                let q = terms_query(field, has_positions(&schema, field), terms);
                 let q: Box<dyn Query> =
                     if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) };
                 clauses.push((Occur::Should, q));
@@ -345,12 +346,31 @@ fn joined(terms: &[(usize, String)]) -> String {
     terms.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ")
 }
 
-/// A term query for one term, a phrase query (respecting position gaps) for several.
-fn terms_query(field: Field, terms: &[(usize, String)]) -> Box<dyn Query> {
+/// Whether a field records positions (the stemmed body does not: see
+/// `index::schema`).
+fn has_positions(schema: &tantivy::schema::Schema, field: Field) -> bool {
+    match schema.get_field_entry(field).field_type() {
+        tantivy::schema::FieldType::Str(options) => {
+            options.get_indexing_options().is_some_and(|i| i.index_option().has_positions())
+        }
+        _ => false,
+    }
+}
+
+/// A term query for one term; for several, a phrase query (respecting
+/// position gaps) where the field has positions and all of the terms
+/// where it has none (the exact view of the same word still asks for the
+/// phrase, and scores higher).
+fn terms_query(field: Field, positions: bool, terms: &[(usize, String)]) -> Box<dyn Query> {
+    let term = |t: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::WithFreqs))
+    };
     if let [(_, one)] = terms {
-        return Box::new(TermQuery::new(
-            Term::from_field_text(field, one),
-            IndexRecordOption::WithFreqs,
+        return term(one);
+    }
+    if !positions {
+        return Box::new(BooleanQuery::new(
+            terms.iter().map(|(_, t)| (Occur::Must, term(t))).collect(),
         ));
     }
     let terms: Vec<(usize, Term)> =

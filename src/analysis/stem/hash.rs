@@ -50,9 +50,17 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
 
+    /// Folds the high bits into the low ones (MurmurHash3's finaliser).
+    /// Without it the low bits, which pick the hash table bucket, depend
+    /// only on a word's first bytes: "pekerja", "peserta" and "pemerintah"
+    /// crowd the same buckets, and lookups degrade into long probe runs.
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
     }
 }
 
