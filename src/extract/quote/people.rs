@@ -492,7 +492,7 @@ mod tests {
         }
     }
 
-    fn people(text: &str) -> People {
+    fn people(text: &str) -> People<'_> {
         People::new(
             &[
                 off("Asep Rahmat Suwanda", "Direktur Keuangan", "BPJS Ketenagakerjaan"),
