@@ -7,6 +7,12 @@ use std::process::ExitCode;
 use clap::Parser;
 use warta::cli::{self, Cli};
 
+/// mimalloc instead of the system allocator: indexing hands documents from
+/// extraction threads to tantivy's threads, and glibc's per-thread arenas
+/// kept the freed memory (peak RSS at 100,000 articles: see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match cli::run(Cli::parse()) {
         Ok(status) => ExitCode::from(status.code()),

@@ -116,7 +116,7 @@ pub struct IndexArgs {
     /// Print the summary as JSON on stdout (counts of added, updated, removed, unchanged files).
     #[arg(long)]
     pub json: bool,
-    /// Commit after this many files (tests; the default commits every 10 seconds).
+    /// Commit after this many files (tests; the default commits every minute).
     #[arg(long, value_name = "FILES", hide = true)]
     pub commit_every: Option<usize>,
     /// Extra root words for the stemmer, one per line (kept in the index for later runs).

@@ -7,7 +7,7 @@
 //! extraction and document building run on worker threads
 //! ([`super::pipeline`]); tantivy indexes on its own threads.
 //!
-//! The index is committed every few seconds (with the manifest tied to the
+//! The index is committed every minute (with the manifest tied to the
 //! commit through its payload), so a killed run loses at most the last batch
 //! and the next run finishes the job; the previous commit stays readable, and
 //! is what searches see, meanwhile. Ctrl-C (the `stop` flag) stops feeding,
@@ -42,7 +42,7 @@ pub const DEFAULT_HEAP_BYTES: usize = 128 * 1024 * 1024;
 const MIN_HEAP_PER_THREAD: usize = 15_000_000;
 
 /// Default time between two commits of a running build.
-pub const DEFAULT_COMMIT_INTERVAL: Duration = Duration::from_secs(10);
+pub const DEFAULT_COMMIT_INTERVAL: Duration = Duration::from_secs(60);
 
 /// What to build and where.
 #[derive(Clone, Debug)]

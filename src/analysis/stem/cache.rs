@@ -49,6 +49,18 @@ impl Stemmer {
 
     /// The stem of `word` (see [`stem`](super::stem)), memoised.
     pub fn stem_cached<'a>(&'a mut self, word: &'a str) -> &'a str {
+        self.stem_cached_unless(word, |_| false)
+    }
+
+    /// Like [`Stemmer::stem_cached`], but `word` stays as it is when `keep`
+    /// says so. `keep` must give the same answer for a word every time: it
+    /// is asked once per word and the answer is cached with the stem, so a
+    /// cached word costs one lookup instead of two.
+    pub fn stem_cached_unless<'a>(
+        &'a mut self,
+        word: &'a str,
+        keep: impl FnOnce(&str) -> bool,
+    ) -> &'a str {
         if let Some(&slot) = self.index.get(word) {
             return self.resolve(slot, word);
         }
@@ -56,7 +68,8 @@ impl Stemmer {
             self.index.clear();
             self.stems.clear();
         }
-        let slot = match stem(word, &self.dict) {
+        let stemmed = if keep(word) { Cow::Borrowed(word) } else { stem(word, &self.dict) };
+        let slot = match stemmed {
             Cow::Borrowed(same) if same.len() == word.len() => UNCHANGED,
             changed => {
                 self.stems.push(changed.into());
@@ -113,6 +126,15 @@ mod tests {
         // Unchanged words are cached without storing a copy of the stem.
         assert_eq!(stemmer.cached_len(), 6);
         assert_eq!(stemmer.stems.len(), 3);
+    }
+
+    #[test]
+    fn kept_words_are_cached_unchanged() {
+        let mut stemmer = Stemmer::default();
+        assert_eq!(stemmer.stem_cached_unless("bekasi", |w| w == "bekasi"), "bekasi");
+        assert_eq!(stemmer.stem_cached_unless("pekerja", |w| w == "bekasi"), "kerja");
+        // Asked once: the cached answer is used the second time.
+        assert_eq!(stemmer.stem_cached_unless("bekasi", |_| unreachable!()), "bekasi");
     }
 
     #[test]

@@ -127,11 +127,11 @@ impl<T: TokenStream> TokenStream for IndonesianStemmerTokenStream<'_, T> {
         }
         self.lower.clear();
         self.lower.extend(token.text.chars().flat_map(char::to_lowercase));
-        if !self.lower.bytes().all(|b| b.is_ascii_lowercase()) || self.keep.contains(&**self.lower)
-        {
+        if !self.lower.bytes().all(|b| b.is_ascii_lowercase()) {
             return true;
         }
-        let stemmed = self.stemmer.stem_cached(self.lower);
+        let keep = self.keep;
+        let stemmed = self.stemmer.stem_cached_unless(self.lower, |w| keep.contains(w));
         token.text.clear();
         token.text.push_str(stemmed);
         true

@@ -65,6 +65,10 @@ pub(super) enum Speaker {
     Name(String),
 }
 
+fn starts_upper(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+}
+
 fn words(s: &str) -> Vec<String> {
     WORD.find_iter(s).map(|m| m.as_str().to_string()).collect()
 }
@@ -171,9 +175,17 @@ impl<'a> People<'a> {
     /// a known name (not particles such as "Made" or "La").
     fn mentions(&self, text: &str) -> Vec<Mention> {
         let ws: Vec<regex::Match> = WORD.find_iter(text).collect();
+        // Names start with a capital; unless someone's does not, a word in
+        // lower case starts no mention and the people need not be searched.
+        let lowercase_names =
+            self.people.iter().any(|p| p.words.first().is_some_and(|w| !starts_upper(w)));
         let mut out = Vec::new();
         let mut i = 0;
         while i < ws.len() {
+            if !lowercase_names && !starts_upper(ws[i].as_str()) {
+                i += 1;
+                continue;
+            }
             let full = self
                 .people
                 .iter()
