@@ -19,15 +19,20 @@ use std::sync::LazyLock;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
+use crate::analysis::stem::hash::FxBuildHasher;
+
 /// The embedded list: `word<TAB>source<TAB>gloss`, `#` comments.
 const STOPWORDS_TXT: &str = include_str!("stopwords.txt");
 
 /// Longest stopword we can hold in the stack buffer used for lowercasing.
 const MAX_STOPWORD_BYTES: usize = 32;
 
-static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| parse(STOPWORDS_TXT));
+/// The set, hashed with the stemmer's fast hasher (looked up for every token).
+type WordSet = HashSet<&'static str, FxBuildHasher>;
 
-fn parse(text: &'static str) -> HashSet<&'static str> {
+static STOPWORDS: LazyLock<WordSet> = LazyLock::new(|| parse(STOPWORDS_TXT));
+
+fn parse(text: &'static str) -> WordSet {
     text.lines()
         .filter(|line| !line.starts_with('#'))
         .filter_map(|line| line.split('\t').next())
@@ -37,7 +42,7 @@ fn parse(text: &'static str) -> HashSet<&'static str> {
 }
 
 /// The stopwords, lowercase.
-pub fn stopwords() -> &'static HashSet<&'static str> {
+pub fn stopwords() -> &'static HashSet<&'static str, impl std::hash::BuildHasher> {
     &STOPWORDS
 }
 

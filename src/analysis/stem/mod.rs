@@ -88,7 +88,7 @@
 mod cache;
 mod dictionary;
 mod filter;
-mod hash;
+pub(crate) mod hash;
 mod prefix;
 mod prefix_rules;
 mod suffix;
