@@ -11,7 +11,9 @@
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
-use crate::analysis::{self, AnalyzedToken};
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+
+use crate::analysis::{self, AnalysisConfig, AnalyzedToken, View};
 use crate::search::compile::Pattern;
 
 /// Longest fragment, in characters (before the `…` marks).
@@ -44,6 +46,43 @@ pub struct Analyzers {
     pub exact: TextAnalyzer,
     /// Stemmed view.
     pub stemmed: TextAnalyzer,
+}
+
+/// Analyzers between searches, with the configuration they were built from.
+/// A fresh analyzer starts with an empty stem cache and stems every word of
+/// every snippet body again; kept ones stem each word type once per process.
+type Pool = Vec<(AnalysisConfig, Analyzers)>;
+static POOL: LazyLock<Mutex<Pool>> = LazyLock::new(Mutex::default);
+
+/// Analyzers kept at most (one per search running at the same time).
+const POOL_SIZE: usize = 4;
+
+/// Whether two configurations build the same analyzers.
+fn same_config(a: &AnalysisConfig, b: &AnalysisConfig) -> bool {
+    Arc::ptr_eq(&a.protected, &b.protected) && a.extra_roots == b.extra_roots
+}
+
+impl Analyzers {
+    /// Analyzers of `config`: kept ones when a search left some, else new.
+    pub fn take(config: &AnalysisConfig) -> Analyzers {
+        let mut pool = POOL.lock().unwrap_or_else(PoisonError::into_inner);
+        match pool.iter().rposition(|(c, _)| same_config(c, config)) {
+            Some(i) => pool.swap_remove(i).1,
+            None => Analyzers {
+                exact: config.analyzer(View::Exact),
+                stemmed: config.analyzer(View::Stemmed),
+            },
+        }
+    }
+
+    /// Keeps these analyzers of `config` for the next search.
+    pub fn put_back(self, config: &AnalysisConfig) {
+        let mut pool = POOL.lock().unwrap_or_else(PoisonError::into_inner);
+        if pool.len() >= POOL_SIZE {
+            pool.remove(0);
+        }
+        pool.push((config.clone(), self));
+    }
 }
 
 /// Up to `max` snippets of `body` for the query's `patterns`.
@@ -233,8 +272,6 @@ fn fragment(body: &str, s: usize, e: usize, matches: &[Match]) -> Snippet {
 mod tests {
     use super::*;
 
-    use crate::analysis::{AnalysisConfig, View};
-
     fn analyzers() -> Analyzers {
         let c = AnalysisConfig::default();
         Analyzers { exact: c.analyzer(View::Exact), stemmed: c.analyzer(View::Stemmed) }
@@ -263,6 +300,21 @@ mod tests {
     const BODY: &str = "Pekerja di Surabaya mendaftar. Klaim JHT naik tajam tahun ini. \
         BPJS Ketenagakerjaan membayar klaim JHT dan JKK kepada 12.000 peserta.\n\n\
         Paragraf lain tanpa kata kunci.";
+
+    #[test]
+    fn analyzers_are_kept_per_configuration() {
+        let a = AnalysisConfig::default();
+        let b = AnalysisConfig::new(a.protected.clone(), vec!["kerja".into()]);
+        assert!(same_config(&a, &a.clone()) && !same_config(&a, &b));
+        let mut kept = Analyzers::take(&b);
+        let body = "Para pekerja bekerja.";
+        let before = analysis::collect(&mut kept.stemmed, body);
+        kept.put_back(&b);
+        let mut again = Analyzers::take(&b);
+        assert_eq!(analysis::collect(&mut again.stemmed, body), before);
+        let fresh = AnalysisConfig::new(a.protected.clone(), vec!["kerja".into()]);
+        assert_eq!(analysis::collect(&mut fresh.analyzer(View::Stemmed), body), before);
+    }
 
     #[test]
     fn the_sentence_with_most_distinct_terms_comes_first() {
