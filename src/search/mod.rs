@@ -25,9 +25,11 @@ pub mod query;
 pub mod response;
 pub mod snippet;
 
-use tantivy::collector::{Count, MultiCollector, TopDocs};
+use std::sync::LazyLock;
+
+use tantivy::collector::{Collector, Count, MultiCollector, TopDocs};
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, RangeQuery};
-use tantivy::{DocAddress, DocSet, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Executor, Order, Searcher, TantivyDocument, Term};
 
 use crate::analysis::View;
 use crate::error::Result;
@@ -153,6 +155,19 @@ pub fn select(
     })
 }
 
+/// Most threads a search uses: segments are searched in parallel.
+const SEARCH_THREADS: usize = 4;
+
+/// The threads segments are searched on (one per core, up to [`SEARCH_THREADS`]),
+/// shared by every search of the process.
+static EXECUTOR: LazyLock<Executor> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match cores.min(SEARCH_THREADS) {
+        0 | 1 => Executor::single_thread(),
+        n => Executor::multi_thread(n, "warta-search-").unwrap_or(Executor::single_thread()),
+    }
+});
+
 /// Runs a search.
 pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse> {
     let selection =
@@ -180,7 +195,12 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
     // With --dedup, stories are counted below instead.
     let plan = (counting && !req.dedup).then(|| FacetCollector::new(req.facets));
     let counts = plan.as_ref().map(|p| multi.add_collector(p.clone()));
-    let mut fruits = searcher.search(&**full, &multi)?;
+    let scoring = if multi.requires_scoring() {
+        EnableScoring::enabled_from_searcher(&searcher)
+    } else {
+        EnableScoring::disabled_from_searcher(&searcher)
+    };
+    let mut fruits = searcher.search_with_executor(&**full, &multi, &EXECUTOR, scoring)?;
     let mut total = count.extract(&mut fruits);
     let mut page: Vec<(f32, DocAddress)> = match (by_score, by_date) {
         (Some(h), _) => h.extract(&mut fruits),
