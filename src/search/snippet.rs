@@ -13,7 +13,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
-use crate::analysis::{self, AnalysisConfig, AnalyzedToken, View};
+use crate::analysis::{AnalysisConfig, View};
 use crate::search::compile::Pattern;
 
 /// Longest fragment, in characters (before the `…` marks).
@@ -100,11 +100,11 @@ pub fn snippets(
     }
     // Huge bodies are searched for hits only in their first part.
     let body = &body[..floor_char_boundary(body, MAX_SCAN_BYTES)];
-    let exact = analysis::collect(&mut analyzers.exact, body);
+    let terms = Terms::of(patterns);
+    let exact = terms.tokens(&mut analyzers.exact, body);
     let has_stemmed = patterns.iter().any(|p| !p.stemmed.is_empty());
-    let stemmed =
-        if has_stemmed { analysis::collect(&mut analyzers.stemmed, body) } else { Vec::new() };
-    let matches = find_matches(&exact, &stemmed, patterns);
+    let stemmed = if has_stemmed { terms.tokens(&mut analyzers.stemmed, body) } else { Vec::new() };
+    let matches = find_matches(&exact, &stemmed, patterns, &terms);
     let sentences = sentences(body);
     // Matches are sorted and do not overlap: each sentence takes a slice.
     let inside = |s: usize, e: usize| -> &[Match] {
@@ -138,16 +138,75 @@ fn floor_char_boundary(s: &str, at: usize) -> usize {
     (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
+/// The distinct terms of a query's patterns, numbered: body tokens are
+/// matched by number, and no token text is copied.
+struct Terms<'a> {
+    terms: Vec<&'a str>,
+}
+
+/// The number of every term that is not in the query.
+const NOT_QUERIED: u32 = u32::MAX;
+
+/// A body token: its term's number in [`Terms`] and where it is.
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    term: u32,
+    start: usize,
+    end: usize,
+    position: usize,
+}
+
+impl<'a> Terms<'a> {
+    fn of(patterns: &'a [Pattern]) -> Terms<'a> {
+        let mut terms: Vec<&str> = Vec::new();
+        for p in patterns {
+            for (_, t) in p.exact.iter().chain(&p.stemmed) {
+                if !terms.contains(&t.as_str()) {
+                    terms.push(t);
+                }
+            }
+        }
+        Terms { terms }
+    }
+
+    fn number(&self, term: &str) -> u32 {
+        let i = self.terms.iter().position(|t| *t == term);
+        i.and_then(|i| u32::try_from(i).ok()).unwrap_or(NOT_QUERIED)
+    }
+
+    /// Every token of `text` in one view (as `analysis::collect` gives them).
+    fn tokens(&self, analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            out.push(Token {
+                term: self.number(&t.text),
+                start: t.offset_from,
+                end: t.offset_to,
+                position: t.position,
+            });
+        }
+        out
+    }
+
+    /// A pattern's terms as numbers.
+    fn pattern(&self, terms: &[(usize, String)]) -> Vec<(usize, u32)> {
+        terms.iter().map(|(offset, t)| (*offset, self.number(t))).collect()
+    }
+}
+
 /// Every place where a pattern occurs, in the exact or the stemmed view.
 fn find_matches(
-    exact: &[AnalyzedToken],
-    stemmed: &[AnalyzedToken],
+    exact: &[Token],
+    stemmed: &[Token],
     patterns: &[Pattern],
+    terms: &Terms,
 ) -> Vec<Match> {
     let mut out = Vec::new();
     for (p, pattern) in patterns.iter().enumerate() {
-        matches_in(exact, &pattern.exact, p, &mut out);
-        matches_in(stemmed, &pattern.stemmed, p, &mut out);
+        matches_in(exact, &terms.pattern(&pattern.exact), p, &mut out);
+        matches_in(stemmed, &terms.pattern(&pattern.stemmed), p, &mut out);
     }
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Drop matches nested in an earlier, longer one (a word inside a phrase,
@@ -162,24 +221,19 @@ fn find_matches(
 }
 
 /// Runs of `tokens` whose terms and relative positions equal `pattern`.
-fn matches_in(
-    tokens: &[AnalyzedToken],
-    pattern: &[(usize, String)],
-    p: usize,
-    out: &mut Vec<Match>,
-) {
-    let Some((_, first)) = pattern.first() else { return };
+fn matches_in(tokens: &[Token], pattern: &[(usize, u32)], p: usize, out: &mut Vec<Match>) {
+    let Some(&(_, first)) = pattern.first() else { return };
     for (i, t) in tokens.iter().enumerate() {
-        if &t.term != first {
+        if t.term != first {
             continue;
         }
         let mut last = t;
         let mut ok = true;
-        for (offset, term) in &pattern[1..] {
+        for &(offset, term) in &pattern[1..] {
             let want = t.position + offset;
             match tokens[i..].iter().take_while(|x| x.position <= want).find(|x| x.position == want)
             {
-                Some(x) if &x.term == term => last = x,
+                Some(x) if x.term == term => last = x,
                 _ => {
                     ok = false;
                     break;
@@ -271,6 +325,7 @@ fn fragment(body: &str, s: usize, e: usize, matches: &[Match]) -> Snippet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis;
 
     fn analyzers() -> Analyzers {
         let c = AnalysisConfig::default();
@@ -314,6 +369,23 @@ mod tests {
         assert_eq!(analysis::collect(&mut again.stemmed, body), before);
         let fresh = AnalysisConfig::new(a.protected.clone(), vec!["kerja".into()]);
         assert_eq!(analysis::collect(&mut fresh.analyzer(View::Stemmed), body), before);
+    }
+
+    #[test]
+    fn tokens_carry_the_number_of_their_query_term() {
+        let patterns = pats(&["klaim JHT", "jht"]);
+        let terms = Terms::of(&patterns);
+        let mut a = analyzers();
+        let body = "Klaim JHT dan klaim lain.";
+        let got = terms.tokens(&mut a.exact, body);
+        let all = analysis::collect(&mut a.exact, body);
+        assert_eq!(got.len(), all.len());
+        for (t, full) in got.iter().zip(&all) {
+            assert_eq!((t.start, t.end, t.position), (full.start, full.end, full.position));
+            let number = terms.terms.iter().position(|q| *q == full.term);
+            assert_eq!(t.term, number.map_or(NOT_QUERIED, |n| n as u32), "{}", full.term);
+        }
+        assert_eq!(terms.pattern(&patterns[0].exact), [(0, 0), (1, 1)]);
     }
 
     #[test]
