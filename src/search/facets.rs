@@ -16,7 +16,8 @@
 //! second search that counts a column on, a flat copy of every article's
 //! value ids ([`Flat`]) replaces the walk through tantivy's multi-valued
 //! column (a few MB per column at 100k articles, built in a few ms; a
-//! one-off `warta search` never builds it). tantivy's
+//! one-off `warta search` never builds it). At most [`MAX_TABLES`] tables
+//! are kept, the least recently used going first. tantivy's
 //! `FacetCollector` needs every parent added one by one (quadratic in the
 //! number of organisations) and decodes each counted value with a fresh
 //! decompressor, which made facet counts the slowest part of a search.
@@ -201,11 +202,40 @@ fn values_of(
     }
 }
 
-/// Tables by segment and column, and the value ids by column and level.
+/// Tables by segment and column (with the tick of their last use), and the
+/// value ids by column and level.
 #[derive(Default)]
 struct Cache {
-    tables: HashMap<(SegmentId, &'static str), Arc<Table>>,
+    tables: HashMap<(SegmentId, &'static str), (Arc<Table>, u64)>,
     names: HashMap<(&'static str, bool), Names>,
+    tick: u64,
+}
+
+/// Tables kept at most (5 columns of 100 segments): the least recently used
+/// go first, so a long-running process that opens rebuilt or other indexes
+/// does not keep the tables of segments it no longer reads.
+const MAX_TABLES: usize = 500;
+
+impl Cache {
+    fn get(&mut self, key: &(SegmentId, &'static str)) -> Option<Arc<Table>> {
+        self.tick += 1;
+        let tick = self.tick;
+        self.tables.get_mut(key).map(|(t, used)| {
+            *used = tick;
+            t.clone()
+        })
+    }
+
+    fn insert(&mut self, key: (SegmentId, &'static str), table: Arc<Table>) {
+        if self.tables.len() >= MAX_TABLES
+            && let Some(oldest) = self.tables.iter().min_by_key(|(_, (_, used))| *used)
+        {
+            let oldest = *oldest.0;
+            self.tables.remove(&oldest);
+        }
+        self.tick += 1;
+        self.tables.insert(key, (table, self.tick));
+    }
 }
 
 static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Mutex::default);
@@ -224,8 +254,8 @@ fn table_of(
     let mut guard = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
     let cache = &mut *guard;
     let key = (reader.segment_id(), field);
-    let table = match cache.tables.get(&key) {
-        Some(t) => t.clone(),
+    let table = match cache.get(&key) {
+        Some(t) => t,
         None => {
             let facets = reader.facet_reader(field)?;
             let mut table = Table {
@@ -254,7 +284,7 @@ fn table_of(
                 table.leaf.push(leaf);
             }
             let table = Arc::new(table);
-            cache.tables.insert(key, table.clone());
+            cache.insert(key, table.clone());
             table
         }
     };
@@ -563,6 +593,21 @@ mod tests {
         }
         req.facets = FacetSet::NONE;
         assert_eq!(search(&index, &req).unwrap().facets, Facets::default());
+    }
+
+    #[test]
+    fn the_least_recently_used_tables_go_first() {
+        let mut cache = Cache::default();
+        let keys: Vec<(SegmentId, &'static str)> =
+            (0..=MAX_TABLES).map(|_| (SegmentId::generate_random(), names::REGION)).collect();
+        for key in &keys[..MAX_TABLES] {
+            cache.insert(*key, Arc::default());
+        }
+        assert!(cache.get(&keys[0]).is_some());
+        cache.insert(keys[MAX_TABLES], Arc::default());
+        assert_eq!(cache.tables.len(), MAX_TABLES);
+        // The first key was used again: the second is the oldest.
+        assert!(cache.get(&keys[0]).is_some() && cache.get(&keys[1]).is_none());
     }
 
     #[test]
