@@ -131,7 +131,7 @@ struct Table {
     uses: AtomicU32,
     /// Every article's value ids, built by the second search that counts the
     /// column (a one-off command never pays for it).
-    flat: OnceLock<Flat>,
+    flat: OnceLock<Arc<Flat>>,
 }
 
 /// The value ids of every article of a segment: reading them is two array
@@ -413,8 +413,8 @@ pub struct FacetSegment {
 struct SegmentColumn {
     reader: FacetReader,
     table: Arc<Table>,
-    /// Whether `table.flat` is built.
-    flat: bool,
+    /// `table.flat`, when this search reads it.
+    flat: Option<Arc<Flat>>,
     top: Option<Vec<u32>>,
     leaf: Option<Vec<u32>>,
 }
@@ -432,10 +432,10 @@ impl Collector for FacetCollector {
         for c in &self.columns {
             let (table, tops, leaves) = table_of(reader, c.field)?;
             let facets = reader.facet_reader(c.field)?;
-            let flat = table.uses.fetch_add(1, Ordering::Relaxed) > 0;
-            if flat {
-                table.flat.get_or_init(|| Flat::build(&facets, &table, reader.max_doc()));
-            }
+            let flat = (table.uses.fetch_add(1, Ordering::Relaxed) > 0).then(|| {
+                let build = || Arc::new(Flat::build(&facets, &table, reader.max_doc()));
+                table.flat.get_or_init(build).clone()
+            });
             columns.push(SegmentColumn {
                 reader: facets,
                 table,
@@ -473,7 +473,7 @@ impl SegmentCollector for FacetSegment {
             }
         };
         for c in &mut self.columns {
-            match c.table.flat.get().filter(|_| c.flat) {
+            match &c.flat {
                 Some(flat) => {
                     if c.top.is_some() {
                         flat.top.of(doc).iter().for_each(|id| add(&mut c.top, *id));
