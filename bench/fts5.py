@@ -36,7 +36,7 @@ SNIPPETS = ("SELECT rowid, title, url, snippet(articles, 1, '[', ']', '…', 24)
 
 
 def sql_for(cls):
-    return SNIPPETS if cls in ("snippets", "full") else PLAIN
+    return SNIPPETS if cls in ("snippets", "full", "full7") else PLAIN
 
 
 def query(db, tsv, rounds):

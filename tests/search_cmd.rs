@@ -235,6 +235,38 @@ fn snippet_count_and_facet_listing() {
 }
 
 #[test]
+fn facets_takes_a_list_and_counts_only_those() {
+    let env = TestEnv::indexed();
+    let all = env.search_json(&["*"]);
+    let some = env.search_json(&["*", "--facets", "province,official,program"]);
+    for facet in ["province", "city", "official", "org", "program", "source", "speaker"] {
+        // Every key stays (the JSON contract); the ones not asked for are empty.
+        let want = if ["province", "official", "program"].contains(&facet) {
+            all["facets"][facet].clone()
+        } else {
+            serde_json::json!([])
+        };
+        assert_eq!(some["facets"][facet], want, "{facet}");
+    }
+    assert!(!some["facets"]["province"].as_array().unwrap().is_empty());
+    assert_eq!(some["hits"], all["hits"]);
+    let out =
+        env.warta(&["search", "--index", "index", "*", "--facets=program", "--color", "never"]);
+    let s = text(&out.stdout);
+    assert!(s.contains("program ") && s.contains("JKP (1)") && !s.contains("province "), "{s}");
+}
+
+#[test]
+fn unknown_facet_names_are_a_user_error() {
+    let env = TestEnv::indexed();
+    let out = env.warta(&["search", "--index", "index", "JHT", "--facets", "province,kota"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("`kota`"), "{err}");
+    assert!(err.contains("province, city, official, org, program, source, speaker"), "{err}");
+}
+
+#[test]
 fn facet_counts_agree_with_filtered_totals() {
     let env = TestEnv::indexed();
     let v = env.search_json(&["*"]);

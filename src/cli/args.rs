@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::search::FacetKind;
+
 /// Search engine for Indonesian news coverage: ranked, highlighted snippets
 /// with province, official and programme facets.
 #[derive(Debug, Parser)]
@@ -161,9 +163,16 @@ pub struct SearchArgs {
     /// Snippets per hit (0–3).
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(0..=3))]
     pub snippets: u8,
-    /// Also print facet counts (always included in --json).
-    #[arg(long)]
-    pub facets: bool,
+    /// Also print facet counts (always included in --json); with a list, count only those
+    /// facets: province, city, official, org, program, source, speaker (comma-separated).
+    #[arg(
+        long,
+        value_name = "FACET,…",
+        num_args = 0..=1,
+        value_delimiter = ',',
+        value_parser = facet_name
+    )]
+    pub facets: Option<Vec<FacetKind>>,
     /// List each hit's figures (money, counts, percentages) with their sentences.
     #[arg(long)]
     pub figures: bool,
@@ -190,6 +199,17 @@ pub struct SearchArgs {
     pub bom: bool,
     #[command(flatten)]
     pub dedup: DedupArg,
+}
+
+/// One facet name of `search --facets`.
+fn facet_name(name: &str) -> Result<FacetKind, String> {
+    FacetKind::from_name(name.trim()).ok_or_else(|| {
+        let valid: Vec<&str> = FacetKind::ALL.iter().map(|k| k.name()).collect();
+        format!(
+            "unknown facet `{name}` (valid facets: {}; a query goes before a bare --facets)",
+            valid.join(", ")
+        )
+    })
 }
 
 /// The filters shared by `search`, `facets`, `timeline` and `terms`.

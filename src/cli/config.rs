@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::cli::args::{ColorArg, FilterArgs, FormatArg, SearchArgs, SortArg};
 use crate::error::{Result, UserError};
 use crate::index::document::{date_time, date_time_after};
-use crate::search::{Filters, SearchRequest, Sort};
+use crate::search::{FacetSet, Filters, SearchRequest, Sort};
 
 /// The index directory used when `--index` is not given.
 pub const DEFAULT_INDEX: &str = "index";
@@ -79,7 +79,11 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
             SortArg::Date => Sort::Date,
         },
         snippets: usize::from(a.snippets),
-        facet_top: if a.json || a.facets { 10 } else { 0 },
+        facet_top: if a.json || a.facets.is_some() { 10 } else { 0 },
+        facets: match a.facets.as_deref() {
+            None | Some([]) => FacetSet::ALL,
+            Some(kinds) => FacetSet::of(kinds.iter().copied()),
+        },
         aliases: a.aliases.clone(),
         explain: a.explain,
         quoted_by: a.quoted_by.clone(),
@@ -96,7 +100,7 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
     let output = Output {
         json: a.json,
         color: use_color(a.color),
-        facets: a.facets,
+        facets: a.facets.is_some(),
         figures: a.figures,
         format: a.format,
         all: a.all,
@@ -155,6 +159,34 @@ mod tests {
         assert_eq!(req.facet_top, 10);
         let (req, _) = search_request(&args(&[])).unwrap();
         assert_eq!(req.facet_top, 0);
+    }
+
+    #[test]
+    fn facets_takes_an_optional_list_of_facet_names() {
+        let (req, out) = search_request(&args(&["--facets"])).unwrap();
+        assert!(out.facets);
+        assert_eq!((req.facet_top, req.facets), (10, FacetSet::ALL));
+        let (req, _) = search_request(&args(&["--facets", "province,official,program"])).unwrap();
+        let kinds: Vec<&str> = req.facets.kinds().map(|k| k.name()).collect();
+        assert_eq!(kinds, ["province", "official", "program"]);
+        let (req, out) = search_request(&args(&["--json", "--facets=speaker"])).unwrap();
+        assert!(out.json && out.facets);
+        assert_eq!(req.facets.kinds().map(|k| k.name()).collect::<Vec<_>>(), ["speaker"]);
+        let (req, _) = search_request(&args(&["--json"])).unwrap();
+        assert_eq!(req.facets, FacetSet::ALL);
+    }
+
+    #[test]
+    fn unknown_facet_names_are_refused_with_the_valid_ones() {
+        use clap::Parser;
+        let err = Cli::try_parse_from(["warta", "search", "JHT", "--facets", "province,provinsi"])
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("provinsi") && text.contains("valid facets: province, city"),
+            "{text}"
+        );
+        assert_eq!(err.exit_code(), 2);
     }
 
     #[test]

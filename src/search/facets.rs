@@ -1,107 +1,246 @@
 //! Facet counts for the matching articles, in the search's single pass.
 //!
-//! Two small collectors do all the counting, on the facet column's term
-//! ordinals: [`TopCollector`] counts each article once per first path
-//! segment (a province, an organisation, a programme …), [`LeafCollector`]
-//! counts second-level values (cities, people) and names only the ordinals
-//! that were hit, in one sorted pass over the dictionary. tantivy's
+//! One collector counts every requested facet, reading each facet column
+//! once per matching article (province and city share the region column,
+//! organisation and official the official column). It counts on the
+//! column's term ordinals: a first-level value (a province, an
+//! organisation, a programme …) once per article, a second-level value (a
+//! city, a person) once per path, so a person under two organisations
+//! counts twice, as the paths do.
+//!
+//! Ordinals differ from segment to segment, so each segment's ordinals are
+//! mapped once to process-wide value ids ([`tables`]). Counting then ends
+//! in plain vectors indexed by value id: no strings, hashing or dictionary
+//! reads per search, and only the values that make a facet's top list are
+//! turned back into strings. tantivy's
 //! `FacetCollector` needs every parent added one by one (quadratic in the
 //! number of organisations) and decodes each counted value with a fresh
 //! decompressor, which made facet counts the slowest part of a search.
-//!
-//! The first segment of every ordinal is read once per segment and field,
-//! and kept (segments never change), so repeated searches pay nothing for it.
 
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+mod tables;
 
-use tantivy::collector::{Collector, FruitHandle, MultiCollector, MultiFruit, SegmentCollector};
+use std::sync::Arc;
+
+use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::fastfield::FacetReader;
-use tantivy::index::SegmentId;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use tables::{Flat, Table, table_of, values_of};
+
 use crate::index::names;
+use crate::search::filters::FacetKind;
 use crate::search::response::{FacetCount, Facets};
 
-/// The first path segment of every ordinal of one segment's facet column.
-struct Tops {
-    /// Ordinal → index into `names`.
-    of: Vec<u32>,
-    /// First segments, in dictionary order.
-    names: Vec<String>,
+/// Which facets a search counts (by default all seven).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FacetSet(u8);
+
+impl FacetSet {
+    /// Every facet.
+    pub const ALL: FacetSet = FacetSet((1 << FacetKind::ALL.len()) - 1);
+    /// No facet.
+    pub const NONE: FacetSet = FacetSet(0);
+
+    /// The set of these facets.
+    pub fn of(kinds: impl IntoIterator<Item = FacetKind>) -> FacetSet {
+        kinds.into_iter().fold(FacetSet::NONE, |set, k| FacetSet(set.0 | bit(k)))
+    }
+
+    /// Whether `kind` is counted.
+    pub fn contains(self, kind: FacetKind) -> bool {
+        self.0 & bit(kind) != 0
+    }
+
+    /// Whether no facet is counted.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The facets of the set, in the order of the JSON `facets` object.
+    pub fn kinds(self) -> impl Iterator<Item = FacetKind> {
+        FacetKind::ALL.into_iter().filter(move |k| self.contains(*k))
+    }
 }
 
-/// [`Tops`] by segment and field: segments are immutable.
-type TopsCache = HashMap<(SegmentId, &'static str), Arc<Tops>>;
-static TOPS: LazyLock<Mutex<TopsCache>> = LazyLock::new(Mutex::default);
-
-/// The path segments of an encoded facet (`\0`-separated).
-fn segments(encoded: &[u8]) -> impl Iterator<Item = &[u8]> {
-    encoded.split(|b| *b == 0)
+impl Default for FacetSet {
+    fn default() -> Self {
+        FacetSet::ALL
+    }
 }
 
-fn tops_of(reader: &SegmentReader, field: &'static str) -> tantivy::Result<Arc<Tops>> {
-    let key = (reader.segment_id(), field);
-    if let Some(t) = TOPS.lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return Ok(t);
-    }
-    let facets = reader.facet_reader(field)?;
-    let mut tops = Tops { of: Vec::with_capacity(facets.num_facets()), names: Vec::new() };
-    let mut stream = facets.facet_dict().stream()?;
-    let mut last: Vec<u8> = Vec::new();
-    while stream.advance() {
-        let top = segments(stream.key()).next().unwrap_or_default();
-        if tops.names.is_empty() || top != last.as_slice() {
-            last = top.to_vec();
-            tops.names.push(String::from_utf8_lossy(top).into_owned());
-        }
-        tops.of.push(u32::try_from(tops.names.len() - 1).unwrap_or(u32::MAX));
-    }
-    let tops = Arc::new(tops);
-    if let Ok(mut cache) = TOPS.lock() {
-        cache.insert(key, tops.clone());
-    }
-    Ok(tops)
+fn bit(kind: FacetKind) -> u8 {
+    let i = FacetKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    1 << i
 }
 
-/// Per value, the number of matching articles.
-type Counts = HashMap<String, u64>;
-
-fn merge(parts: Vec<Counts>) -> Counts {
-    let mut all = Counts::new();
-    for part in parts {
-        for (k, n) in part {
-            *all.entry(k).or_insert(0) += n;
-        }
-    }
-    all
+/// Which level of a facet path a facet counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Level {
+    /// The first path segment (`/A/b` → `A`).
+    Top,
+    /// The second path segment (`/A/b` → `b`).
+    Leaf,
 }
 
-/// Counts of the first-level values of a facet field (`/A/b` → `A`), each
-/// article once per value.
-pub struct TopCollector {
+/// Where a facet kind is counted: its column and level.
+fn source_of(kind: FacetKind) -> (&'static str, Level) {
+    match kind {
+        FacetKind::Province => (names::REGION, Level::Top),
+        FacetKind::City => (names::REGION, Level::Leaf),
+        FacetKind::Org => (names::OFFICIAL, Level::Top),
+        FacetKind::Official => (names::OFFICIAL, Level::Leaf),
+        FacetKind::Program => (names::PROGRAM, Level::Top),
+        FacetKind::Source => (names::SOURCE, Level::Top),
+        FacetKind::Speaker => (names::SPEAKER, Level::Top),
+    }
+}
+
+/// Counts per value id, for each requested column (in [`FacetCollector`]'s order).
+#[derive(Debug, Default)]
+pub struct Counts {
+    columns: Vec<ColumnCounts>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct ColumnCounts {
+    top: Vec<u64>,
+    leaf: Vec<u64>,
+}
+
+fn add(into: &mut Vec<u64>, from: &[u64]) {
+    if into.len() < from.len() {
+        into.resize(from.len(), 0);
+    }
+    for (a, b) in into.iter_mut().zip(from) {
+        *a += b;
+    }
+}
+
+/// What to count in one column.
+#[derive(Clone, Copy, Debug)]
+struct Column {
     field: &'static str,
+    top: bool,
+    leaf: bool,
 }
 
-/// One segment of a [`TopCollector`].
-pub struct TopSegment {
+/// Counts the facets of a [`FacetSet`] over the matching articles; added
+/// to the search's `MultiCollector` so that hits and counts come from a
+/// single pass.
+#[derive(Clone)]
+pub struct FacetCollector {
+    columns: Vec<Column>,
+    set: FacetSet,
+}
+
+impl FacetCollector {
+    /// A collector for the facets of `set`.
+    pub fn new(set: FacetSet) -> FacetCollector {
+        let mut columns: Vec<Column> = Vec::new();
+        for kind in set.kinds() {
+            let (field, level) = source_of(kind);
+            let i = match columns.iter().position(|c| c.field == field) {
+                Some(i) => i,
+                None => {
+                    columns.push(Column { field, top: false, leaf: false });
+                    columns.len() - 1
+                }
+            };
+            match level {
+                Level::Top => columns[i].top = true,
+                Level::Leaf => columns[i].leaf = true,
+            }
+        }
+        FacetCollector { columns, set }
+    }
+
+    /// The counted facets, at most `top` values each, by descending count
+    /// then value; facets not in the set are empty.
+    pub fn facets(&self, counts: &Counts, top: usize) -> Facets {
+        let names = tables::names();
+        let mut facets = Facets::default();
+        for kind in self.set.kinds() {
+            let (field, level) = source_of(kind);
+            let column = self.columns.iter().position(|c| c.field == field);
+            let Some(c) = column.and_then(|i| counts.columns.get(i)) else { continue };
+            let values = if level == Level::Top { &c.top } else { &c.leaf };
+            *facet_of(&mut facets, kind) = rank(values, names.of(field, level == Level::Leaf), top);
+        }
+        facets
+    }
+}
+
+/// The list of `kind` in `facets`.
+fn facet_of(facets: &mut Facets, kind: FacetKind) -> &mut Vec<FacetCount> {
+    match kind {
+        FacetKind::Province => &mut facets.province,
+        FacetKind::City => &mut facets.city,
+        FacetKind::Official => &mut facets.official,
+        FacetKind::Org => &mut facets.org,
+        FacetKind::Program => &mut facets.program,
+        FacetKind::Source => &mut facets.source,
+        FacetKind::Speaker => &mut facets.speaker,
+    }
+}
+
+/// The `top` values with the highest non-zero counts, by descending count
+/// then value.
+fn rank(counts: &[u64], names: &[Arc<str>], top: usize) -> Vec<FacetCount> {
+    let mut hit: Vec<(u64, &str)> = counts
+        .iter()
+        .zip(names)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, name)| (*n, name.as_ref()))
+        .collect();
+    let by = |a: &(u64, &str), b: &(u64, &str)| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1));
+    if top < hit.len() {
+        if top == 0 {
+            return Vec::new();
+        }
+        hit.select_nth_unstable_by(top - 1, by);
+        hit.truncate(top);
+    }
+    hit.sort_unstable_by(by);
+    hit.into_iter().map(|(count, value)| FacetCount { value: value.to_string(), count }).collect()
+}
+
+/// One segment of a [`FacetCollector`].
+pub struct FacetSegment {
+    columns: Vec<SegmentColumn>,
+}
+
+struct SegmentColumn {
     reader: FacetReader,
-    tops: Arc<Tops>,
-    counts: Vec<u32>,
+    table: Arc<Table>,
+    /// `table.flat`, when this search reads it.
+    flat: Option<Arc<Flat>>,
+    top: Option<Vec<u32>>,
+    leaf: Option<Vec<u32>>,
 }
 
-impl Collector for TopCollector {
+impl Collector for FacetCollector {
     type Fruit = Counts;
-    type Child = TopSegment;
+    type Child = FacetSegment;
 
     fn for_segment(
         &self,
         _: SegmentOrdinal,
         reader: &SegmentReader,
-    ) -> tantivy::Result<TopSegment> {
-        let tops = tops_of(reader, self.field)?;
-        let counts = vec![0; tops.names.len()];
-        Ok(TopSegment { reader: reader.facet_reader(self.field)?, tops, counts })
+    ) -> tantivy::Result<FacetSegment> {
+        let mut columns = Vec::with_capacity(self.columns.len());
+        for c in &self.columns {
+            let (table, tops, leaves) = table_of(reader, c.field)?;
+            let facets = reader.facet_reader(c.field)?;
+            let flat = table.flat_if_used(&facets, reader.max_doc());
+            columns.push(SegmentColumn {
+                reader: facets,
+                table,
+                flat,
+                top: c.top.then(|| vec![0; tops]),
+                leaf: c.leaf.then(|| vec![0; leaves]),
+            });
+        }
+        Ok(FacetSegment { columns })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -109,165 +248,57 @@ impl Collector for TopCollector {
     }
 
     fn merge_fruits(&self, parts: Vec<Counts>) -> tantivy::Result<Counts> {
-        Ok(merge(parts))
+        let mut all = Counts { columns: vec![ColumnCounts::default(); self.columns.len()] };
+        for part in parts {
+            for (into, from) in all.columns.iter_mut().zip(&part.columns) {
+                add(&mut into.top, &from.top);
+                add(&mut into.leaf, &from.leaf);
+            }
+        }
+        Ok(all)
     }
 }
 
-impl SegmentCollector for TopSegment {
+impl SegmentCollector for FacetSegment {
     type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        // Ordinals come sorted, so the children of one value are adjacent.
-        let mut previous = u32::MAX;
-        for ord in self.reader.facet_ords(doc) {
-            let top = self.tops.of.get(ord as usize).copied().unwrap_or(u32::MAX);
-            if top != previous
-                && let Some(c) = self.counts.get_mut(top as usize)
-            {
-                *c += 1;
+        let add = |counts: &mut Option<Vec<u32>>, id: u32| {
+            if let Some(n) = counts.as_mut().and_then(|c| c.get_mut(id as usize)) {
+                *n += 1;
             }
-            previous = top;
-        }
-    }
-
-    fn harvest(self) -> Counts {
-        let names = &self.tops.names;
-        self.counts
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| **n > 0)
-            .map(|(i, n)| (names[i].clone(), u64::from(*n)))
-            .collect()
-    }
-}
-
-/// Counts of the second-level values of a facet field (`/A/b` → `b`),
-/// summed over their parents.
-pub struct LeafCollector {
-    field: &'static str,
-}
-
-/// One segment of a [`LeafCollector`].
-pub struct LeafSegment {
-    reader: FacetReader,
-    counts: Vec<u32>,
-}
-
-impl Collector for LeafCollector {
-    type Fruit = Counts;
-    type Child = LeafSegment;
-
-    fn for_segment(
-        &self,
-        _: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<LeafSegment> {
-        let reader = reader.facet_reader(self.field)?;
-        let counts = vec![0; reader.num_facets()];
-        Ok(LeafSegment { reader, counts })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, parts: Vec<Counts>) -> tantivy::Result<Counts> {
-        Ok(merge(parts))
-    }
-}
-
-impl SegmentCollector for LeafSegment {
-    type Fruit = Counts;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        let mut previous = u64::MAX;
-        for ord in self.reader.facet_ords(doc) {
-            if ord != previous
-                && let Some(c) = self.counts.get_mut(ord as usize)
-            {
-                *c += 1;
-            }
-            previous = ord;
-        }
-    }
-
-    fn harvest(self) -> Counts {
-        let hit: Vec<(u64, u32)> =
-            (0u64..).zip(self.counts.iter().copied()).filter(|(_, n)| *n > 0).collect();
-        let ords: Vec<u64> = hit.iter().map(|(o, _)| *o).collect();
-        let mut out = Counts::new();
-        let mut i = 0;
-        // One sorted pass over the dictionary names every hit ordinal.
-        let _ = self.reader.facet_dict().sorted_ords_to_term_cb(&ords, |bytes| {
-            if let (Some(leaf), Some((_, n))) = (segments(bytes).nth(1), hit.get(i)) {
-                *out.entry(String::from_utf8_lossy(leaf).into_owned()).or_insert(0) +=
-                    u64::from(*n);
-            }
-            i += 1;
-        });
-        out
-    }
-}
-
-/// The facet collectors of one search, added to the search's
-/// `MultiCollector` so that hits and counts come from a single pass.
-pub struct FacetPlan {
-    province: FruitHandle<Counts>,
-    city: FruitHandle<Counts>,
-    org: FruitHandle<Counts>,
-    official: FruitHandle<Counts>,
-    program: FruitHandle<Counts>,
-    source: FruitHandle<Counts>,
-    speaker: FruitHandle<Counts>,
-}
-
-impl FacetPlan {
-    /// Adds the facet collectors to `multi`.
-    pub fn add_to(multi: &mut MultiCollector) -> FacetPlan {
-        let top = |field| TopCollector { field };
-        FacetPlan {
-            province: multi.add_collector(top(names::REGION)),
-            city: multi.add_collector(LeafCollector { field: names::REGION }),
-            org: multi.add_collector(top(names::OFFICIAL)),
-            official: multi.add_collector(LeafCollector { field: names::OFFICIAL }),
-            program: multi.add_collector(top(names::PROGRAM)),
-            source: multi.add_collector(top(names::SOURCE)),
-            speaker: multi.add_collector(top(names::SPEAKER)),
-        }
-    }
-
-    /// Reads the counts out of the search's fruits, at most `top` per facet.
-    pub fn extract(self, fruits: &mut MultiFruit, top: usize) -> Facets {
-        let ranked = |counts: Counts| -> Vec<FacetCount> {
-            let out = counts.into_iter().map(|(value, count)| FacetCount { value, count });
-            merge_and_rank(out.collect(), top)
         };
-        Facets {
-            province: ranked(self.province.extract(fruits)),
-            city: ranked(self.city.extract(fruits)),
-            org: ranked(self.org.extract(fruits)),
-            official: ranked(self.official.extract(fruits)),
-            program: ranked(self.program.extract(fruits)),
-            source: ranked(self.source.extract(fruits)),
-            speaker: ranked(self.speaker.extract(fruits)),
+        for c in &mut self.columns {
+            match &c.flat {
+                Some(flat) => {
+                    if c.top.is_some() {
+                        flat.top(doc).iter().for_each(|id| add(&mut c.top, *id));
+                    }
+                    if c.leaf.is_some() {
+                        flat.leaf(doc).iter().for_each(|id| add(&mut c.leaf, *id));
+                    }
+                }
+                None => values_of(
+                    &c.reader,
+                    &c.table,
+                    doc,
+                    |id| add(&mut c.top, id),
+                    |id| add(&mut c.leaf, id),
+                ),
+            }
         }
     }
-}
 
-/// Adds up equal values (a person under two organisations), sorts by
-/// descending count then value, keeps `top`.
-fn merge_and_rank(mut counts: Vec<FacetCount>, top: usize) -> Vec<FacetCount> {
-    counts.sort_by(|a, b| a.value.cmp(&b.value));
-    let mut merged: Vec<FacetCount> = Vec::with_capacity(counts.len());
-    for c in counts {
-        match merged.last_mut() {
-            Some(last) if last.value == c.value => last.count += c.count,
-            _ => merged.push(c),
+    fn harvest(self) -> Counts {
+        let wide = |v: Option<Vec<u32>>| v.unwrap_or_default().into_iter().map(u64::from).collect();
+        Counts {
+            columns: self
+                .columns
+                .into_iter()
+                .map(|c| ColumnCounts { top: wide(c.top), leaf: wide(c.leaf) })
+                .collect(),
         }
     }
-    merged.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    merged.truncate(top);
-    merged
 }
 
 #[cfg(test)]
@@ -279,8 +310,84 @@ mod tests {
     }
 
     #[test]
-    fn equal_values_add_up_and_rank_by_count() {
-        let ranked = merge_and_rank(vec![fc("B", 1), fc("A", 2), fc("B", 2), fc("C", 1)], 2);
-        assert_eq!(ranked, [fc("B", 3), fc("A", 2)]);
+    fn values_rank_by_count_then_name_and_zeros_are_left_out() {
+        let names: Vec<Arc<str>> = ["C", "A", "B", "D"].into_iter().map(Arc::from).collect();
+        let counts = [1, 2, 3, 0];
+        assert_eq!(rank(&counts, &names, 2), [fc("B", 3), fc("A", 2)]);
+        assert_eq!(rank(&counts, &names, 10), [fc("B", 3), fc("A", 2), fc("C", 1)]);
+        assert_eq!(rank(&[1, 1, 1], &names, 2), [fc("A", 1), fc("B", 1)]);
+        assert!(rank(&counts, &names, 0).is_empty());
+    }
+
+    #[test]
+    fn a_facet_set_holds_the_kinds_it_was_made_of() {
+        let set = FacetSet::of([FacetKind::Province, FacetKind::Official, FacetKind::Program]);
+        let kinds: Vec<FacetKind> = set.kinds().collect();
+        assert_eq!(kinds, [FacetKind::Province, FacetKind::Official, FacetKind::Program]);
+        assert!(!set.contains(FacetKind::City));
+        assert_eq!(FacetSet::default(), FacetSet::ALL);
+        assert_eq!(FacetSet::ALL.kinds().count(), 7);
+        assert!(FacetSet::NONE.is_empty() && FacetSet::of([]).is_empty());
+    }
+
+    #[test]
+    fn facets_sharing_a_column_read_it_once() {
+        let c = FacetCollector::new(FacetSet::ALL);
+        assert_eq!(c.columns.len(), 5);
+        let c = FacetCollector::new(FacetSet::of([FacetKind::City, FacetKind::Province]));
+        assert_eq!(c.columns.len(), 1);
+        assert!(c.columns[0].top && c.columns[0].leaf);
+    }
+
+    /// A small index of articles naming places, officials and programmes.
+    fn index() -> (tempfile::TempDir, crate::index::WartaIndex) {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir_all(&corpus).unwrap();
+        let places = ["Surabaya", "Malang", "Medan", "Bandung", "Makassar"];
+        let mut lines = String::new();
+        for i in 0..30 {
+            let (a, b) = (places[i % 5], places[(i / 5) % 5]);
+            let program = ["JHT", "JKK", "JKP"][i % 3];
+            let text = format!(
+                "{a} - Kepala Dinas Tenaga Kerja Kota {a}, Budi Hartono, mengatakan klaim \
+                 {program} pekerja di {a} dan {b} naik. \"Kami siap,\" kata Budi."
+            );
+            let line =
+                serde_json::json!({"title": format!("Klaim {program} di {a}"), "text": text});
+            lines.push_str(&format!("{line}\n"));
+        }
+        std::fs::write(corpus.join("a.jsonl"), lines).unwrap();
+        let index_dir = dir.path().join("index");
+        crate::index::build(&crate::index::BuildOptions::new(&corpus, &index_dir), &mut |_| {})
+            .unwrap();
+        (dir, crate::index::WartaIndex::open(&index_dir).unwrap())
+    }
+
+    #[test]
+    fn repeated_searches_and_facet_subsets_count_the_same() {
+        use crate::search::{SearchRequest, search};
+        let (_dir, index) = index();
+        let mut req = SearchRequest::new("*");
+        req.snippets = 0;
+        // The first search reads the columns, later ones the flat copy.
+        let first = search(&index, &req).unwrap().facets;
+        assert!(!first.province.is_empty() && !first.city.is_empty(), "{first:?}");
+        assert!(!first.program.is_empty(), "{first:?}");
+        for _ in 0..3 {
+            assert_eq!(search(&index, &req).unwrap().facets, first);
+        }
+        for kinds in [&[FacetKind::City][..], &[FacetKind::Province, FacetKind::Program]] {
+            req.facets = FacetSet::of(kinds.iter().copied());
+            let some = search(&index, &req).unwrap().facets;
+            // FacetKind::ALL and Facets::named are in the same order.
+            let pairs = FacetKind::ALL.iter().zip(some.named()).zip(first.named());
+            for ((kind, (name, got)), (_, all)) in pairs {
+                let want = if kinds.contains(kind) { all.clone() } else { Vec::new() };
+                assert_eq!(got, &want, "{name}");
+            }
+        }
+        req.facets = FacetSet::NONE;
+        assert_eq!(search(&index, &req).unwrap().facets, Facets::default());
     }
 }

@@ -56,6 +56,23 @@ pub enum FacetKind {
 }
 
 impl FacetKind {
+    /// Every facet, in the order of the JSON contract's `facets` object.
+    pub const ALL: [FacetKind; 7] = [
+        FacetKind::Province,
+        FacetKind::City,
+        FacetKind::Official,
+        FacetKind::Org,
+        FacetKind::Program,
+        FacetKind::Source,
+        FacetKind::Speaker,
+    ];
+
+    /// The facet of a name as the JSON `facets` object and `warta facets --by` spell it
+    /// (`province`, …, `speaker`).
+    pub fn from_name(name: &str) -> Option<FacetKind> {
+        FacetKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// The facet of a `field:` prefix, if it names one.
     pub fn from_field(name: &str) -> Option<FacetKind> {
         Some(match name {
@@ -301,6 +318,15 @@ mod tests {
         assert_eq!(edit_distance("jatim", "jatimm"), 1);
         assert_eq!(edit_distance("zainudin", "zainuddin"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn every_facet_is_found_by_its_name() {
+        for kind in FacetKind::ALL {
+            assert_eq!(FacetKind::from_name(kind.name()), Some(kind));
+        }
+        assert_eq!(FacetKind::from_name("provinces"), None);
+        assert_eq!(FacetKind::from_field("speaker"), None);
     }
 
     #[test]

@@ -25,9 +25,11 @@ pub mod query;
 pub mod response;
 pub mod snippet;
 
-use tantivy::collector::{Count, MultiCollector, TopDocs};
+use std::sync::LazyLock;
+
+use tantivy::collector::{Collector, Count, MultiCollector, TopDocs};
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, RangeQuery};
-use tantivy::{DocAddress, DocSet, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Executor, Order, Searcher, TantivyDocument, Term};
 
 use crate::analysis::View;
 use crate::error::Result;
@@ -35,10 +37,11 @@ use crate::index::copies::Copies;
 use crate::index::document::speaker_key;
 use crate::index::document::{date_time, date_time_after};
 use crate::index::{StoredArticle, WartaIndex, names};
-use crate::search::facets::FacetPlan;
+use crate::search::facets::FacetCollector;
 
 pub use aliases::Aliases;
-pub use filters::Filters;
+pub use facets::FacetSet;
+pub use filters::{FacetKind, Filters};
 pub use response::{ArticleView, Explanation, FacetCount, Facets, Hit, SearchResponse};
 pub use snippet::{Analyzers, Snippet};
 
@@ -70,6 +73,8 @@ pub struct SearchRequest {
     pub snippets: usize,
     /// Values per facet in [`Facets`] (0 skips facet counting).
     pub facet_top: usize,
+    /// The facets to count (default: all); the others stay empty.
+    pub facets: FacetSet,
     /// A user alias file (TSV) added to the built-in aliases.
     pub aliases: Option<std::path::PathBuf>,
     /// Whether to return how the query was parsed and expanded.
@@ -91,6 +96,7 @@ impl SearchRequest {
             sort: Sort::Relevance,
             snippets: 3,
             facet_top: 10,
+            facets: FacetSet::ALL,
             aliases: None,
             explain: false,
             quoted_by: Vec::new(),
@@ -149,6 +155,19 @@ pub fn select(
     })
 }
 
+/// Most threads a search uses: segments are searched in parallel.
+const SEARCH_THREADS: usize = 4;
+
+/// The threads segments are searched on (one per core, up to [`SEARCH_THREADS`]),
+/// shared by every search of the process.
+static EXECUTOR: LazyLock<Executor> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match cores.min(SEARCH_THREADS) {
+        0 | 1 => Executor::single_thread(),
+        n => Executor::multi_thread(n, "warta-search-").unwrap_or(Executor::single_thread()),
+    }
+});
+
 /// Runs a search.
 pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse> {
     let selection =
@@ -172,8 +191,16 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
             (None, Some(multi.add_collector(dated)))
         }
     };
-    let plan = (req.facet_top > 0).then(|| FacetPlan::add_to(&mut multi));
-    let mut fruits = searcher.search(&**full, &multi)?;
+    let counting = req.facet_top > 0 && !req.facets.is_empty();
+    // With --dedup, stories are counted below instead.
+    let plan = (counting && !req.dedup).then(|| FacetCollector::new(req.facets));
+    let counts = plan.as_ref().map(|p| multi.add_collector(p.clone()));
+    let scoring = if multi.requires_scoring() {
+        EnableScoring::enabled_from_searcher(&searcher)
+    } else {
+        EnableScoring::disabled_from_searcher(&searcher)
+    };
+    let mut fruits = searcher.search_with_executor(&**full, &multi, &EXECUTOR, scoring)?;
     let mut total = count.extract(&mut fruits);
     let mut page: Vec<(f32, DocAddress)> = match (by_score, by_date) {
         (Some(h), _) => h.extract(&mut fruits),
@@ -184,19 +211,26 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         }
         (None, None) => Vec::new(),
     };
-    let mut facets = plan.map(|p| p.extract(&mut fruits, req.facet_top)).unwrap_or_default();
+    let mut facets = match (&plan, counts) {
+        (Some(plan), Some(counts)) => plan.facets(&counts.extract(&mut fruits), req.facet_top),
+        _ => Facets::default(),
+    };
     if req.dedup {
         let stories = analytics::stories::page(index, &selection, &copies, req)?;
         total = stories.total;
         page = stories.page;
-        if req.facet_top > 0 {
-            facets =
-                analytics::facet_counts::all_facets(index, &selection, &copies, req.facet_top)?;
+        if counting {
+            facets = analytics::facet_counts::all_facets(
+                index,
+                &selection,
+                &copies,
+                req.facet_top,
+                req.facets,
+            )?;
         }
     }
 
-    let mut analyzers =
-        Analyzers { exact: index.analyzer(View::Exact), stemmed: index.analyzer(View::Stemmed) };
+    let mut analyzers = Analyzers::take(index.analysis());
     let mut hits = Vec::with_capacity(page.len());
     for (score, addr) in page {
         let doc: TantivyDocument = searcher.doc(addr)?;
@@ -212,6 +246,7 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         );
         hits.push(hit);
     }
+    analyzers.put_back(index.analysis());
     let explain = req.explain.then(|| {
         let mut filters = filter_notes(&req.filters);
         if !speaker_names.is_empty() {

@@ -11,7 +11,9 @@
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
-use crate::analysis::{self, AnalyzedToken};
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+
+use crate::analysis::{AnalysisConfig, View};
 use crate::search::compile::Pattern;
 
 /// Longest fragment, in characters (before the `…` marks).
@@ -46,6 +48,43 @@ pub struct Analyzers {
     pub stemmed: TextAnalyzer,
 }
 
+/// Analyzers between searches, with the configuration they were built from.
+/// A fresh analyzer starts with an empty stem cache and stems every word of
+/// every snippet body again; kept ones stem each word type once per process.
+type Pool = Vec<(AnalysisConfig, Analyzers)>;
+static POOL: LazyLock<Mutex<Pool>> = LazyLock::new(Mutex::default);
+
+/// Analyzers kept at most (one per search running at the same time).
+const POOL_SIZE: usize = 4;
+
+/// Whether two configurations build the same analyzers.
+fn same_config(a: &AnalysisConfig, b: &AnalysisConfig) -> bool {
+    Arc::ptr_eq(&a.protected, &b.protected) && a.extra_roots == b.extra_roots
+}
+
+impl Analyzers {
+    /// Analyzers of `config`: kept ones when a search left some, else new.
+    pub fn take(config: &AnalysisConfig) -> Analyzers {
+        let mut pool = POOL.lock().unwrap_or_else(PoisonError::into_inner);
+        match pool.iter().rposition(|(c, _)| same_config(c, config)) {
+            Some(i) => pool.swap_remove(i).1,
+            None => Analyzers {
+                exact: config.analyzer(View::Exact),
+                stemmed: config.analyzer(View::Stemmed),
+            },
+        }
+    }
+
+    /// Keeps these analyzers of `config` for the next search.
+    pub fn put_back(self, config: &AnalysisConfig) {
+        let mut pool = POOL.lock().unwrap_or_else(PoisonError::into_inner);
+        if pool.len() >= POOL_SIZE {
+            pool.remove(0);
+        }
+        pool.push((config.clone(), self));
+    }
+}
+
 /// Up to `max` snippets of `body` for the query's `patterns`.
 ///
 /// When no sentence holds a hit (the article matched on its title or a
@@ -61,11 +100,11 @@ pub fn snippets(
     }
     // Huge bodies are searched for hits only in their first part.
     let body = &body[..floor_char_boundary(body, MAX_SCAN_BYTES)];
-    let exact = analysis::collect(&mut analyzers.exact, body);
+    let terms = Terms::of(patterns);
+    let exact = terms.tokens(&mut analyzers.exact, body);
     let has_stemmed = patterns.iter().any(|p| !p.stemmed.is_empty());
-    let stemmed =
-        if has_stemmed { analysis::collect(&mut analyzers.stemmed, body) } else { Vec::new() };
-    let matches = find_matches(&exact, &stemmed, patterns);
+    let stemmed = if has_stemmed { terms.tokens(&mut analyzers.stemmed, body) } else { Vec::new() };
+    let matches = find_matches(&exact, &stemmed, patterns, &terms);
     let sentences = sentences(body);
     // Matches are sorted and do not overlap: each sentence takes a slice.
     let inside = |s: usize, e: usize| -> &[Match] {
@@ -99,16 +138,75 @@ fn floor_char_boundary(s: &str, at: usize) -> usize {
     (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
+/// The distinct terms of a query's patterns, numbered: body tokens are
+/// matched by number, and no token text is copied.
+struct Terms<'a> {
+    terms: Vec<&'a str>,
+}
+
+/// The number of every term that is not in the query.
+const NOT_QUERIED: u32 = u32::MAX;
+
+/// A body token: its term's number in [`Terms`] and where it is.
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    term: u32,
+    start: usize,
+    end: usize,
+    position: usize,
+}
+
+impl<'a> Terms<'a> {
+    fn of(patterns: &'a [Pattern]) -> Terms<'a> {
+        let mut terms: Vec<&str> = Vec::new();
+        for p in patterns {
+            for (_, t) in p.exact.iter().chain(&p.stemmed) {
+                if !terms.contains(&t.as_str()) {
+                    terms.push(t);
+                }
+            }
+        }
+        Terms { terms }
+    }
+
+    fn number(&self, term: &str) -> u32 {
+        let i = self.terms.iter().position(|t| *t == term);
+        i.and_then(|i| u32::try_from(i).ok()).unwrap_or(NOT_QUERIED)
+    }
+
+    /// Every token of `text` in one view (as `analysis::collect` gives them).
+    fn tokens(&self, analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            out.push(Token {
+                term: self.number(&t.text),
+                start: t.offset_from,
+                end: t.offset_to,
+                position: t.position,
+            });
+        }
+        out
+    }
+
+    /// A pattern's terms as numbers.
+    fn pattern(&self, terms: &[(usize, String)]) -> Vec<(usize, u32)> {
+        terms.iter().map(|(offset, t)| (*offset, self.number(t))).collect()
+    }
+}
+
 /// Every place where a pattern occurs, in the exact or the stemmed view.
 fn find_matches(
-    exact: &[AnalyzedToken],
-    stemmed: &[AnalyzedToken],
+    exact: &[Token],
+    stemmed: &[Token],
     patterns: &[Pattern],
+    terms: &Terms,
 ) -> Vec<Match> {
     let mut out = Vec::new();
     for (p, pattern) in patterns.iter().enumerate() {
-        matches_in(exact, &pattern.exact, p, &mut out);
-        matches_in(stemmed, &pattern.stemmed, p, &mut out);
+        matches_in(exact, &terms.pattern(&pattern.exact), p, &mut out);
+        matches_in(stemmed, &terms.pattern(&pattern.stemmed), p, &mut out);
     }
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Drop matches nested in an earlier, longer one (a word inside a phrase,
@@ -123,24 +221,19 @@ fn find_matches(
 }
 
 /// Runs of `tokens` whose terms and relative positions equal `pattern`.
-fn matches_in(
-    tokens: &[AnalyzedToken],
-    pattern: &[(usize, String)],
-    p: usize,
-    out: &mut Vec<Match>,
-) {
-    let Some((_, first)) = pattern.first() else { return };
+fn matches_in(tokens: &[Token], pattern: &[(usize, u32)], p: usize, out: &mut Vec<Match>) {
+    let Some(&(_, first)) = pattern.first() else { return };
     for (i, t) in tokens.iter().enumerate() {
-        if &t.term != first {
+        if t.term != first {
             continue;
         }
         let mut last = t;
         let mut ok = true;
-        for (offset, term) in &pattern[1..] {
+        for &(offset, term) in &pattern[1..] {
             let want = t.position + offset;
             match tokens[i..].iter().take_while(|x| x.position <= want).find(|x| x.position == want)
             {
-                Some(x) if &x.term == term => last = x,
+                Some(x) if x.term == term => last = x,
                 _ => {
                     ok = false;
                     break;
@@ -232,8 +325,7 @@ fn fragment(body: &str, s: usize, e: usize, matches: &[Match]) -> Snippet {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    use crate::analysis::{AnalysisConfig, View};
+    use crate::analysis;
 
     fn analyzers() -> Analyzers {
         let c = AnalysisConfig::default();
@@ -263,6 +355,38 @@ mod tests {
     const BODY: &str = "Pekerja di Surabaya mendaftar. Klaim JHT naik tajam tahun ini. \
         BPJS Ketenagakerjaan membayar klaim JHT dan JKK kepada 12.000 peserta.\n\n\
         Paragraf lain tanpa kata kunci.";
+
+    #[test]
+    fn analyzers_are_kept_per_configuration() {
+        let a = AnalysisConfig::default();
+        let b = AnalysisConfig::new(a.protected.clone(), vec!["kerja".into()]);
+        assert!(same_config(&a, &a.clone()) && !same_config(&a, &b));
+        let mut kept = Analyzers::take(&b);
+        let body = "Para pekerja bekerja.";
+        let before = analysis::collect(&mut kept.stemmed, body);
+        kept.put_back(&b);
+        let mut again = Analyzers::take(&b);
+        assert_eq!(analysis::collect(&mut again.stemmed, body), before);
+        let fresh = AnalysisConfig::new(a.protected.clone(), vec!["kerja".into()]);
+        assert_eq!(analysis::collect(&mut fresh.analyzer(View::Stemmed), body), before);
+    }
+
+    #[test]
+    fn tokens_carry_the_number_of_their_query_term() {
+        let patterns = pats(&["klaim JHT", "jht"]);
+        let terms = Terms::of(&patterns);
+        let mut a = analyzers();
+        let body = "Klaim JHT dan klaim lain.";
+        let got = terms.tokens(&mut a.exact, body);
+        let all = analysis::collect(&mut a.exact, body);
+        assert_eq!(got.len(), all.len());
+        for (t, full) in got.iter().zip(&all) {
+            assert_eq!((t.start, t.end, t.position), (full.start, full.end, full.position));
+            let number = terms.terms.iter().position(|q| *q == full.term);
+            assert_eq!(t.term, number.map_or(NOT_QUERIED, |n| n as u32), "{}", full.term);
+        }
+        assert_eq!(terms.pattern(&patterns[0].exact), [(0, 0), (1, 1)]);
+    }
 
     #[test]
     fn the_sentence_with_most_distinct_terms_comes_first() {

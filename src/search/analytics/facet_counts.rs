@@ -21,6 +21,8 @@ use crate::index::copies::{Copies, SegmentDocs};
 use crate::index::{WartaIndex, names};
 use crate::search::analytics::period::Period;
 use crate::search::analytics::{Tally, Visitor, share, visit};
+use crate::search::facets::FacetSet;
+use crate::search::filters::FacetKind;
 use crate::search::response::{FacetCount, Facets};
 use crate::search::{Filters, Selection, select};
 
@@ -207,17 +209,22 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
     })
 }
 
-/// Story counts of every facet for `search --dedup --facets`.
+/// Story counts of the facets of `set` for `search --dedup --facets` (the
+/// others stay empty).
 pub fn all_facets(
     index: &WartaIndex,
     selection: &Selection,
     copies: &Copies,
     top: usize,
+    set: FacetSet,
 ) -> Result<Facets> {
     use FacetBy::*;
-    let kinds = [Province, City, Official, Org, Program, Source, Speaker];
+    let all = [Province, City, Official, Org, Program, Source, Speaker];
+    let wanted: Vec<bool> = FacetKind::ALL.iter().map(|k| set.contains(*k)).collect();
+    let kinds: Vec<FacetBy> =
+        all.iter().zip(&wanted).filter(|(_, w)| **w).map(|(k, _)| *k).collect();
     let counts = count(index, selection, copies, true, &kinds)?;
-    let mut lists = counts.tallies.into_iter().map(|t| {
+    let mut counted = counts.tallies.into_iter().map(|t| {
         let mut list: Vec<FacetCount> = t
             .into_iter()
             .filter(|(k, _)| k.len() == 1)
@@ -227,7 +234,10 @@ pub fn all_facets(
         list.truncate(top);
         list
     });
-    let mut next = || lists.next().unwrap_or_default();
+    // FacetKind::ALL and the fields below are in the same order.
+    let mut wanted = wanted.into_iter();
+    let mut next =
+        || if wanted.next().unwrap_or(false) { counted.next().unwrap_or_default() } else { vec![] };
     Ok(Facets {
         province: next(),
         city: next(),

@@ -1,0 +1,276 @@
+//! Per segment and facet column, the map from term ordinals to
+//! process-wide value ids, and the value names behind the ids.
+//!
+//! Why: ordinals differ from segment to segment, and naming a value means a
+//! read of the (compressed) facet dictionary. Each segment's dictionary is
+//! read once, its ordinals mapped to ids ([`Table`]), and the table kept:
+//! segments never change. From the second search that counts a column on,
+//! a flat copy of every article's value ids ([`Flat`]) replaces the walk
+//! through tantivy's multi-valued column (a few MB per column at 100k
+//! articles, built in a few ms; a one-off `warta search` never builds it).
+//! At most [`MAX_TABLES`] tables are kept, the least recently used going
+//! first.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard, OnceLock, PoisonError};
+
+use tantivy::fastfield::FacetReader;
+use tantivy::index::SegmentId;
+use tantivy::{DocId, SegmentReader};
+
+/// Value ids of one facet column and level, stable for the process.
+#[derive(Default)]
+pub(super) struct Names {
+    ids: HashMap<Arc<str>, u32>,
+    names: Vec<Arc<str>>,
+}
+
+impl Names {
+    fn id(&mut self, name: &[u8]) -> u32 {
+        let name: Arc<str> = String::from_utf8_lossy(name).into();
+        if let Some(&id) = self.ids.get(&name) {
+            return id;
+        }
+        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(name.clone());
+        self.ids.insert(name, id);
+        id
+    }
+}
+
+/// No value at this level (a path with one segment has no leaf).
+pub(super) const NO_VALUE: u32 = u32::MAX;
+
+/// One segment's facet column: ordinal → value id, per level.
+#[derive(Default)]
+pub(super) struct Table {
+    top: Vec<u32>,
+    leaf: Vec<u32>,
+    /// Searches that counted this column so far.
+    uses: AtomicU32,
+    /// Every article's value ids, built by the second search that counts the
+    /// column (a one-off command never pays for it).
+    flat: OnceLock<Arc<Flat>>,
+}
+
+/// The value ids of every article of a segment: reading them is two array
+/// reads instead of a walk through tantivy's multi-valued column.
+pub(super) struct Flat {
+    top: Ranges,
+    leaf: Ranges,
+}
+
+/// Per article, a range of `ids`.
+#[derive(Default)]
+struct Ranges {
+    starts: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl Ranges {
+    fn close(&mut self) {
+        self.starts.push(u32::try_from(self.ids.len()).unwrap_or(u32::MAX));
+    }
+
+    fn of(&self, doc: DocId) -> &[u32] {
+        let at = |i: usize| self.starts.get(i).map_or(0, |s| *s as usize);
+        let i = doc as usize;
+        self.ids.get(at(i)..at(i + 1)).unwrap_or_default()
+    }
+}
+
+impl Flat {
+    /// The first-level value ids of an article.
+    pub(super) fn top(&self, doc: DocId) -> &[u32] {
+        self.top.of(doc)
+    }
+
+    /// The second-level value ids of an article.
+    pub(super) fn leaf(&self, doc: DocId) -> &[u32] {
+        self.leaf.of(doc)
+    }
+
+    fn build(reader: &FacetReader, table: &Table, max_doc: DocId) -> Flat {
+        let mut flat = Flat { top: Ranges::default(), leaf: Ranges::default() };
+        flat.top.close();
+        flat.leaf.close();
+        for doc in 0..max_doc {
+            values_of(reader, table, doc, |id| flat.top.ids.push(id), |id| flat.leaf.ids.push(id));
+            flat.top.close();
+            flat.leaf.close();
+        }
+        flat
+    }
+}
+
+/// The value ids of one article: each first-level value once, the second
+/// level of each path.
+pub(super) fn values_of(
+    reader: &FacetReader,
+    table: &Table,
+    doc: DocId,
+    mut top: impl FnMut(u32),
+    mut leaf: impl FnMut(u32),
+) {
+    let (mut last_ord, mut last_top) = (u64::MAX, NO_VALUE);
+    for ord in reader.facet_ords(doc) {
+        // Ordinals come sorted: a value's paths are adjacent.
+        let i = usize::try_from(ord).unwrap_or(usize::MAX);
+        let t = table.top.get(i).copied().unwrap_or(NO_VALUE);
+        if t != last_top && t != NO_VALUE {
+            top(t);
+        }
+        last_top = t;
+        if ord != last_ord
+            && let Some(&l) = table.leaf.get(i)
+            && l != NO_VALUE
+        {
+            leaf(l);
+        }
+        last_ord = ord;
+    }
+}
+
+/// Tables by segment and column (with the tick of their last use), and the
+/// value ids by column and level.
+#[derive(Default)]
+struct Cache {
+    tables: HashMap<(SegmentId, &'static str), (Arc<Table>, u64)>,
+    names: HashMap<(&'static str, bool), Names>,
+    tick: u64,
+}
+
+/// Tables kept at most (5 columns of 100 segments): the least recently used
+/// go first, so a long-running process that opens rebuilt or other indexes
+/// does not keep the tables of segments it no longer reads.
+const MAX_TABLES: usize = 500;
+
+impl Cache {
+    fn get(&mut self, key: &(SegmentId, &'static str)) -> Option<Arc<Table>> {
+        self.tick += 1;
+        let tick = self.tick;
+        self.tables.get_mut(key).map(|(t, used)| {
+            *used = tick;
+            t.clone()
+        })
+    }
+
+    fn insert(&mut self, key: (SegmentId, &'static str), table: Arc<Table>) {
+        if self.tables.len() >= MAX_TABLES
+            && let Some(oldest) = self.tables.iter().min_by_key(|(_, (_, used))| *used)
+        {
+            let oldest = *oldest.0;
+            self.tables.remove(&oldest);
+        }
+        self.tick += 1;
+        self.tables.insert(key, (table, self.tick));
+    }
+}
+
+static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Mutex::default);
+
+/// The path segments of an encoded facet (`\0`-separated).
+fn segments(encoded: &[u8]) -> impl Iterator<Item = &[u8]> {
+    encoded.split(|b| *b == 0)
+}
+
+/// The table of one segment's column (built on first use), and the number
+/// of top and leaf ids known at that moment (every id of the table is lower).
+pub(super) fn table_of(
+    reader: &SegmentReader,
+    field: &'static str,
+) -> tantivy::Result<(Arc<Table>, usize, usize)> {
+    let mut guard = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    let cache = &mut *guard;
+    let key = (reader.segment_id(), field);
+    let table = match cache.get(&key) {
+        Some(t) => t,
+        None => {
+            let facets = reader.facet_reader(field)?;
+            let mut table = Table {
+                top: Vec::with_capacity(facets.num_facets()),
+                leaf: Vec::with_capacity(facets.num_facets()),
+                ..Table::default()
+            };
+            let mut stream = facets.facet_dict().stream()?;
+            let mut last: Option<(Vec<u8>, u32)> = None;
+            while stream.advance() {
+                let mut parts = segments(stream.key());
+                let top = parts.next().unwrap_or_default();
+                // Children of one value are adjacent: one lookup per value.
+                let id = match &last {
+                    Some((bytes, id)) if bytes.as_slice() == top => *id,
+                    _ => {
+                        let id = cache.names.entry((field, false)).or_default().id(top);
+                        last = Some((top.to_vec(), id));
+                        id
+                    }
+                };
+                table.top.push(id);
+                let leaf = parts.next().map_or(NO_VALUE, |leaf| {
+                    cache.names.entry((field, true)).or_default().id(leaf)
+                });
+                table.leaf.push(leaf);
+            }
+            let table = Arc::new(table);
+            cache.insert(key, table.clone());
+            table
+        }
+    };
+    let known = |leaf: bool| cache.names.get(&(field, leaf)).map_or(0, |n| n.names.len());
+    Ok((table, known(false), known(true)))
+}
+
+impl Table {
+    /// The flat copy of the column, from the second search that counts it on
+    /// (built then).
+    pub(super) fn flat_if_used(&self, reader: &FacetReader, max_doc: DocId) -> Option<Arc<Flat>> {
+        let used = self.uses.fetch_add(1, Ordering::Relaxed) > 0;
+        used.then(|| self.flat.get_or_init(|| Arc::new(Flat::build(reader, self, max_doc))).clone())
+    }
+}
+
+/// The value names of every column and level, locked while a search reads them.
+pub(super) struct NamesGuard(MutexGuard<'static, Cache>);
+
+impl NamesGuard {
+    /// The names of a column's first (`leaf` false) or second level, by value id.
+    pub(super) fn of(&self, field: &'static str, leaf: bool) -> &[Arc<str>] {
+        self.0.names.get(&(field, leaf)).map_or(&[], |n| n.names.as_slice())
+    }
+}
+
+/// The value names, for turning counted ids back into strings.
+pub(super) fn names() -> NamesGuard {
+    NamesGuard(CACHE.lock().unwrap_or_else(PoisonError::into_inner))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::names;
+
+    #[test]
+    fn the_least_recently_used_tables_go_first() {
+        let mut cache = Cache::default();
+        let keys: Vec<(SegmentId, &'static str)> =
+            (0..=MAX_TABLES).map(|_| (SegmentId::generate_random(), names::REGION)).collect();
+        for key in &keys[..MAX_TABLES] {
+            cache.insert(*key, Arc::default());
+        }
+        assert!(cache.get(&keys[0]).is_some());
+        cache.insert(keys[MAX_TABLES], Arc::default());
+        assert_eq!(cache.tables.len(), MAX_TABLES);
+        // The first key was used again: the second is the oldest.
+        assert!(cache.get(&keys[0]).is_some() && cache.get(&keys[1]).is_none());
+    }
+
+    #[test]
+    fn names_get_one_id_each() {
+        let mut n = Names::default();
+        assert_eq!((n.id(b"Jawa Timur"), n.id(b"Aceh"), n.id(b"Jawa Timur")), (0, 1, 0));
+        assert_eq!(n.id(b"\xff"), 2);
+        assert_eq!(n.names[2].as_ref(), "\u{fffd}");
+    }
+}
