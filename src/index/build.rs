@@ -41,6 +41,22 @@ pub const DEFAULT_HEAP_BYTES: usize = 128 * 1024 * 1024;
 /// Least heap tantivy accepts per indexing thread.
 const MIN_HEAP_PER_THREAD: usize = 15_000_000;
 
+/// Segment merges running at once while indexing. Each merge maps the
+/// segments it reads and builds their merged dictionaries in memory; four
+/// at once (tantivy's default) made peak RSS jump by hundreds of MB from
+/// run to run.
+const MERGE_THREADS: usize = 1;
+
+/// The writer's threads and memory: `heap` split over `threads` indexing
+/// threads, one merge at a time.
+fn writer_options(threads: usize, heap: usize) -> tantivy::indexer::IndexWriterOptions {
+    tantivy::indexer::IndexWriterOptions::builder()
+        .num_worker_threads(threads)
+        .memory_budget_per_thread(heap / threads)
+        .num_merge_threads(MERGE_THREADS)
+        .build()
+}
+
 /// Default time between two commits of a running build.
 pub const DEFAULT_COMMIT_INTERVAL: Duration = Duration::from_secs(60);
 
@@ -199,7 +215,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     };
     let heap = opts.heap_bytes.max(MIN_HEAP_PER_THREAD * threads);
     let writer: IndexWriter =
-        index.writer_with_num_threads(threads, heap).map_err(|e| match e {
+        index.writer_with_options(writer_options(threads, heap)).map_err(|e| match e {
             TantivyError::LockFailure(..) => {
                 Error::from(UserError::IndexLocked { path: opts.index_dir.clone() })
             }
