@@ -43,8 +43,8 @@ const MIN_HEAP_PER_THREAD: usize = 15_000_000;
 
 /// Segment merges running at once while indexing. Each merge maps the
 /// segments it reads and builds their merged dictionaries in memory; four
-/// at once (tantivy's default) made peak RSS jump by hundreds of MB from
-/// run to run.
+/// at once (tantivy's default) are one source of run-to-run swings in peak
+/// RSS (see BENCHMARKS.md).
 const MERGE_THREADS: usize = 1;
 
 /// The writer's threads and memory: `heap` split over `threads` indexing
