@@ -143,8 +143,10 @@ fn slots(body: &str) -> Option<[u64; HASHES]> {
     Some(slots)
 }
 
-/// SplitMix64's finaliser: one well-mixed hash per (shingle, slot).
-fn splitmix64(mut x: u64) -> u64 {
+/// One SplitMix64 step: add the golden gamma, then mix. Mixes shingle
+/// hashes and densification probes here, and is the generator's step in
+/// `synth::rng`.
+pub(crate) fn splitmix64(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
     x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);

@@ -11,6 +11,7 @@ pub mod groups;
 pub mod minhash;
 
 pub use groups::{Group, Item, group};
+pub(crate) use minhash::splitmix64;
 pub use minhash::{HASHES, SHINGLE, Signature, signature};
 
 /// Estimated Jaccard similarity of the 3-word shingle sets at and above

@@ -11,7 +11,8 @@ pub(crate) fn written_in_lowercase(text: &str, word: &str) -> bool {
     if lower.is_empty() {
         return false;
     }
-    let joins = |c: char| c.is_alphabetic() || is_mark(c) || matches!(c, '\'' | '’' | '-');
+    let joins =
+        |c: char| c.is_alphabetic() || is_combining_mark(c) || matches!(c, '\'' | '’' | '-');
     text.match_indices(lower.as_str()).any(|(i, m)| {
         let before = text[..i].chars().next_back();
         let after = text[i + m.len()..].chars().next();
@@ -20,7 +21,7 @@ pub(crate) fn written_in_lowercase(text: &str, word: &str) -> bool {
 }
 
 /// Combining marks (the accents of decomposed text).
-fn is_mark(c: char) -> bool {
+fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
