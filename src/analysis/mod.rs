@@ -16,12 +16,16 @@
 //! Enhanced Confix Stripping stemmer, so that `melindungi` finds
 //! `perlindungan`. Queries search both views, the exact one boosted.
 //!
+//! What people said is indexed in both views too, each term prefixed by the
+//! speaker's key ([`scoped`]: `zainudin|jht`).
+//!
 //! The same analyzers cut snippets, so a query word highlights every form it
 //! matched. Names the stemmer must leave alone (provinces, cities, agencies)
 //! are passed in through [`AnalysisConfig`] by the `index` module, which
 //! knows the gazetteers; this module does not.
 
 pub mod reduplication;
+pub mod scoped;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenizer;
@@ -60,6 +64,15 @@ impl View {
         match self {
             View::Exact => "warta_exact",
             View::Stemmed => "warta_stem",
+        }
+    }
+
+    /// The name of the view's [`scoped`] analyzer (terms prefixed by a key:
+    /// what each person said).
+    pub fn scoped_analyzer_name(self) -> &'static str {
+        match self {
+            View::Exact => "warta_scoped_exact",
+            View::Stemmed => "warta_scoped_stem",
         }
     }
 }
@@ -108,10 +121,13 @@ impl AnalysisConfig {
         }
     }
 
-    /// Registers both analyzers in an index's tokenizer manager.
+    /// Registers both analyzers, and their scoped forms, in an index's
+    /// tokenizer manager.
     pub fn register(&self, manager: &TokenizerManager) {
         for view in View::ALL {
             manager.register(view.analyzer_name(), self.analyzer(view));
+            let scoped = scoped::ScopedTokenizer::new(self.analyzer(view));
+            manager.register(view.scoped_analyzer_name(), TextAnalyzer::from(scoped));
         }
     }
 

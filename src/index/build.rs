@@ -32,6 +32,7 @@ use crate::extract::reader;
 use crate::index::analysis;
 use crate::index::manifest::{self, FileEntry, Manifest};
 use crate::index::pipeline::{self, Job, Outcome};
+use crate::index::queue::{DEFAULT_PERMITS, Permits, QueuedDoc};
 use crate::index::schema::{FORMAT_VERSION, Fields, build_schema, fields_of};
 use crate::index::store::{Fingerprint, INFO_FILE, IndexInfo, WartaIndex};
 
@@ -214,7 +215,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         n => n,
     };
     let heap = opts.heap_bytes.max(MIN_HEAP_PER_THREAD * threads);
-    let writer: IndexWriter =
+    let writer: IndexWriter<QueuedDoc> =
         index.writer_with_options(writer_options(threads, heap)).map_err(|e| match e {
             TantivyError::LockFailure(..) => {
                 Error::from(UserError::IndexLocked { path: opts.index_dir.clone() })
@@ -268,6 +269,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     }
     let mut session = Session {
         writer,
+        permits: Permits::new(DEFAULT_PERMITS),
         fields,
         manifest,
         generation,
@@ -305,7 +307,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     let never = AtomicBool::new(false);
     let stop = opts.stop.as_deref().unwrap_or(&never);
     let mut done = 0;
-    pipeline::run(&jobs, threads, &fields, &config, stop, |job, outcome| {
+    pipeline::run(&jobs, threads, &fields, stop, |job, outcome| {
         progress(Progress::File { path: &job.path, bytes: job.size });
         done += 1;
         report.bytes_read += job.size;
@@ -337,7 +339,9 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
 
 /// The writer and the manifest of a running build.
 struct Session {
-    writer: IndexWriter,
+    writer: IndexWriter<QueuedDoc>,
+    /// Bounds the documents waiting in the writer's queue.
+    permits: Permits,
     fields: Fields,
     manifest: Manifest,
     generation: u64,
@@ -378,7 +382,7 @@ impl Session {
         }
         let articles = docs.len() as u64;
         for doc in docs {
-            self.writer.add_document(doc)?;
+            self.writer.add_document(self.permits.queue(doc))?;
         }
         let entry = FileEntry {
             hash,

@@ -8,9 +8,9 @@
 //! re-reading the file.
 
 use tantivy::schema::{Facet, Value};
-use tantivy::tokenizer::{PreTokenizedString, TextAnalyzer, Token};
 use tantivy::{DateTime, TantivyDocument};
 
+use crate::analysis::scoped;
 use crate::extract::{Article, PartialDate, region};
 use crate::index::schema::Fields;
 
@@ -28,17 +28,6 @@ pub struct StoredArticle {
     pub article: Article,
 }
 
-/// The analyzers that turn quotes into speaker-scoped terms.
-pub struct QuoteAnalyzers {
-    /// Exact view.
-    pub exact: TextAnalyzer,
-    /// Stemmed view.
-    pub stemmed: TextAnalyzer,
-}
-
-/// Positions left between two quotes, so that no phrase spans them.
-const QUOTE_GAP: usize = 16;
-
 /// A speaker's key, the prefix of the terms of what they said:
 /// "Asep Rahmat Suwanda" → `asep_rahmat_suwanda`.
 pub fn speaker_key(name: &str) -> String {
@@ -47,46 +36,24 @@ pub fn speaker_key(name: &str) -> String {
 
 /// A speaker-scoped term: `zainudin|jht`.
 pub fn said_term(key: &str, term: &str) -> String {
-    format!("{key}|{term}")
+    scoped::scoped_term(key, term)
 }
 
-/// The quotes of an article as pre-analysed terms of one view.
-fn said_tokens(article: &Article, analyzer: &mut TextAnalyzer) -> Option<PreTokenizedString> {
+/// The quotes of an article as scoped records (speaker key, quote), which
+/// the `said` fields' analyzers turn into speaker-scoped terms.
+fn said_records(article: &Article) -> Option<String> {
     if article.quotes.is_empty() {
         return None;
     }
     let mut text = String::new();
-    let mut tokens = Vec::new();
-    let mut base = 0;
     for q in &article.quotes {
-        let key = speaker_key(&q.speaker);
-        let start = text.len();
-        text.push_str(&q.text);
-        text.push('\n');
-        let mut last = base;
-        for t in crate::analysis::collect(analyzer, &q.text) {
-            last = base + t.position;
-            tokens.push(Token {
-                offset_from: start + t.start,
-                offset_to: start + t.end,
-                position: last,
-                text: said_term(&key, &t.term),
-                position_length: 1,
-            });
-        }
-        base = last + QUOTE_GAP;
+        scoped::encode(&mut text, &speaker_key(&q.speaker), &q.text);
     }
-    Some(PreTokenizedString { text, tokens })
+    Some(text)
 }
 
 /// Builds the document for one article.
-pub fn to_document(
-    f: &Fields,
-    id: &str,
-    path: &str,
-    article: &Article,
-    quotes: &mut QuoteAnalyzers,
-) -> TantivyDocument {
+pub fn to_document(f: &Fields, id: &str, path: &str, article: &Article) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, id);
     doc.add_text(f.path, path);
@@ -118,11 +85,9 @@ pub fn to_document(
     for speaker in speakers {
         doc.add_facet(f.speaker, Facet::from_path([speaker]));
     }
-    if let Some(said) = said_tokens(article, &mut quotes.stemmed) {
-        doc.add_pre_tokenized_text(f.said, said);
-    }
-    if let Some(said) = said_tokens(article, &mut quotes.exact) {
-        doc.add_pre_tokenized_text(f.said_exact, said);
+    if let Some(said) = said_records(article) {
+        doc.add_text(f.said, &said);
+        doc.add_text(f.said_exact, said);
     }
     if let Some(signature) = crate::dedup::signature(&article.body) {
         doc.add_bytes(f.minhash, &signature.to_bytes());
@@ -265,12 +230,7 @@ mod tests {
     fn documents_round_trip() {
         let (_, fields) = build_schema();
         let article = sample();
-        let config = crate::analysis::AnalysisConfig::default();
-        let mut quotes = QuoteAnalyzers {
-            exact: config.analyzer(crate::analysis::View::Exact),
-            stemmed: config.analyzer(crate::analysis::View::Stemmed),
-        };
-        let doc = to_document(&fields, "a/b.txt", "a/b.txt", &article, &mut quotes);
+        let doc = to_document(&fields, "a/b.txt", "a/b.txt", &article);
         let back = from_document(&fields, &doc).unwrap();
         assert_eq!(back.id, "a/b.txt");
         assert_eq!(back.article, article);

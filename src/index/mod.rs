@@ -12,6 +12,7 @@ pub mod copies;
 pub mod document;
 pub mod manifest;
 mod pipeline;
+mod queue;
 pub mod schema;
 mod store;
 

@@ -5,19 +5,18 @@
 //! Memory stays flat: workers take the next file only when they are free and
 //! hand results through a small bounded channel, so at most
 //! `threads + CHANNEL_FILES` files are in memory at once, whatever the corpus
-//! size. Analyzers are built once per worker; the gazetteers, automata and
-//! regexes behind extraction are process-wide `LazyLock`s.
+//! size. The gazetteers, automata and regexes behind extraction are
+//! process-wide `LazyLock`s; text analysis happens on tantivy's threads.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use tantivy::TantivyDocument;
 
-use crate::analysis::{AnalysisConfig, View};
 use crate::error::Result;
 use crate::extract::{self, reader};
 use crate::index::build::Skipped;
-use crate::index::document::{QuoteAnalyzers, to_document};
+use crate::index::document::to_document;
 use crate::index::manifest::hash_bytes;
 use crate::index::schema::Fields;
 
@@ -70,7 +69,6 @@ pub fn run(
     jobs: &[Job],
     threads: usize,
     fields: &Fields,
-    config: &AnalysisConfig,
     stop: &AtomicBool,
     mut consume: impl FnMut(&Job, Outcome) -> Result<()>,
 ) -> Result<()> {
@@ -83,14 +81,10 @@ pub fn run(
             let tx = tx.clone();
             let (next, failed) = (&next, &failed);
             scope.spawn(move || {
-                let mut quotes = QuoteAnalyzers {
-                    exact: config.analyzer(View::Exact),
-                    stemmed: config.analyzer(View::Stemmed),
-                };
                 while !stop.load(Ordering::Relaxed) && !failed.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
-                    if tx.send((i, process(job, fields, &mut quotes))).is_err() {
+                    if tx.send((i, process(job, fields))).is_err() {
                         break;
                     }
                 }
@@ -111,7 +105,7 @@ pub fn run(
 }
 
 /// Reads, hashes and (unless unchanged) extracts one file.
-fn process(job: &Job, fields: &Fields, quotes: &mut QuoteAnalyzers) -> Outcome {
+fn process(job: &Job, fields: &Fields) -> Outcome {
     let skip = |path: String, reason: String| Skipped { path, reason };
     let bytes = match reader::read_bytes(&job.path) {
         Ok(bytes) => bytes,
@@ -157,7 +151,7 @@ fn process(job: &Job, fields: &Fields, quotes: &mut QuoteAnalyzers) -> Outcome {
             problems.push(skip(id, reason));
             continue;
         }
-        docs.push(to_document(fields, &id, rel, &article, quotes));
+        docs.push(to_document(fields, &id, rel, &article));
     }
     Outcome::Parsed { hash, docs, problems, warnings }
 }

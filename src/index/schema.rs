@@ -18,7 +18,8 @@ use crate::analysis::View;
 /// 4: MinHash signatures and a fast id (syndicated copies, `copies.json`).
 /// 5: `path` indexed (incremental re-indexing deletes by path).
 /// 6: stemmed body without positions; one-permutation MinHash signatures.
-pub const FORMAT_VERSION: u32 = 6;
+/// 7: quotes analysed by the scoped analyzers (plain text in the document).
+pub const FORMAT_VERSION: u32 = 7;
 
 /// Field names, as they appear in `field:term` queries and in the schema.
 pub mod names {
@@ -103,6 +104,15 @@ pub fn build_schema() -> (Schema, Fields) {
         )
     };
     let view = |v: View| indexed(v, IndexRecordOption::WithFreqsAndPositions);
+    // What people said: records of speaker key and quote, analysed into
+    // terms prefixed by the key (`analysis::scoped`), with positions.
+    let scoped = |v: View| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(v.scoped_analyzer_name())
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
     // The stemmed body keeps no positions: phrases are exact wording and
     // search the exact view, so positions there would only be written, never
     // read. They were a third of the body's postings and of indexing time.
@@ -126,8 +136,8 @@ pub fn build_schema() -> (Schema, Fields) {
         official: b.add_facet_field(names::OFFICIAL, FacetOptions::default()),
         program: b.add_facet_field(names::PROGRAM, FacetOptions::default()),
         meta: b.add_text_field(names::META, STORED),
-        said: b.add_text_field(names::SAID, view(View::Stemmed)),
-        said_exact: b.add_text_field(names::SAID_EXACT, view(View::Exact)),
+        said: b.add_text_field(names::SAID, scoped(View::Stemmed)),
+        said_exact: b.add_text_field(names::SAID_EXACT, scoped(View::Exact)),
         speaker: b.add_facet_field(names::SPEAKER, FacetOptions::default()),
         minhash: b.add_bytes_field(names::MINHASH, FAST),
     };

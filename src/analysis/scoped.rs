@@ -1,0 +1,181 @@
+//! Scoped terms: words indexed under a key, so that a query can ask for
+//! words *of that key* only.
+//!
+//! `warta search --quoted-by Zainudin JHT` must match articles where
+//! Zainudin said "JHT", not articles that mention JHT and quote Zainudin on
+//! something else. Each quote is therefore indexed with its terms prefixed by
+//! the speaker's key: `zainudin|jht`. The text handed to the index is a list
+//! of records, each a key and a text:
+//!
+//! ```text
+//! KEY \x1F TEXT \x1E KEY \x1F TEXT \x1E …
+//! ```
+//!
+//! ([`encode`] writes it). The [`ScopedTokenizer`] runs a view's analyzer
+//! over each record's text and prefixes every term with the record's key
+//! ([`scoped_term`]); positions continue from record to record with a gap of
+//! [`RECORD_GAP`], so that no phrase spans two records. The analysis runs on
+//! the index writer's threads like any other field's, and the document
+//! carries only the short text (a pre-tokenized field would carry every
+//! token, and tens of thousands of documents wait in the writer's queue).
+
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
+
+/// Ends a record's key.
+pub const KEY_END: char = '\u{1F}';
+/// Ends a record.
+pub const RECORD_END: char = '\u{1E}';
+/// Positions left between two records, so that no phrase spans them.
+pub const RECORD_GAP: usize = 16;
+
+/// A scoped term: `zainudin|jht`.
+pub fn scoped_term(key: &str, term: &str) -> String {
+    format!("{key}|{term}")
+}
+
+/// Appends one record to `out`. The separators are control characters no
+/// key has; any in `text` become spaces.
+pub fn encode(out: &mut String, key: &str, text: &str) {
+    out.push_str(key);
+    out.push(KEY_END);
+    out.extend(text.chars().map(|c| if c == KEY_END || c == RECORD_END { ' ' } else { c }));
+    out.push(RECORD_END);
+}
+
+/// The records of an encoded text: `(key, text, byte offset of text)`.
+/// A record without a key end is skipped.
+fn records(text: &str) -> impl Iterator<Item = (&str, &str, usize)> {
+    let base = text.as_ptr() as usize;
+    text.split(RECORD_END).filter_map(move |record| {
+        let (key, body) = record.split_once(KEY_END)?;
+        Some((key, body, body.as_ptr() as usize - base))
+    })
+}
+
+/// Tokenizer of encoded records: the inner analyzer's terms, prefixed by
+/// the record's key.
+#[derive(Clone)]
+pub struct ScopedTokenizer {
+    inner: TextAnalyzer,
+    tokens: Vec<Token>,
+}
+
+impl ScopedTokenizer {
+    /// Scopes the terms of `inner` (a view's analyzer).
+    pub fn new(inner: TextAnalyzer) -> Self {
+        ScopedTokenizer { inner, tokens: Vec::new() }
+    }
+}
+
+impl Tokenizer for ScopedTokenizer {
+    type TokenStream<'a> = ScopedTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ScopedTokenStream<'a> {
+        self.tokens.clear();
+        let mut base = 0;
+        for (key, body, offset) in records(text) {
+            let mut last = base;
+            let mut stream = self.inner.token_stream(body);
+            while stream.advance() {
+                let t = stream.token();
+                last = base + t.position;
+                self.tokens.push(Token {
+                    offset_from: offset + t.offset_from,
+                    offset_to: offset + t.offset_to,
+                    position: last,
+                    text: scoped_term(key, &t.text),
+                    position_length: 1,
+                });
+            }
+            base = last + RECORD_GAP;
+        }
+        ScopedTokenStream { tokens: &mut self.tokens, next: 0 }
+    }
+}
+
+/// The tokens of one encoded text.
+pub struct ScopedTokenStream<'a> {
+    tokens: &'a mut Vec<Token>,
+    next: usize,
+}
+
+impl TokenStream for ScopedTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{AnalysisConfig, View, collect};
+
+    fn scoped(view: View, records: &[(&str, &str)]) -> Vec<(usize, String)> {
+        let mut text = String::new();
+        for (key, body) in records {
+            encode(&mut text, key, body);
+        }
+        let mut analyzer =
+            TextAnalyzer::from(ScopedTokenizer::new(AnalysisConfig::default().analyzer(view)));
+        collect(&mut analyzer, &text).into_iter().map(|t| (t.position, t.term)).collect()
+    }
+
+    #[test]
+    fn terms_carry_their_record_key() {
+        let tokens = scoped(View::Exact, &[("zainudin", "Klaim JHT naik"), ("anwar", "JKP")]);
+        let terms: Vec<&str> = tokens.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(terms, ["zainudin|klaim", "zainudin|jht", "zainudin|naik", "anwar|jkp"]);
+    }
+
+    #[test]
+    fn records_are_apart_by_the_gap() {
+        let tokens = scoped(View::Exact, &[("a", "satu dua"), ("b", "tiga")]);
+        let positions: Vec<usize> = tokens.iter().map(|(p, _)| *p).collect();
+        assert_eq!(positions, [0, 1, 1 + RECORD_GAP]);
+    }
+
+    #[test]
+    fn the_stemmed_view_stems_and_drops_stopwords_inside_records() {
+        let tokens = scoped(View::Stemmed, &[("budi", "melindungi pekerja serta keluarga")]);
+        let terms: Vec<&str> = tokens.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(terms, ["budi|lindung", "budi|kerja", "budi|keluarga"]);
+    }
+
+    #[test]
+    fn offsets_point_at_the_record_text() {
+        let mut text = String::new();
+        encode(&mut text, "a", "satu");
+        encode(&mut text, "bb", "dua tiga");
+        let mut analyzer = TextAnalyzer::from(ScopedTokenizer::new(
+            AnalysisConfig::default().analyzer(View::Exact),
+        ));
+        let words: Vec<&str> =
+            collect(&mut analyzer, &text).iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, ["satu", "dua", "tiga"]);
+    }
+
+    #[test]
+    fn separators_inside_a_text_become_spaces() {
+        let mut text = String::new();
+        encode(&mut text, "a", "x\u{1E}y\u{1F}z");
+        assert_eq!(text, "a\u{1F}x y z\u{1E}");
+    }
+
+    #[test]
+    fn text_without_records_has_no_tokens() {
+        assert!(scoped(View::Exact, &[]).is_empty());
+        let mut analyzer = TextAnalyzer::from(ScopedTokenizer::new(
+            AnalysisConfig::default().analyzer(View::Exact),
+        ));
+        assert!(collect(&mut analyzer, "no key here").is_empty());
+    }
+}
