@@ -142,17 +142,29 @@ struct ArticleFacts {
 
 impl ArticleFacts {
     fn of(text: &str) -> Self {
-        let lower = text.to_lowercase();
+        let has = |phrase| lowercase_contains(text, phrase);
         let tki = MATCHERS
             .acronyms
             .find_iter(text)
             .any(|m| &text[m.range()] == "TKI" && word_bounded(text, m.start(), m.end()));
         ArticleFacts {
-            penerima_upah: lower.contains("penerima upah"),
-            migrant: tki || lower.contains("pekerja migran") || lower.contains("buruh migran"),
-            jaminan_pensiun: lower.contains("jaminan pensiun"),
+            penerima_upah: has("penerima upah"),
+            migrant: tki || has("pekerja migran") || has("buruh migran"),
+            jaminan_pensiun: has("jaminan pensiun"),
         }
     }
+}
+
+/// Whether `text.to_lowercase()` contains `phrase` (lower-case ASCII),
+/// without lowercasing the text: outside ASCII, only `İ` and the Kelvin
+/// sign lowercase to something holding ASCII, so without them an ASCII
+/// case-insensitive search finds the same.
+fn lowercase_contains(text: &str, phrase: &str) -> bool {
+    if text.contains(['\u{130}', '\u{212A}']) {
+        return text.to_lowercase().contains(phrase);
+    }
+    let (hay, pat) = (text.as_bytes(), phrase.as_bytes());
+    hay.windows(pat.len()).any(|w| w.eq_ignore_ascii_case(pat))
 }
 
 /// Programme codes explicitly mentioned in the headline or body, in taxonomy order.
@@ -282,6 +294,26 @@ mod tests {
 
     fn progs(body: &str) -> Vec<String> {
         find_programs(None, body)
+    }
+
+    #[test]
+    fn lowercase_contains_is_contains_on_the_lowercased_text() {
+        let texts = [
+            "Para PEKERJA Migran",
+            "pekerja  migran",
+            "PeNeRiMa UpAh",
+            "pe\u{212A}erja migran",
+            "İstanbul pekerja migran",
+            "jaminan pensİun",
+            "",
+            "é jaminan pensiun é",
+        ];
+        for t in texts {
+            for phrase in ["pekerja migran", "penerima upah", "jaminan pensiun"] {
+                let want = t.to_lowercase().contains(phrase);
+                assert_eq!(lowercase_contains(t, phrase), want, "{t} / {phrase}");
+            }
+        }
     }
 
     #[test]
