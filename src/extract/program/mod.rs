@@ -173,8 +173,10 @@ fn fact_phrases(text: &str) -> [bool; 4] {
         let lower = text.to_lowercase();
         return FACT_PHRASES.map(|p| lower.contains(p));
     }
+    // No phrase overlaps another (see the tests), so the non-overlapping
+    // search, which can skip ahead with a prefilter, meets every occurrence.
     let mut found = [false; 4];
-    for m in FACT_MATCHER.find_overlapping_iter(text) {
+    for m in FACT_MATCHER.find_iter(text) {
         found[m.pattern().as_usize()] = true;
     }
     found
@@ -307,6 +309,16 @@ mod tests {
 
     fn progs(body: &str) -> Vec<String> {
         find_programs(None, body)
+    }
+
+    #[test]
+    fn fact_phrases_never_overlap() {
+        for a in FACT_PHRASES {
+            for b in FACT_PHRASES {
+                let glued = (1..a.len()).any(|k| b.starts_with(&a[k..]));
+                assert!(!glued && (a == b || !a.contains(b)), "{a} / {b}");
+            }
+        }
     }
 
     #[test]
