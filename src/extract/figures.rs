@@ -565,11 +565,6 @@ fn sentences(body: &str) -> Vec<&str> {
     // One buffer for every line's characters.
     let mut chars: Vec<(usize, char)> = Vec::new();
     for line in body.lines() {
-        if !line.contains(['.', '!', '?', '…']) {
-            // No sentence ends inside the line.
-            push_trimmed(&mut out, line);
-            continue;
-        }
         chars.clear();
         chars.extend(line.char_indices());
         let mut start = 0;

@@ -169,7 +169,7 @@ static FACT_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// lowercase to something holding ASCII, so without them an ASCII
 /// case-insensitive search finds the same.
 fn fact_phrases(text: &str) -> [bool; 4] {
-    if text.contains(['\u{130}', '\u{212A}']) {
+    if text.contains('\u{130}') || text.contains('\u{212A}') {
         let lower = text.to_lowercase();
         return FACT_PHRASES.map(|p| lower.contains(p));
     }
