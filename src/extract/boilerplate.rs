@@ -113,6 +113,43 @@ static CAPTIONS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     RULES.iter().filter(|(c, _)| *c == Caption).map(|(_, p)| Regex::new(p).unwrap()).collect()
 });
 
+/// For each caption rule, in table order, something every line it matches
+/// has, checked before the regex (most lines are plain text and have none).
+/// The line is trimmed, so a rule ending in `X\s*$` needs the line to end with `X`.
+const CAPTION_HINTS: &[Hint] = &[
+    Hint::EndsWith(')'),
+    Hint::Contains(&["ANTARA"]),
+    Hint::EndsWith('-'),
+    Hint::Contains(&["/"]),
+    Hint::Contains(&["Foto", "FOTO", "Dok", "DOK"]),
+    Hint::Always,
+    Hint::Contains(&["SM/"]),
+    Hint::EndsWith(')'),
+    Hint::EndsWith(']'),
+];
+
+/// A cheap necessary condition for a caption rule to match a trimmed line.
+#[derive(Clone, Copy, Debug)]
+enum Hint {
+    /// No cheap test: run the regex.
+    Always,
+    /// The line ends with this character.
+    EndsWith(char),
+    /// The line contains one of these strings.
+    Contains(&'static [&'static str]),
+}
+
+impl Hint {
+    /// Whether a line with this hint may match its rule.
+    fn allows(self, line: &str) -> bool {
+        match self {
+            Hint::Always => true,
+            Hint::EndsWith(c) => line.ends_with(c),
+            Hint::Contains(needles) => needles.iter().any(|n| line.contains(n)),
+        }
+    }
+}
+
 /// A writer code closing a paragraph after its last sentence: `kata dia. (WEB)`.
 static WRITER_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -140,7 +177,9 @@ pub fn classify(line: &str) -> LineClass {
     {
         return RULES[i].0;
     }
-    if CAPTIONS.iter().any(|re| re.is_match(line)) { Caption } else { LineClass::Text }
+    let caption =
+        CAPTIONS.iter().zip(CAPTION_HINTS).any(|(re, h)| h.allows(line) && re.is_match(line));
+    if caption { Caption } else { LineClass::Text }
 }
 
 /// Classifies one line, also treating an image block that begins with the
@@ -191,6 +230,29 @@ mod tests {
         );
         LazyLock::force(&WRITER_CODE);
         assert_eq!(SET.len() + CAPTIONS.len(), RULES.len());
+        assert_eq!(CAPTION_HINTS.len(), CAPTIONS.len());
+    }
+
+    #[test]
+    fn caption_hints_are_necessary() {
+        // Lines each caption rule matches (in table order): each has its hint.
+        let lines = [
+            "Petugas melayani peserta. (Foto: Humas BPJS)",
+            "Peserta antre di kantor cabang. ANTARA FOTO/Budi Santoso/aa",
+            "Gubernur meninjau lokasi. -Dok. Pemprov-",
+            "Pekerja beristirahat. Bisnis/Abdurachman",
+            "Suasana pelayanan klaim. Foto: Humas",
+            "Foto: peserta mengisi formulir",
+            "Buruh pabrik pulang kerja. SM/Ahmad Rifai",
+            "Pekerja di pelabuhan. (ANTARA/Rudi Hartono)",
+            "Warga antre. [Foto: Istimewa]",
+        ];
+        for (i, (line, re)) in lines.iter().zip(CAPTIONS.iter()).enumerate() {
+            assert!(re.is_match(line), "rule {i}: {line}");
+            assert!(CAPTION_HINTS[i].allows(line), "hint {i}: {line}");
+        }
+        assert!(!Hint::EndsWith(')').allows("(a) b"));
+        assert!(Hint::Contains(&["x", "SM/"]).allows("a SM/b") && Hint::Always.allows(""));
     }
 
     fn check(class: LineClass, lines: &[&str]) {

@@ -562,8 +562,11 @@ fn excerpt(sentence: &str, start: usize, end: usize) -> &str {
 /// Splits a body into trimmed, non-empty sentences (see the module doc).
 fn sentences(body: &str) -> Vec<&str> {
     let mut out = Vec::new();
+    // One buffer for every line's characters.
+    let mut chars: Vec<(usize, char)> = Vec::new();
     for line in body.lines() {
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        chars.clear();
+        chars.extend(line.char_indices());
         let mut start = 0;
         for (i, &(pos, c)) in chars.iter().enumerate() {
             if !matches!(c, '.' | '!' | '?' | '…') || pos < start {

@@ -2,6 +2,77 @@
 //! rather than by building a per-article word set that most articles never
 //! consult.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One word of a text, as [`words`] finds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Word<'a> {
+    /// The word itself.
+    pub(crate) fn as_str(&self) -> &'a str {
+        &self.text[self.start..self.end]
+    }
+
+    /// Byte offset of its first character.
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past it.
+    pub(crate) fn end(&self) -> usize {
+        self.end
+    }
+}
+
+/// A letter (`\p{L}`), for characters outside ASCII.
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}$").unwrap());
+
+/// A letter or mark (`[\p{L}\p{M}]`), for characters outside ASCII.
+static LETTER_OR_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}\p{M}]$").unwrap());
+
+/// Whether `c` can start a word: a letter.
+fn starts_word(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    LETTER.is_match(c.encode_utf8(&mut [0; 4]))
+}
+
+/// Whether `c` can continue a word: a letter, a mark, an apostrophe or a hyphen.
+fn continues_word(c: char) -> bool {
+    match c {
+        '\'' | '’' | '-' => true,
+        _ if c.is_ascii() => c.is_ascii_alphabetic(),
+        _ => LETTER_OR_MARK.is_match(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// The words of `text`: a letter followed by letters, marks, apostrophes
+/// and hyphens, exactly the matches of `\p{L}[\p{L}\p{M}'’\-]*`, found
+/// without a regex search per word (ASCII is decided byte by byte).
+pub(crate) fn words(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|&(_, c)| starts_word(c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !continues_word(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some(Word { text, start, end })
+    })
+}
+
 /// Whether `text` writes `word` in lower case as a whole word somewhere
 /// ("terdaftar", "hari"): a sign that a capitalised `word` elsewhere is a
 /// common word and not a name. A whole word is one not joined to a letter,
@@ -38,6 +109,26 @@ mod tests {
         assert!(!written_in_lowercase(text, "terdaftar"), "joined by a hyphen");
         assert!(!written_in_lowercase("Harian", "hari"));
         assert!(!written_in_lowercase(text, ""));
+    }
+
+    #[test]
+    fn words_are_the_matches_of_the_word_pattern() {
+        let re = Regex::new(r"\p{L}[\p{L}\p{M}'’\-]*").unwrap();
+        let texts = [
+            "",
+            "Kata Budi, \"klaim-klaim naik 20%.\" Jum'at ’tis",
+            "“Kami siap,” ujar Dr. Ömer Çelik—Ketua; café\u{301}s naïve",
+            "-awal ’lalu' 12abc x2y ' - ’",
+            "日本語 テキスト Ⓐb ǅemal ⅫX \u{301}a a\u{301}\u{20DD}b 👍hari\u{301}",
+            "ends with letter",
+            "ends-",
+        ];
+        for t in texts {
+            let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            let got: Vec<(usize, usize)> = words(t).map(|w| (w.start(), w.end())).collect();
+            assert_eq!(got, want, "{t}");
+            assert!(words(t).all(|w| w.as_str() == &t[w.start()..w.end()]));
+        }
     }
 
     #[test]

@@ -142,17 +142,44 @@ struct ArticleFacts {
 
 impl ArticleFacts {
     fn of(text: &str) -> Self {
-        let lower = text.to_lowercase();
+        let [penerima_upah, pekerja_migran, buruh_migran, jaminan_pensiun] = fact_phrases(text);
         let tki = MATCHERS
             .acronyms
             .find_iter(text)
             .any(|m| &text[m.range()] == "TKI" && word_bounded(text, m.start(), m.end()));
         ArticleFacts {
-            penerima_upah: lower.contains("penerima upah"),
-            migrant: tki || lower.contains("pekerja migran") || lower.contains("buruh migran"),
-            jaminan_pensiun: lower.contains("jaminan pensiun"),
+            penerima_upah,
+            migrant: tki || pekerja_migran || buruh_migran,
+            jaminan_pensiun,
         }
     }
+}
+
+/// The phrases behind [`ArticleFacts`], lower-case ASCII.
+const FACT_PHRASES: [&str; 4] =
+    ["penerima upah", "pekerja migran", "buruh migran", "jaminan pensiun"];
+
+/// [`FACT_PHRASES`] in any ASCII case, searched in one pass.
+static FACT_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new().ascii_case_insensitive(true).build(FACT_PHRASES).unwrap()
+});
+
+/// For each of [`FACT_PHRASES`], whether `text.to_lowercase()` contains it,
+/// without lowercasing the text: outside ASCII, only `İ` and the Kelvin sign
+/// lowercase to something holding ASCII, so without them an ASCII
+/// case-insensitive search finds the same.
+fn fact_phrases(text: &str) -> [bool; 4] {
+    if text.contains('\u{130}') || text.contains('\u{212A}') {
+        let lower = text.to_lowercase();
+        return FACT_PHRASES.map(|p| lower.contains(p));
+    }
+    // No phrase overlaps another (see the tests), so the non-overlapping
+    // search, which can skip ahead with a prefilter, meets every occurrence.
+    let mut found = [false; 4];
+    for m in FACT_MATCHER.find_iter(text) {
+        found[m.pattern().as_usize()] = true;
+    }
+    found
 }
 
 /// Programme codes explicitly mentioned in the headline or body, in taxonomy order.
@@ -282,6 +309,34 @@ mod tests {
 
     fn progs(body: &str) -> Vec<String> {
         find_programs(None, body)
+    }
+
+    #[test]
+    fn fact_phrases_never_overlap() {
+        for a in FACT_PHRASES {
+            for b in FACT_PHRASES {
+                let glued = (1..a.len()).any(|k| b.starts_with(&a[k..]));
+                assert!(!glued && (a == b || !a.contains(b)), "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn fact_phrases_are_contains_on_the_lowercased_text() {
+        let texts = [
+            "Para PEKERJA Migran",
+            "pekerja  migran",
+            "PeNeRiMa UpAh",
+            "pe\u{212A}erja migran",
+            "İstanbul pekerja migran",
+            "jaminan pensİun",
+            "",
+            "é jaminan pensiun é Buruh migran",
+        ];
+        for t in texts {
+            let lower = t.to_lowercase();
+            assert_eq!(fact_phrases(t), FACT_PHRASES.map(|p| lower.contains(p)), "{t}");
+        }
     }
 
     #[test]

@@ -49,15 +49,17 @@ type Open = (usize, usize, Vec<(usize, usize)>);
 
 /// All balanced quotations of `text`, in order, never overlapping.
 pub(super) fn quote_spans(text: &str) -> Vec<Span> {
-    let cs: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |i: usize| cs.get(i).map(|&(_, c)| c);
+    let at = |pos: usize| text.get(pos..).and_then(|r| r.chars().next());
     let mut spans = Vec::new();
     let mut open: Option<Open> = None;
-    let mut i = 0;
-    while i < cs.len() {
-        let (pos, c) = cs[i];
-        let prev = i.checked_sub(1).and_then(at);
-        let next = at(i + 1);
+    // Only marks and line breaks change anything; the rest is skipped.
+    let mut from = 0;
+    while let Some(found) = text[from..].find(|c| c == '\n' || is_mark(c)) {
+        let pos = from + found;
+        let c = at(pos).unwrap_or('\n');
+        let prev = text[..pos].chars().next_back();
+        let next = at(pos + c.len_utf8());
+        from = pos + c.len_utf8();
         match open.take() {
             None => {
                 if is_mark(c) && opens(prev, next) {
@@ -66,17 +68,15 @@ pub(super) fn quote_spans(text: &str) -> Vec<Span> {
             }
             Some((start, part, mut parts)) => {
                 if c == '\n' {
-                    let mut j = i;
-                    while at(j).is_some_and(char::is_whitespace) {
-                        j += 1;
-                    }
-                    let continues =
-                        at(j).is_some_and(is_mark) && at(j + 1).is_some_and(|n| !n.is_whitespace());
-                    if continues {
+                    let rest = &text[pos..];
+                    let j = pos + rest.len() - rest.trim_start().len();
+                    let mark = at(j).filter(|&m| is_mark(m));
+                    let continues = mark
+                        .is_some_and(|m| at(j + m.len_utf8()).is_some_and(|n| !n.is_whitespace()));
+                    if let (true, Some(m)) = (continues, mark) {
                         parts.push((part, pos));
-                        let (mpos, m) = cs[j];
-                        open = Some((start, mpos + m.len_utf8(), parts));
-                        i = j + 1;
+                        open = Some((start, j + m.len_utf8(), parts));
+                        from = j + m.len_utf8();
                         continue;
                     }
                     // A stray mark: forget it and go on after the paragraph.
@@ -88,7 +88,6 @@ pub(super) fn quote_spans(text: &str) -> Vec<Span> {
                 }
             }
         }
-        i += 1;
     }
     spans
 }
@@ -156,6 +155,14 @@ pub(super) fn sentences(text: &str, spans: &[Span]) -> Vec<Sentence> {
                 push(&mut out, start, p, &mut quotes);
                 start = p;
             }
+            continue;
+        }
+        // Skip to the next character that may end a sentence, or to the
+        // next quotation's opening mark.
+        let limit = spans.get(next_span).map(|s| s.open).filter(|&o| o > p).unwrap_or(text.len());
+        let skip = text[p..limit].find(['\n', '.', '!', '?']).unwrap_or(limit - p);
+        if skip > 0 {
+            p += skip;
             continue;
         }
         let Some(c) = text.get(p..).and_then(|r| r.chars().next()) else { break };

@@ -15,12 +15,10 @@ use regex::Regex;
 
 use super::lexicon;
 use crate::extract::article::Official;
+use crate::extract::words::{Word, words as word_spans};
 
 /// At most this many people are tracked per article (bounded work).
 const MAX_PEOPLE: usize = 64;
-
-/// Words of a name or a sentence: letters, marks, apostrophes and hyphens.
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}[\p{L}\p{M}'’\-]*").unwrap());
 
 /// Page credit lines ("Pewarta: Juraidi", "EDITOR:Edwandani", IDN Times tags).
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -29,6 +27,15 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+
+/// Whether a line may match [`CREDIT`]: after spaces and tabs it starts
+/// with a bullet or a letter that begins a credit label, in any case (`K`
+/// also as the Kelvin sign, which case-insensitive matching folds to `k`).
+fn may_be_credit(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t']).chars().next().is_some_and(|c| {
+        matches!(c.to_ascii_lowercase(), 'p' | 'e' | 'r' | 'f' | 'k' | 't' | '•' | '·' | '\u{212A}')
+    })
+}
 
 /// Two to four capitalised words followed by an age: "Dedi Kurniadi (34)".
 static AGED: LazyLock<Regex> = LazyLock::new(|| {
@@ -70,12 +77,12 @@ fn starts_upper(word: &str) -> bool {
 }
 
 fn words(s: &str) -> Vec<String> {
-    WORD.find_iter(s).map(|m| m.as_str().to_string()).collect()
+    word_spans(s).map(|m| m.as_str().to_string()).collect()
 }
 
 fn office_words(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for w in WORD.find_iter(s) {
+    for w in word_spans(s) {
         let exp = lexicon::expand_title(w.as_str());
         if exp.is_empty() {
             out.push(lexicon::norm(w.as_str()));
@@ -93,14 +100,19 @@ struct Mention {
     person: usize,
     /// The whole name, not one word of it.
     full: bool,
-    /// A lone word that is also an ordinary word ("Hari").
-    doubtful: bool,
+    /// One word (a one-word name, or one word of a longer one): doubtful
+    /// when also an ordinary word ("Hari"), see [`People::is_doubtful_mention`].
+    single: bool,
 }
 
 impl<'a> People<'a> {
     pub fn new(officials: &[Official], text: &'a str) -> Self {
-        let credits = CREDIT
-            .captures_iter(text)
+        // A credit never spans lines, so each line that may hold one is
+        // searched alone.
+        let credits = text
+            .split('\n')
+            .filter(|line| may_be_credit(line))
+            .filter_map(|line| CREDIT.captures(line))
             .flat_map(|c| {
                 let line = c.get(1).map_or("", |m| m.as_str()).to_string();
                 line.split([',', '/', '&', ';', '|']).map(words).collect::<Vec<_>>()
@@ -174,14 +186,19 @@ impl<'a> People<'a> {
     /// Known people named in `text`: full names first, then single words of
     /// a known name (not particles such as "Made" or "La").
     fn mentions(&self, text: &str) -> Vec<Mention> {
-        let ws: Vec<regex::Match> = WORD.find_iter(text).collect();
+        self.mentions_in(&word_spans(text).collect::<Vec<_>>(), usize::MAX)
+    }
+
+    /// The first `limit` mentions among the words `ws` of a text, as
+    /// [`People::mentions`] finds them.
+    fn mentions_in(&self, ws: &[Word], limit: usize) -> Vec<Mention> {
         // Names start with a capital; unless someone's does not, a word in
         // lower case starts no mention and the people need not be searched.
         let lowercase_names =
             self.people.iter().any(|p| p.words.first().is_some_and(|w| !starts_upper(w)));
         let mut out = Vec::new();
         let mut i = 0;
-        while i < ws.len() {
+        while i < ws.len() && out.len() < limit {
             if !lowercase_names && !starts_upper(ws[i].as_str()) {
                 i += 1;
                 continue;
@@ -197,13 +214,12 @@ impl<'a> People<'a> {
                 .max_by_key(|(_, p)| p.words.len());
             if let Some((k, p)) = full {
                 let last = &ws[i + p.words.len() - 1];
-                let doubtful = p.words.len() == 1 && self.is_doubtful(ws[i].as_str());
                 out.push(Mention {
                     start: ws[i].start(),
                     end: last.end(),
                     person: k,
                     full: true,
-                    doubtful,
+                    single: p.words.len() == 1,
                 });
                 i += p.words.len();
                 continue;
@@ -214,18 +230,24 @@ impl<'a> People<'a> {
                 && !lexicon::is_particle(w)
                 && let Some(k) = self.by_short(&[w])
             {
-                let doubtful = self.is_doubtful(w);
                 out.push(Mention {
                     start: ws[i].start(),
                     end: ws[i].end(),
                     person: k,
                     full: false,
-                    doubtful,
+                    single: true,
                 });
             }
             i += 1;
         }
         out
+    }
+
+    /// Whether a mention found in `text` is a lone word that is also an
+    /// ordinary word ("Hari"); asked only when it matters, as it reads the
+    /// whole article.
+    fn is_doubtful_mention(&self, m: &Mention, text: &str) -> bool {
+        m.single && self.is_doubtful(&text[m.start..m.end])
     }
 
     fn is_doubtful(&self, word: &str) -> bool {
@@ -353,7 +375,7 @@ impl<'a> People<'a> {
         let mentions = self.mentions(prefix);
         if let Some(m) = mentions.iter().rev().find(|m| {
             let before = prefix[..m.start].split_whitespace().last().unwrap_or("");
-            !m.doubtful && !lexicon::is_object_marker(clean(before))
+            !lexicon::is_object_marker(clean(before)) && !self.is_doubtful_mention(m, prefix)
         }) {
             return Some(Speaker::Name(self.people[m.person].name.clone()));
         }
@@ -375,14 +397,19 @@ impl<'a> People<'a> {
     /// one short opening phrase ending in a comma.
     pub fn subject_of(&self, sentence: &str) -> Option<String> {
         let sentence = head(sentence, 600);
-        let mentions = self.mentions(sentence);
-        let m = mentions.iter().take(8).find(|m| {
+        let ws: Vec<Word> = word_spans(sentence).collect();
+        let mentions = self.mentions_in(&ws, 8);
+        let m = mentions.iter().find(|m| {
             let before = &sentence[..m.start];
             let (lead, clause) = match before.find(',') {
                 Some(i) => (&before[..i], &before[i + 1..]),
                 None => ("", before),
             };
-            let lead_ok = lead.split_whitespace().count() <= 12 && self.mentions(lead).is_empty();
+            // A comma ends every word, so the lead's words are the
+            // sentence's words up to it.
+            let lead_ws = &ws[..ws.partition_point(|w| w.end() <= lead.len())];
+            let lead_ok =
+                lead.split_whitespace().count() <= 12 && self.mentions_in(lead_ws, 1).is_empty();
             let clause_ok = clause.split_whitespace().all(|w| {
                 let c = clean(w);
                 c.starts_with(char::is_uppercase)
@@ -392,7 +419,7 @@ impl<'a> People<'a> {
             });
             let next = sentence[m.end..].split_whitespace().next().unwrap_or("");
             let verb_next = lexicon::is_speech_verb(clean(next)) || lexicon::is_adverb(clean(next));
-            lead_ok && clause_ok && (!m.doubtful || verb_next)
+            lead_ok && clause_ok && (verb_next || !self.is_doubtful_mention(m, sentence))
         })?;
         Some(self.people[m.person].name.clone())
     }
@@ -602,6 +629,14 @@ mod tests {
         assert_eq!(p.full_name("Dedi"), "Dedi Kurniadi");
         assert_eq!(name(&mut p, "Ahmad Hassanudin").as_deref(), Some("Hassanudin"));
         assert_eq!(p.full_name("Hassanudin"), "Hassanudin");
+    }
+
+    #[test]
+    fn credit_lines_are_spotted_by_their_first_letter() {
+        for line in ["Pewarta: A", " \teditor:B", "• C", "\u{212A}ontributor: D", "Topik: E"] {
+            assert!(may_be_credit(line) && CREDIT.is_match(line), "{line}");
+        }
+        assert!(!may_be_credit("Sumber: A") && !may_be_credit("") && !may_be_credit("  "));
     }
 
     #[test]
