@@ -176,11 +176,10 @@ mod tests {
         jobs.push(job(dir.path(), "same.txt", text, Some(hash_bytes(text.as_bytes()))));
         jobs.push(job(dir.path(), "empty.txt", "  \n", None));
         let (_, fields) = build_schema();
-        let config = AnalysisConfig::default();
         let stop = AtomicBool::new(false);
         let mut seen = Vec::new();
         let (mut docs, mut unchanged, mut skipped) = (0, 0, 0);
-        run(&jobs, 3, &fields, &config, &stop, |job, outcome| {
+        run(&jobs, 3, &fields, &stop, |job, outcome| {
             seen.push(job.rel.clone());
             match outcome {
                 Outcome::Unchanged { .. } => unchanged += 1,
@@ -208,7 +207,7 @@ mod tests {
         let (_, fields) = build_schema();
         let stop = AtomicBool::new(false);
         let mut calls = 0;
-        let r = run(&jobs, 2, &fields, &AnalysisConfig::default(), &stop, |_, _| {
+        let r = run(&jobs, 2, &fields, &stop, |_, _| {
             calls += 1;
             Err(crate::error::Error::io("test", std::io::Error::other("full")))
         });
