@@ -443,22 +443,28 @@ fn normalize(text: &str) -> String {
         }
         out.push_str(&text[kept..i]);
         kept = i + c.len_utf8();
-        match c {
-            '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
-            '\n' if was_cr => {}
-            '\n' => out.push('\n'),
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {}
-            c if c.is_whitespace() || c == '\u{A0}' => {
-                if !out.ends_with(' ') {
-                    out.push(' ');
-                }
-            }
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
+        push_normalized(&mut out, c, was_cr);
     }
     out.push_str(&text[kept..]);
     out
+}
+
+/// What [`normalize`] writes for one character that is not plain ASCII
+/// (`was_cr`: the character before it was `\r`).
+fn push_normalized(out: &mut String, c: char, was_cr: bool) {
+    match c {
+        '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+        '\n' if was_cr => {}
+        '\n' => out.push('\n'),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {}
+        c if c.is_whitespace() || c == '\u{A0}' => {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+        c if c.is_control() => {}
+        c => out.push(c),
+    }
 }
 
 /// [`normalize`] for a one-line field.
@@ -490,26 +496,14 @@ mod tests {
         assert_eq!(normalize_inline("  Judul\n baru\u{a0} "), "Judul baru");
     }
 
-    /// [`normalize`] one character at a time, as it was written first.
+    /// [`normalize`] one character at a time, without its plain-ASCII fast path.
     fn normalize_by_char(text: &str) -> String {
         let mut out = String::new();
         let mut after_cr = false;
         for c in text.chars() {
             let was_cr = after_cr;
             after_cr = c == '\r';
-            match c {
-                '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
-                '\n' if was_cr => {}
-                '\n' => out.push('\n'),
-                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {}
-                c if c.is_whitespace() || c == '\u{A0}' => {
-                    if !out.ends_with(' ') {
-                        out.push(' ');
-                    }
-                }
-                c if c.is_control() => {}
-                c => out.push(c),
-            }
+            push_normalized(&mut out, c, was_cr);
         }
         out
     }
