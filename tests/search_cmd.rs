@@ -442,6 +442,41 @@ fn quoted_by_searches_only_what_that_person_said() {
 }
 
 #[test]
+fn quoted_by_holds_whoever_is_quoted_first() {
+    // Quotes are scoped by the speaker's place in each article: Sri is quoted
+    // first in one article and second in the other, and so is Bambang.
+    let env = TestEnv::new();
+    env.write(
+        "corpus/a.txt",
+        "Soal JHT\n\nSurabaya - Direktur Pelayanan BPJS Ketenagakerjaan Sri Handayani Wibowo bicara. \"Klaim JHT kini bisa daring,\" kata Sri.\n\nMenteri Ketenagakerjaan Bambang Wiratmo menambahkan. \"Pelatihan kerja kami perluas,\" ujar Bambang.\n",
+    );
+    env.write(
+        "corpus/b.txt",
+        "Soal pelatihan\n\nMedan - Menteri Ketenagakerjaan Bambang Wiratmo bicara. \"Saldo JHT aman,\" ujar Bambang.\n\nDirektur Pelayanan BPJS Ketenagakerjaan Sri Handayani Wibowo menambahkan. \"Pelatihan kerja kami buka,\" kata Sri.\n",
+    );
+    env.warta(&["index", "corpus", "--index", "index", "-q"]);
+    let ids = |args: &[&str]| -> Vec<String> {
+        let v = env.search_json(args);
+        let mut ids: Vec<String> = v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&["JHT", "--quoted-by", "Sri"]), ["a.txt"]);
+    assert_eq!(ids(&["JHT", "--quoted-by", "Bambang"]), ["b.txt"]);
+    assert_eq!(ids(&["pelatihan", "--quoted-by", "Sri"]), ["b.txt"]);
+    assert_eq!(ids(&["pelatihan", "--quoted-by", "Bambang"]), ["a.txt"]);
+    assert_eq!(ids(&["\"kerja kami perluas\"", "--quoted-by", "Bambang"]), ["a.txt"]);
+    assert!(ids(&["\"kerja kami perluas\"", "--quoted-by", "Sri"]).is_empty());
+    assert_eq!(ids(&["JHT", "--quoted-by", "Sri", "--quoted-by", "Bambang"]), ["a.txt", "b.txt"]);
+    assert_eq!(ids(&["*", "--quoted-by", "Sri"]), ["a.txt", "b.txt"]);
+}
+
+#[test]
 fn figures_are_listed_per_hit() {
     let env = TestEnv::new();
     env.write("corpus/a.txt", "Klaim naik\n\nJakarta - BPJS Ketenagakerjaan membayar klaim Rp37,83 miliar kepada 43,43 juta pekerja, naik 45,34%.\n");

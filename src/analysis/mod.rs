@@ -16,8 +16,8 @@
 //! Enhanced Confix Stripping stemmer, so that `melindungi` finds
 //! `perlindungan`. Queries search both views, the exact one boosted.
 //!
-//! What people said is indexed in both views too, each term prefixed by the
-//! speaker's key ([`scoped`]: `zainudin|jht`).
+//! What people said is indexed in both views too, each term prefixed by a
+//! key ([`scoped`]; the index uses the speaker's slot in the article: `0|jht`).
 //!
 //! The same analyzers cut snippets, so a query word highlights every form it
 //! matched. Names the stemmer must leave alone (provinces, cities, agencies)

@@ -4,8 +4,9 @@
 //! `warta search --quoted-by Zainudin JHT` must match articles where
 //! Zainudin said "JHT", not articles that mention JHT and quote Zainudin on
 //! something else. Each quote is therefore indexed with its terms prefixed by
-//! the speaker's key: `zainudin|jht`. The text handed to the index is a list
-//! of records, each a key and a text:
+//! a key naming its speaker: `0|jht` (the index keys speakers by their slot
+//! in the article, see `index::document::said_term`). The text handed to the
+//! index is a list of records, each a key and a text:
 //!
 //! ```text
 //! KEY \x1F TEXT \x1E KEY \x1F TEXT \x1E …

@@ -28,28 +28,62 @@ pub struct StoredArticle {
     pub article: Article,
 }
 
-/// A speaker's key, the prefix of the terms of what they said:
-/// "Asep Rahmat Suwanda" → `asep_rahmat_suwanda`.
+/// A speaker's key: "Asep Rahmat Suwanda" → `asep_rahmat_suwanda`.
 pub fn speaker_key(name: &str) -> String {
     name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join("_")
 }
 
-/// A speaker-scoped term: `zainudin|jht`.
-pub fn said_term(key: &str, term: &str) -> String {
-    scoped::scoped_term(key, term)
+/// The `speaker_slot` term saying that the speaker with `key` has `slot` in
+/// an article: `zainudin#0`.
+pub fn speaker_slot_term(key: &str, slot: usize) -> String {
+    format!("{key}#{slot}")
 }
 
-/// The quotes of an article as scoped records (speaker key, quote), which
-/// the `said` fields' analyzers turn into speaker-scoped terms.
-fn said_records(article: &Article) -> Option<String> {
+/// The slot in a `speaker_slot` term of the speaker with `key`; `None` when
+/// the term is another speaker's.
+pub fn slot_of(key: &str, term: &str) -> Option<usize> {
+    let digits = term.strip_prefix(key)?.strip_prefix('#')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A slot-scoped term of the `said` fields: `0|jht` (the article's first
+/// speaker said "JHT").
+///
+/// Quotes are scoped by the speaker's slot in the article (0 for the first
+/// person quoted, 1 for the next, …), not by the speaker's name. A search
+/// for what Zainudin said asks, for each slot Zainudin has anywhere, for the
+/// words under that slot in articles where Zainudin has that slot. Scoping
+/// by name made every (person, word) pair a term: 5.7 M terms at 100k
+/// articles against 0.5 M for the body, which cost half of indexing time.
+pub fn said_term(slot: usize, term: &str) -> String {
+    scoped::scoped_term(&slot.to_string(), term)
+}
+
+/// What the people quoted in an article said: scoped records (slot, quote)
+/// for the `said` fields' analyzers, and each speaker's `speaker_slot`
+/// term. Speakers take slots in the order they are first quoted.
+fn said_records(article: &Article) -> Option<(String, Vec<String>)> {
     if article.quotes.is_empty() {
         return None;
     }
+    let mut keys: Vec<String> = Vec::new();
     let mut text = String::new();
     for q in &article.quotes {
-        scoped::encode(&mut text, &speaker_key(&q.speaker), &q.text);
+        let key = speaker_key(&q.speaker);
+        let slot = match keys.iter().position(|k| *k == key) {
+            Some(slot) => slot,
+            None => {
+                keys.push(key);
+                keys.len() - 1
+            }
+        };
+        scoped::encode(&mut text, &slot.to_string(), &q.text);
     }
-    Some(text)
+    let slots = keys.iter().enumerate().map(|(slot, key)| speaker_slot_term(key, slot)).collect();
+    Some((text, slots))
 }
 
 /// Builds the document for one article.
@@ -85,9 +119,12 @@ pub fn to_document(f: &Fields, id: &str, path: &str, article: &Article) -> Tanti
     for speaker in speakers {
         doc.add_facet(f.speaker, Facet::from_path([speaker]));
     }
-    if let Some(said) = said_records(article) {
+    if let Some((said, slots)) = said_records(article) {
         doc.add_text(f.said, &said);
         doc.add_text(f.said_exact, said);
+        for slot in slots {
+            doc.add_text(f.speaker_slot, slot);
+        }
     }
     if let Some(signature) = crate::dedup::signature(&article.body) {
         doc.add_bytes(f.minhash, &signature.to_bytes());
@@ -173,6 +210,7 @@ pub(crate) fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::quote::Quote;
     use crate::extract::{CityRef, Official, ProvinceRef};
     use crate::index::schema::build_schema;
 
@@ -217,7 +255,37 @@ mod tests {
     #[test]
     fn speaker_keys_and_terms() {
         assert_eq!(speaker_key("Asep  Rahmat Suwanda"), "asep_rahmat_suwanda");
-        assert_eq!(said_term("zainudin", "jht"), "zainudin|jht");
+        assert_eq!(said_term(0, "jht"), "0|jht");
+        assert_eq!(speaker_slot_term("zainudin", 3), "zainudin#3");
+        assert_eq!(slot_of("zainudin", "zainudin#3"), Some(3));
+        assert_eq!(slot_of("zainudin", "zainudin_amir#3"), None);
+        assert_eq!(slot_of("zainudin", "zainudin#"), None);
+        assert_eq!(slot_of("zainudin", "zainudin#+1"), None);
+    }
+
+    #[test]
+    fn speakers_take_slots_in_the_order_they_are_first_quoted() {
+        let quote = |speaker: &str, text: &str| Quote {
+            speaker: speaker.into(),
+            text: text.into(),
+            direct: true,
+        };
+        let article = Article {
+            quotes: vec![
+                quote("Zainudin", "satu"),
+                quote("Asep  Rahmat", "dua"),
+                quote("Zainudin", "tiga"),
+            ],
+            ..Article::default()
+        };
+        let (text, slots) = said_records(&article).unwrap();
+        assert_eq!(slots, ["zainudin#0", "asep_rahmat#1"]);
+        let mut expected = String::new();
+        for (slot, quote) in [("0", "satu"), ("1", "dua"), ("0", "tiga")] {
+            scoped::encode(&mut expected, slot, quote);
+        }
+        assert_eq!(text, expected);
+        assert!(said_records(&Article::default()).is_none());
     }
 
     #[test]

@@ -19,7 +19,8 @@ use crate::analysis::View;
 /// 5: `path` indexed (incremental re-indexing deletes by path).
 /// 6: stemmed body without positions; one-permutation MinHash signatures.
 /// 7: quotes analysed by the scoped analyzers (plain text in the document).
-pub const FORMAT_VERSION: u32 = 7;
+/// 8: quotes scoped by the speaker's slot in the article, not by name.
+pub const FORMAT_VERSION: u32 = 8;
 
 /// Field names, as they appear in `field:term` queries and in the schema.
 pub mod names {
@@ -48,12 +49,15 @@ pub mod names {
     pub const PROGRAM: &str = "program";
     /// Everything else extraction found, as stored JSON.
     pub const META: &str = "meta";
-    /// What people said, stemmed view, each term prefixed by its speaker's key.
+    /// What people said, stemmed view, each term prefixed by its speaker's
+    /// slot in the article (`0|jht`: the first speaker said "JHT").
     pub const SAID: &str = "said";
-    /// What people said, exact view, each term prefixed by its speaker's key.
+    /// What people said, exact view, each term prefixed by its speaker's slot.
     pub const SAID_EXACT: &str = "said_exact";
     /// The speakers of the article's quotes, as facets `/Full Name`.
     pub const SPEAKER: &str = "speaker";
+    /// Which speaker has which slot in the article: `zainudin#0`.
+    pub const SPEAKER_SLOT: &str = "speaker_slot";
     /// MinHash signature of the clean body (fast bytes; see `dedup`).
     pub const MINHASH: &str = "minhash";
 }
@@ -91,6 +95,8 @@ pub struct Fields {
     pub said_exact: Field,
     /// See [`names::SPEAKER`].
     pub speaker: Field,
+    /// See [`names::SPEAKER_SLOT`].
+    pub speaker_slot: Field,
     /// See [`names::MINHASH`].
     pub minhash: Field,
 }
@@ -104,8 +110,8 @@ pub fn build_schema() -> (Schema, Fields) {
         )
     };
     let view = |v: View| indexed(v, IndexRecordOption::WithFreqsAndPositions);
-    // What people said: records of speaker key and quote, analysed into
-    // terms prefixed by the key (`analysis::scoped`), with positions.
+    // What people said: records of speaker slot and quote, analysed into
+    // terms prefixed by the slot (`analysis::scoped`), with positions.
     let scoped = |v: View| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
@@ -139,6 +145,7 @@ pub fn build_schema() -> (Schema, Fields) {
         said: b.add_text_field(names::SAID, scoped(View::Stemmed)),
         said_exact: b.add_text_field(names::SAID_EXACT, scoped(View::Exact)),
         speaker: b.add_facet_field(names::SPEAKER, FacetOptions::default()),
+        speaker_slot: b.add_text_field(names::SPEAKER_SLOT, STRING),
         minhash: b.add_bytes_field(names::MINHASH, FAST),
     };
     (b.build(), fields)

@@ -14,7 +14,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 use crate::analysis::{AnalysisConfig, View};
 use crate::error::{Error, InternalError, Result, UserError};
 use crate::index::analysis;
-use crate::index::document::{StoredArticle, from_document};
+use crate::index::document::{StoredArticle, from_document, slot_of};
 use crate::index::schema::{FORMAT_VERSION, Fields, fields_of};
 
 /// Name of warta's own metadata file inside the index directory.
@@ -240,6 +240,34 @@ impl WartaIndex {
             cache.insert(field.field_id(), values.clone());
         }
         Ok(values)
+    }
+
+    /// The slots the speaker with `key` (`document::speaker_key`) has in
+    /// any article, sorted: the scopes of that speaker's words in the
+    /// `said` fields (see `document::said_term`).
+    pub fn speaker_slots(&self, key: &str) -> Result<Vec<usize>> {
+        let prefix = format!("{key}#");
+        // Every term of this speaker lies in [`key#`, `key$`): `$` follows `#`.
+        let end = format!("{key}$");
+        let mut slots = std::collections::BTreeSet::new();
+        for segment in self.searcher().segment_readers() {
+            let inverted = segment.inverted_index(self.fields.speaker_slot)?;
+            let mut stream = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .lt(end.as_bytes())
+                .into_stream()
+                .map_err(|e| Error::io(format!("reading {}", self.dir.display()), e))?;
+            while stream.advance() {
+                if let Some(slot) =
+                    std::str::from_utf8(stream.key()).ok().and_then(|t| slot_of(key, t))
+                {
+                    slots.insert(slot);
+                }
+            }
+        }
+        Ok(slots.into_iter().collect())
     }
 
     /// Fetches one article by id.

@@ -14,7 +14,8 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery,
+    Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -22,7 +23,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use crate::analysis::{self, View};
 use crate::error::{Result, UserError};
 use crate::index::WartaIndex;
-use crate::index::document::said_term;
+use crate::index::document::{said_term, speaker_slot_term};
 use crate::search::aliases::Aliases;
 use crate::search::filters::{self, FacetKind};
 use crate::search::query::Node;
@@ -56,14 +57,14 @@ pub struct Compiled {
 
 /// Compiles a parsed query. `raw` is the query string, for error messages.
 ///
-/// With `speakers` (keys from `index::document::speaker_key`), words search
-/// only what those people said (`--quoted-by`).
+/// With `speakers` (`--quoted-by`: every slot the chosen people have in any
+/// article), words search only what those people said.
 pub fn compile(
     index: &WartaIndex,
     aliases: &Aliases,
     node: &Node,
     raw: &str,
-    speakers: &[String],
+    speakers: Option<&[SpeakerSlot]>,
 ) -> Result<Compiled> {
     let mut c = Compiler {
         index,
@@ -82,10 +83,20 @@ pub fn compile(
     Ok(Compiled { query, highlights: c.highlights, notes: c.notes })
 }
 
+/// A speaker's slot in some articles: their words there are scoped by it
+/// (`index::document::said_term`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerSlot {
+    /// The speaker's key (`index::document::speaker_key`).
+    pub key: String,
+    /// The slot.
+    pub slot: usize,
+}
+
 struct Compiler<'a> {
     index: &'a WartaIndex,
     aliases: &'a Aliases,
-    speakers: &'a [String],
+    speakers: Option<&'a [SpeakerSlot]>,
     exact: TextAnalyzer,
     stemmed: TextAnalyzer,
     highlights: Vec<Pattern>,
@@ -286,14 +297,31 @@ impl Compiler<'_> {
                 clauses.push((Occur::Should, q));
             }
         };
-        if scope == Scope::Both && !self.speakers.is_empty() {
-            // Only what the speakers said: their terms carry their key.
-            for key in self.speakers {
+        if let (Scope::Both, Some(speakers)) = (scope, self.speakers) {
+            // Only what the speakers said: for each slot a speaker has, the
+            // words under that slot where the speaker has that slot.
+            for s in speakers {
                 let scoped = |terms: &[(usize, String)]| -> Vec<(usize, String)> {
-                    terms.iter().map(|(p, t)| (*p, said_term(key, t))).collect()
+                    terms.iter().map(|(p, t)| (*p, said_term(s.slot, t))).collect()
                 };
-                add(f.said_exact, &scoped(&exact), EXACT_BOOST);
-                add(f.said, &scoped(&stemmed), 1.0);
+                let mut views: Clauses = Vec::new();
+                for (field, terms, boost) in
+                    [(f.said_exact, scoped(&exact), EXACT_BOOST), (f.said, scoped(&stemmed), 1.0)]
+                {
+                    if !terms.is_empty() {
+                        let q = terms_query(field, true, &terms);
+                        let q: Box<dyn Query> =
+                            if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) };
+                        views.push((Occur::Should, q));
+                    }
+                }
+                let Some(words) = boolean(views) else { continue };
+                let slot =
+                    Term::from_field_text(f.speaker_slot, &speaker_slot_term(&s.key, s.slot));
+                let who = TermQuery::new(slot, IndexRecordOption::Basic);
+                let who: Box<dyn Query> = Box::new(ConstScoreQuery::new(Box::new(who), 0.0));
+                let q = BooleanQuery::new(vec![(Occur::Must, words), (Occur::Must, who)]);
+                clauses.push((Occur::Should, Box::new(q)));
             }
         } else {
             self.text_fields(scope, &exact, &stemmed, &mut add);

@@ -138,8 +138,15 @@ pub fn select(
     }
     let speaker_names: Vec<String> =
         speakers.iter().filter_map(|f| f.to_path().first().map(|s| s.to_string())).collect();
-    let keys: Vec<String> = speaker_names.iter().map(|n| speaker_key(n)).collect();
-    let compiled = compile::compile(index, &aliases, &ast, text, &keys)?;
+    let mut scopes: Vec<compile::SpeakerSlot> = Vec::new();
+    for name in &speaker_names {
+        let key = speaker_key(name);
+        for slot in index.speaker_slots(&key)? {
+            scopes.push(compile::SpeakerSlot { key: key.clone(), slot });
+        }
+    }
+    let scopes = (!quoted_by.is_empty()).then_some(scopes.as_slice());
+    let compiled = compile::compile(index, &aliases, &ast, text, scopes)?;
     let mut full = with_filters(index, compiled.query, filters)?;
     if !quoted_by.is_empty() {
         let field = index.fields().speaker;
