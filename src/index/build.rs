@@ -48,6 +48,23 @@ const MIN_HEAP_PER_THREAD: usize = 15_000_000;
 /// RSS (see BENCHMARKS.md).
 const MERGE_THREADS: usize = 1;
 
+/// Segments of about the same size that wait for a merge: they are merged
+/// when this many have gathered (tantivy's default is 8; Lucene's tiered
+/// policy allows 10 per tier). At the default heap a segment holds about
+/// 12,000 articles, so 100k articles stay in 8 segments: merging those into
+/// one took 5 s of a 47 s build, raised peak RSS from about 285 to 460 MB
+/// (a merge maps every segment it reads) and made no search faster (two
+/// cores search eight segments in parallel; BENCHMARKS.md). Larger corpora
+/// still merge, level by level.
+const SEGMENTS_PER_MERGE: usize = 10;
+
+/// How segments are merged while indexing (see [`SEGMENTS_PER_MERGE`]).
+fn merge_policy() -> tantivy::indexer::LogMergePolicy {
+    let mut policy = tantivy::indexer::LogMergePolicy::default();
+    policy.set_min_num_segments(SEGMENTS_PER_MERGE);
+    policy
+}
+
 /// The writer's threads and memory: `heap` split over `threads` indexing
 /// threads, one merge at a time.
 fn writer_options(threads: usize, heap: usize) -> tantivy::indexer::IndexWriterOptions {
@@ -222,6 +239,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
             }
             other => other.into(),
         })?;
+    writer.set_merge_policy(Box::new(merge_policy()));
 
     // What extraction and analysis depend on besides the files: the extra
     // roots and the user's registry of officials. A change re-extracts all.
