@@ -126,7 +126,12 @@ impl<T: TokenStream> TokenStream for IndonesianStemmerTokenStream<'_, T> {
             return true;
         }
         self.lower.clear();
-        self.lower.extend(token.text.chars().flat_map(char::to_lowercase));
+        if token.text.is_ascii() {
+            self.lower.push_str(&token.text);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower.extend(token.text.chars().flat_map(char::to_lowercase));
+        }
         if !self.lower.bytes().all(|b| b.is_ascii_lowercase()) {
             return true;
         }
