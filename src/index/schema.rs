@@ -19,7 +19,8 @@ use crate::analysis::View;
 /// 5: `path` indexed (incremental re-indexing deletes by path).
 /// 6: stemmed body without positions; one-permutation MinHash signatures.
 /// 7: quotes analysed by the scoped analyzers (plain text in the document).
-/// 8: quotes scoped by the speaker's slot in the article, not by name.
+/// 8: quotes scoped by the speaker's slot in the article, not by name;
+/// stemmed quotes without positions.
 pub const FORMAT_VERSION: u32 = 8;
 
 /// Field names, as they appear in `field:term` queries and in the schema.
@@ -112,11 +113,11 @@ pub fn build_schema() -> (Schema, Fields) {
     let view = |v: View| indexed(v, IndexRecordOption::WithFreqsAndPositions);
     // What people said: records of speaker slot and quote, analysed into
     // terms prefixed by the slot (`analysis::scoped`), with positions.
-    let scoped = |v: View| {
+    let scoped = |v: View, record: IndexRecordOption| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(v.scoped_analyzer_name())
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_index_option(record),
         )
     };
     // The stemmed body keeps no positions: phrases are exact wording and
@@ -142,8 +143,13 @@ pub fn build_schema() -> (Schema, Fields) {
         official: b.add_facet_field(names::OFFICIAL, FacetOptions::default()),
         program: b.add_facet_field(names::PROGRAM, FacetOptions::default()),
         meta: b.add_text_field(names::META, STORED),
-        said: b.add_text_field(names::SAID, scoped(View::Stemmed)),
-        said_exact: b.add_text_field(names::SAID_EXACT, scoped(View::Exact)),
+        // Like the body: phrases are exact wording, so only the exact view
+        // of quotes keeps positions.
+        said: b.add_text_field(names::SAID, scoped(View::Stemmed, IndexRecordOption::WithFreqs)),
+        said_exact: b.add_text_field(
+            names::SAID_EXACT,
+            scoped(View::Exact, IndexRecordOption::WithFreqsAndPositions),
+        ),
         speaker: b.add_facet_field(names::SPEAKER, FacetOptions::default()),
         speaker_slot: b.add_text_field(names::SPEAKER_SLOT, STRING),
         minhash: b.add_bytes_field(names::MINHASH, FAST),

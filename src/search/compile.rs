@@ -309,7 +309,7 @@ impl Compiler<'_> {
                     [(f.said_exact, scoped(&exact), EXACT_BOOST), (f.said, scoped(&stemmed), 1.0)]
                 {
                     if !terms.is_empty() {
-                        let q = terms_query(field, true, &terms);
+                        let q = terms_query(field, has_positions(&schema, field), &terms);
                         let q: Box<dyn Query> =
                             if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) };
                         views.push((Occur::Should, q));
