@@ -58,10 +58,19 @@ const MERGE_THREADS: usize = 1;
 /// still merge, level by level.
 const SEGMENTS_PER_MERGE: usize = 10;
 
-/// How segments are merged while indexing (see [`SEGMENTS_PER_MERGE`]).
+/// Segments below this many documents count as this size when levels are
+/// formed (tantivy's default is 10,000). A re-run that indexes a few changed
+/// files writes small segments (one per indexing thread); with the default
+/// they joined the level of the full build's segments, and the tenth one
+/// merged the whole index: 8.8 s instead of 2 s after 1% of 100k changed.
+const MIN_LEVEL_DOCS: u32 = 1_000;
+
+/// How segments are merged while indexing (see [`SEGMENTS_PER_MERGE`] and
+/// [`MIN_LEVEL_DOCS`]).
 fn merge_policy() -> tantivy::indexer::LogMergePolicy {
     let mut policy = tantivy::indexer::LogMergePolicy::default();
     policy.set_min_num_segments(SEGMENTS_PER_MERGE);
+    policy.set_min_layer_size(MIN_LEVEL_DOCS);
     policy
 }
 
