@@ -290,10 +290,7 @@ impl Compiler<'_> {
         let schema = self.index.index().schema();
         let mut clauses: Clauses = Vec::new();
         let mut add = |field: Field, terms: &[(usize, String)], boost: f32| {
-            if !terms.is_empty() {
-                let q = terms_query(field, has_positions(&schema, field), terms);
-                let q: Box<dyn Query> =
-                    if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) };
+            if let Some(q) = view_query(&schema, field, terms, boost) {
                 clauses.push((Occur::Should, q));
             }
         };
@@ -304,17 +301,14 @@ impl Compiler<'_> {
                 let scoped = |terms: &[(usize, String)]| -> Vec<(usize, String)> {
                     terms.iter().map(|(p, t)| (*p, said_term(s.slot, t))).collect()
                 };
-                let mut views: Clauses = Vec::new();
-                for (field, terms, boost) in
-                    [(f.said_exact, scoped(&exact), EXACT_BOOST), (f.said, scoped(&stemmed), 1.0)]
-                {
-                    if !terms.is_empty() {
-                        let q = terms_query(field, has_positions(&schema, field), &terms);
-                        let q: Box<dyn Query> =
-                            if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) };
-                        views.push((Occur::Should, q));
-                    }
-                }
+                let views: Clauses = [
+                    view_query(&schema, f.said_exact, &scoped(&exact), EXACT_BOOST),
+                    view_query(&schema, f.said, &scoped(&stemmed), 1.0),
+                ]
+                .into_iter()
+                .flatten()
+                .map(|q| (Occur::Should, q))
+                .collect();
                 let Some(words) = boolean(views) else { continue };
                 let slot =
                     Term::from_field_text(f.speaker_slot, &speaker_slot_term(&s.key, s.slot));
@@ -372,6 +366,21 @@ fn facet_list(facets: &[tantivy::schema::Facet]) -> String {
 
 fn joined(terms: &[(usize, String)]) -> String {
     terms.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// The clause of one view: `terms` in `field` (see [`terms_query`]),
+/// weighted by `boost`; `None` without terms.
+fn view_query(
+    schema: &tantivy::schema::Schema,
+    field: Field,
+    terms: &[(usize, String)],
+    boost: f32,
+) -> Option<Box<dyn Query>> {
+    if terms.is_empty() {
+        return None;
+    }
+    let q = terms_query(field, has_positions(schema, field), terms);
+    Some(if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) })
 }
 
 /// Whether a field records positions (the stemmed body does not: see
