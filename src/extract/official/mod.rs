@@ -14,6 +14,7 @@ mod organizations;
 pub mod registry;
 mod titles;
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -64,15 +65,16 @@ fn is_part_of(short: &str, long: &str) -> bool {
 /// registry's spelling when they are known ([`registry::normalize`]), in
 /// order of first mention.
 pub fn find_officials(title: Option<&str>, body: &str) -> Vec<Official> {
-    let text = match title {
-        Some(t) => format!("{t}\n\n{body}"),
-        None => body.to_string(),
+    let text: Cow<str> = match title {
+        Some(t) => Cow::Owned(format!("{t}\n\n{body}")),
+        None => Cow::Borrowed(body),
     };
-    let ctx = ArticleContext { bpjs_kesehatan: BPJS_KESEHATAN.is_match(&text), text: &text };
-    let credits = credited_names(&text);
+    let text: &str = &text;
+    let ctx = ArticleContext { bpjs_kesehatan: BPJS_KESEHATAN.is_match(text), text };
+    let credits = credited_names(text);
     let mut out: Vec<Official> = Vec::new();
-    for caps in TITLES.regex.captures_iter(&text) {
-        let Some(found) = mention::read(&text, &caps, &ctx) else { continue };
+    for caps in TITLES.regex.captures_iter(text) {
+        let Some(found) = mention::read(text, &caps, &ctx) else { continue };
         if credits.iter().any(|c| is_part_of(&found.name, c)) {
             continue;
         }

@@ -170,19 +170,36 @@ pub fn lookup(name: &str) -> Option<&'static KnownOfficial> {
 fn complete(short: &str, organization: &str, role: &str) -> Option<&'static KnownOfficial> {
     let words: Vec<String> = key(short).split(' ').map(str::to_string).collect();
     let head = key(role).split(' ').next().unwrap_or_default().to_string();
-    let mut found = REGISTRY.iter().filter(|o| {
+    let mut found = REGISTRY.iter().zip(KEY_WORDS.iter()).filter(|(o, k)| {
         o.organization.eq_ignore_ascii_case(organization)
             && !head.is_empty()
-            && key(o.role).split(' ').any(|w| w == head)
-            && std::iter::once(o.name).chain(o.aliases.iter().copied()).any(|form| {
-                let form = key(form);
-                let form: Vec<&str> = form.split(' ').collect();
-                words.iter().all(|w| form.contains(&w.as_str()))
-            })
+            && k.role.contains(&head)
+            && k.forms.iter().any(|form| words.iter().all(|w| form.contains(w)))
     });
-    let first = found.next()?;
+    let (first, _) = found.next()?;
     found.next().is_none().then_some(first)
 }
+
+/// The words of one registry row's keys, as [`complete`] compares them.
+struct KeyWords {
+    /// `key(role)` split at spaces.
+    role: Vec<String>,
+    /// `key(form)` split at spaces, for the name and each alias.
+    forms: Vec<Vec<String>>,
+}
+
+/// [`KeyWords`] of every [`REGISTRY`] row, in its order: computed once
+/// rather than for every candidate row of every mention.
+static KEY_WORDS: LazyLock<Vec<KeyWords>> = LazyLock::new(|| {
+    let words = |s: &str| key(s).split(' ').map(str::to_string).collect::<Vec<_>>();
+    REGISTRY
+        .iter()
+        .map(|o| KeyWords {
+            role: words(o.role),
+            forms: std::iter::once(o.name).chain(o.aliases.iter().copied()).map(words).collect(),
+        })
+        .collect()
+});
 
 /// Files `official` under the registry: the registry's spelling when the
 /// article's is a known spelling or a short form of a known official of the
@@ -343,5 +360,15 @@ mod tests {
             assert!(words.iter().any(|x| x == w), "{w}");
         }
         assert!(words.iter().all(|w| *w == w.to_lowercase()));
+    }
+
+    #[test]
+    fn key_words_follow_the_registry_rows() {
+        assert_eq!(KEY_WORDS.len(), REGISTRY.len());
+        for (o, k) in REGISTRY.iter().zip(KEY_WORDS.iter()) {
+            assert_eq!(k.role.join(" "), key(o.role));
+            assert_eq!(k.forms.len(), 1 + o.aliases.len());
+            assert_eq!(k.forms[0].join(" "), key(o.name));
+        }
     }
 }

@@ -10,10 +10,12 @@
 //! coordination under the head noun *jaminan* ("jaminan kecelakaan kerja,
 //! kematian, dan pensiun") names every programme in it.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Match, MatchKind};
 use regex::Regex;
 
 /// One row of `programs.tsv`.
@@ -141,11 +143,12 @@ struct ArticleFacts {
 }
 
 impl ArticleFacts {
-    fn of(text: &str) -> Self {
+    /// `acronyms` are the acronym automaton's hits in `text`, found once
+    /// for both this and [`find_programs`].
+    fn of(text: &str, acronyms: &[Match]) -> Self {
         let [penerima_upah, pekerja_migran, buruh_migran, jaminan_pensiun] = fact_phrases(text);
-        let tki = MATCHERS
-            .acronyms
-            .find_iter(text)
+        let tki = acronyms
+            .iter()
             .any(|m| &text[m.range()] == "TKI" && word_bounded(text, m.start(), m.end()));
         ArticleFacts {
             penerima_upah,
@@ -191,43 +194,49 @@ fn fact_phrases(text: &str) -> [bool; 4] {
 /// in capitals, after "gerakan"/"program"/"kampanye", or shortly before
 /// "Sejahterakan"; `KKBC` needs the exact slogan.
 pub fn find_programs(title: Option<&str>, body: &str) -> Vec<String> {
-    let text = match title {
-        Some(t) => format!("{t}\n\n{body}"),
-        None => body.to_string(),
+    let text: Cow<str> = match title {
+        Some(t) => Cow::Owned(format!("{t}\n\n{body}")),
+        None => Cow::Borrowed(body),
     };
-    let facts = ArticleFacts::of(&text);
+    let text: &str = &text;
     let m = &*MATCHERS;
+    // One pass of the acronym automaton serves the facts and the mentions.
+    let acronyms: Vec<Match> = m.acronyms.find_iter(text).collect();
+    // The facts guard only PU, PMI and JP: computed at the first of those,
+    // so articles without them skip the fact-phrase pass.
+    let facts_cell = OnceCell::new();
+    let facts = || facts_cell.get_or_init(|| ArticleFacts::of(text, &acronyms));
     let mut found = BTreeSet::new();
 
-    for hit in m.phrases.find_iter(&text) {
+    for hit in m.phrases.find_iter(text) {
         let (start, end) = (hit.start(), hit.end());
-        if !word_bounded(&text, start, end) {
+        if !word_bounded(text, start, end) {
             continue;
         }
         let idx = m.phrase_programs[hit.pattern().as_usize()];
         let written = &text[start..end];
-        if written.eq_ignore_ascii_case("sertakan") && !sertakan_is_campaign(&text, start, end) {
+        if written.eq_ignore_ascii_case("sertakan") && !sertakan_is_campaign(text, start, end) {
             continue;
         }
         found.insert(idx);
         if written.len() > 8 && written[..8].eq_ignore_ascii_case("jaminan ") {
-            coordinated(&text, end, &mut found);
+            coordinated(text, end, &mut found);
         }
     }
 
-    for hit in m.acronyms.find_iter(&text) {
+    for hit in &acronyms {
         let (start, end) = (hit.start(), hit.end());
-        if !word_bounded(&text, start, end) {
+        if !word_bounded(text, start, end) {
             continue;
         }
         let idx = m.acronym_programs[hit.pattern().as_usize()];
         let ok = match PROGRAMS[idx].code {
-            "PU" => facts.penerima_upah && !is_public_works(&text, start),
+            "PU" => facts().penerima_upah && !is_public_works(text, start),
             "PMI" => {
-                facts.migrant
-                    && !window_before(&text, start, 40).to_lowercase().contains("palang merah")
+                facts().migrant
+                    && !window_before(text, start, 40).to_lowercase().contains("palang merah")
             }
-            "JP" => facts.jaminan_pensiun || previous_word(&text, start) == "program",
+            "JP" => facts().jaminan_pensiun || previous_word(text, start) == "program",
             _ => true,
         };
         if ok {

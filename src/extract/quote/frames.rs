@@ -10,6 +10,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::lexicon::{self, MEN_VERBS, ROOT_VERBS};
@@ -51,6 +52,68 @@ static MENURUT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Mm]enurut(nya
 static KETERANGAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bdalam keterangan(?: tertulis)?nya\b").unwrap());
 
+/// The prefixed verbs as plain strings, for [`men_from`]. Leftmost-first,
+/// so that the match found is the one starting first.
+static MEN_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(MEN_VERBS.split_whitespace())
+        .unwrap()
+});
+
+/// The bare verbs, for [`may_have_comma_root`].
+static ROOT_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| ROOT_VERBS.split_whitespace().collect());
+
+/// Where a search for [`MEN`] in `s` may start: at the first of the verbs
+/// written in it, or nowhere. Every match of [`MEN`] is one of the verbs,
+/// byte for byte (it is case-sensitive; the `\b` checks only remove
+/// matches), so none starts before the leftmost verb, and a text holding
+/// none of them has no match.
+fn men_from(s: &str) -> Option<usize> {
+    MEN_WORDS.find(s).map(|m| m.start())
+}
+
+/// The first `n` matches of [`MEN`] in `s`, as `MEN.find_iter(s).take(n)`
+/// finds them, searched from [`men_from`] on: `find_at` reads the text
+/// before its start for `\b`, and a match is never empty, so each search
+/// may go on from the end of the last match.
+fn men_matches(s: &str, n: usize) -> Vec<regex::Match<'_>> {
+    let mut out = Vec::new();
+    let mut from = men_from(s);
+    while out.len() < n
+        && let Some(m) = from.and_then(|at| MEN.find_at(s, at))
+    {
+        from = Some(m.end());
+        out.push(m);
+    }
+    out
+}
+
+/// Whether [`COMMA_ROOT`] may match `s`. A match is a comma, white space
+/// (`\s`, the same White_Space property `trim_start` strips) and a bare
+/// verb byte for byte (case-sensitive); a verb starts with a letter, so
+/// `\s*` takes the whole run of spaces after its comma. If no comma is
+/// followed that way by a verb, there is no match.
+fn may_have_comma_root(s: &str) -> bool {
+    s.match_indices(',').any(|(i, _)| {
+        let rest = s[i + 1..].trim_start().as_bytes();
+        let first = rest.first();
+        ROOT_WORDS.iter().any(|v| v.as_bytes().first() == first && rest.starts_with(v.as_bytes()))
+    })
+}
+
+/// Whether [`MENURUT`] may match `s`: every match contains `enurut`.
+fn may_have_menurut(s: &str) -> bool {
+    s.contains("enurut")
+}
+
+/// Whether [`KETERANGAN`] may match `s`: every match starts with
+/// `dalam keterangan`.
+fn may_have_keterangan(s: &str) -> bool {
+    s.contains("dalam keterangan")
+}
+
 /// Abbreviations that keep a speaker phrase going past their period.
 fn is_abbrev(core: &str) -> bool {
     core.chars().count() == 1
@@ -63,8 +126,42 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
-/// Runs of non-space characters.
-static WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+").unwrap());
+/// A run of non-space characters and where it starts in its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Run<'t> {
+    text: &'t str,
+    start: usize,
+}
+
+impl<'t> Run<'t> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    pub fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// The runs of non-space characters of `s`, left to right: the matches of
+/// the regex `\S+` (its `\s` is the White_Space property that
+/// `char::is_whitespace` tests), found without a regex search per word.
+pub(super) fn runs(s: &str) -> impl Iterator<Item = Run<'_>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = &s[at..];
+        let start = at + rest.len() - rest.trim_start().len();
+        if start == s.len() {
+            return None;
+        }
+        at = s[start..].find(char::is_whitespace).map_or(s.len(), |i| start + i);
+        Some(Run { text: &s[start..at], start })
+    })
+}
 
 const PUNCT: &[char] = &[',', '.', ';', ':', '!', '?', ')', '"', '”', '“'];
 
@@ -72,7 +169,7 @@ const PUNCT: &[char] = &[',', '.', ';', ':', '!', '?', ')', '"', '”', '“'];
 /// Returns who, and how many bytes of `rest` the speaker used (trailing
 /// punctuation excluded).
 pub(super) fn speaker_after(rest: &str, nya: bool) -> Option<(Who<'_>, usize)> {
-    let mut words = WORDS.find_iter(rest).take(24).peekable();
+    let mut words = runs(rest).take(24).peekable();
     if nya {
         // `nilainya mencapai` is a noun, `katanya saat dihubungi` a frame.
         let ok = words.peek().is_none_or(|w| {
@@ -203,40 +300,45 @@ fn enough(clause: &str) -> bool {
 /// first: (who, the reported clause).
 pub(super) fn indirect(s: &str) -> Vec<(Who<'_>, String)> {
     let mut out = Vec::new();
+    // Each frame is looked for only where its cheap test allows a match
+    // (the `may_have_*` tests never say no where the regex finds one).
     // `…, kata X.` and `A, kata X, B.`
-    if let Some(c) = COMMA_ROOT.captures_iter(s).find_map(|c| {
-        let m = c.get(0)?;
-        let (who, used) = speaker_after(&s[m.end()..], c.get(1).is_some())?;
-        let before = s[..m.start()].trim();
-        let mut rest = s[m.end() + used..].trim_start();
-        if rest.split_whitespace().next().is_some_and(lexicon::is_tail_word) {
-            rest = rest.find(',').map_or("", |i| &rest[i..]);
-        }
-        let clause = match rest.strip_prefix(',').map(str::trim) {
-            Some(cont) if word_count(cont) >= 3 => format!("{before} {cont}"),
-            _ => before.to_string(),
-        };
-        enough(&clause).then_some((who, clause))
-    }) {
+    if may_have_comma_root(s)
+        && let Some(c) = COMMA_ROOT.captures_iter(s).find_map(|c| {
+            let m = c.get(0)?;
+            let (who, used) = speaker_after(&s[m.end()..], c.get(1).is_some())?;
+            let before = s[..m.start()].trim();
+            let mut rest = s[m.end() + used..].trim_start();
+            if rest.split_whitespace().next().is_some_and(lexicon::is_tail_word) {
+                rest = rest.find(',').map_or("", |i| &rest[i..]);
+            }
+            let clause = match rest.strip_prefix(',').map(str::trim) {
+                Some(cont) if word_count(cont) >= 3 => format!("{before} {cont}"),
+                _ => before.to_string(),
+            };
+            enough(&clause).then_some((who, clause))
+        })
+    {
         out.push(c);
     }
     // `Menurut X, …` and `A, menurut X, B`.
-    for m in MENURUT.captures_iter(s) {
+    let menurut = may_have_menurut(s).then(|| MENURUT.captures_iter(s));
+    for m in menurut.into_iter().flatten() {
         let Some(all) = m.get(0) else { continue };
         let Some((who, used)) = speaker_after(&s[all.end()..], m.get(1).is_some()) else {
             continue;
         };
         let rest = s[all.end() + used..].trim_start();
         let Some(cont) = rest.strip_prefix(',') else { continue };
-        let before = s[..all.start()].trim().trim_end_matches(',');
-        let clause = format!("{before} {}", cont.trim());
         if enough(cont) {
+            let before = s[..all.start()].trim().trim_end_matches(',');
+            let clause = format!("{before} {}", cont.trim());
             out.push((who, clause.trim().to_string()));
         }
         break;
     }
     // `X mengatakan (bahwa) …`, `X, menambahkan, …`.
-    for m in MEN.find_iter(s).take(2) {
+    for m in men_matches(s, 2) {
         let prefix = &s[..m.start()];
         let clause = reported(&s[m.end()..]);
         if !prefix.trim().is_empty() && enough(clause) {
@@ -244,7 +346,9 @@ pub(super) fn indirect(s: &str) -> Vec<(Who<'_>, String)> {
         }
     }
     // `X dalam keterangannya, …`.
-    if let Some(m) = KETERANGAN.find(s) {
+    if may_have_keterangan(s)
+        && let Some(m) = KETERANGAN.find(s)
+    {
         let prefix = &s[..m.start()];
         if let Some(i) = s[m.end()..].find(',') {
             let clause = reported(&s[m.end() + i..]);
@@ -322,5 +426,62 @@ mod tests {
         assert_eq!(got[0], (Who::Pronoun, "Iuran dibayar tepat waktu".into()));
         assert!(indirect("Nilainya naik, nilainya mencapai Rp5 juta.").is_empty());
         assert!(indirect("Data itu, kata dia.").is_empty());
+    }
+
+    #[test]
+    fn prefilters_never_say_no_where_the_regexes_match() {
+        let texts = [
+            "Klaim naik, kata Budi, tahun ini.",
+            "Klaim naik,\u{a0}\u{2003}ujarnya.",
+            "Klaim naik,\nkatanya.",
+            "Klaim naik, Kata Budi.",
+            "Klaim naik, \u{212A}ata Budi.",
+            "Klaim naik kata Budi, lalu.",
+            "a,b,c, kilahnya",
+            "Menurutnya, iuran naik.",
+            "MENURUT dia, iuran naik.",
+            "“Menurut” é, kata X.",
+            "Ia mengatakan bahwa data benar.",
+            "Ia MENGATAKAN data benar.",
+            "Ia memengatakan, data benar.",
+            "X dalam keterangannya, data benar.",
+            "X dalam keterangan tertulisnya, data benar.",
+            "X Dalam Keterangannya, data benar.",
+            "",
+            ",",
+            "😀, kata 😀.",
+        ];
+        for t in texts {
+            assert!(may_have_comma_root(t) || !COMMA_ROOT.is_match(t), "{t}");
+            assert!(may_have_menurut(t) || !MENURUT.is_match(t), "{t}");
+            let want: Vec<_> = MEN.find_iter(t).take(2).collect();
+            assert_eq!(men_matches(t, 2), want, "{t}");
+            assert!(may_have_keterangan(t) || !KETERANGAN.is_match(t), "{t}");
+        }
+        assert!(
+            may_have_comma_root("Naik,\u{a0} katanya.") && !may_have_comma_root("Naik kata X.")
+        );
+        assert!(men_from("Ia MENGATAKAN").is_none() && !may_have_menurut("MENURUT"));
+        let t = "Sementara (mengatakan) xmenyebut menyebutkan, ia mengaku dan mengakui bilang.";
+        assert_eq!(men_matches(t, 9), MEN.find_iter(t).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn runs_are_the_matches_of_non_space() {
+        let re = Regex::new(r"\S+").unwrap();
+        for text in [
+            "",
+            "  ",
+            "a",
+            " Kata  Budi,\tdia.\n",
+            "a\u{a0}b\u{2003}c\u{200b}d\u{3000}e\u{85}f\u{180e}g\u{feff}h",
+            "😀 é\u{301} ”x”",
+        ] {
+            let want: Vec<(usize, usize, &str)> =
+                re.find_iter(text).map(|m| (m.start(), m.end(), m.as_str())).collect();
+            let got: Vec<(usize, usize, &str)> =
+                runs(text).map(|r| (r.start(), r.end(), r.as_str())).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 }

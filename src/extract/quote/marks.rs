@@ -30,6 +30,31 @@ impl Span {
             self.parts.iter().filter_map(|&(a, b)| text.get(a..b)).map(str::trim).collect();
         parts.join(" ")
     }
+
+    /// The last character of [`Span::content`] with trailing space
+    /// trimmed, without building it: the parts are trimmed and joined by
+    /// spaces, so it is the last character of the last non-empty part.
+    pub fn last_char(&self, text: &str) -> Option<char> {
+        let parts = self.parts.iter().rev().filter_map(|&(a, b)| text.get(a..b));
+        parts.map(str::trim).find(|p| !p.is_empty()).and_then(|p| p.chars().last())
+    }
+}
+
+/// The offset of the first line break or quotation mark in `text` at or
+/// after `from`, found byte by byte: each starts with `\n`, `"` or the
+/// lead byte 0xE2 (the curly marks), and ASCII bytes never occur inside
+/// other characters.
+fn next_mark(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(k) = bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'"' | 0xE2)) {
+        let pos = i + k;
+        if bytes[pos] != 0xE2 || text[pos..].starts_with(is_mark) {
+            return Some(pos);
+        }
+        i = pos + 1;
+    }
+    None
 }
 
 fn opens(prev: Option<char>, next: Option<char>) -> bool {
@@ -54,8 +79,7 @@ pub(super) fn quote_spans(text: &str) -> Vec<Span> {
     let mut open: Option<Open> = None;
     // Only marks and line breaks change anything; the rest is skipped.
     let mut from = 0;
-    while let Some(found) = text[from..].find(|c| c == '\n' || is_mark(c)) {
-        let pos = from + found;
+    while let Some(pos) = next_mark(text, from) {
         let c = at(pos).unwrap_or('\n');
         let prev = text[..pos].chars().next_back();
         let next = at(pos + c.len_utf8());
@@ -108,10 +132,17 @@ const ABBREVIATIONS: &[&str] = &[
     "komjen", "kombes", "akbp",
 ];
 
+/// Whether the period at `dot` follows an abbreviation: one letter, or a
+/// word of [`ABBREVIATIONS`] in any case. An ASCII word lower-cases byte by
+/// byte, so it is compared without building the lower-case string.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let before = text.get(..dot).unwrap_or("");
-    let word: String = before.chars().rev().take_while(|c| c.is_alphabetic()).collect();
-    let word: String = word.chars().rev().collect::<String>().to_lowercase();
+    let alphabetic = before.char_indices().rev().take_while(|&(_, c)| c.is_alphabetic());
+    let word = &before[alphabetic.last().map_or(before.len(), |(i, _)| i)..];
+    if word.is_ascii() {
+        return word.len() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
+    let word = word.to_lowercase();
     word.chars().count() == 1 || ABBREVIATIONS.contains(&word.as_str())
 }
 
@@ -150,7 +181,7 @@ pub(super) fn sentences(text: &str, spans: &[Span]) -> Vec<Sentence> {
             quotes.push(next_span);
             next_span += 1;
             p = span.close_end;
-            let last = span.content(text).trim_end().chars().last();
+            let last = span.last_char(text);
             if last.is_some_and(|c| ".!?".contains(c)) && starts_sentence(text, p) {
                 push(&mut out, start, p, &mut quotes);
                 start = p;
@@ -160,7 +191,11 @@ pub(super) fn sentences(text: &str, spans: &[Span]) -> Vec<Sentence> {
         // Skip to the next character that may end a sentence, or to the
         // next quotation's opening mark.
         let limit = spans.get(next_span).map(|s| s.open).filter(|&o| o > p).unwrap_or(text.len());
-        let skip = text[p..limit].find(['\n', '.', '!', '?']).unwrap_or(limit - p);
+        // (Bytes, not characters: these ASCII bytes occur only as themselves.)
+        let skip = text.as_bytes()[p..limit]
+            .iter()
+            .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+            .unwrap_or(limit - p);
         if skip > 0 {
             p += skip;
             continue;
@@ -240,6 +275,50 @@ mod tests {
         {
             let spans = quote_spans(text);
             let _ = sentences(text, &spans);
+        }
+    }
+
+    #[test]
+    fn byte_searches_agree_with_char_searches() {
+        for text in ["", "a\"b“c”d„e\nf", "—–…é😀\"", "\u{e2}x", "x⁄y“"] {
+            let want: Vec<usize> =
+                text.match_indices(|c| c == '\n' || is_mark(c)).map(|m| m.0).collect();
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some(pos) = next_mark(text, from) {
+                got.push(pos);
+                from = pos + 1;
+            }
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn last_char_is_the_last_of_the_content() {
+        let text = "“Satu dua. \n\n“ \n\n” x";
+        for parts in [vec![(3, 12)], vec![(3, 12), (15, 17)], vec![(15, 17)], vec![], vec![(0, 99)]]
+        {
+            let span = Span { open: 0, close_end: 0, parts };
+            assert_eq!(span.last_char(text), span.content(text).trim_end().chars().last());
+        }
+    }
+
+    #[test]
+    fn abbreviations_in_any_case_and_odd_letters() {
+        let cases = [
+            ("Pj.", true),
+            ("PJ.", true),
+            ("kata Dr.", true),
+            ("A.", true),
+            ("\u{212A}ol.", true),
+            ("İ.", false),
+            ("ΣΣ.", false),
+            ("hadir.", false),
+            (".", false),
+            ("12.", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(is_abbreviation(text, text.len() - 1), want, "{text}");
         }
     }
 }

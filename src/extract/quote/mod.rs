@@ -52,6 +52,21 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether a line (from its first non-space character) is page chrome.
+/// Every [`CHROME`] match starts with one of these letters in any case; a
+/// non-ASCII first character (such as the Kelvin sign or the long s, which
+/// case-insensitive matching folds to `k` and `s`) is left to the regex.
+fn is_chrome(line: &str) -> bool {
+    let may = line.chars().next().is_some_and(|c| {
+        !c.is_ascii()
+            || matches!(
+                c.to_ascii_lowercase(),
+                'b' | 'l' | 's' | 'p' | 'e' | 'r' | 'f' | 'k' | 't' | 'c'
+            )
+    });
+    may && CHROME.is_match(line)
+}
+
 /// Quotes of an article, in text order. `body` is the clean body
 /// (paragraphs separated by blank lines); `officials` are the titled people
 /// the official finder found, whose full names and roles anchor coreference.
@@ -86,13 +101,20 @@ impl Scanner<'_, '_> {
         let spans = marks::quote_spans(self.text);
         let mut announced: Option<String> = None;
         let (mut line_start, mut seen) = (0, 0);
+        // Whether the line at `.0` is chrome, asked once per line.
+        let mut chrome: Option<(usize, bool)> = None;
         for s in marks::sentences(self.text, &spans) {
             let pending = announced.take();
             if let Some(i) = self.text[seen..s.start].rfind('\n') {
                 line_start = seen + i + 1;
             }
             seen = s.start;
-            if CHROME.is_match(self.text[line_start..].trim_start()) {
+            let skip = match chrome {
+                Some((at, skip)) if at == line_start => skip,
+                _ => is_chrome(self.text[line_start..].trim_start()),
+            };
+            chrome = Some((line_start, skip));
+            if skip {
                 continue;
             }
             let sentence = &self.text[s.start..s.end];
@@ -185,9 +207,16 @@ impl Scanner<'_, '_> {
         if self.people.is_credited(&speaker) {
             return false;
         }
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let text = words
-            .join(" ")
+        // The words joined by single spaces (`split_whitespace` never
+        // yields an empty word, so a space goes before all but the first).
+        let mut joined = String::with_capacity(text.len());
+        for w in text.split_whitespace() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(w);
+        }
+        let text = joined
             .trim_matches(|c: char| marks::is_mark(c) || c.is_whitespace())
             .trim_end_matches([',', ';', ':', ' '])
             .to_string();
@@ -573,6 +602,25 @@ mod tests {
         }
         let long = "\"a ".repeat(20_000) + &", kata Budi. ".repeat(5_000);
         let _ = find_quotes(None, &long, &[]);
+    }
+
+    #[test]
+    fn chrome_test_agrees_with_the_regex() {
+        for line in [
+            "Baca juga: x",
+            "BACA JUGA: x",
+            "\u{212A}ontributor: x",
+            "\u{17F}umber: x",
+            "Cek berita",
+            "Editor : x",
+            "lihat:",
+            "Topik: x",
+            "Ia berkata: x",
+            "“Baca juga: x",
+            "",
+        ] {
+            assert_eq!(is_chrome(line), CHROME.is_match(line), "{line}");
+        }
     }
 
     // --- corpus and seeds ---

@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::frames::{Run, runs};
 use super::lexicon;
 use crate::extract::article::Official;
 use crate::extract::words::{Word, words as word_spans};
@@ -28,13 +29,32 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The labels of [`CREDIT`], lower case.
+const CREDIT_LABELS: [&str; 9] = [
+    "pewarta",
+    "editor",
+    "reporter",
+    "penulis",
+    "fotografer",
+    "foto",
+    "redaktur",
+    "kontributor",
+    "topik",
+];
+
 /// Whether a line may match [`CREDIT`]: after spaces and tabs it starts
-/// with a bullet or a letter that begins a credit label, in any case (`K`
-/// also as the Kelvin sign, which case-insensitive matching folds to `k`).
+/// with a credit label in any case. A line holds no line break, so a match
+/// can only start at its start. When the first bytes (as many as the
+/// longest label) are ASCII, ASCII case-insensitive comparison is exact;
+/// otherwise (a bullet, or the Kelvin sign and the long s, which
+/// case-insensitive matching folds to `k` and `s`) the regex decides.
 fn may_be_credit(line: &str) -> bool {
-    line.trim_start_matches([' ', '\t']).chars().next().is_some_and(|c| {
-        matches!(c.to_ascii_lowercase(), 'p' | 'e' | 'r' | 'f' | 'k' | 't' | '•' | '·' | '\u{212A}')
-    })
+    let t = line.trim_start_matches([' ', '\t']).as_bytes();
+    let head = &t[..t.len().min(11)];
+    !head.is_ascii()
+        || CREDIT_LABELS
+            .iter()
+            .any(|l| head.get(..l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l.as_bytes())))
 }
 
 /// Two to four capitalised words followed by an age: "Dedi Kurniadi (34)".
@@ -165,7 +185,8 @@ impl<'a> People<'a> {
 
     /// Whether `name` (as resolved) is a page credit.
     pub fn is_credited(&self, name: &str) -> bool {
-        self.is_credit(&words(name))
+        // (Without credits there is nothing to split the name for.)
+        !self.credits.is_empty() && self.is_credit(&words(name))
     }
 
     /// The known person whose name contains all of `short`, preferring one
@@ -241,6 +262,14 @@ impl<'a> People<'a> {
             i += 1;
         }
         out
+    }
+
+    /// Whether [`People::mentions`] may find someone in `text`. Every
+    /// mention starts at a word of the text equal to a word of a known
+    /// person (the first word of a full name, or the short form itself), so
+    /// a text containing none of their words, byte for byte, has none.
+    fn may_mention(&self, text: &str) -> bool {
+        self.people.iter().any(|p| p.words.iter().any(|w| text.contains(w.as_str())))
     }
 
     /// Whether a mention found in `text` is a lone word that is also an
@@ -333,7 +362,7 @@ impl<'a> People<'a> {
     /// known person named in it, not as an object; or an appositive made of
     /// names only ("Salah satu ahli waris, Fatma Umanailo, …").
     pub fn resolve_subject(&mut self, prefix: &str) -> Option<Speaker> {
-        let ws: Vec<regex::Match> = WORDS.find_iter(prefix).collect();
+        let ws: Vec<Run> = runs(prefix).collect();
         let mut k = ws.len();
         while k > 0 && lexicon::is_adverb(clean(ws[k - 1].as_str())) {
             k -= 1;
@@ -397,6 +426,9 @@ impl<'a> People<'a> {
     /// one short opening phrase ending in a comma.
     pub fn subject_of(&self, sentence: &str) -> Option<String> {
         let sentence = head(sentence, 600);
+        if !self.may_mention(sentence) {
+            return None;
+        }
         let ws: Vec<Word> = word_spans(sentence).collect();
         let mentions = self.mentions_in(&ws, 8);
         let m = mentions.iter().find(|m| {
@@ -428,6 +460,9 @@ impl<'a> People<'a> {
     /// an age ("Hasnah, istri almarhum, …", "Misnadi (47) …"): remembered,
     /// and returned as the sentence's subject.
     pub fn introduced(&mut self, sentence: &str) -> Option<String> {
+        if !may_be_introduced(sentence) {
+            return None;
+        }
         let c = INTRODUCED.captures(sentence)?;
         let run: Vec<&str> = c.get(1)?.as_str().split_whitespace().collect();
         let plausible = run.iter().all(|w| lexicon::is_nameish(w))
@@ -454,8 +489,26 @@ impl<'a> People<'a> {
     }
 }
 
-/// Runs of non-space characters.
-static WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+").unwrap());
+/// Whether [`INTRODUCED`] may match `sentence`: it must open with one to
+/// four words, each a capital and then letters, apostrophes or hyphens,
+/// separated by spaces or tabs, up to its first comma or bracket. (A match's
+/// name holds neither, so the comma or bracket after it is the first one;
+/// `is_uppercase` and `is_alphabetic` accept all of `\p{Lu}` and `\p{L}`.)
+fn may_be_introduced(sentence: &str) -> bool {
+    let Some(k) = sentence.find([',', '(']) else { return false };
+    let is_word = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+    };
+    let mut n = 0;
+    for w in sentence[..k].split([' ', '\t']).filter(|w| !w.is_empty()) {
+        n += 1;
+        if n > 4 || !is_word(w) {
+            return false;
+        }
+    }
+    n > 0 && sentence.starts_with(char::is_uppercase)
+}
 
 /// At most the first `n` bytes of `s`, cut at a character boundary.
 fn head(s: &str, n: usize) -> &str {
@@ -632,11 +685,25 @@ mod tests {
     }
 
     #[test]
-    fn credit_lines_are_spotted_by_their_first_letter() {
-        for line in ["Pewarta: A", " \teditor:B", "• C", "\u{212A}ontributor: D", "Topik: E"] {
+    fn credit_lines_are_spotted_by_their_label() {
+        for line in [
+            "Pewarta: A",
+            " \teditor:B",
+            "• C",
+            "\u{212A}ontributor: D",
+            "Topik: E",
+            "FOTO : F",
+            "Penuli\u{17F}: G",
+            "\u{b7} H",
+        ] {
             assert!(may_be_credit(line) && CREDIT.is_match(line), "{line}");
         }
+        for line in ["Sumber: A", "", "  ", "Pemerintah: x", "Kepala Dinas", "Foto", "p"] {
+            assert!(may_be_credit(line) || !CREDIT.is_match(line), "{line}");
+        }
         assert!(!may_be_credit("Sumber: A") && !may_be_credit("") && !may_be_credit("  "));
+        assert!(!may_be_credit("Pemerintah: x"));
+        assert!(CREDIT.as_str().contains(&CREDIT_LABELS.join("|")));
     }
 
     #[test]
@@ -646,5 +713,57 @@ mod tests {
             p.is_credited("Juraidi") && p.is_credited("Ahmad Faisal") && !p.is_credited("Dedi")
         );
         assert_eq!(p.full_name("Dedi"), "Dedi Kurniadi");
+    }
+
+    #[test]
+    fn may_mention_is_true_wherever_a_mention_is_found() {
+        let p = people("");
+        for text in [
+            "Asep juga hadir.",
+            "Kata Pak Suwanda.",
+            "I Wayan Gde Budiarsa hadir.",
+            "ASEP hadir.",
+            "Rombongan hadir.",
+            "Wayan hadir.",
+            "é Hassanudin😀.",
+            "",
+        ] {
+            assert!(p.may_mention(text) || p.mentions(text).is_empty(), "{text}");
+        }
+        assert!(!p.may_mention("Rombongan hadir.") && !p.may_mention("ASEP"));
+        assert!(People::new(&[], "").subject_of("Asep hadir.").is_none());
+    }
+
+    #[test]
+    fn introductions_need_a_capital_and_a_comma_or_bracket() {
+        let mut p = people("");
+        assert_eq!(p.introduced("Misnadi (47) melaut.").as_deref(), Some("Misnadi"));
+        assert_eq!(p.introduced("ǅemal, nelayan tua, melaut."), None);
+        assert_eq!(p.introduced("hasnah, istri almarhum, menangis."), None);
+        assert_eq!(p.introduced("Hasnah menangis."), None);
+    }
+
+    #[test]
+    fn may_be_introduced_is_true_wherever_the_regex_matches() {
+        for s in [
+            "Hasnah, istri almarhum, menangis.",
+            "Misnadi (47) melaut.",
+            "Misnadi\t(47) melaut.",
+            "La Ode Muh Ali, warga, hadir.",
+            "Ni Made Sri Ayu Dewi, warga, hadir.",
+            "O’Neil-Smith, warga, hadir.",
+            "Ǆemal, nelayan tua, melaut.",
+            "ǅemal, nelayan tua, melaut.",
+            "Émile (40) hadir.",
+            " Hasnah, istri almarhum, menangis.",
+            "Hasnah menangis, lalu pergi.",
+            "Hasnah\n, istri, pergi.",
+            "Jakarta, ibu kota, ramai.",
+            "Rp5 (10) naik.",
+            "",
+        ] {
+            assert!(may_be_introduced(s) || !INTRODUCED.is_match(s), "{s}");
+        }
+        assert!(!may_be_introduced("Hasnah menangis, lalu pergi."));
     }
 }

@@ -13,6 +13,7 @@
 
 mod gazetteer;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
@@ -85,9 +86,12 @@ static SITE: LazyLock<Regex> = LazyLock::new(|| {
 const MASK: char = '\u{1}';
 
 /// Whether `text` has a dot followed by an ASCII letter, which every match
-/// of [`SITE`] has before its top-level domain.
+/// of [`SITE`] has before its top-level domain. Splitting at `.` jumps from
+/// dot to dot with a fast byte search instead of looking at every byte pair.
 fn may_hold_site(text: &str) -> bool {
-    text.as_bytes().windows(2).any(|w| w[0] == b'.' && w[1].is_ascii_alphabetic())
+    text.split('.')
+        .skip(1)
+        .any(|after| after.as_bytes().first().is_some_and(u8::is_ascii_alphabetic))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -126,15 +130,23 @@ fn find_ascii_ci<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = (us
     let (hay, pat) = (text.as_bytes(), needle.as_bytes());
     let mut pos = 0;
     std::iter::from_fn(move || {
-        let first = pat.first()?;
-        while pos + pat.len() <= hay.len() {
-            let i = pos;
-            pos += 1;
-            if hay[i].eq_ignore_ascii_case(first) && hay[i..i + pat.len()].eq_ignore_ascii_case(pat)
-            {
+        let first = pat.first()?.to_ascii_lowercase();
+        let last_start = hay.len().checked_sub(pat.len())?;
+        while pos <= last_start {
+            // A tight loop over one byte compare finds the candidates; only
+            // they are compared in full.
+            let Some(k) =
+                hay[pos..=last_start].iter().position(|b| b.to_ascii_lowercase() == first)
+            else {
+                pos = hay.len() + 1;
+                return None;
+            };
+            let i = pos + k;
+            if hay[i..i + pat.len()].eq_ignore_ascii_case(pat) {
                 pos = i + pat.len();
                 return Some((i, pos));
             }
+            pos = i + 1;
         }
         None
     })
@@ -154,7 +166,8 @@ impl<'s> Masker<'s> {
 
     /// The text with publisher names and site names replaced by `MASK`
     /// characters of the same byte length, so offsets stay valid.
-    fn mask(&self, text: &str) -> String {
+    /// Borrows `text` when nothing is masked (most texts), saving a copy.
+    fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
         // A site name needs a dot followed by a letter (`.com`, `.co.id`):
         // most texts have none, and the site regex is slow on non-ASCII text.
         let sites = may_hold_site(text).then(|| SITE.find_iter(text)).into_iter().flatten();
@@ -168,7 +181,7 @@ impl<'s> Masker<'s> {
             })
             .collect();
         if spans.is_empty() {
-            return text.to_string();
+            return Cow::Borrowed(text);
         }
         spans.sort_unstable();
         let mut out = String::with_capacity(text.len());
@@ -188,7 +201,7 @@ impl<'s> Masker<'s> {
                 out.push(c);
             }
         }
-        out
+        Cow::Owned(out)
     }
 }
 
@@ -632,6 +645,16 @@ mod tests {
             assert_eq!(may_hold_site(text), SITE.is_match(text) || text == "a.b", "{text}");
         }
         assert!(!may_hold_site("Rp1.500 untuk 3. pekerja; akhir."));
+        assert!(!may_hold_site("a. .. .1 .é"));
+        assert!(may_hold_site(".a") && may_hold_site("..Z") && may_hold_site("é.x"));
+    }
+
+    #[test]
+    fn masking_borrows_when_nothing_is_masked() {
+        let m = Masker::new(Some("Liputan6.com"));
+        assert!(matches!(m.mask("Gubernur Jawa Timur"), Cow::Borrowed(_)));
+        assert_eq!(m.mask("LIPUTAN6.COM, Surabaya").find(','), Some(12));
+        assert!(m.mask("LIPUTAN6.COM, Surabaya").starts_with(MASK));
     }
 
     fn provs(body: &str) -> Vec<String> {
@@ -660,6 +683,9 @@ mod tests {
             ("café CAFÉ Café", "café"),
             ("ab", "abc"),
             ("", "abc"),
+            ("xLiputan6.co LIPUTAN6.COM", "Liputan6.com"),
+            ("aab AB", "ab"),
+            ("ba", "a"),
         ];
         for (text, needle) in cases {
             let ac = aho_corasick::AhoCorasick::builder()
