@@ -305,11 +305,21 @@ static MONEY_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds money, percentages and counts in a clean body, in order.
 pub fn find_figures(body: &str) -> Vec<Figure> {
     let mut out = Vec::new();
-    for sentence in sentences(body) {
-        let mut seen = HashSet::new();
-        for figure in figures_in_sentence(sentence) {
-            if seen.insert(figure.text.clone()) {
-                out.push(figure);
+    let (mut sentences, mut chars) = (Vec::new(), Vec::new());
+    for line in body.lines() {
+        // Sentences never cross lines, and a figure needs a NUMBER match,
+        // which is an ASCII digit: a line without one has no figures.
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        sentences.clear();
+        line_sentences(line, &mut chars, &mut sentences);
+        for sentence in &sentences {
+            let mut seen = HashSet::new();
+            for figure in figures_in_sentence(sentence) {
+                if seen.insert(figure.text.clone()) {
+                    out.push(figure);
+                }
             }
         }
     }
@@ -560,42 +570,47 @@ fn excerpt(sentence: &str, start: usize, end: usize) -> &str {
 }
 
 /// Splits a body into trimmed, non-empty sentences (see the module doc).
+#[cfg(test)]
 fn sentences(body: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    // One buffer for every line's characters.
-    let mut chars: Vec<(usize, char)> = Vec::new();
+    let (mut out, mut chars) = (Vec::new(), Vec::new());
     for line in body.lines() {
-        chars.clear();
-        chars.extend(line.char_indices());
-        let mut start = 0;
-        for (i, &(pos, c)) in chars.iter().enumerate() {
-            if !matches!(c, '.' | '!' | '?' | '…') || pos < start {
-                continue;
-            }
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '»') {
-                j += 1;
-            }
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            if k == j || k >= chars.len() {
-                continue;
-            }
-            let next = chars[k].1;
-            if !(next.is_uppercase() || matches!(next, '"' | '“' | '”' | '‘' | '\'' | '(')) {
-                continue;
-            }
-            if c == '.' && keeps_dot(&line[start..pos], start == 0) {
-                continue;
-            }
-            push_trimmed(&mut out, &line[start..chars[j].0]);
-            start = chars[k].0;
-        }
-        push_trimmed(&mut out, &line[start..]);
+        line_sentences(line, &mut chars, &mut out);
     }
     out
+}
+
+/// Appends the sentences of one line to `out`; `chars` is a reused buffer
+/// for the line's characters.
+fn line_sentences<'a>(line: &'a str, chars: &mut Vec<(usize, char)>, out: &mut Vec<&'a str>) {
+    chars.clear();
+    chars.extend(line.char_indices());
+    let mut start = 0;
+    for (i, &(pos, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '…') || pos < start {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '»') {
+            j += 1;
+        }
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        if k == j || k >= chars.len() {
+            continue;
+        }
+        let next = chars[k].1;
+        if !(next.is_uppercase() || matches!(next, '"' | '“' | '”' | '‘' | '\'' | '(')) {
+            continue;
+        }
+        if c == '.' && keeps_dot(&line[start..pos], start == 0) {
+            continue;
+        }
+        push_trimmed(out, &line[start..chars[j].0]);
+        start = chars[k].0;
+    }
+    push_trimmed(out, &line[start..]);
 }
 
 /// Whether a `.` after `segment` belongs to an abbreviation or a list number.
@@ -647,6 +662,30 @@ mod tests {
 
     fn none(body: &str) {
         assert_eq!(figs(body), vec![], "{body:?}");
+    }
+
+    #[test]
+    fn skipping_digitless_lines_changes_nothing() {
+        let every_sentence = |body: &str| -> Vec<Figure> {
+            let mut out = Vec::new();
+            for sentence in sentences(body) {
+                let mut seen = HashSet::new();
+                for figure in figures_in_sentence(sentence) {
+                    if seen.insert(figure.text.clone()) {
+                        out.push(figure);
+                    }
+                }
+            }
+            out
+        };
+        for body in [
+            "",
+            "Dana Rp 5 miliar cair. Tanpa angka di sini.\nBaris tanpa angka.\n\n10 persen pekerja hadir.",
+            "Iuran naik ٣ persen.\nUpah Rp 2,5 juta. Lalu 2,5 juta lagi.\r\nSebanyak 300 pekerja.",
+            "Tahun 2024 ada 12 kantor. Nomor 5 ditutup.\n\n\nRp 1.000.000,- dibayar.",
+        ] {
+            assert_eq!(find_figures(body), every_sentence(body), "{body:?}");
+        }
     }
 
     #[test]
