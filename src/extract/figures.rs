@@ -239,7 +239,9 @@ const ABBREVIATIONS: &[&str] = &[
     "kol", "jend",
 ];
 
-/// A number token; its format is checked by [`parse_number`].
+/// A number token; its format is checked by [`parse_number`]. Found by
+/// [`number_spans`]; the regex states what that finds.
+#[cfg(test)]
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9][0-9.,]*[0-9]|[0-9]").unwrap());
 
 /// A currency sign at the end of the text before a number.
@@ -329,8 +331,8 @@ pub fn find_figures(body: &str) -> Vec<Figure> {
 /// The figures of one sentence, repeats included.
 fn figures_in_sentence(sentence: &str) -> Vec<Figure> {
     let mut out = Vec::new();
-    for m in NUMBER.find_iter(sentence) {
-        if let Some((start, end, value, unit)) = read_figure(sentence, m.start(), m.end()) {
+    for (s, e) in number_spans(sentence) {
+        if let Some((start, end, value, unit)) = read_figure(sentence, s, e) {
             out.push(Figure {
                 text: sentence[start..end].to_string(),
                 value,
@@ -340,6 +342,30 @@ fn figures_in_sentence(sentence: &str) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// The `start..end` spans of the [`NUMBER`] matches of `text`, without a
+/// regex call per sentence. The regex matches, from the first ASCII digit,
+/// the longest run of digits, dots and commas that ends in a digit (its
+/// first branch when the run holds a second digit, else the lone digit);
+/// the next search starts at that end. Only ASCII bytes take part, and they
+/// never occur inside a multi-byte character.
+fn number_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes.get(at..)?.iter().position(u8::is_ascii_digit)?;
+        let mut end = start + 1;
+        for (i, b) in bytes.iter().enumerate().skip(start + 1) {
+            match b {
+                b'0'..=b'9' => end = i + 1,
+                b'.' | b',' => {}
+                _ => break,
+            }
+        }
+        at = end;
+        Some((start, end))
+    })
 }
 
 /// Reads the figure around the number token `s..e`: its span, value and unit.
@@ -685,6 +711,27 @@ mod tests {
             "Tahun 2024 ada 12 kantor. Nomor 5 ditutup.\n\n\nRp 1.000.000,- dibayar.",
         ] {
             assert_eq!(find_figures(body), every_sentence(body), "{body:?}");
+        }
+    }
+
+    #[test]
+    fn number_spans_are_the_number_matches() {
+        for text in [
+            "",
+            "x",
+            "7",
+            "Rp 1.234.567,89 dan 2,5 juta.",
+            "1.2.,3,,4.. .5 ,6, 12..",
+            "a1b22,c333.d",
+            "٣ persen dan ١٢٣ orang, 4٥6",
+            "é1,é2.é",
+            "2024-11-07 10:21 WIB (7/11/2024)",
+            "99,",
+            ",,,9",
+        ] {
+            let want: Vec<(usize, usize)> =
+                NUMBER.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(number_spans(text).collect::<Vec<_>>(), want, "{text:?}");
         }
     }
 
