@@ -173,22 +173,28 @@ struct Found {
 }
 
 fn long_dates(text: &str) -> impl Iterator<Item = Found> + '_ {
-    LONG.captures_iter(text).filter_map(|c| {
-        let whole = c.get(0)?;
-        let day = num(c.get(2))?;
-        let month = month_number(c.get(3)?.as_str())?;
-        let year = num(c.get(4))?;
-        Some(Found {
-            date: ymd(year, month, day)?,
-            start: c.get(2)?.start(),
-            end: whole.end(),
-            anchored: c.get(1).is_some(),
-        })
+    LONG.captures_iter(text).filter_map(|c| long_found(&c))
+}
+
+/// The date of one [`LONG`] match, if it is a real date.
+fn long_found(c: &regex::Captures<'_>) -> Option<Found> {
+    let whole = c.get(0)?;
+    let day = num(c.get(2))?;
+    let month = month_number(c.get(3)?.as_str())?;
+    let year = num(c.get(4))?;
+    Some(Found {
+        date: ymd(year, month, day)?,
+        start: c.get(2)?.start(),
+        end: whole.end(),
+        anchored: c.get(1).is_some(),
     })
 }
 
 fn paren_dates(text: &str) -> impl Iterator<Item = Found> + '_ {
-    WEEKDAY_PAREN.captures_iter(text).filter_map(|c| {
+    // Every WEEKDAY_PAREN match holds the literal `\(` (an ASCII byte that no
+    // case folding maps to), so without one in the text there is nothing to find.
+    let haystack = if text.contains('(') { text } else { "" };
+    WEEKDAY_PAREN.captures_iter(haystack).filter_map(|c| {
         let whole = c.get(0)?;
         let day = num(c.get(1))?;
         let month = num(c.get(2))?;
@@ -224,6 +230,43 @@ fn after_citation(text: &str, start: usize) -> bool {
 /// Weekday-anchored dates win over bare ones; bare dates right after a
 /// regulation citation are skipped; year-less dates are never completed.
 pub fn body_date(text: &str) -> Option<PartialDate> {
+    // Matches come in text order, so the first parenthesised date is the
+    // earliest one, and it beats every later date (ties go to it too).
+    let paren = paren_dates(text).next();
+    // A long date can only win if it starts before `paren`. Such a match also
+    // ends before it (see `long_dates_end_before_a_paren_date`), and the text
+    // is cut right after the paren date's `)`, where no long date can end: so
+    // the cut text holds the same long matches up to `paren`.
+    let limit = paren.as_ref().map_or(text.len(), |p| p.end);
+    let mut best_anchored = paren;
+    let mut best_bare: Option<Found> = None;
+    for c in LONG.captures_iter(&text[..limit]) {
+        if let (Some(p), Some(whole)) = (&best_anchored, c.get(0))
+            && whole.start() >= p.start
+        {
+            break;
+        }
+        let Some(found) = long_found(&c) else { continue };
+        if found.anchored {
+            if best_anchored.as_ref().is_none_or(|b| found.start < b.start) {
+                best_anchored = Some(found);
+            }
+            // Later long dates start later, and bare ones lose to this one.
+            break;
+        }
+        // Bare dates only count without an anchored date; the first one not
+        // after a citation is the earliest.
+        if best_anchored.is_none() && best_bare.is_none() && !after_citation(text, found.start) {
+            best_bare = Some(found);
+        }
+    }
+    best_anchored.or(best_bare).map(|f| f.date)
+}
+
+/// [`body_date`] as first written: every date of the text compared. Kept for
+/// the tests, which check that the early stops change nothing.
+#[cfg(test)]
+fn body_date_all(text: &str) -> Option<PartialDate> {
     let mut best_anchored: Option<Found> = None;
     let mut best_bare: Option<Found> = None;
     for found in paren_dates(text).chain(long_dates(text)) {
@@ -460,6 +503,57 @@ mod tests {
         }
         for bad in ["", "kemarin", "2023-02-30", "2024-13-01", "31/02/2024", "0999"] {
             assert_eq!(parse_date_field(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn long_dates_end_before_a_paren_date() {
+        // A paren date starts at a weekday; inside a long date the only words
+        // are its own weekday (where the long date starts) and the month. So
+        // a long date starting before a paren date cannot reach it as long as
+        // no month name begins with a weekday.
+        let weekday = Regex::new(&format!("(?i)^(?:{WEEKDAYS})")).unwrap();
+        for (month, _) in MONTHS {
+            assert!(!weekday.is_match(month), "{month}");
+        }
+    }
+
+    #[test]
+    fn early_stops_agree_with_comparing_every_date() {
+        let pieces = [
+            "Kamis (7/11/2024)",
+            "Rabu, 6 Maret 2024",
+            "1 Januari 2014",
+            "Nomor 5 Tahun 2021 tanggal 1 Maret 2021",
+            "Senin (31/2/2024)",
+            "Kamis (29/7)",
+            "Selasa (20/5/25)",
+            "Jumat 02 Aug 2024",
+            "31 Februari 2023",
+            "Kamis (٧/١١/٢٠٢٤)",
+            "Rabu, ٦ Maret ٢٠٢٤",
+            "é7 Mei 2024",
+            "Sabtu 3 Juni 2023(",
+            "Minggu(1/1/2023)",
+            "KAMIS (7/11/2024)2024",
+            "ſenin (7/11/2024)",
+            "( ",
+            "Senin-Selasa (1-2/3/2022)",
+            "pada 5 Des. 2022",
+            "Jum’at, 9 Juli 2021",
+            "2024",
+            "x",
+        ];
+        let n = pieces.len();
+        for a in 0..n {
+            for b in 0..n {
+                for c in [0, 3, 7, 10, 16] {
+                    for sep in [" ", "", ". ", "\n\n"] {
+                        let text = [pieces[a], pieces[b], pieces[c]].join(sep);
+                        assert_eq!(body_date(&text), body_date_all(&text), "{text:?}");
+                    }
+                }
+            }
         }
     }
 

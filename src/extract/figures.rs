@@ -239,7 +239,9 @@ const ABBREVIATIONS: &[&str] = &[
     "kol", "jend",
 ];
 
-/// A number token; its format is checked by [`parse_number`].
+/// A number token; its format is checked by [`parse_number`]. Found by
+/// [`number_spans`]; the regex states what that finds.
+#[cfg(test)]
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9][0-9.,]*[0-9]|[0-9]").unwrap());
 
 /// A currency sign at the end of the text before a number.
@@ -305,11 +307,21 @@ static MONEY_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds money, percentages and counts in a clean body, in order.
 pub fn find_figures(body: &str) -> Vec<Figure> {
     let mut out = Vec::new();
-    for sentence in sentences(body) {
-        let mut seen = HashSet::new();
-        for figure in figures_in_sentence(sentence) {
-            if seen.insert(figure.text.clone()) {
-                out.push(figure);
+    let (mut sentences, mut chars) = (Vec::new(), Vec::new());
+    for line in body.lines() {
+        // Sentences never cross lines, and a figure needs a NUMBER match,
+        // which is an ASCII digit: a line without one has no figures.
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        sentences.clear();
+        line_sentences(line, &mut chars, &mut sentences);
+        for sentence in &sentences {
+            let mut seen = HashSet::new();
+            for figure in figures_in_sentence(sentence) {
+                if seen.insert(figure.text.clone()) {
+                    out.push(figure);
+                }
             }
         }
     }
@@ -319,8 +331,8 @@ pub fn find_figures(body: &str) -> Vec<Figure> {
 /// The figures of one sentence, repeats included.
 fn figures_in_sentence(sentence: &str) -> Vec<Figure> {
     let mut out = Vec::new();
-    for m in NUMBER.find_iter(sentence) {
-        if let Some((start, end, value, unit)) = read_figure(sentence, m.start(), m.end()) {
+    for (s, e) in number_spans(sentence) {
+        if let Some((start, end, value, unit)) = read_figure(sentence, s, e) {
             out.push(Figure {
                 text: sentence[start..end].to_string(),
                 value,
@@ -330,6 +342,30 @@ fn figures_in_sentence(sentence: &str) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// The `start..end` spans of the [`NUMBER`] matches of `text`, without a
+/// regex call per sentence. The regex matches, from the first ASCII digit,
+/// the longest run of digits, dots and commas that ends in a digit (its
+/// first branch when the run holds a second digit, else the lone digit);
+/// the next search starts at that end. Only ASCII bytes take part, and they
+/// never occur inside a multi-byte character.
+fn number_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes.get(at..)?.iter().position(u8::is_ascii_digit)?;
+        let mut end = start + 1;
+        for (i, b) in bytes.iter().enumerate().skip(start + 1) {
+            match b {
+                b'0'..=b'9' => end = i + 1,
+                b'.' | b',' => {}
+                _ => break,
+            }
+        }
+        at = end;
+        Some((start, end))
+    })
 }
 
 /// Reads the figure around the number token `s..e`: its span, value and unit.
@@ -560,42 +596,47 @@ fn excerpt(sentence: &str, start: usize, end: usize) -> &str {
 }
 
 /// Splits a body into trimmed, non-empty sentences (see the module doc).
+#[cfg(test)]
 fn sentences(body: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    // One buffer for every line's characters.
-    let mut chars: Vec<(usize, char)> = Vec::new();
+    let (mut out, mut chars) = (Vec::new(), Vec::new());
     for line in body.lines() {
-        chars.clear();
-        chars.extend(line.char_indices());
-        let mut start = 0;
-        for (i, &(pos, c)) in chars.iter().enumerate() {
-            if !matches!(c, '.' | '!' | '?' | '…') || pos < start {
-                continue;
-            }
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '»') {
-                j += 1;
-            }
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            if k == j || k >= chars.len() {
-                continue;
-            }
-            let next = chars[k].1;
-            if !(next.is_uppercase() || matches!(next, '"' | '“' | '”' | '‘' | '\'' | '(')) {
-                continue;
-            }
-            if c == '.' && keeps_dot(&line[start..pos], start == 0) {
-                continue;
-            }
-            push_trimmed(&mut out, &line[start..chars[j].0]);
-            start = chars[k].0;
-        }
-        push_trimmed(&mut out, &line[start..]);
+        line_sentences(line, &mut chars, &mut out);
     }
     out
+}
+
+/// Appends the sentences of one line to `out`; `chars` is a reused buffer
+/// for the line's characters.
+fn line_sentences<'a>(line: &'a str, chars: &mut Vec<(usize, char)>, out: &mut Vec<&'a str>) {
+    chars.clear();
+    chars.extend(line.char_indices());
+    let mut start = 0;
+    for (i, &(pos, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '…') || pos < start {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '»') {
+            j += 1;
+        }
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        if k == j || k >= chars.len() {
+            continue;
+        }
+        let next = chars[k].1;
+        if !(next.is_uppercase() || matches!(next, '"' | '“' | '”' | '‘' | '\'' | '(')) {
+            continue;
+        }
+        if c == '.' && keeps_dot(&line[start..pos], start == 0) {
+            continue;
+        }
+        push_trimmed(out, &line[start..chars[j].0]);
+        start = chars[k].0;
+    }
+    push_trimmed(out, &line[start..]);
 }
 
 /// Whether a `.` after `segment` belongs to an abbreviation or a list number.
@@ -647,6 +688,51 @@ mod tests {
 
     fn none(body: &str) {
         assert_eq!(figs(body), vec![], "{body:?}");
+    }
+
+    #[test]
+    fn skipping_digitless_lines_changes_nothing() {
+        let every_sentence = |body: &str| -> Vec<Figure> {
+            let mut out = Vec::new();
+            for sentence in sentences(body) {
+                let mut seen = HashSet::new();
+                for figure in figures_in_sentence(sentence) {
+                    if seen.insert(figure.text.clone()) {
+                        out.push(figure);
+                    }
+                }
+            }
+            out
+        };
+        for body in [
+            "",
+            "Dana Rp 5 miliar cair. Tanpa angka di sini.\nBaris tanpa angka.\n\n10 persen pekerja hadir.",
+            "Iuran naik ٣ persen.\nUpah Rp 2,5 juta. Lalu 2,5 juta lagi.\r\nSebanyak 300 pekerja.",
+            "Tahun 2024 ada 12 kantor. Nomor 5 ditutup.\n\n\nRp 1.000.000,- dibayar.",
+        ] {
+            assert_eq!(find_figures(body), every_sentence(body), "{body:?}");
+        }
+    }
+
+    #[test]
+    fn number_spans_are_the_number_matches() {
+        for text in [
+            "",
+            "x",
+            "7",
+            "Rp 1.234.567,89 dan 2,5 juta.",
+            "1.2.,3,,4.. .5 ,6, 12..",
+            "a1b22,c333.d",
+            "٣ persen dan ١٢٣ orang, 4٥6",
+            "é1,é2.é",
+            "2024-11-07 10:21 WIB (7/11/2024)",
+            "99,",
+            ",,,9",
+        ] {
+            let want: Vec<(usize, usize)> =
+                NUMBER.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(number_spans(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
     }
 
     #[test]
