@@ -28,8 +28,20 @@ pub mod reader;
 pub mod region;
 mod words;
 
+use std::borrow::Cow;
+
 pub use article::*;
 pub use reader::{ReadError, ReadOutcome, read_file};
+
+/// The headline and body as one text (the headline, a blank line, the
+/// body), borrowed when there is no headline: what the officials and
+/// programmes extractors read.
+pub(crate) fn headline_and_body<'a>(title: Option<&str>, body: &'a str) -> Cow<'a, str> {
+    match title {
+        Some(t) => Cow::Owned(format!("{t}\n\n{body}")),
+        None => Cow::Borrowed(body),
+    }
+}
 
 /// Extracts everything warta knows how to find from one article.
 pub fn extract(raw: &RawArticle) -> Article {

@@ -73,6 +73,22 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
     })
 }
 
+/// The runs of non-space characters of `text`, left to right: the matches
+/// of the regex `\S+` (its `\s` is the White_Space property that
+/// `char::is_whitespace` tests), found without a regex search per run.
+pub(crate) fn runs(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[at..];
+        let start = at + rest.len() - rest.trim_start().len();
+        if start == text.len() {
+            return None;
+        }
+        at = text[start..].find(char::is_whitespace).map_or(text.len(), |i| start + i);
+        Some(Word { text, start, end: at })
+    })
+}
+
 /// Whether `text` writes `word` in lower case as a whole word somewhere
 /// ("terdaftar", "hari"): a sign that a capitalised `word` elsewhere is a
 /// common word and not a name. A whole word is one not joined to a letter,
@@ -99,6 +115,25 @@ fn is_combining_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_are_the_matches_of_non_space() {
+        let re = Regex::new(r"\S+").unwrap();
+        for text in [
+            "",
+            "  ",
+            "a",
+            " Kata  Budi,\tdia.\n",
+            "a\u{a0}b\u{2003}c\u{200b}d\u{3000}e\u{85}f\u{180e}g\u{feff}h",
+            "😀 é\u{301} ”x”",
+        ] {
+            let want: Vec<(usize, usize, &str)> =
+                re.find_iter(text).map(|m| (m.start(), m.end(), m.as_str())).collect();
+            let got: Vec<(usize, usize, &str)> =
+                runs(text).map(|r| (r.start(), r.end(), r.as_str())).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 
     #[test]
     fn whole_lowercase_words_only() {

@@ -14,7 +14,6 @@ mod organizations;
 pub mod registry;
 mod titles;
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -65,10 +64,7 @@ fn is_part_of(short: &str, long: &str) -> bool {
 /// registry's spelling when they are known ([`registry::normalize`]), in
 /// order of first mention.
 pub fn find_officials(title: Option<&str>, body: &str) -> Vec<Official> {
-    let text: Cow<str> = match title {
-        Some(t) => Cow::Owned(format!("{t}\n\n{body}")),
-        None => Cow::Borrowed(body),
-    };
+    let text = crate::extract::headline_and_body(title, body);
     let text: &str = &text;
     let ctx = ArticleContext { bpjs_kesehatan: BPJS_KESEHATAN.is_match(text), text };
     let credits = credited_names(text);

@@ -10,7 +10,6 @@
 //! coordination under the head noun *jaminan* ("jaminan kecelakaan kerja,
 //! kematian, dan pensiun") names every programme in it.
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -194,10 +193,7 @@ fn fact_phrases(text: &str) -> [bool; 4] {
 /// in capitals, after "gerakan"/"program"/"kampanye", or shortly before
 /// "Sejahterakan"; `KKBC` needs the exact slogan.
 pub fn find_programs(title: Option<&str>, body: &str) -> Vec<String> {
-    let text: Cow<str> = match title {
-        Some(t) => Cow::Owned(format!("{t}\n\n{body}")),
-        None => Cow::Borrowed(body),
-    };
+    let text = crate::extract::headline_and_body(title, body);
     let text: &str = &text;
     let m = &*MATCHERS;
     // One pass of the acronym automaton serves the facts and the mentions.

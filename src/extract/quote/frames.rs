@@ -14,6 +14,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::lexicon::{self, MEN_VERBS, ROOT_VERBS};
+use crate::extract::words::runs;
 
 /// Who a frame points at, as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,43 +125,6 @@ fn is_abbrev(core: &str) -> bool {
 
 fn word_count(s: &str) -> usize {
     s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
-}
-
-/// A run of non-space characters and where it starts in its text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Run<'t> {
-    text: &'t str,
-    start: usize,
-}
-
-impl<'t> Run<'t> {
-    pub fn start(&self) -> usize {
-        self.start
-    }
-
-    pub fn end(&self) -> usize {
-        self.start + self.text.len()
-    }
-
-    pub fn as_str(&self) -> &'t str {
-        self.text
-    }
-}
-
-/// The runs of non-space characters of `s`, left to right: the matches of
-/// the regex `\S+` (its `\s` is the White_Space property that
-/// `char::is_whitespace` tests), found without a regex search per word.
-pub(super) fn runs(s: &str) -> impl Iterator<Item = Run<'_>> + '_ {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let rest = &s[at..];
-        let start = at + rest.len() - rest.trim_start().len();
-        if start == s.len() {
-            return None;
-        }
-        at = s[start..].find(char::is_whitespace).map_or(s.len(), |i| start + i);
-        Some(Run { text: &s[start..at], start })
-    })
 }
 
 const PUNCT: &[char] = &[',', '.', ';', ':', '!', '?', ')', '"', '”', '“'];
@@ -464,24 +428,5 @@ mod tests {
         assert!(men_from("Ia MENGATAKAN").is_none() && !may_have_menurut("MENURUT"));
         let t = "Sementara (mengatakan) xmenyebut menyebutkan, ia mengaku dan mengakui bilang.";
         assert_eq!(men_matches(t, 9), MEN.find_iter(t).collect::<Vec<_>>());
-    }
-
-    #[test]
-    fn runs_are_the_matches_of_non_space() {
-        let re = Regex::new(r"\S+").unwrap();
-        for text in [
-            "",
-            "  ",
-            "a",
-            " Kata  Budi,\tdia.\n",
-            "a\u{a0}b\u{2003}c\u{200b}d\u{3000}e\u{85}f\u{180e}g\u{feff}h",
-            "😀 é\u{301} ”x”",
-        ] {
-            let want: Vec<(usize, usize, &str)> =
-                re.find_iter(text).map(|m| (m.start(), m.end(), m.as_str())).collect();
-            let got: Vec<(usize, usize, &str)> =
-                runs(text).map(|r| (r.start(), r.end(), r.as_str())).collect();
-            assert_eq!(got, want, "{text:?}");
-        }
     }
 }

@@ -13,10 +13,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::frames::{Run, runs};
 use super::lexicon;
 use crate::extract::article::Official;
-use crate::extract::words::{Word, words as word_spans};
+use crate::extract::words::{Word, runs, words as word_spans};
 
 /// At most this many people are tracked per article (bounded work).
 const MAX_PEOPLE: usize = 64;
@@ -362,7 +361,7 @@ impl<'a> People<'a> {
     /// known person named in it, not as an object; or an appositive made of
     /// names only ("Salah satu ahli waris, Fatma Umanailo, …").
     pub fn resolve_subject(&mut self, prefix: &str) -> Option<Speaker> {
-        let ws: Vec<Run> = runs(prefix).collect();
+        let ws: Vec<Word> = runs(prefix).collect();
         let mut k = ws.len();
         while k > 0 && lexicon::is_adverb(clean(ws[k - 1].as_str())) {
             k -= 1;
