@@ -6,11 +6,13 @@
 #   bench/run.sh --scale N  warta's full index of N articles alone (time, peak RSS, size), recorded in
 #                           target/bench/scale-N.json and shown in the next BENCHMARKS.md
 #
-# Steps: release build of warta (+ examples/bench_queries), corpus generation into
+# Steps: release build of warta (+ examples/bench_queries, examples/dump_views), corpus generation into
 # target/bench/corpus-N (+ corpus-N.jsonl; reused when present), tantivy-cli installed into
 # target/bench-tools if missing, then bench/bench.py measures the three engines and writes
-# BENCHMARKS.md. Environment: BENCH_THREADS (tantivy-cli indexing threads, default 2),
-# BENCH_ROUNDS, BENCH_SPAWNS, BENCH_OUT (report path), BENCH_ENGINES (default warta,tantivy,fts5).
+# BENCHMARKS.md. The "floor" step measures warta's parts alone: tantivy-cli indexing the tokens of
+# warta's two views (examples/dump_views), the analyzers alone, the extraction alone.
+# Environment: BENCH_THREADS (tantivy-cli indexing threads, default 2), BENCH_ROUNDS, BENCH_SPAWNS,
+# BENCH_OUT (report path), BENCH_ENGINES (default warta,tantivy,fts5,floor).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -24,11 +26,11 @@ case "${1:-}" in
 esac
 THREADS=${BENCH_THREADS:-2}
 OUT=${BENCH_OUT:-BENCHMARKS.md}
-ENGINES=${BENCH_ENGINES:-warta,tantivy,fts5}
+ENGINES=${BENCH_ENGINES:-warta,tantivy,fts5,floor}
 command -v /usr/bin/time >/dev/null || { echo "bench: /usr/bin/time (GNU time) is required" >&2; exit 2; }
 
 echo "bench: building warta (release)" >&2
-cargo build --release --quiet --bin warta --example bench_queries
+cargo build --release --quiet --bin warta --example bench_queries --example dump_views
 
 BENCH=target/bench
 mkdir -p "$BENCH"
