@@ -5,7 +5,6 @@
 //! the whole index, they stay right when documents are added or replaced
 //! incrementally. Searches read the file once ([`Copies::load`]).
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
@@ -90,6 +89,14 @@ fn io_error(path: &Path, e: std::io::Error) -> Error {
     Error::io(format!("writing {}", path.join(COPIES_FILE).display()), e)
 }
 
+/// The lookup hash of an article id (std's SipHash with fixed keys).
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
 /// Per-segment access to the fast fields analytics read for every matching
 /// document: the id and the date.
 pub struct SegmentDocs {
@@ -121,10 +128,17 @@ impl SegmentDocs {
 }
 
 /// The groups of copies of an index, by article id.
+///
+/// Every `warta search` process loads this before it shows a hit, so the
+/// lookup table is cheap to build: the hash of each member id with its group,
+/// sorted, instead of a map owning a copy of every id. A lookup checks the
+/// id against the members of each group with its hash, so two ids with the
+/// same hash are still told apart.
 #[derive(Clone, Debug, Default)]
 pub struct Copies {
     groups: Vec<Group>,
-    by_id: HashMap<String, usize>,
+    /// (hash of a member id, its group), sorted.
+    by_hash: Vec<(u64, u32)>,
 }
 
 impl Copies {
@@ -145,31 +159,45 @@ impl Copies {
 
     /// Copies from groups (as `copies.json` holds them).
     pub fn from_groups(groups: Vec<Group>) -> Copies {
-        let mut by_id = HashMap::new();
+        let mut by_hash = Vec::with_capacity(groups.iter().map(|g| g.members.len()).sum());
         for (i, g) in groups.iter().enumerate() {
-            for m in &g.members {
-                by_id.insert(m.clone(), i);
-            }
+            // More than u32::MAX groups would need more articles than an index holds.
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            by_hash.extend(g.members.iter().map(|m| (id_hash(m), i)));
         }
-        Copies { groups, by_id }
+        by_hash.sort_unstable();
+        Copies { groups, by_hash }
+    }
+
+    /// The group holding `id`. Should an id be in two groups (the grouping
+    /// makes them disjoint), the later one answers.
+    fn group_of(&self, id: &str) -> Option<&Group> {
+        let h = id_hash(id);
+        let start = self.by_hash.partition_point(|&(x, _)| x < h);
+        let len = self.by_hash[start..].partition_point(|&(x, _)| x == h);
+        self.by_hash[start..start + len]
+            .iter()
+            .rev()
+            .map(|&(_, g)| &self.groups[g as usize])
+            .find(|g| g.members.iter().any(|m| m == id))
     }
 
     /// The representative this article is a copy of (`None` for the
     /// representative itself and for articles without copies).
     pub fn duplicate_of(&self, id: &str) -> Option<&str> {
-        let g = &self.groups[*self.by_id.get(id)?];
+        let g = self.group_of(id)?;
         (g.representative != id).then_some(g.representative.as_str())
     }
 
     /// How many other articles carry the same story.
     pub fn copies(&self, id: &str) -> usize {
-        self.by_id.get(id).map_or(0, |&g| self.groups[g].members.len().saturating_sub(1))
+        self.group_of(id).map_or(0, |g| g.members.len().saturating_sub(1))
     }
 
     /// The story an article belongs to: its representative's id (its own
     /// id when it has no copies).
     pub fn story<'a>(&'a self, id: &'a str) -> &'a str {
-        self.by_id.get(id).map_or(id, |&g| self.groups[g].representative.as_str())
+        self.group_of(id).map_or(id, |g| g.representative.as_str())
     }
 
     /// All groups.
@@ -180,6 +208,8 @@ impl Copies {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
 
     fn copies() -> Copies {
@@ -199,6 +229,39 @@ mod tests {
         assert_eq!(c.copies("z"), 0);
         assert_eq!(c.story("c"), "a");
         assert_eq!(c.story("z"), "z");
+    }
+
+    #[test]
+    fn lookups_agree_with_a_map_of_every_member() {
+        let groups: Vec<Group> = (0..200)
+            .map(|g| {
+                let members: Vec<String> =
+                    (0..=g % 4 + 1).map(|m| format!("{g}/{m}.txt")).collect();
+                Group { representative: members[g % members.len()].clone(), members }
+            })
+            .collect();
+        let map: HashMap<&str, &Group> =
+            groups.iter().flat_map(|g| g.members.iter().map(move |m| (m.as_str(), g))).collect();
+        let c = Copies::from_groups(groups.clone());
+        for (id, g) in &map {
+            assert_eq!(c.story(id), g.representative, "{id}");
+            assert_eq!(c.copies(id), g.members.len() - 1, "{id}");
+            assert_eq!(c.duplicate_of(id).is_none(), *id == g.representative, "{id}");
+        }
+        for absent in ["", "0/9.txt", "x", "200/0.txt"] {
+            assert_eq!((c.story(absent), c.copies(absent)), (absent, 0));
+        }
+    }
+
+    #[test]
+    fn ids_sharing_a_hash_are_told_apart() {
+        let mut c = copies();
+        c.groups.push(Group { representative: "p".into(), members: vec!["p".into(), "q".into()] });
+        // Pretend "q" hashes like "b": both entries sit under one hash.
+        c.by_hash.push((id_hash("b"), 1));
+        c.by_hash.sort_unstable();
+        assert_eq!(c.story("b"), "a");
+        assert_eq!(c.copies("b"), 2);
     }
 
     #[test]

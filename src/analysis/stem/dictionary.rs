@@ -8,6 +8,7 @@
 //! Users can add roots (a gap in the list makes the stemmer leave a word unstemmed) with
 //! [`Dictionary::with_extra_roots`].
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::{Arc, LazyLock};
 
@@ -19,14 +20,28 @@ const DEFAULT_ROOTS: &str = include_str!("roots.txt");
 /// warta's additions: one root per line, `#` comments.
 const EXTRA_ROOTS: &str = include_str!("extra_roots.txt");
 
+/// Roots in `roots.txt` (31k lines): the set is sized once instead of growing.
+const DEFAULT_CAPACITY: usize = 40_000;
+
 static DEFAULT: LazyLock<Arc<Dictionary>> = LazyLock::new(|| {
-    Arc::new(Dictionary::from_roots(DEFAULT_ROOTS.lines().chain(EXTRA_ROOTS.lines())))
+    // Every search process builds this before it analyses the query, so it must be cheap: the
+    // lines of `roots.txt` go in as borrowed slices of the embedded text, without the
+    // normalisation `extend_roots` does. That is the same set, because every line of it is
+    // either a `#` comment or already a root (`every_embedded_line_is_a_root_or_comment`).
+    let mut roots = HashSet::with_capacity_and_hasher(DEFAULT_CAPACITY, FxBuildHasher::default());
+    roots.extend(
+        DEFAULT_ROOTS.lines().filter(|l| !l.starts_with('#')).map(|l| Cow::Borrowed(l.as_bytes())),
+    );
+    let mut dict = Dictionary { roots };
+    dict.extend_roots(EXTRA_ROOTS.lines());
+    Arc::new(dict)
 });
 
 /// A set of lowercase ASCII root words (letters and inner hyphens, e.g. `kupu-kupu`).
 #[derive(Clone, Debug, Default)]
 pub struct Dictionary {
-    roots: HashSet<Box<[u8]>, FxBuildHasher>,
+    /// Built-in roots borrow the embedded list; added ones are owned.
+    roots: HashSet<Cow<'static, [u8]>, FxBuildHasher>,
 }
 
 impl Dictionary {
@@ -75,7 +90,7 @@ impl Dictionary {
             let root = root.as_ref();
             let root = root.split('#').next().unwrap_or("").trim().to_ascii_lowercase();
             if is_root_shaped(&root) {
-                self.roots.insert(root.into_bytes().into_boxed_slice());
+                self.roots.insert(Cow::Owned(root.into_bytes()));
             }
         }
     }
@@ -137,6 +152,13 @@ mod tests {
             let root = line.split('#').next().unwrap_or("").trim();
             assert!(root.is_empty() || is_root_shaped(root), "bad line {line:?}");
         }
+    }
+
+    #[test]
+    fn the_default_set_equals_the_normalised_parse_of_both_lists() {
+        let normalised = Dictionary::from_roots(DEFAULT_ROOTS.lines().chain(EXTRA_ROOTS.lines()));
+        assert_eq!(normalised.roots, Dictionary::default_roots().roots);
+        assert!(Dictionary::default_roots().len() < DEFAULT_CAPACITY);
     }
 
     #[test]

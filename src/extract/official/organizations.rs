@@ -4,7 +4,7 @@
 //! after a title, "Menteri <field>" → the ministry).
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
@@ -13,19 +13,37 @@ pub(crate) const BARE_BPJS: &str = "BPJS";
 /// Canonical name that bare "BPJS" stands for in this domain.
 pub(crate) const BPJS_TK: &str = "BPJS Ketenagakerjaan";
 
-/// The parsed table and its automata.
+/// The parsed table and its matchers.
 pub(crate) struct Orgs {
     /// lowercased alias or canonical → canonical.
     by_alias: HashMap<String, &'static str>,
     /// All aliases (plus bare "BPJS"), any case, for matches right after a title.
-    automaton: AhoCorasick,
-    canon: Vec<&'static str>,
+    all: Matcher,
     /// "Ketenagakerjaan", "Perencanaan Pembangunan Nasional", … (from "Kementerian …").
-    ministry: AhoCorasick,
-    ministry_canon: Vec<&'static str>,
+    ministry: Matcher,
     /// "PMK", "Bidang Perekonomian", … (from "Kemenko …"/"Kementerian Koordinator …").
-    coordinator: AhoCorasick,
-    coordinator_canon: Vec<&'static str>,
+    coordinator: Matcher,
+}
+
+/// Names and what they stand for, with the anchored automaton over them
+/// built on first use: a search process needs the alias table (to resolve
+/// an organisation, or to protect its names from the stemmer) but seldom the
+/// automata, which only the extractor runs.
+struct Matcher {
+    patterns: Vec<String>,
+    canon: Vec<&'static str>,
+    automaton: OnceLock<AhoCorasick>,
+}
+
+impl Matcher {
+    fn new(patterns: Vec<String>, canon: Vec<&'static str>) -> Matcher {
+        Matcher { patterns, canon, automaton: OnceLock::new() }
+    }
+
+    fn at(&self, text: &str, pos: usize) -> Option<OrgHit> {
+        let ac = self.automaton.get_or_init(|| anchored(&self.patterns));
+        anchored_at(ac, &self.canon, text, pos)
+    }
 }
 
 impl Orgs {
@@ -86,12 +104,9 @@ fn build(data: &'static str) -> Orgs {
     canon.push(BARE_BPJS);
     Orgs {
         by_alias,
-        automaton: anchored(&pats),
-        canon,
-        ministry: anchored(&min),
-        ministry_canon: min_canon,
-        coordinator: anchored(&coord),
-        coordinator_canon: coord_canon,
+        all: Matcher::new(pats, canon),
+        ministry: Matcher::new(min, min_canon),
+        coordinator: Matcher::new(coord, coord_canon),
     }
 }
 
@@ -125,17 +140,17 @@ fn anchored_at(ac: &AhoCorasick, canon: &[&'static str], text: &str, pos: usize)
 impl Orgs {
     /// An organisation name starting exactly at `pos` (capitalised, word-bounded).
     pub(crate) fn org_at(&self, text: &str, pos: usize) -> Option<OrgHit> {
-        anchored_at(&self.automaton, &self.canon, text, pos)
+        self.all.at(text, pos)
     }
 
     /// A ministry field after "Menteri " ("Ketenagakerjaan" → Kemnaker).
     pub(crate) fn ministry_at(&self, text: &str, pos: usize) -> Option<OrgHit> {
-        anchored_at(&self.ministry, &self.ministry_canon, text, pos)
+        self.ministry.at(text, pos)
     }
 
     /// A coordinating-ministry field after "Menko " ("PMK" → Kemenko PMK).
     pub(crate) fn coordinator_at(&self, text: &str, pos: usize) -> Option<OrgHit> {
-        anchored_at(&self.coordinator, &self.coordinator_canon, text, pos)
+        self.coordinator.at(text, pos)
     }
 
     /// Canonical name for an alias in any case.

@@ -77,6 +77,7 @@ pub(crate) struct Gazetteer {
     pub provinces: Vec<Province>,
     pub regencies: Vec<Regency>,
     /// Towns: (name, regency index).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub towns: Vec<(&'static str, usize)>,
     /// Regions: (name, covered province codes as written).
     #[cfg_attr(not(test), allow(dead_code))]
@@ -223,7 +224,21 @@ fn variant_of(
     (r.name == bare || squash(r.name) == squash(bare)).then_some(r.name)
 }
 
-fn build() -> Gazetteer {
+/// The gazetteer's tables as the TSV files give them, before any lookup is
+/// built. Cheap: what needs only the names (the stemmer's protected words,
+/// which every search process loads) reads these instead of building the
+/// gazetteer.
+pub(crate) struct Tables {
+    pub(crate) provinces: Vec<Province>,
+    pub(crate) regencies: Vec<Regency>,
+    /// (name, regency index, note) of each town whose regency is known.
+    pub(crate) town_rows: Vec<(&'static str, usize, &'static str)>,
+    regions: Vec<(&'static str, &'static str)>,
+    context_required: Vec<&'static str>,
+}
+
+/// Parses the embedded TSV files.
+pub(crate) fn tables() -> Tables {
     let provinces: Vec<Province> =
         rows(include_str!("provinces.tsv"), "code\tname\tabbreviations\taliases")
             .map(|c| Province {
@@ -233,8 +248,6 @@ fn build() -> Gazetteer {
                 aliases: list(c.get(3)),
             })
             .collect();
-    let province_index: HashMap<&str, usize> =
-        provinces.iter().enumerate().map(|(i, p)| (p.code, i)).collect();
 
     let regencies: Vec<Regency> =
         rows(include_str!("regencies.tsv"), "code\tprovince_code\tkind\tname")
@@ -258,13 +271,20 @@ fn build() -> Gazetteer {
                 Some((c[0], *regency_index.get(c.get(1)?)?, c.get(2).copied().unwrap_or_default()))
             })
             .collect();
-    let towns: Vec<(&'static str, usize)> = town_rows.iter().map(|&(n, r, _)| (n, r)).collect();
     let regions: Vec<(&'static str, &'static str)> =
         rows(include_str!("regions.tsv"), "name\tcovers")
             .map(|c| (c[0], c.get(1).copied().unwrap_or_default()))
             .collect();
     let context_required: Vec<&'static str> =
         rows(include_str!("context_required.tsv"), "name").map(|c| c[0]).collect();
+    Tables { provinces, regencies, town_rows, regions, context_required }
+}
+
+fn build() -> Gazetteer {
+    let Tables { provinces, regencies, town_rows, regions, context_required } = tables();
+    let province_index: HashMap<&str, usize> =
+        provinces.iter().enumerate().map(|(i, p)| (p.code, i)).collect();
+    let towns: Vec<(&'static str, usize)> = town_rows.iter().map(|&(n, r, _)| (n, r)).collect();
 
     let mut b = Builder { index: HashMap::new(), strings: Vec::new(), patterns: Vec::new() };
     let mut province_lookup = HashMap::new();
@@ -365,6 +385,15 @@ mod tests {
     use super::*;
 
     /// The invariants of the embedded data (forces the LazyLock).
+    #[test]
+    fn place_words_come_from_the_same_tables_as_the_gazetteer() {
+        let (t, g) = (tables(), &*GAZETTEER);
+        assert_eq!(t.provinces.len(), g.provinces.len());
+        assert_eq!(t.regencies.len(), g.regencies.len());
+        let towns: Vec<_> = t.town_rows.iter().map(|&(n, r, _)| (n, r)).collect();
+        assert_eq!(towns, g.towns);
+    }
+
     #[test]
     fn data_invariants() {
         let g = &*GAZETTEER;

@@ -492,7 +492,9 @@ pub fn all_provinces() -> Vec<ProvinceRef> {
 /// (`["Jawa Timur", "Jatim", "East Java"]`). Query-time alias expansion uses
 /// these groups.
 pub fn province_name_groups() -> Vec<Vec<&'static str>> {
-    GAZETTEER
+    // From the parsed table, not the built gazetteer: every search needs
+    // these (query aliases), most never need the gazetteer's lookups.
+    gazetteer::tables()
         .provinces
         .iter()
         .map(|p| {
@@ -551,13 +553,15 @@ const GENERIC_PLACE_WORDS: &[&str] = &[
 /// stemmer must leave alone (`bekasi` is not `bekas`, `Kutai` is not
 /// `kuta`, `Toli-Toli` is not `tol`).
 pub fn place_name_words() -> Vec<String> {
-    let g = &*GAZETTEER;
+    // The parsed tables are enough: building the gazetteer's lookups would
+    // cost every search process a few milliseconds more.
+    let g = gazetteer::tables();
     let provinces = g.provinces.iter().flat_map(|p| {
         std::iter::once(p.name)
             .chain(p.abbreviations.iter().copied())
             .chain(p.aliases.iter().copied())
     });
-    let places = g.regencies.iter().map(|r| r.name).chain(g.towns.iter().map(|(t, _)| *t));
+    let places = g.regencies.iter().map(|r| r.name).chain(g.town_rows.iter().map(|(t, _, _)| *t));
     provinces
         .chain(places)
         .flat_map(|name| name.split(|c: char| c.is_whitespace() || c == '-'))
