@@ -9,6 +9,7 @@ files change.
 """
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -303,20 +304,13 @@ def bench_floor(args, jsonl, work):
     chunk_dir = work / "extract-chunks"
     shutil.rmtree(chunk_dir, ignore_errors=True)
     chunk_dir.mkdir()
+    paths = []
     with open(jsonl, "rb") as f:
-        chunk, paths = [], []
-        for line in f:
-            chunk.append(line)
-            if len(chunk) == EXTRACT_CHUNK:
-                paths.append(chunk_dir / f"{len(paths):03}.jsonl")
-                paths[-1].write_bytes(b"".join(chunk))
-                chunk = []
-        if chunk:
+        while chunk := list(itertools.islice(f, EXTRACT_CHUNK)):
             paths.append(chunk_dir / f"{len(paths):03}.jsonl")
-            paths[-1].write_bytes(b"".join(chunk))
+            paths[-1].write_bytes(b"".join(chunk))  # just written: in the page cache
     extract_cpu = 0.0
     for p in paths:
-        warm(p)
         _, _, cpu, _ = timed_cpu([ROOT / "target/release/warta", "extract", "--json", p],
                                  stdout=subprocess.DEVNULL)
         extract_cpu += cpu

@@ -257,7 +257,8 @@ mod tests {
     fn ids_sharing_a_hash_are_told_apart() {
         let mut c = copies();
         c.groups.push(Group { representative: "p".into(), members: vec!["p".into(), "q".into()] });
-        // Pretend "q" hashes like "b": both entries sit under one hash.
+        // An entry of the second group under b's hash, as if "q" hashed
+        // like "b": the lookup must pass over it to b's own group.
         c.by_hash.push((id_hash("b"), 1));
         c.by_hash.sort_unstable();
         assert_eq!(c.story("b"), "a");

@@ -16,7 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
 use crate::extract::article::{CityRef, ProvinceRef};
 
 /// One of the 38 provinces.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Province {
     pub code: &'static str,
     pub name: &'static str,
@@ -33,7 +33,7 @@ pub(crate) enum CityKind {
 }
 
 /// One of the 514 regencies and cities.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Regency {
     pub code: &'static str,
     pub province_code: &'static str,
@@ -72,19 +72,11 @@ pub(crate) struct Pattern {
     pub context_required: bool,
 }
 
-/// The tables, the automaton and the lookup maps.
+/// The provinces and regencies, the automaton and the lookup maps (the
+/// other rows of the TSV files are in [`tables`]).
 pub(crate) struct Gazetteer {
     pub provinces: Vec<Province>,
     pub regencies: Vec<Regency>,
-    /// Towns: (name, regency index).
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub towns: Vec<(&'static str, usize)>,
-    /// Regions: (name, covered province codes as written).
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub regions: Vec<(&'static str, &'static str)>,
-    /// Names in `context_required.tsv`.
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub context_required: Vec<&'static str>,
     pub patterns: Vec<Pattern>,
     /// Built on first use: the word lists alone (the stemmer's protected set,
     /// the search aliases) do not need it, and a search starts faster.
@@ -225,20 +217,29 @@ fn variant_of(
 }
 
 /// The gazetteer's tables as the TSV files give them, before any lookup is
-/// built. Cheap: what needs only the names (the stemmer's protected words,
-/// which every search process loads) reads these instead of building the
-/// gazetteer.
+/// built. Cheap: what needs only the names (the stemmer's protected words and
+/// the query's province aliases, which every search process loads) reads
+/// these instead of building the gazetteer, which is built from them.
 pub(crate) struct Tables {
     pub(crate) provinces: Vec<Province>,
     pub(crate) regencies: Vec<Regency>,
     /// (name, regency index, note) of each town whose regency is known.
     pub(crate) town_rows: Vec<(&'static str, usize, &'static str)>,
+    /// Regions: (name, covered province codes as written).
     regions: Vec<(&'static str, &'static str)>,
+    /// Names in `context_required.tsv`.
     context_required: Vec<&'static str>,
 }
 
+static TABLES: LazyLock<Tables> = LazyLock::new(parse_tables);
+
+/// The parsed tables, parsed once.
+pub(crate) fn tables() -> &'static Tables {
+    &TABLES
+}
+
 /// Parses the embedded TSV files.
-pub(crate) fn tables() -> Tables {
+fn parse_tables() -> Tables {
     let provinces: Vec<Province> =
         rows(include_str!("provinces.tsv"), "code\tname\tabbreviations\taliases")
             .map(|c| Province {
@@ -281,10 +282,11 @@ pub(crate) fn tables() -> Tables {
 }
 
 fn build() -> Gazetteer {
-    let Tables { provinces, regencies, town_rows, regions, context_required } = tables();
+    let t = tables();
+    let (provinces, regencies, town_rows) =
+        (t.provinces.clone(), t.regencies.clone(), &t.town_rows);
     let province_index: HashMap<&str, usize> =
         provinces.iter().enumerate().map(|(i, p)| (p.code, i)).collect();
-    let towns: Vec<(&'static str, usize)> = town_rows.iter().map(|&(n, r, _)| (n, r)).collect();
 
     let mut b = Builder { index: HashMap::new(), strings: Vec::new(), patterns: Vec::new() };
     let mut province_lookup = HashMap::new();
@@ -323,28 +325,25 @@ fn build() -> Gazetteer {
             add_city(&mut b, r.name, r.name, p, r.kind);
         }
     }
-    for &(name, reg, note) in &town_rows {
+    for &(name, reg, note) in town_rows {
         if let Some(&p) = province_index.get(regencies[reg].province_code) {
-            let display = variant_of(note, reg, &regencies, &town_rows).unwrap_or(name);
+            let display = variant_of(note, reg, &regencies, town_rows).unwrap_or(name);
             add_city(&mut b, name, display, p, CityKind::Town);
         }
     }
-    for &(name, _) in &regions {
+    for &(name, _) in &t.regions {
         b.name(name, Target::Region);
     }
     for idiom in IDIOMS {
         b.add(idiom, Target::Nothing, CaseRule::AsWritten);
     }
-    let needs: HashSet<String> = context_required.iter().map(|n| n.to_lowercase()).collect();
+    let needs: HashSet<String> = t.context_required.iter().map(|n| n.to_lowercase()).collect();
     for (s, p) in b.strings.iter().zip(b.patterns.iter_mut()) {
         p.context_required = needs.contains(&s.to_lowercase());
     }
     Gazetteer {
         provinces,
         regencies,
-        towns,
-        regions,
-        context_required,
         patterns: b.patterns,
         automaton: std::sync::OnceLock::new(),
         strings: b.strings,
@@ -386,12 +385,12 @@ mod tests {
 
     /// The invariants of the embedded data (forces the LazyLock).
     #[test]
-    fn place_words_come_from_the_same_tables_as_the_gazetteer() {
+    fn the_gazetteer_is_built_from_the_parsed_tables() {
         let (t, g) = (tables(), &*GAZETTEER);
-        assert_eq!(t.provinces.len(), g.provinces.len());
-        assert_eq!(t.regencies.len(), g.regencies.len());
-        let towns: Vec<_> = t.town_rows.iter().map(|&(n, r, _)| (n, r)).collect();
-        assert_eq!(towns, g.towns);
+        let codes = |p: &[Province]| p.iter().map(|p| p.code).collect::<Vec<_>>();
+        assert_eq!(codes(&t.provinces), codes(&g.provinces));
+        let names = |r: &[Regency]| r.iter().map(|r| r.name).collect::<Vec<_>>();
+        assert_eq!(names(&t.regencies), names(&g.regencies));
     }
 
     #[test]
@@ -426,18 +425,18 @@ mod tests {
         // Every town and context-required name resolves.
         let towns = include_str!("towns.tsv");
         let town_rows = rows(towns, "name\tregency_code").count();
-        assert_eq!(g.towns.len(), town_rows, "a town has an unknown regency code");
-        for (name, _) in &g.towns {
+        assert_eq!(tables().town_rows.len(), town_rows, "a town has an unknown regency code");
+        for (name, _, _) in &tables().town_rows {
             assert!(super::super::resolve_city(name).is_some(), "town {name}");
         }
-        for name in &g.context_required {
+        for name in &tables().context_required {
             let known = g.city_lookup.contains_key(&name.to_lowercase())
                 || g.province_lookup.contains_key(&name.to_lowercase())
-                || g.regions.iter().any(|(r, _)| r.eq_ignore_ascii_case(name));
+                || tables().regions.iter().any(|(r, _)| r.eq_ignore_ascii_case(name));
             assert!(known, "context_required {name} is not a place");
         }
         // Regions name real provinces.
-        for (name, covers) in &g.regions {
+        for (name, covers) in &tables().regions {
             for c in covers.split([',', '|']).map(str::trim).filter(|c| !c.is_empty()) {
                 let ok = codes.contains(c) || g.province_lookup.contains_key(&c.to_lowercase());
                 assert!(ok, "region {name} covers unknown {c}");
