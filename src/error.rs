@@ -108,6 +108,17 @@ pub enum UserError {
         /// Why.
         reason: String,
     },
+    /// A file a flag names (`--roots`, `--officials`, …) cannot be used: its
+    /// type, its size or its bytes.
+    #[error("cannot use {what} {}: {source}", .path.display())]
+    InputFile {
+        /// The flag or argument, e.g. `--roots file`.
+        what: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: crate::input::InputError,
+    },
     /// An `--aliases` or `--roots` file cannot be used.
     #[error("cannot use alias file {}: {reason}", .path.display())]
     AliasFile {

@@ -145,7 +145,8 @@ pub enum EvalError {
 /// Reads a gold file.
 pub fn read_gold(path: &Path) -> Result<Vec<GoldArticle>, EvalError> {
     let gold_error = |reason: String| EvalError::Gold { path: path.display().to_string(), reason };
-    let text = std::fs::read_to_string(path).map_err(|e| gold_error(e.to_string()))?;
+    let text = crate::input::read_text(path, crate::input::GOLD_LIMIT)
+        .map_err(|e| gold_error(e.to_string()))?;
     serde_json::from_str(&text).map_err(|e| gold_error(e.to_string()))
 }
 

@@ -29,6 +29,7 @@ pub mod error;
 pub mod evaluate;
 pub mod extract;
 pub mod index;
+pub mod input;
 pub mod search;
 pub mod synth;
 #[cfg(test)]

@@ -26,3 +26,5 @@ mod seeds;
 mod robustness;
 // `warta facets`, `timeline`, `terms`, exports and syndicated copies.
 mod analytics;
+// User input at its edges: file limits and types, the date range, warnings, terms.
+mod reliability_input;

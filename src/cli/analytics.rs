@@ -3,7 +3,9 @@
 
 use std::io::Write;
 
-use crate::cli::args::{FacetByArg, FacetsArgs, FormatArg, PeriodArg, TermsArgs, TimelineArgs};
+use crate::cli::args::{
+    FacetByArg, FacetsArgs, FormatArg, PeriodArg, TermsArgs, TermsByArg, TimelineArgs,
+};
 use crate::cli::config::{self, Output};
 use crate::cli::{CliError, Status, open_index, render, tables};
 use crate::index::WartaIndex;
@@ -11,7 +13,7 @@ use crate::search::SearchRequest;
 use crate::search::analytics::export::export as export_hits;
 use crate::search::analytics::facet_counts::{FacetBy, FacetRequest, facets};
 use crate::search::analytics::period::Period;
-use crate::search::analytics::terms::{TermsRequest, terms};
+use crate::search::analytics::terms::{TermsBy, TermsRequest, terms};
 use crate::search::analytics::timeline::{TimelineRequest, timeline};
 
 /// Values per level when `--top` is not given (years and months: all).
@@ -114,6 +116,10 @@ pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, Cl
         top: a.top,
         sample: a.sample,
         aliases: a.aliases.clone(),
+        by: match a.by {
+            TermsByArg::Significance => TermsBy::Significance,
+            TermsByArg::Frequency => TermsBy::Frequency,
+        },
     };
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
     let report = terms(&index, &req)?;

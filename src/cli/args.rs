@@ -337,6 +337,10 @@ pub struct TermsArgs {
     /// Extra aliases (TSV: name<TAB>alias|alias…), added to the built-in ones.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
+    /// How words are chosen: `significance` (more frequent in the matches than in the whole
+    /// index) or `frequency` (the most frequent words of the matches, stopwords out).
+    #[arg(long, value_enum, default_value_t = TermsByArg::Significance)]
+    pub by: TermsByArg,
     /// Terms to show.
     #[arg(long, value_name = "N", default_value_t = 25)]
     pub top: usize,
@@ -369,6 +373,16 @@ pub enum FacetByArg {
     Year,
     /// Publication months (undated articles counted apart).
     Month,
+}
+
+/// `--by` of `warta terms`
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TermsByArg {
+    /// Words more frequent in the matches than in the whole index (JLH score); when none is,
+    /// the most frequent words, with a note.
+    Significance,
+    /// The most frequent words of the matches, with the articles and occurrences of each.
+    Frequency,
 }
 
 /// `--by` of `warta timeline`

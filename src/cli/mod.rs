@@ -103,6 +103,14 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
 
 fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
     let (dir, _) = config::index_dir(&a.index.index);
+    // A FIFO or device as the corpus would be walked as nothing (or block).
+    crate::input::refuse_special(&a.corpus, true).map_err(|source| {
+        Error::from(crate::error::UserError::InputFile {
+            what: "corpus",
+            path: a.corpus.clone(),
+            source,
+        })
+    })?;
     let registry = officials::load(a.officials.as_deref(), Some(&dir))?;
     let mut opts = BuildOptions::new(&a.corpus, &dir);
     opts.heap_bytes = a.heap.saturating_mul(1024 * 1024);

@@ -5,8 +5,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::error::UserError;
 use crate::extract::official::registry;
 use crate::index::analysis::OFFICIALS_FILE;
+use crate::input;
 
 use super::CliError;
 
@@ -16,7 +18,13 @@ pub fn load(given: Option<&Path>, index_dir: Option<&Path>) -> Result<Option<Str
     let stored = index_dir.map(|d| d.join(OFFICIALS_FILE)).filter(|p| p.is_file());
     let Some(path) = given.map(Path::to_path_buf).or(stored) else { return Ok(None) };
     let file_error = |reason: String| CliError::File { path: path.clone(), reason };
-    let text = fs::read_to_string(&path).map_err(|e| file_error(e.to_string()))?;
+    let text = input::read_text(&path, input::TABLE_LIMIT)
+        .map_err(|source| UserError::InputFile {
+            what: "--officials file",
+            path: path.clone(),
+            source,
+        })
+        .map_err(crate::error::Error::from)?;
     registry::add_user_rows(&text).map_err(|e| file_error(e.to_string()))?;
     Ok(Some(text))
 }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use crate::search::Hit;
 use crate::search::analytics::facet_counts::{FacetReport, FacetShare};
-use crate::search::analytics::terms::TermsReport;
+use crate::search::analytics::terms::{TermsBy, TermsReport};
 use crate::search::analytics::timeline::Timeline;
 
 /// The UTF-8 byte order mark Excel looks for.
@@ -182,14 +182,32 @@ pub fn timeline_csv(out: &mut dyn Write, t: &Timeline, bom: bool) -> io::Result<
 /// `warta terms` as a table.
 pub fn terms_text(out: &mut dyn Write, r: &TermsReport) -> io::Result<()> {
     let query = if r.query.is_empty() { "all articles".into() } else { format!("{:?}", r.query) };
+    let (mode, against) = match r.by {
+        TermsBy::Significance => ("significant terms", format!(", against {} articles", r.corpus)),
+        TermsBy::Frequency => ("most frequent words", String::new()),
+    };
     writeln!(
         out,
-        "terms of {query}: {} matching, {} read (best-ranked), against {} articles",
-        r.total, r.sampled, r.corpus
+        "{mode} of {query}: {} matching, {} read (best-ranked){against}",
+        r.total, r.sampled
     )?;
+    for note in &r.notes {
+        writeln!(out, "note: {note}")?;
+    }
     let width = r.terms.iter().map(|t| t.term.chars().count()).max().unwrap_or(4).max(4);
+    match r.by {
+        TermsBy::Significance => {
+            writeln!(out, "  {:<width$}  {:>8}  {:>8}", "term", "score", "articles")?;
+        }
+        TermsBy::Frequency => {
+            writeln!(out, "  {:<width$}  {:>8}  {:>11}", "word", "articles", "occurrences")?;
+        }
+    }
     for t in &r.terms {
-        writeln!(out, "  {:<width$}  {:>8.3}  {:>5}", t.term, t.score, t.count)?;
+        match t.score {
+            Some(score) => writeln!(out, "  {:<width$}  {score:>8.3}  {:>8}", t.term, t.count)?,
+            None => writeln!(out, "  {:<width$}  {:>8}  {:>11}", t.term, t.count, t.occurrences)?,
+        }
     }
     Ok(())
 }

@@ -95,31 +95,85 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// Error for a string that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+/// First year of the dates warta handles (from 1800-01-01): older and later
+/// dates are refused in filters and dropped from articles, since the index
+/// stores instants as nanoseconds and far dates would wrap around.
+pub const FIRST_YEAR: i32 = 1800;
+
+/// Last year of the dates warta handles (to 2200-12-31).
+pub const LAST_YEAR: i32 = 2200;
+
+/// Error for a string that is not a date warta can use.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")]
-pub struct BadDate(pub String);
+pub enum BadDate {
+    /// Not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[error("`{0}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")]
+    Format(String),
+    /// The month is not 01–12.
+    #[error("`{value}` has no month {month} (months run from 01 to 12)")]
+    Month {
+        /// The date as given.
+        value: String,
+        /// The month given.
+        month: u32,
+    },
+    /// The day does not exist in that month.
+    #[error("`{value}` is not a day: {year:04}-{month:02} has {days} days")]
+    Day {
+        /// The date as given.
+        value: String,
+        /// Its year.
+        year: i32,
+        /// Its month.
+        month: u32,
+        /// Days in that month.
+        days: u32,
+    },
+    /// Outside [`FIRST_YEAR`]..=[`LAST_YEAR`].
+    #[error("`{0}` is outside the dates warta handles ({FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31)")]
+    OutOfRange(String),
+}
+
+impl PartialDate {
+    /// Whether the date lies within [`FIRST_YEAR`]..=[`LAST_YEAR`].
+    pub fn in_range(&self) -> bool {
+        (FIRST_YEAR..=LAST_YEAR).contains(&self.year)
+    }
+}
 
 impl FromStr for PartialDate {
     type Err = BadDate;
 
     fn from_str(s: &str) -> Result<Self, BadDate> {
-        let bad = || BadDate(s.to_string());
-        let parts: Vec<&str> = s.trim().split('-').collect();
+        let value = s.trim().to_string();
+        let bad = || BadDate::Format(value.clone());
+        let parts: Vec<&str> = value.split('-').collect();
         let num = |p: &str, len: usize| -> Result<u32, BadDate> {
             if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(bad());
             }
             p.parse().map_err(|_| bad())
         };
-        match parts.as_slice() {
-            [y] => Ok(PartialDate::year(num(y, 4)? as i32)),
-            [y, m] => PartialDate::ym(num(y, 4)? as i32, num(m, 2)?).ok_or_else(bad),
-            [y, m, d] => {
-                PartialDate::ymd(num(y, 4)? as i32, num(m, 2)?, num(d, 2)?).ok_or_else(bad)
-            }
-            _ => Err(bad()),
+        let (year, month, day) = match parts.as_slice() {
+            [y] => (num(y, 4)? as i32, None, None),
+            [y, m] => (num(y, 4)? as i32, Some(num(m, 2)?), None),
+            [y, m, d] => (num(y, 4)? as i32, Some(num(m, 2)?), Some(num(d, 2)?)),
+            _ => return Err(bad()),
+        };
+        if let Some(month) = month.filter(|m| !(1..=12).contains(m)) {
+            return Err(BadDate::Month { value, month });
         }
+        let date = match (month, day) {
+            (Some(month), Some(d)) => PartialDate::ymd(year, month, d).ok_or_else(|| {
+                BadDate::Day { days: days_in_month(year, month), value: value.clone(), year, month }
+            })?,
+            (Some(month), None) => PartialDate { year, month: Some(month), day: None },
+            _ => PartialDate::year(year),
+        };
+        if !date.in_range() {
+            return Err(BadDate::OutOfRange(value));
+        }
+        Ok(date)
     }
 }
 
@@ -234,6 +288,24 @@ mod tests {
     fn impossible_dates_are_rejected() {
         for s in ["2023-02-29", "2024-13", "2024-00-10", "24", "2024-1-5", "2024-11-31", "x"] {
             assert!(s.parse::<PartialDate>().is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn bad_dates_say_what_is_wrong() {
+        let err = |s: &str| s.parse::<PartialDate>().unwrap_err().to_string();
+        assert_eq!(err("2024-02-30"), "`2024-02-30` is not a day: 2024-02 has 29 days");
+        assert_eq!(err("2023-02-29"), "`2023-02-29` is not a day: 2023-02 has 28 days");
+        assert_eq!(err("2024-13"), "`2024-13` has no month 13 (months run from 01 to 12)");
+        assert!(err("24-1").contains("is not a date of the form"));
+        for s in ["9999-12-31", "0000", "1799-12-31", "2201"] {
+            assert!(
+                err(s).contains("outside the dates warta handles (1800-01-01 to 2200-12-31)"),
+                "{s}"
+            );
+        }
+        for s in ["1800-01-01", "2200-12-31", "1800", "2200-12"] {
+            assert!(s.parse::<PartialDate>().is_ok(), "{s}");
         }
     }
 

@@ -32,7 +32,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::article::PartialDate;
+use crate::extract::article::{FIRST_YEAR, LAST_YEAR, PartialDate};
 
 /// Month names and abbreviations, Indonesian and English, lower case.
 const MONTHS: &[(&str, u32)] = &[
@@ -348,7 +348,8 @@ pub fn parse_date_field(field: &str) -> Option<PartialDate> {
     let field = field.trim();
     if let Some(c) = ISO_FIELD.captures(field) {
         let year: i32 = num(c.get(1))?;
-        if !plausible_year(year) {
+        // A scraper's ISO field is explicit: any year warta can store.
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
             return None;
         }
         return match (num::<u32>(c.get(2)), num::<u32>(c.get(3))) {

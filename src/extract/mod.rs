@@ -61,7 +61,9 @@ pub fn extract(raw: &RawArticle) -> Article {
         source: page.source,
         url: page.url,
         dateline: page.dateline,
-        date: page.date,
+        // Dates outside the range the index stores are never kept (the
+        // extractors' own patterns stay well inside it).
+        date: page.date.filter(PartialDate::in_range),
         date_source: page.date_source,
         byline: page.byline,
         body: page.body,

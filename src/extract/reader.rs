@@ -20,7 +20,8 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::extract::article::{RawArticle, StructuredArticle};
+use crate::extract::article::{FIRST_YEAR, LAST_YEAR, RawArticle, StructuredArticle};
+use crate::extract::date;
 
 /// Most of a file that is read (64 MiB). A longer `.txt` or `.jsonl` file is
 /// read up to the last whole line within the limit, and the cut is reported;
@@ -67,6 +68,10 @@ pub enum ReadError {
     /// The file could not be read.
     #[error("cannot read file: {0}")]
     Io(#[from] std::io::Error),
+    /// A FIFO, socket, device or folder: refused before it is opened
+    /// (opening a FIFO would wait for a writer, a device never ends).
+    #[error("it is {0}, not a regular file")]
+    NotAFile(&'static str),
     /// Nothing but whitespace.
     #[error("empty file")]
     Empty,
@@ -128,10 +133,18 @@ pub fn read_file(path: &Path) -> Result<ReadOutcome, ReadError> {
 
 /// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of a file ([`parse_bytes`]
 /// cuts and reports the excess). A `.json` file over the limit is refused:
-/// it cannot be cut.
+/// it cannot be cut. Anything but a regular file is refused by its type
+/// before it is opened.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     let kind = FileKind::from_path(path).unwrap_or(FileKind::Text);
-    let size = std::fs::metadata(path)?.len();
+    let meta = std::fs::metadata(path)?;
+    if let Some(kind) = crate::input::special_kind(&meta.file_type()) {
+        return Err(ReadError::NotAFile(kind));
+    }
+    if meta.is_dir() {
+        return Err(ReadError::NotAFile("a folder"));
+    }
+    let size = meta.len();
     if kind == FileKind::Json && size > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { size, limit: MAX_FILE_BYTES });
     }
@@ -143,15 +156,15 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
 
 /// Reads a file's content, already in memory (at most [`MAX_FILE_BYTES`] of it).
 pub fn parse_bytes(kind: FileKind, bytes: &[u8]) -> Result<ReadOutcome, ReadError> {
-    let mut problems = Vec::new();
+    let mut cut_note = None;
     let mut bytes = bytes;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         if kind == FileKind::Json {
             return Err(ReadError::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES });
         }
         bytes = cut_at_line_end(bytes, MAX_FILE_BYTES as usize);
-        problems.push(format!(
-            "larger than the {} MiB read per file: only its first {} bytes were read",
+        cut_note = Some(format!(
+            "larger than the {} MiB read per file: only its first {} bytes were indexed",
             MAX_FILE_BYTES >> 20,
             bytes.len()
         ));
@@ -168,8 +181,7 @@ pub fn parse_bytes(kind: FileKind, bytes: &[u8]) -> Result<ReadOutcome, ReadErro
         FileKind::Json => parse_json(&text)?,
         FileKind::JsonLines => parse_json_lines(&text)?,
     };
-    out.problems.splice(0..0, problems);
-    out.warnings.extend(warning);
+    out.warnings.splice(0..0, cut_note.into_iter().chain(warning));
     for (ordinal, raw) in &mut out.articles {
         if let Some(len) = cap_article(raw) {
             let entry = match (kind, *ordinal) {
@@ -177,8 +189,8 @@ pub fn parse_bytes(kind: FileKind, bytes: &[u8]) -> Result<ReadOutcome, ReadErro
                 (_, Some(n)) => format!("element {n}: "),
                 (_, None) => String::new(),
             };
-            out.problems.push(format!(
-                "{entry}article text of {len} bytes cut to the first {} MiB",
+            out.warnings.push(format!(
+                "{entry}article text of {len} bytes cut to the first {} MiB (the rest is not indexed)",
                 MAX_ARTICLE_BYTES >> 20
             ));
         }
@@ -287,7 +299,10 @@ fn parse_json(text: &str) -> Result<ReadOutcome, ReadError> {
         Value::Object(mut obj) => match take_wrapped_list(&mut obj) {
             Some(items) => collect_array(items, &mut out),
             None => match article_from(&obj) {
-                Ok(article) => out.articles.push((None, RawArticle::Structured(article))),
+                Ok((article, notes)) => {
+                    out.warnings.extend(notes);
+                    out.articles.push((None, RawArticle::Structured(article)));
+                }
                 Err(problem) => out.problems.push(problem.to_string()),
             },
         },
@@ -301,7 +316,10 @@ fn collect_array(items: Vec<Value>, out: &mut ReadOutcome) {
         let n = i + 1;
         match item {
             Value::Object(obj) => match article_from(&obj) {
-                Ok(a) => out.articles.push((Some(n), RawArticle::Structured(a))),
+                Ok((a, notes)) => {
+                    out.warnings.extend(notes.into_iter().map(|w| format!("element {n}: {w}")));
+                    out.articles.push((Some(n), RawArticle::Structured(a)));
+                }
                 Err(problem) => out.problems.push(format!("element {n}: {problem}")),
             },
             _ => out.problems.push(format!("element {n}: not a JSON object")),
@@ -343,7 +361,10 @@ fn parse_json_lines(text: &str) -> Result<ReadOutcome, ReadError> {
         }
         match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(obj)) => match article_from(&obj) {
-                Ok(a) => out.articles.push((Some(n), RawArticle::Structured(a))),
+                Ok((a, notes)) => {
+                    out.warnings.extend(notes.into_iter().map(|w| format!("line {n}: {w}")));
+                    out.articles.push((Some(n), RawArticle::Structured(a)));
+                }
                 Err(problem) => out.problems.push(format!("line {n}: {problem}")),
             },
             Ok(_) => out.problems.push(format!("line {n}: not a JSON object")),
@@ -410,14 +431,42 @@ fn source_of(obj: &Map<String, Value>) -> Option<String> {
     })
 }
 
-fn article_from(obj: &Map<String, Value>) -> Result<StructuredArticle, EntryProblem> {
-    Ok(StructuredArticle {
+/// An article and notes on fields it could not use (a number where text
+/// belongs, a date outside the range warta handles).
+fn article_from(
+    obj: &Map<String, Value>,
+) -> Result<(StructuredArticle, Vec<String>), EntryProblem> {
+    let article = StructuredArticle {
         title: first_string(obj, TITLE_KEYS),
         body: body_of(obj).ok_or(EntryProblem::NoBody)?,
         date: first_string(obj, DATE_KEYS),
         source: source_of(obj),
         url: first_string(obj, URL_KEYS),
-    })
+    };
+    let mut notes = Vec::new();
+    for key in TITLE_KEYS.iter().chain(DATE_KEYS).chain(SOURCE_KEYS).chain(URL_KEYS) {
+        let Some(value) = obj.get(*key) else { continue };
+        let kind = match value {
+            Value::Null | Value::String(_) => continue,
+            Value::Object(inner) if SOURCE_KEYS.contains(key) && inner.contains_key("name") => {
+                continue;
+            }
+            Value::Bool(_) => "true or false",
+            Value::Number(_) => "a number",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "an object",
+        };
+        notes.push(format!("field `{key}` is {kind}, not text: ignored"));
+    }
+    if let Some(date) = &article.date
+        && date::parse_date_field(date).is_none()
+    {
+        notes.push(format!(
+            "field `date` `{}` is not a date warta reads (a calendar date from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31): the article is dated from its text, if at all",
+            date.chars().take(40).collect::<String>()
+        ));
+    }
+    Ok((article, notes))
 }
 
 #[cfg(test)]
@@ -538,10 +587,11 @@ mod tests {
         let out = parse_bytes(FileKind::Text, page.as_bytes()).unwrap();
         let text = plain(&out);
         assert!(text.len() <= MAX_ARTICLE_BYTES && text.ends_with('\n'));
-        assert!(out.problems[0].starts_with("article text of "), "{:?}", out.problems);
+        assert!(out.warnings[0].starts_with("article text of "), "{:?}", out.warnings);
+        assert!(out.problems.is_empty());
         let json = format!("{{\"text\": \"{}\"}}\n", "kata ".repeat(MAX_ARTICLE_BYTES / 4));
         let out = parse_bytes(FileKind::JsonLines, json.as_bytes()).unwrap();
-        assert!(out.problems[0].starts_with("line 1: article text of "), "{:?}", out.problems);
+        assert!(out.warnings[0].starts_with("line 1: article text of "), "{:?}", out.warnings);
     }
 
     #[test]
@@ -614,6 +664,42 @@ mod tests {
         }
         for key in URL_KEYS {
             assert_eq!(read(format!(r#"{{"text": "x", "{key}": "v"}}"#)).url.as_deref(), Some("v"));
+        }
+    }
+
+    #[test]
+    fn fields_that_are_not_text_are_named_in_a_warning() {
+        let json = br#"{"text": "isi", "title": 12345, "date": ["2024"], "source": {"name": "Kompas"}, "url": null}"#;
+        let out = parse_bytes(FileKind::Json, json).unwrap();
+        assert_eq!(structured(&out, 0).title, None);
+        assert_eq!(structured(&out, 0).source.as_deref(), Some("Kompas"));
+        assert_eq!(
+            out.warnings,
+            [
+                "field `title` is a number, not text: ignored",
+                "field `date` is a list, not text: ignored"
+            ]
+        );
+        let out =
+            parse_bytes(FileKind::JsonLines, b"{\"text\": \"a\", \"source\": true}\n").unwrap();
+        assert_eq!(out.warnings, ["line 1: field `source` is true or false, not text: ignored"]);
+    }
+
+    #[test]
+    fn dates_outside_the_handled_range_are_dropped_with_a_warning() {
+        for (date, kept) in [
+            ("9999-12-31", false),
+            ("0001-01-01", false),
+            ("2024-02-30", false),
+            ("1850-06-01", true),
+            ("2024-06-04", true),
+        ] {
+            let json = format!(r#"{{"text": "isi", "date": "{date}"}}"#);
+            let out = parse_bytes(FileKind::Json, json.as_bytes()).unwrap();
+            assert_eq!(out.warnings.is_empty(), kept, "{date}: {:?}", out.warnings);
+            if !kept {
+                assert!(out.warnings[0].contains("1800-01-01 to 2200-12-31"), "{:?}", out.warnings);
+            }
         }
     }
 

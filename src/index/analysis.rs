@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
 use crate::analysis::AnalysisConfig;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UserError};
 use crate::extract::{official, region};
 
 /// File in the index directory holding the user's extra roots.
@@ -35,8 +35,9 @@ pub fn config(extra_roots: Vec<String>) -> AnalysisConfig {
 
 /// Reads a roots file: one word per line, `#` comments, lowercased.
 pub fn read_roots(path: &Path) -> Result<Vec<String>> {
-    let text = fs::read_to_string(path)
-        .map_err(|e| Error::io(format!("reading roots file {}", path.display()), e))?;
+    let text = crate::input::read_text(path, crate::input::TABLE_LIMIT).map_err(|source| {
+        UserError::InputFile { what: "--roots file", path: path.to_path_buf(), source }
+    })?;
     Ok(parse_roots(&text))
 }
 

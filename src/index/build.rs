@@ -522,6 +522,12 @@ fn walk(root: &Path, index_dir: &Path, skipped: &mut Vec<Skipped>) -> Result<Vec
             Ok(e) if e.file_type().is_file() && reader::is_article_file(e.path()) => {
                 files.push(e.into_path());
             }
+            // A FIFO, socket or device with an article's name: never opened.
+            Ok(e) if reader::is_article_file(e.path()) && !e.file_type().is_dir() => {
+                let kind = crate::input::special_kind(&e.file_type()).unwrap_or("not a file");
+                let path = relative_id(root, e.path());
+                skipped.push(Skipped { path, reason: format!("it is {kind}, not a regular file") });
+            }
             Ok(_) => {}
             Err(e) if e.depth() == 0 => {
                 return Err(UserError::CorpusUnreadable {

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::analysis;
-use crate::error::{Error, Result, UserError};
+use crate::error::{Result, UserError};
 use crate::extract::region;
 
 const BUILT_IN: &str = include_str!("aliases.tsv");
@@ -89,12 +89,14 @@ impl Aliases {
                 .map(|g| g.into_iter().map(str::to_string).collect()),
         );
         if let Some(path) = user_file {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Error::from(UserError::AliasFile {
-                    path: path.to_path_buf(),
-                    reason: e.to_string(),
-                })
-            })?;
+            let text =
+                crate::input::read_text(path, crate::input::TABLE_LIMIT).map_err(|source| {
+                    UserError::InputFile {
+                        what: "--aliases file",
+                        path: path.to_path_buf(),
+                        source,
+                    }
+                })?;
             let user = parse(&text);
             if user.is_empty() {
                 return Err(UserError::AliasFile {
