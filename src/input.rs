@@ -24,12 +24,14 @@ pub const GOLD_LIMIT: u64 = 64 << 20;
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// Not a regular file (a FIFO, socket, device, or a folder where a file is meant).
-    #[error("it is {kind}, not {wanted}")]
+    #[error("it is {kind}, not {wanted}{}", limit.map(|l| format!(" of at most {}", human(l))).unwrap_or_default())]
     WrongType {
         /// What the path is: "a FIFO (named pipe)", "a character device", …
         kind: &'static str,
         /// What was expected: "a regular file" or "a regular file or a folder".
         wanted: &'static str,
+        /// The size limit of the file that was expected, if it has one.
+        limit: Option<u64>,
     },
     /// Larger than the limit for this kind of file.
     #[error("it is larger than the {} limit for this file ({size} bytes or more)", human(*.limit))]
@@ -78,9 +80,9 @@ pub fn refuse_special(path: &Path, folder_allowed: bool) -> Result<(), InputErro
     let wanted = if folder_allowed { "a regular file or a folder" } else { "a regular file" };
     match fs::metadata(path) {
         Ok(meta) => match special_kind(&meta.file_type()) {
-            Some(kind) => Err(InputError::WrongType { kind, wanted }),
+            Some(kind) => Err(InputError::WrongType { kind, wanted, limit: None }),
             None if meta.is_dir() && !folder_allowed => {
-                Err(InputError::WrongType { kind: "a folder", wanted })
+                Err(InputError::WrongType { kind: "a folder", wanted, limit: None })
             }
             None => Ok(()),
         },
@@ -94,10 +96,11 @@ pub fn refuse_special(path: &Path, folder_allowed: bool) -> Result<(), InputErro
 pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
     let meta = fs::metadata(path)?;
     if let Some(kind) = special_kind(&meta.file_type()) {
-        return Err(InputError::WrongType { kind, wanted: "a regular file" });
+        return Err(InputError::WrongType { kind, wanted: "a regular file", limit: Some(limit) });
     }
     if meta.is_dir() {
-        return Err(InputError::WrongType { kind: "a folder", wanted: "a regular file" });
+        let wanted = "a regular file";
+        return Err(InputError::WrongType { kind: "a folder", wanted, limit: Some(limit) });
     }
     if meta.len() > limit {
         return Err(InputError::TooLarge { size: meta.len(), limit });
@@ -178,7 +181,10 @@ mod tests {
     #[test]
     fn devices_are_refused_by_type_without_reading() {
         let err = read_text(Path::new("/dev/zero"), TABLE_LIMIT).unwrap_err();
-        assert_eq!(err.to_string(), "it is a character device, not a regular file");
+        assert_eq!(
+            err.to_string(),
+            "it is a character device, not a regular file of at most 16 MiB"
+        );
         assert!(refuse_special(Path::new("/dev/null"), true).is_err());
     }
 

@@ -309,6 +309,28 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Whatever is typed, a date that parses lies in the handled range
+        /// and prints back as typed; nothing panics.
+        #[test]
+        fn parsed_dates_are_in_range_and_round_trip(y in 0u32..10_000, m in 0u32..14, d in 0u32..33, shape in 0u8..3) {
+            let s = match shape {
+                0 => format!("{y:04}"),
+                1 => format!("{y:04}-{m:02}"),
+                _ => format!("{y:04}-{m:02}-{d:02}"),
+            };
+            if let Ok(date) = s.parse::<PartialDate>() {
+                proptest::prop_assert!(date.in_range());
+                proptest::prop_assert_eq!(date.to_string(), s);
+            }
+        }
+
+        #[test]
+        fn any_text_parses_or_errs_without_panicking(s in "\\PC{0,12}") {
+            let _ = s.parse::<PartialDate>();
+        }
+    }
+
     #[test]
     fn dates_order_by_year_then_month_then_day() {
         let a = PartialDate::year(2024);
