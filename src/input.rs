@@ -90,23 +90,49 @@ pub fn refuse_special(path: &Path, folder_allowed: bool) -> Result<(), InputErro
     }
 }
 
+/// Opens a regular file for reading, with its metadata. Anything else is
+/// refused by its type from `stat`, before it is opened; on Linux the file is
+/// then opened without blocking and its type checked again on the handle, so
+/// a FIFO put in its place between the two is not waited on either.
+pub fn open_regular(path: &Path) -> Result<(fs::File, fs::Metadata), InputError> {
+    let wrong = |kind| InputError::WrongType { kind, wanted: "a regular file", limit: None };
+    let kind_of = |meta: &fs::Metadata| {
+        special_kind(&meta.file_type()).or_else(|| meta.is_dir().then_some("a folder"))
+    };
+    if let Some(kind) = kind_of(&fs::metadata(path)?) {
+        return Err(wrong(kind));
+    }
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Reads from a regular file are not affected by O_NONBLOCK.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    match kind_of(&meta) {
+        Some(kind) => Err(wrong(kind)),
+        None => Ok((file, meta)),
+    }
+}
+
 /// The bytes of a regular file of at most `limit` bytes. Anything else is
 /// refused before it is opened; a file over the limit after reading at most
 /// `limit + 1` bytes.
 pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
-    let meta = fs::metadata(path)?;
-    if let Some(kind) = special_kind(&meta.file_type()) {
-        return Err(InputError::WrongType { kind, wanted: "a regular file", limit: Some(limit) });
-    }
-    if meta.is_dir() {
-        let wanted = "a regular file";
-        return Err(InputError::WrongType { kind: "a folder", wanted, limit: Some(limit) });
-    }
+    let (file, meta) = open_regular(path).map_err(|e| match e {
+        InputError::WrongType { kind, wanted, .. } => {
+            InputError::WrongType { kind, wanted, limit: Some(limit) }
+        }
+        other => other,
+    })?;
     if meta.len() > limit {
         return Err(InputError::TooLarge { size: meta.len(), limit });
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    fs::File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
+    file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         // It grew between the stat and the read.
         return Err(InputError::TooLarge { size: bytes.len() as u64, limit });
@@ -186,6 +212,17 @@ mod tests {
             "it is a character device, not a regular file of at most 16 MiB"
         );
         assert!(refuse_special(Path::new("/dev/null"), true).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.tsv");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let err = open_regular(&fifo).unwrap_err();
+        assert_eq!(err.to_string(), "it is a FIFO (named pipe), not a regular file");
+        assert!(read_text(&fifo, 10).unwrap_err().to_string().ends_with("of at most 10 bytes"));
     }
 
     #[test]

@@ -14,11 +14,11 @@
 //! refused; work and memory are bounded by [`MAX_FILE_BYTES`] per file and
 //! [`MAX_ARTICLE_BYTES`] per article, and whatever is cut is reported.
 
-use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
 use crate::extract::article::RawArticle;
+use crate::input::InputError;
 
 mod json;
 use json::{parse_json, parse_json_lines};
@@ -127,20 +127,18 @@ pub fn read_file(path: &Path) -> Result<ReadOutcome, ReadError> {
 /// before it is opened.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     let kind = FileKind::from_path(path).unwrap_or(FileKind::Text);
-    let meta = std::fs::metadata(path)?;
-    if let Some(kind) = crate::input::special_kind(&meta.file_type()) {
-        return Err(ReadError::NotAFile(kind));
-    }
-    if meta.is_dir() {
-        return Err(ReadError::NotAFile("a folder"));
-    }
+    let (file, meta) = crate::input::open_regular(path).map_err(|e| match e {
+        InputError::WrongType { kind, .. } => ReadError::NotAFile(kind),
+        InputError::Io(e) => ReadError::Io(e),
+        other => ReadError::Io(std::io::Error::other(other.to_string())),
+    })?;
     let size = meta.len();
     if kind == FileKind::Json && size > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { size, limit: MAX_FILE_BYTES });
     }
     let capacity = usize::try_from(size.min(MAX_FILE_BYTES + 1)).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity);
-    File::open(path)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
