@@ -64,7 +64,7 @@ pub fn extract(raw: &RawArticle) -> Article {
         // Dates outside the range the index stores are never kept (the
         // extractors' own patterns stay well inside it).
         date: page.date.filter(PartialDate::in_range),
-        date_source: page.date_source,
+        date_source: page.date_source.filter(|_| page.date.is_some_and(|d| d.in_range())),
         byline: page.byline,
         body: page.body,
     }
