@@ -85,13 +85,26 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Eval(a) => _ = officials::load(a.officials.as_deref(), None)?,
         _ => {}
     }
+    // Commands that read or write an index run guarded: a panic inside
+    // tantivy (a damaged segment) is an error naming the index, never a crash.
+    let guarded = |given: &Option<std::path::PathBuf>| config::index_dir(given).0;
     let status = match cli.command {
-        Command::Index(a) => cmd_index(&a)?,
-        Command::Search(a) => cmd_search(&a, &mut out)?,
-        Command::Facets(a) => analytics::cmd_facets(&a, &mut out)?,
-        Command::Timeline(a) => analytics::cmd_timeline(&a, &mut out)?,
-        Command::Terms(a) => analytics::cmd_terms(&a, &mut out)?,
-        Command::Show(a) => cmd_show(&a, &mut out)?,
+        Command::Index(a) => index::guard::catching(&guarded(&a.index.index), || cmd_index(&a))??,
+        Command::Search(a) => {
+            index::guard::catching(&guarded(&a.index.index), || cmd_search(&a, &mut out))??
+        }
+        Command::Facets(a) => index::guard::catching(&guarded(&a.at.index.index), || {
+            analytics::cmd_facets(&a, &mut out)
+        })??,
+        Command::Timeline(a) => index::guard::catching(&guarded(&a.at.index.index), || {
+            analytics::cmd_timeline(&a, &mut out)
+        })??,
+        Command::Terms(a) => index::guard::catching(&guarded(&a.at.index.index), || {
+            analytics::cmd_terms(&a, &mut out)
+        })??,
+        Command::Show(a) => {
+            index::guard::catching(&guarded(&a.index.index), || cmd_show(&a, &mut out))??
+        }
         Command::Extract(a) => cmd_extract(&a, &mut out)?,
         Command::Analyze(a) => cmd_analyze(&a, &mut out)?,
         Command::Eval(a) => cmd_eval(&a, &mut out)?,
@@ -103,6 +116,15 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
 
 fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
     let (dir, _) = config::index_dir(&a.index.index);
+    if a.check {
+        let report = index::check(&dir)?;
+        if a.json {
+            render::json(&mut io::stdout().lock(), &report)?;
+        } else {
+            render::check_text(&mut io::stdout().lock(), &report)?;
+        }
+        return Ok(if report.problems.is_empty() { Status::Found } else { Status::Partial });
+    }
     let registry = officials::load(a.officials.as_deref(), Some(&dir))?;
     let mut opts = BuildOptions::new(&a.corpus, &dir);
     opts.heap_bytes = a.heap.saturating_mul(1024 * 1024);
@@ -120,6 +142,7 @@ fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
     } else if !a.quiet
         || !report.skipped.is_empty()
         || !report.warnings.is_empty()
+        || !report.repairs.is_empty()
         || report.interrupted
     {
         render::build_summary(&mut io::stderr().lock(), &report, &dir)?;

@@ -124,6 +124,9 @@ impl WartaIndex {
             None => return Err(UserError::NotAnIndex { path: dir.to_path_buf() }.into()),
         };
         if !info.complete {
+            if crate::index::layout::writer_running(dir) {
+                return Err(UserError::IndexBuilding { path: dir.to_path_buf() }.into());
+            }
             return Err(UserError::IndexIncomplete { path: dir.to_path_buf() }.into());
         }
         if info.format != FORMAT_VERSION {
