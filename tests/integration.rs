@@ -26,3 +26,5 @@ mod seeds;
 mod robustness;
 // `warta facets`, `timeline`, `terms`, exports and syndicated copies.
 mod analytics;
+// The index's safety: foreign files, rebuilds beside, exact ids, damage, file systems.
+mod reliability_index;

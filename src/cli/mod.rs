@@ -87,24 +87,15 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
     }
     // Commands that read or write an index run guarded: a panic inside
     // tantivy (a damaged segment) is an error naming the index, never a crash.
-    let guarded = |given: &Option<std::path::PathBuf>| config::index_dir(given).0;
     let status = match cli.command {
-        Command::Index(a) => index::guard::catching(&guarded(&a.index.index), || cmd_index(&a))??,
-        Command::Search(a) => {
-            index::guard::catching(&guarded(&a.index.index), || cmd_search(&a, &mut out))??
+        Command::Index(a) => guarded(&a.index.index, || cmd_index(&a))?,
+        Command::Search(a) => guarded(&a.index.index, || cmd_search(&a, &mut out))?,
+        Command::Facets(a) => guarded(&a.at.index.index, || analytics::cmd_facets(&a, &mut out))?,
+        Command::Timeline(a) => {
+            guarded(&a.at.index.index, || analytics::cmd_timeline(&a, &mut out))?
         }
-        Command::Facets(a) => index::guard::catching(&guarded(&a.at.index.index), || {
-            analytics::cmd_facets(&a, &mut out)
-        })??,
-        Command::Timeline(a) => index::guard::catching(&guarded(&a.at.index.index), || {
-            analytics::cmd_timeline(&a, &mut out)
-        })??,
-        Command::Terms(a) => index::guard::catching(&guarded(&a.at.index.index), || {
-            analytics::cmd_terms(&a, &mut out)
-        })??,
-        Command::Show(a) => {
-            index::guard::catching(&guarded(&a.index.index), || cmd_show(&a, &mut out))??
-        }
+        Command::Terms(a) => guarded(&a.at.index.index, || analytics::cmd_terms(&a, &mut out))?,
+        Command::Show(a) => guarded(&a.index.index, || cmd_show(&a, &mut out))?,
         Command::Extract(a) => cmd_extract(&a, &mut out)?,
         Command::Analyze(a) => cmd_analyze(&a, &mut out)?,
         Command::Eval(a) => cmd_eval(&a, &mut out)?,
@@ -112,6 +103,20 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
     };
     out.flush()?;
     Ok(status)
+}
+
+/// Runs a command that reads or writes the index given by `--index`: a
+/// panic inside tantivy (a damaged segment) or data tantivy finds corrupt
+/// becomes an error naming the index and its repair, never a crash.
+fn guarded(
+    given: &Option<std::path::PathBuf>,
+    command: impl FnOnce() -> Result<Status, CliError>,
+) -> Result<Status, CliError> {
+    let (dir, _) = config::index_dir(given);
+    match index::guard::catching(&dir, command)? {
+        Err(CliError::Warta(e)) => Err(CliError::Warta(index::guard::name_damage(&dir, e))),
+        other => other,
+    }
 }
 
 fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {

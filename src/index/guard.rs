@@ -66,6 +66,20 @@ pub fn catching<T>(dir: &Path, f: impl FnOnce() -> T) -> Result<T, Error> {
     Err(panic_error(dir, &message, &place))
 }
 
+/// An error met while reading the index in `dir`, with tantivy's reports
+/// of corrupted data (and warta's own) named as damage with their repair.
+pub fn name_damage(dir: &Path, e: Error) -> Error {
+    match e {
+        Error::Internal(InternalError::Tantivy(tantivy::TantivyError::DataCorruption(c))) => {
+            InternalError::Damaged { path: dir.to_path_buf(), detail: format!("{c:?}") }.into()
+        }
+        Error::Internal(InternalError::Corrupt { path, message }) => {
+            InternalError::Damaged { path, detail: message }.into()
+        }
+        other => other,
+    }
+}
+
 /// The error for a panic with `message` at `place` (`file:line`).
 fn panic_error(dir: &Path, message: &str, place: &str) -> Error {
     let in_tantivy = place.contains("tantivy") || place.contains("/fst") || place.contains("zstd");

@@ -17,6 +17,7 @@ pub mod layout;
 pub mod manifest;
 mod pipeline;
 mod queue;
+mod readonly;
 pub mod schema;
 mod session;
 mod store;

@@ -170,14 +170,19 @@ impl Session {
 /// what is wrong with it before that message is passed on.
 pub fn writer_error(dir: &std::path::Path, e: TantivyError) -> Error {
     if let TantivyError::IoError(io) = &e {
-        let io = std::io::Error::new(io.kind(), io.to_string());
-        return Error::write(dir, "writing the index in", io);
+        let copy = match io.raw_os_error() {
+            Some(code) => std::io::Error::from_raw_os_error(code),
+            None => std::io::Error::new(io.kind(), io.to_string()),
+        };
+        if crate::error::storage_problem(&copy).is_some() {
+            return Error::write(dir, "writing the index in", copy);
+        }
     }
     if let Some(problem) = layout::storage_condition(dir) {
         return InternalError::Storage {
             problem,
             path: dir.to_path_buf(),
-            context: format!("the index writer stopped: {e}"),
+            context: "the index writer could not write its segments".into(),
         }
         .into();
     }

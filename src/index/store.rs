@@ -79,9 +79,9 @@ impl IndexInfo {
     pub fn write(&self, dir: &Path) -> Result<()> {
         let tmp = dir.join(format!("{INFO_FILE}.tmp"));
         let json = serde_json::to_string_pretty(self).unwrap_or_default();
-        fs::write(&tmp, json).map_err(|e| Error::io(format!("writing {}", tmp.display()), e))?;
+        fs::write(&tmp, json).map_err(|e| Error::write(&tmp, "writing", e))?;
         fs::rename(&tmp, dir.join(INFO_FILE))
-            .map_err(|e| Error::io(format!("writing {}", dir.join(INFO_FILE).display()), e))
+            .map_err(|e| Error::write(&dir.join(INFO_FILE), "writing", e))
     }
 }
 
@@ -140,7 +140,9 @@ impl WartaIndex {
         let corrupt = |message: String| -> Error {
             InternalError::Corrupt { path: dir.to_path_buf(), message }.into()
         };
-        let index = Index::open_in_dir(dir).map_err(|e| corrupt(e.to_string()))?;
+        let directory =
+            crate::index::readonly::Searchable::open(dir).map_err(|e| corrupt(e.to_string()))?;
+        let index = Index::open(directory).map_err(|e| corrupt(e.to_string()))?;
         let fields = fields_of(&index.schema()).ok_or_else(|| {
             Error::from(UserError::IndexVersion {
                 path: dir.to_path_buf(),
