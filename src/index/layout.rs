@@ -237,7 +237,9 @@ pub fn remove_own(dir: &Path) -> Result<Vec<String>> {
 /// Puts the index built in `new` in the place of `dir`, then removes the
 /// old index's files. On Linux the two folders are exchanged in one step
 /// (`renameat2(RENAME_EXCHANGE)`), so `dir` always holds a whole index.
-pub fn swap_in(dir: &Path, new: &Path) -> Result<()> {
+/// Returns the entries someone put in the old index meanwhile (left, with
+/// the old folder, where `new` was).
+pub fn swap_in(dir: &Path, new: &Path) -> Result<Vec<String>> {
     let failed =
         |e| Error::write(dir, format!("moving the rebuilt index from {} to", new.display()), e);
     // The files a rebuild does not write, kept with the folder.
@@ -249,8 +251,7 @@ pub fn swap_in(dir: &Path, new: &Path) -> Result<()> {
         }
     }
     let old = exchange(dir, new).map_err(failed)?;
-    remove_own(&old)?;
-    Ok(())
+    remove_own(&old)
 }
 
 /// Exchanges `dir` and `new`; returns where the old `dir` now is.
@@ -375,7 +376,7 @@ mod tests {
         fs::write(idx.join("warta.json"), "old").unwrap();
         fs::write(idx.join(".gitkeep"), "").unwrap();
         fs::write(new.join("warta.json"), "new").unwrap();
-        swap_in(&idx, &new).unwrap();
+        assert!(swap_in(&idx, &new).unwrap().is_empty());
         assert_eq!(fs::read_to_string(idx.join("warta.json")).unwrap(), "new");
         assert!(idx.join(".gitkeep").is_file());
         assert!(!new.exists());

@@ -16,6 +16,7 @@ pub mod id;
 pub mod layout;
 pub mod manifest;
 mod pipeline;
+mod prepare;
 mod queue;
 mod readonly;
 pub mod schema;

@@ -117,6 +117,10 @@ impl WartaIndex {
     /// Opens the index in `dir` for searching.
     pub fn open(dir: &Path) -> Result<WartaIndex> {
         if !Self::exists(dir) {
+            // A first build writes warta.json before tantivy's files.
+            if crate::index::layout::writer_running(dir) && dir.join(INFO_FILE).is_file() {
+                return Err(UserError::IndexBuilding { path: dir.to_path_buf() }.into());
+            }
             return Err(UserError::IndexMissing { path: dir.to_path_buf() }.into());
         }
         let info = match IndexInfo::read(dir)? {
