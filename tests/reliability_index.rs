@@ -360,11 +360,15 @@ fn in_mount_namespace(env: &TestEnv, script: &str) -> Result<Output, String> {
 #[test]
 fn a_read_only_file_system_is_named_as_such_and_searches_still_work() {
     let env = TestEnv::with_fixtures();
+    // The default index (`index/` beside a `corpus/` that stays writable).
     let script = r#"mount -t tmpfs -o size=64m tmpfs "$M" || exit 9
-"$W" index corpus --index "$M/idx" -q 2>/dev/null
+ln -s "$PWD/corpus" "$M/corpus" && cd "$M" || exit 9
+"$W" index -q 2>/dev/null
 mount -o remount,ro "$M" || exit 9
-"$W" index corpus --index "$M/idx"; echo "index-exit=$?"
-"$W" search --index "$M/idx" JHT --limit 1 >/dev/null; echo "search-exit=$?""#;
+"$W" index; echo "index-exit=$?"
+"$W" search JHT --limit 1 >/dev/null; echo "search-exit=$?"
+echo "Iuran JHT di Kupang naik." > corpus/baru.txt
+"$W" search JHT --limit 1 >/dev/null; echo "changed-exit=$?""#;
     let out = match in_mount_namespace(&env, script) {
         Ok(out) => out,
         Err(why) => return eprintln!("skipped: {why}"),
@@ -372,6 +376,9 @@ mount -o remount,ro "$M" || exit 9
     let (said, err) = (text(&out.stdout), text(&out.stderr));
     assert!(said.contains("index-exit=2") && said.contains("search-exit=0"), "{said}\n{err}");
     assert!(err.contains("read-only file system: "), "{err}");
+    // A changed corpus cannot be indexed there: the search answers from the index as it is.
+    assert!(said.contains("changed-exit=0"), "{said}\n{err}");
+    assert!(err.contains("searching the index as it is"), "{err}");
     assert!(!err.contains("locked") && !err.contains("corrupt"), "{err}");
 }
 

@@ -242,6 +242,12 @@ fn open_index(given: &Option<std::path::PathBuf>, corpus: &Path) -> Result<Warta
                     dir.display()
                 );
             }
+            // Nothing can be written there (a read-only copy): search it as it is.
+            Err(CliError::Warta(Error::Internal(
+                e @ crate::error::InternalError::Storage { .. },
+            ))) if WartaIndex::exists(&dir) => {
+                eprintln!("warta: {e}; searching the index as it is");
+            }
             Err(e) => return Err(e),
         }
     }
