@@ -425,3 +425,51 @@ fn a_first_build_in_progress_is_called_so() {
     assert!(err.contains("is being built"), "{err}");
     assert!(!err.contains("interrupted"), "{err}");
 }
+
+/// Starts a slow `warta index` (a commit every 3 files, one thread) with
+/// `extra` flags, waits until it committed in the rebuild folder, and kills it.
+fn kill_during_rebuild(env: &TestEnv, extra: &[&str]) -> bool {
+    let mut child = env
+        .command(&["index", "corpus", "--index", "index", "--commit-every", "3", "--threads", "1"])
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let spare = env.root().join(".index.warta-rebuild/warta.json");
+    let committed = wait_for(&spare, "\"complete\": true", &mut child);
+    let _ = child.kill();
+    child.wait().expect("wait");
+    committed
+}
+
+#[test]
+fn a_rebuild_killed_midway_leaves_the_index_whole_and_is_resumed_or_dropped() {
+    let env = TestEnv::new();
+    many_articles(&env, 60);
+    let out = env.warta(&["index", "corpus", "--index", "index", "-q"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let clean = ids(&env.search_json(&["*", "--limit", "1000"]));
+    // A killed --rebuild: the index is untouched; the next plain run drops the rebuild.
+    assert!(kill_during_rebuild(&env, &["--rebuild"]), "the rebuild never committed");
+    assert_eq!(ids(&env.search_json(&["*", "--limit", "1000"])), clean);
+    let out = env.warta(&["index", "corpus", "--index", "index"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    assert!(!env.root().join(".index.warta-rebuild").exists());
+    assert_eq!(ids(&env.search_json(&["*", "--limit", "1000"])), clean);
+    // An index of an older format must be rebuilt: a killed rebuild is resumed.
+    let info_path = env.root().join("index/warta.json");
+    let info: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&info_path).unwrap()).unwrap();
+    let older = info["format"].as_u64().unwrap() - 1;
+    let mut info = info;
+    info["format"] = older.into();
+    std::fs::write(&info_path, info.to_string()).unwrap();
+    assert!(kill_during_rebuild(&env, &[]), "the rebuild never committed");
+    let out = env.warta(&["index", "corpus", "--index", "index", "--json"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(summary["unchanged"].as_u64().unwrap() > 0, "not resumed: {summary}");
+    assert!(!env.root().join(".index.warta-rebuild").exists());
+    assert_eq!(ids(&env.search_json(&["*", "--limit", "1000"])), clean);
+}
