@@ -473,3 +473,22 @@ fn a_rebuild_killed_midway_leaves_the_index_whole_and_is_resumed_or_dropped() {
     assert!(!env.root().join(".index.warta-rebuild").exists());
     assert_eq!(ids(&env.search_json(&["*", "--limit", "1000"])), clean);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_through_a_linked_index_folder_keeps_the_link() {
+    let env = TestEnv::with_fixtures();
+    std::fs::create_dir_all(env.root().join("store/real")).unwrap();
+    std::os::unix::fs::symlink("store/real", env.root().join("index")).unwrap();
+    for extra in [&[][..], &["--rebuild"][..]] {
+        let mut args = vec!["index", "corpus", "--index", "index", "-q"];
+        args.extend_from_slice(extra);
+        let out = env.warta(&args);
+        assert!(matches!(code(&out), 0 | 2), "{}", text(&out.stderr));
+    }
+    let link = std::fs::symlink_metadata(env.root().join("index")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced by a folder");
+    assert!(env.root().join("store/real/warta.json").is_file());
+    assert!(!env.root().join("store/.real.warta-rebuild").exists());
+    assert!(total(&env) > 0);
+}

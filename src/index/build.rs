@@ -238,7 +238,10 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
 
     // Held while the index is judged, and through a rebuild beside it.
     let lock = layout::writer_lock(dir)?;
-    let spare = layout::rebuild_dir(dir);
+    // A rebuild is swapped in where the folder really is (`--index` may be a link).
+    let real =
+        fs::canonicalize(dir).map_err(|e| Error::io(format!("opening {}", dir.display()), e))?;
+    let spare = layout::rebuild_dir(&real);
     let mut report = match prepare(dir, &plan, false, &mut report)? {
         Prepared::Ready(ready) => {
             drop(lock);
@@ -269,7 +272,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
                 ));
                 report
             } else {
-                let left = layout::swap_in(dir, &spare)?;
+                let left = layout::swap_in(&real, &spare)?;
                 let mut report = report;
                 if !left.is_empty() {
                     report.repairs.push(format!(
