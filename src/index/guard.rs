@@ -70,13 +70,25 @@ pub fn catching<T>(dir: &Path, f: impl FnOnce() -> T) -> Result<T, Error> {
 /// of corrupted data (and warta's own) named as damage with their repair.
 pub fn name_damage(dir: &Path, e: Error) -> Error {
     match e {
-        Error::Internal(InternalError::Tantivy(tantivy::TantivyError::DataCorruption(c))) => {
-            InternalError::Damaged { path: dir.to_path_buf(), detail: format!("{c:?}") }.into()
+        Error::Internal(InternalError::Tantivy(e)) if is_damage(&e) => {
+            InternalError::Damaged { path: dir.to_path_buf(), detail: e.to_string() }.into()
         }
         Error::Internal(InternalError::Corrupt { path, message }) => {
             InternalError::Damaged { path, detail: message }.into()
         }
         other => other,
+    }
+}
+
+/// Whether tantivy says the bytes it read make no sense: corrupt data, a
+/// value that does not deserialise, an I/O error that is not the OS's
+/// (tantivy reports undecodable blocks, FSTs and columns that way).
+fn is_damage(e: &tantivy::TantivyError) -> bool {
+    use tantivy::TantivyError as T;
+    match e {
+        T::DataCorruption(_) | T::DeserializeError(_) => true,
+        T::IoError(io) => io.raw_os_error().is_none(),
+        _ => false,
     }
 }
 
@@ -106,6 +118,16 @@ mod tests {
         // A panic in warta's own code is a bug, not a damaged index.
         assert!(e.to_string().contains("boom"), "{e}");
         assert!(e.to_string().contains("guard.rs"), "{e}");
+    }
+
+    #[test]
+    fn undecodable_data_is_damage_and_os_errors_are_not() {
+        let invalid = std::io::Error::new(std::io::ErrorKind::InvalidData, "Invalid data");
+        let e = Error::from(tantivy::TantivyError::from(invalid));
+        assert!(name_damage(Path::new("idx"), e).to_string().starts_with("index damaged"));
+        let os = std::io::Error::from_raw_os_error(5);
+        let e = Error::from(tantivy::TantivyError::from(os));
+        assert!(!name_damage(Path::new("idx"), e).to_string().starts_with("index damaged"));
     }
 
     #[test]
