@@ -75,6 +75,10 @@ fn is_atomic_write_temp(name: &str) -> bool {
         .is_some_and(|r| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// Files a file browser leaves in any folder it shows: not warta's (never
+/// removed), but no reason to refuse the folder either.
+const BROWSER_FILES: &[&str] = &[".DS_Store", "Thumbs.db", "desktop.ini"];
+
 /// The entries of `dir` warta did not create, sorted (names escaped as
 /// Rust escapes them when they are not UTF-8). A missing folder has none.
 pub fn foreign_entries(dir: &Path) -> Result<Vec<String>> {
@@ -89,7 +93,7 @@ pub fn foreign_entries(dir: &Path) -> Result<Vec<String>> {
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
         let name = entry.file_name();
         match name.to_str() {
-            Some(n) if is_own(n, is_dir) => {}
+            Some(n) if is_own(n, is_dir) || (!is_dir && BROWSER_FILES.contains(&n)) => {}
             Some(n) => foreign.push(if is_dir { format!("{n}/") } else { n.to_string() }),
             None => foreign.push(format!("{name:?}")),
         }
@@ -221,13 +225,18 @@ fn remove_files(dir: &Path, keep: &[&str]) -> Result<()> {
 
 /// Removes warta's own files from `dir` (a leftover rebuild folder or the
 /// index a rebuild replaced), then the folder itself when that leaves it
-/// empty. Foreign entries are left where they are and returned.
+/// empty. Anything else is left where it is, and its names are returned.
 pub fn remove_own(dir: &Path) -> Result<Vec<String>> {
     if !dir.exists() {
         return Ok(Vec::new());
     }
     remove_files(dir, &[])?;
-    let left = foreign_entries(dir)?;
+    let mut left: Vec<String> = fs::read_dir(dir)
+        .map_err(|e| Error::io(format!("listing {}", dir.display()), e))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
     if left.is_empty() {
         fs::remove_dir(dir).map_err(|e| Error::write(dir, "removing", e))?;
     }
@@ -348,10 +357,12 @@ mod tests {
         fs::write(idx.join("notes.txt"), "hi").unwrap();
         fs::write(idx.join("meta.json"), "{").unwrap();
         fs::write(idx.join("files-1.jsonl"), "").unwrap();
+        fs::write(idx.join(".DS_Store"), "").unwrap();
         assert_eq!(foreign_entries(&idx).unwrap(), ["backup/", "notes.txt"]);
         assert!(refuse_foreign(&idx).is_err());
         let left = remove_own(&idx).unwrap();
-        assert_eq!(left, ["backup/", "notes.txt"]);
+        assert_eq!(left, [".DS_Store", "backup", "notes.txt"]);
+        assert!(idx.join(".DS_Store").is_file(), "a browser's file is not warta's to remove");
         assert!(idx.join("notes.txt").is_file() && idx.join("backup").is_dir());
         assert!(!idx.join("meta.json").exists() && !idx.join("files-1.jsonl").exists());
     }
