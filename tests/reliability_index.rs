@@ -493,3 +493,34 @@ fn a_rebuild_through_a_linked_index_folder_keeps_the_link() {
     assert!(!env.root().join("store/.real.warta-rebuild").exists());
     assert!(total(&env) > 0);
 }
+
+#[cfg(unix)]
+#[test]
+fn an_index_the_user_cannot_write_is_searchable_and_not_called_locked_or_corrupt() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::with_fixtures();
+    let user = match Unprivileged::arrange(&env) {
+        Ok(user) => user,
+        Err(why) => return eprintln!("skipped: needs an unprivileged user here: {why}"),
+    };
+    // Built by someone else (root here), or made read-only by its owner.
+    let out = env.warta(&["index", "corpus", "--index", "index", "-q"]);
+    assert!(matches!(code(&out), 0 | 2), "{}", text(&out.stderr));
+    let index = env.root().join("index");
+    let read_only = |mode| {
+        for entry in std::fs::read_dir(&index).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & 0o666)).unwrap();
+        }
+        std::fs::set_permissions(&index, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    read_only(0o555);
+    let search = user.warta(&env, &["search", "--index", "index", "JHT", "--json"]);
+    let reindex = user.warta(&env, &["index", "corpus", "--index", "index"]);
+    read_only(0o755);
+    assert_eq!(code(&search), 0, "{}", text(&search.stderr));
+    let err = text(&reindex.stderr);
+    assert_eq!(code(&reindex), 2, "{err}");
+    assert!(err.contains("permission denied: "), "{err}");
+    assert!(!err.contains("locked") && !err.contains("corrupt"), "{err}");
+}
