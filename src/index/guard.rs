@@ -80,6 +80,13 @@ pub fn name_damage(dir: &Path, e: Error) -> Error {
     }
 }
 
+/// The panic seen on another thread (tantivy's indexing threads) while a
+/// guarded call ran, if any: message and place. Taken once.
+pub fn take_panic() -> Option<String> {
+    let (message, place) = SEEN.lock().ok()?.take()?;
+    Some(if place.is_empty() { message } else { format!("{message} at {place}") })
+}
+
 /// Whether tantivy says the bytes it read make no sense: corrupt data, a
 /// value that does not deserialise, an I/O error that is not the OS's
 /// (tantivy reports undecodable blocks, FSTs and columns that way).

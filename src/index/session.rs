@@ -186,5 +186,11 @@ pub fn writer_error(dir: &std::path::Path, e: TantivyError) -> Error {
         }
         .into();
     }
+    // A thread that panicked: say where (the message was kept, not printed).
+    if let (TantivyError::ErrorInThread(what), Some(panic)) =
+        (&e, crate::index::guard::take_panic())
+    {
+        return TantivyError::ErrorInThread(format!("{what} (a thread panicked: {panic})")).into();
+    }
     e.into()
 }
