@@ -75,6 +75,22 @@ pub enum UserError {
         /// The directory.
         path: PathBuf,
     },
+    /// The index directory holds entries warta did not create.
+    #[error("{} is not a warta index: it holds {} that warta did not create ({}); nothing was changed. Move them away or choose an empty or new directory with --index",
+        .path.display(), plural(.entries.len(), "entry", "entries"), list_names(.entries))]
+    ForeignFiles {
+        /// The directory.
+        path: PathBuf,
+        /// The entries that are not warta's, sorted.
+        entries: Vec<String>,
+    },
+    /// The first build of this index is running in another process.
+    #[error("the index in {} is being built (a first build is in progress in another `warta index`); wait for it to finish",
+        .path.display())]
+    IndexBuilding {
+        /// The index directory.
+        path: PathBuf,
+    },
     /// A build of this index was interrupted before its first commit.
     #[error("the index in {} was never finished (its build was interrupted); run `warta index CORPUS --index {}` again",
         .path.display(), .path.display())]
@@ -161,6 +177,31 @@ pub enum InternalError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The index is damaged (a checksum does not match, or reading it failed
+    /// inside tantivy); a rebuild writes a new one.
+    #[error("index damaged: run `warta index CORPUS --index {} --rebuild` ({detail})", .path.display())]
+    Damaged {
+        /// The index directory.
+        path: PathBuf,
+        /// What was found.
+        detail: String,
+    },
+    /// The file system refused a write for a reason the user must fix.
+    #[error("{problem}: {} ({context})", .path.display())]
+    Storage {
+        /// "read-only file system", "no space left on device", "permission denied".
+        problem: &'static str,
+        /// The path that could not be written.
+        path: PathBuf,
+        /// What warta was doing.
+        context: String,
+    },
+    /// warta itself failed (a panic caught at a boundary); a bug to report.
+    #[error("internal error (please report it): {message}")]
+    Bug {
+        /// The panic message and where it happened.
+        message: String,
+    },
     /// Stored data could not be decoded; the index is probably corrupt.
     #[error("corrupt index data in {}: {message}; rebuild it with `warta index CORPUS --index {}`",
         .path.display(), .path.display())]
@@ -188,6 +229,56 @@ impl Error {
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         Error::Internal(InternalError::Io { context: context.into(), source })
     }
+
+    /// An I/O error writing `path`: a read-only file system, a full disk or a
+    /// refused permission is named as such (with the path), anything else
+    /// keeps the OS message.
+    pub fn write(
+        path: &std::path::Path,
+        context: impl Into<String>,
+        source: std::io::Error,
+    ) -> Self {
+        let context = context.into();
+        match storage_problem(&source) {
+            Some(problem) => Error::Internal(InternalError::Storage {
+                problem,
+                path: path.to_path_buf(),
+                context,
+            }),
+            None => Error::io(format!("{context} {}", path.display()), source),
+        }
+    }
+}
+
+/// The name of a file-system condition the user must fix, if `e` is one.
+pub fn storage_problem(e: &std::io::Error) -> Option<&'static str> {
+    match e.kind() {
+        std::io::ErrorKind::ReadOnlyFilesystem => Some("read-only file system"),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            Some("no space left on device")
+        }
+        std::io::ErrorKind::PermissionDenied => Some("permission denied"),
+        _ => None,
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The first few names, quoted, and how many more.
+fn list_names(names: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut text = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| format!("`{}`", n.escape_debug()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        text.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    text
 }
 
 fn caret_line(position: usize) -> String {

@@ -28,3 +28,5 @@ mod robustness;
 mod analytics;
 // User input at its edges: file limits and types, the date range, warnings, terms.
 mod reliability_input;
+// The index's safety: foreign files, rebuilds beside, exact ids, damage, file systems.
+mod reliability_index;

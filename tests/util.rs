@@ -54,7 +54,7 @@ impl TestEnv {
 
     /// The `warta` command, ready to run in the root.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_warta"));
+        let mut cmd = Command::new(binary());
         cmd.args(args).current_dir(self.root()).env_remove("NO_COLOR");
         cmd
     }
@@ -67,6 +67,13 @@ impl TestEnv {
         assert!(out.status.code() != Some(2), "{all:?} failed: {}", text(&out.stderr));
         serde_json::from_slice(&out.stdout).expect("valid JSON")
     }
+}
+
+/// The binary under test: this crate's, or the one `WARTA_TEST_BIN` names
+/// (to show that a test fails on an older build).
+pub fn binary() -> PathBuf {
+    std::env::var_os("WARTA_TEST_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_warta")), PathBuf::from)
 }
 
 /// Output bytes as text.

@@ -112,9 +112,15 @@ pub struct IndexArgs {
     /// Threads for reading/extraction and for indexing [default: one per core].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-    /// Start over: re-index every file, not only new and changed ones.
+    /// Start over: re-index every file, not only new and changed ones. The new index is written
+    /// beside the old one, which stays searchable until it is replaced.
     #[arg(long)]
     pub rebuild: bool,
+    /// Verify the index instead of building it: checksums of every segment file, the list of
+    /// indexed files against the documents (each id once, no file's articles missing) and the
+    /// groups of copies. Exit 0 when sound, 2 when something is wrong.
+    #[arg(long, conflicts_with = "rebuild")]
+    pub check: bool,
     /// Print the summary as JSON on stdout (counts of added, updated, removed, unchanged files).
     #[arg(long)]
     pub json: bool,

@@ -85,13 +85,17 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Eval(a) => _ = officials::load(a.officials.as_deref(), None)?,
         _ => {}
     }
+    // Commands that read or write an index run guarded: a panic inside
+    // tantivy (a damaged segment) is an error naming the index, never a crash.
     let status = match cli.command {
-        Command::Index(a) => cmd_index(&a)?,
-        Command::Search(a) => cmd_search(&a, &mut out)?,
-        Command::Facets(a) => analytics::cmd_facets(&a, &mut out)?,
-        Command::Timeline(a) => analytics::cmd_timeline(&a, &mut out)?,
-        Command::Terms(a) => analytics::cmd_terms(&a, &mut out)?,
-        Command::Show(a) => cmd_show(&a, &mut out)?,
+        Command::Index(a) => guarded(&a.index.index, || cmd_index(&a))?,
+        Command::Search(a) => guarded(&a.index.index, || cmd_search(&a, &mut out))?,
+        Command::Facets(a) => guarded(&a.at.index.index, || analytics::cmd_facets(&a, &mut out))?,
+        Command::Timeline(a) => {
+            guarded(&a.at.index.index, || analytics::cmd_timeline(&a, &mut out))?
+        }
+        Command::Terms(a) => guarded(&a.at.index.index, || analytics::cmd_terms(&a, &mut out))?,
+        Command::Show(a) => guarded(&a.index.index, || cmd_show(&a, &mut out))?,
         Command::Extract(a) => cmd_extract(&a, &mut out)?,
         Command::Analyze(a) => cmd_analyze(&a, &mut out)?,
         Command::Eval(a) => cmd_eval(&a, &mut out)?,
@@ -99,6 +103,20 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
     };
     out.flush()?;
     Ok(status)
+}
+
+/// Runs a command that reads or writes the index given by `--index`: a
+/// panic inside tantivy (a damaged segment) or data tantivy finds corrupt
+/// becomes an error naming the index and its repair, never a crash.
+fn guarded(
+    given: &Option<std::path::PathBuf>,
+    command: impl FnOnce() -> Result<Status, CliError>,
+) -> Result<Status, CliError> {
+    let (dir, _) = config::index_dir(given);
+    match index::guard::catching(&dir, command)? {
+        Err(CliError::Warta(e)) => Err(CliError::Warta(index::guard::name_damage(&dir, e))),
+        other => other,
+    }
 }
 
 fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
@@ -111,6 +129,15 @@ fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
             source,
         })
     })?;
+    if a.check {
+        let report = index::check(&dir)?;
+        if a.json {
+            render::json(&mut io::stdout().lock(), &report)?;
+        } else {
+            render::check_text(&mut io::stdout().lock(), &report)?;
+        }
+        return Ok(if report.problems.is_empty() { Status::Found } else { Status::Partial });
+    }
     let registry = officials::load(a.officials.as_deref(), Some(&dir))?;
     let mut opts = BuildOptions::new(&a.corpus, &dir);
     opts.heap_bytes = a.heap.saturating_mul(1024 * 1024);
@@ -128,6 +155,7 @@ fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
     } else if !a.quiet
         || !report.skipped.is_empty()
         || !report.warnings.is_empty()
+        || !report.repairs.is_empty()
         || report.interrupted
     {
         render::build_summary(&mut io::stderr().lock(), &report, &dir)?;
@@ -221,6 +249,12 @@ fn open_index(given: &Option<std::path::PathBuf>, corpus: &Path) -> Result<Warta
                     "warta: another `warta index` is updating {}; searching its last commit",
                     dir.display()
                 );
+            }
+            // Nothing can be written there (a read-only copy): search it as it is.
+            Err(CliError::Warta(Error::Internal(
+                e @ crate::error::InternalError::Storage { .. },
+            ))) if WartaIndex::exists(&dir) => {
+                eprintln!("warta: {e}; searching the index as it is");
             }
             Err(e) => return Err(e),
         }

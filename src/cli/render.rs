@@ -312,6 +312,9 @@ pub fn build_summary(
         "files: {} added, {} updated, {} removed, {} unchanged{how}",
         r.added, r.updated, r.removed, r.unchanged
     )?;
+    for repair in &r.repairs {
+        writeln!(out, "repaired: {repair}")?;
+    }
     if r.interrupted {
         writeln!(
             out,
@@ -331,6 +334,32 @@ pub fn build_summary(
         for s in &r.skipped {
             writeln!(out, "  {}: {}", s.path, s.reason)?;
         }
+    }
+    Ok(())
+}
+
+/// The outcome of `warta index --check`.
+pub fn check_text(out: &mut dyn Write, r: &crate::index::CheckReport) -> io::Result<()> {
+    writeln!(
+        out,
+        "checked {}: {} articles, {} segment files ({:.1} MB) verified",
+        r.index.display(),
+        r.articles,
+        r.files_checked,
+        r.bytes_checked as f64 / 1e6
+    )?;
+    if r.problems.is_empty() {
+        writeln!(out, "no problems found")?;
+    } else {
+        writeln!(out, "{} problems:", r.problems.len())?;
+        for p in &r.problems {
+            writeln!(out, "  {p}")?;
+        }
+        writeln!(
+            out,
+            "repair: `warta index CORPUS --index {}` (a damaged segment or manifest is rebuilt beside the old index)",
+            r.index.display()
+        )?;
     }
     Ok(())
 }

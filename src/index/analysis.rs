@@ -69,8 +69,7 @@ pub fn store_roots(index_dir: &Path, roots: &[String]) -> Result<()> {
             _ => Ok(()),
         };
     }
-    fs::write(&path, roots.join("\n") + "\n")
-        .map_err(|e| Error::io(format!("writing {}", path.display()), e))
+    fs::write(&path, roots.join("\n") + "\n").map_err(|e| Error::write(&path, "writing", e))
 }
 
 #[cfg(test)]

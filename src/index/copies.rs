@@ -86,7 +86,7 @@ fn term(terms: &[Vec<u8>], ord: u64) -> Option<&[u8]> {
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::io(format!("writing {}", path.join(COPIES_FILE).display()), e)
+    Error::write(&path.join(COPIES_FILE), "writing", e)
 }
 
 /// The lookup hash of an article id (std's SipHash with fixed keys).

@@ -92,7 +92,7 @@ impl Manifest {
     /// Writes generation `generation` into `dir` and syncs it to disk.
     pub fn write(&self, dir: &Path, generation: u64) -> Result<()> {
         let path = file_of(dir, generation);
-        let io = |e| Error::io(format!("writing {}", path.display()), e);
+        let io = |e| Error::write(&path, "writing", e);
         let file = fs::File::create(&path).map_err(io)?;
         let mut out = BufWriter::with_capacity(1 << 20, file);
         let mut paths: Vec<&String> = self.files.keys().collect();

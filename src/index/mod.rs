@@ -8,15 +8,24 @@
 
 pub mod analysis;
 pub mod build;
+pub mod check;
 pub mod copies;
 pub mod document;
+pub mod guard;
+pub mod id;
+pub mod layout;
 pub mod manifest;
 mod pipeline;
+mod prepare;
 mod queue;
+mod readonly;
 pub mod schema;
+mod session;
 mod store;
+pub mod walk;
 
 pub use build::{BuildOptions, BuildReport, Progress, Skipped, build, corpus_fingerprint};
+pub use check::{CheckReport, check};
 pub use document::{StoredArticle, from_document};
 pub use schema::{Fields, names};
 pub use store::{Fingerprint, IndexInfo, WartaIndex};

@@ -79,9 +79,9 @@ impl IndexInfo {
     pub fn write(&self, dir: &Path) -> Result<()> {
         let tmp = dir.join(format!("{INFO_FILE}.tmp"));
         let json = serde_json::to_string_pretty(self).unwrap_or_default();
-        fs::write(&tmp, json).map_err(|e| Error::io(format!("writing {}", tmp.display()), e))?;
+        fs::write(&tmp, json).map_err(|e| Error::write(&tmp, "writing", e))?;
         fs::rename(&tmp, dir.join(INFO_FILE))
-            .map_err(|e| Error::io(format!("writing {}", dir.join(INFO_FILE).display()), e))
+            .map_err(|e| Error::write(&dir.join(INFO_FILE), "writing", e))
     }
 }
 
@@ -117,6 +117,10 @@ impl WartaIndex {
     /// Opens the index in `dir` for searching.
     pub fn open(dir: &Path) -> Result<WartaIndex> {
         if !Self::exists(dir) {
+            // A first build writes warta.json before tantivy's files.
+            if crate::index::layout::writer_running(dir) && dir.join(INFO_FILE).is_file() {
+                return Err(UserError::IndexBuilding { path: dir.to_path_buf() }.into());
+            }
             return Err(UserError::IndexMissing { path: dir.to_path_buf() }.into());
         }
         let info = match IndexInfo::read(dir)? {
@@ -124,6 +128,9 @@ impl WartaIndex {
             None => return Err(UserError::NotAnIndex { path: dir.to_path_buf() }.into()),
         };
         if !info.complete {
+            if crate::index::layout::writer_running(dir) {
+                return Err(UserError::IndexBuilding { path: dir.to_path_buf() }.into());
+            }
             return Err(UserError::IndexIncomplete { path: dir.to_path_buf() }.into());
         }
         if info.format != FORMAT_VERSION {
@@ -137,7 +144,9 @@ impl WartaIndex {
         let corrupt = |message: String| -> Error {
             InternalError::Corrupt { path: dir.to_path_buf(), message }.into()
         };
-        let index = Index::open_in_dir(dir).map_err(|e| corrupt(e.to_string()))?;
+        let directory =
+            crate::index::readonly::Searchable::open(dir).map_err(|e| corrupt(e.to_string()))?;
+        let index = Index::open(directory).map_err(|e| corrupt(e.to_string()))?;
         let fields = fields_of(&index.schema()).ok_or_else(|| {
             Error::from(UserError::IndexVersion {
                 path: dir.to_path_buf(),
