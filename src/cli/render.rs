@@ -213,6 +213,7 @@ pub fn article_text(out: &mut dyn Write, a: &ArticleView) -> io::Result<()> {
         a.provinces.iter().map(|p| format!("{} ({})", p.name, p.code)).collect();
     field(out, "provinces", provinces.join(", "))?;
     field(out, "cities", a.cities.join(", "))?;
+    field(out, "offices", a.offices.join(", "))?;
     for o in &a.officials {
         field(out, "official", official_text(o))?;
     }

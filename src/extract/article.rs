@@ -204,6 +204,11 @@ pub struct Article {
     pub provinces: Vec<ProvinceRef>,
     /// Regencies, cities and towns named in the article.
     pub cities: Vec<CityRef>,
+    /// BPJS Ketenagakerjaan regional offices named (`BPJS Ketenagakerjaan
+    /// Kanwil Sulawesi Maluku`): kept in the `org` facet; their territories
+    /// are not places of the story.
+    #[serde(default)]
+    pub offices: Vec<String>,
     /// Officials named with a title.
     pub officials: Vec<Official>,
     /// Programme codes (JKK, JKM, JHT, …) explicitly mentioned, in taxonomy order.

@@ -152,6 +152,8 @@ pub struct ArticleView {
     pub provinces: Vec<ProvinceRef>,
     /// Regencies, cities and towns.
     pub cities: Vec<String>,
+    /// BPJS Ketenagakerjaan regional offices named (the `org` facet).
+    pub offices: Vec<String>,
     /// Officials.
     pub officials: Vec<Official>,
     /// Programme codes.
@@ -179,6 +181,7 @@ impl ArticleView {
             byline: a.byline,
             provinces: a.provinces,
             cities: a.cities.into_iter().map(|c| c.name).collect(),
+            offices: a.offices,
             officials: a.officials,
             programs: a.programs,
             figures: a.figures,
