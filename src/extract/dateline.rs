@@ -26,13 +26,13 @@
 //! `Selatan`, `Barat` …). `Liputan6.com, Medan BPJS …` → Medan;
 //! `Liputan6.com, Jakarta Selatan Polisi …` → Jakarta Selatan.
 //!
-//! Publishers are mapped to display names through `publishers.tsv`; unknown
-//! ones are kept as printed.
+//! Publishers are mapped to display names by [`crate::extract::publisher`].
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::extract::publisher::{is_domain, publisher, publisher_display};
 
 /// A dateline found at the start of a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,22 +44,6 @@ pub struct Dateline<'a> {
     /// The paragraph text after the dateline, where the body starts.
     pub rest: &'a str,
 }
-
-/// The embedded publisher table.
-const PUBLISHERS_TSV: &str = include_str!("publishers.tsv");
-
-/// Publisher table keyed by [`publisher_key`].
-static PUBLISHERS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    PUBLISHERS_TSV
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let (matched, name) = l.split_once('\t').unwrap();
-            assert!(!name.trim().is_empty(), "publishers.tsv: empty name for {matched}");
-            (publisher_key(matched), name.trim())
-        })
-        .collect()
-});
 
 /// One city word: capitalised, letters with inner hyphens or apostrophes.
 const CITY_WORD: &str = r"\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}+)*";
@@ -109,14 +93,6 @@ static BARE_CITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?P<city>{city}) +[-–—−]{{1,3}} +")).unwrap()
 });
 
-/// A domain name as publishers print it.
-static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[\p{L}\p{N}]+(?:[.\-][\p{L}\p{N}]+)*\.(?i:com|co\.id|id|net|co|org|or\.id|web\.id|my\.id|tv|news|info|biz|asia|online|media|site)$",
-    )
-    .unwrap()
-});
-
 /// Capitalised words that open a sentence and are not a city.
 const OPENERS: &str = "\
     Pemerintah Pemprov Pemkot Pemkab Kepala Direktur Dirut Gubernur Wakil Wali Walikota \
@@ -149,116 +125,6 @@ fn in_list(list: &str, word: &str) -> bool {
 
 /// Most words in a dateline city.
 const MAX_CITY_WORDS: usize = 3;
-
-/// Normalises a printed publisher for lookup: ASCII lower case, no `www.`,
-/// no trailing dot, single spaces.
-fn publisher_key(printed: &str) -> String {
-    let lower = printed.trim().trim_end_matches('.').to_ascii_lowercase();
-    let lower = lower.strip_prefix("www.").unwrap_or(&lower);
-    lower.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The known publisher named in a copyright footer
-/// (`Copyright © ANTARA 2024` → `ANTARA`, `© 2024 www.kompas.com. All rights reserved` → `Kompas.com`).
-pub fn copyright_publisher(line: &str) -> Option<&'static str> {
-    let words: Vec<&str> = line
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '|' | '-' | '–' | '—')))
-        .filter(|w| {
-            let lower = w.to_ascii_lowercase();
-            !(w.is_empty()
-                || matches!(lower.as_str(), "copyright" | "©" | "(c)" | "hak" | "cipta")
-                || w.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '©'))
-        })
-        .take_while(|w| !w.eq_ignore_ascii_case("all") && !w.eq_ignore_ascii_case("allrights"))
-        .collect();
-    // "© 2025 detik.com, detiknetwork": the whole name, else its first word.
-    let first = words.first().and_then(|w| publisher(w));
-    (!words.is_empty()).then(|| publisher(&words.join(" "))).flatten().or(first)
-}
-
-/// The publisher of a line that is nothing but a site's address
-/// (`kaltim.tribunnews.com`, `BANTENNEWS.CO.ID`, `AJNN.net`): the known
-/// publisher's name, else the domain in lower case without its subdomains
-/// (`tribunnews.com`, `bantennews.co.id`).
-pub fn site_publisher(line: &str) -> Option<String> {
-    let line = line.trim().trim_end_matches('/');
-    let line =
-        line.strip_prefix("https://").or_else(|| line.strip_prefix("http://")).unwrap_or(line);
-    let line = line.strip_prefix("www.").unwrap_or(line);
-    // Called on every line of every page: most lines fail this at once.
-    if line.contains(char::is_whitespace) || !line.contains('.') || !is_domain(line) {
-        return None;
-    }
-    if let Some(name) = publisher(line) {
-        return Some(name.to_string());
-    }
-    let lower = line.to_lowercase();
-    let labels: Vec<&str> = lower.split('.').collect();
-    // Indonesia's second-level names (co.id, or.id, web.id …) keep three labels.
-    let second_level = labels.len() >= 3
-        && labels[labels.len() - 1] == "id"
-        && matches!(labels[labels.len() - 2], "co" | "or" | "web" | "my" | "ac" | "go" | "sch");
-    let keep = if second_level { 3 } else { 2 };
-    Some(labels[labels.len().saturating_sub(keep)..].join("."))
-}
-
-/// The display name of a known publisher (`"KALTENGTERKINI.CO.ID"` →
-/// `"Kaltengterkini"`, `"sumut.idntimes.com"` → `"IDN Times"`).
-pub fn publisher(printed: &str) -> Option<&'static str> {
-    let key = publisher_key(printed);
-    if let Some(name) = PUBLISHERS.get(&key) {
-        return Some(name);
-    }
-    // Regional editions: "ANTARA News Sulawesi Barat" is ANTARA.
-    if let Some((first, rest)) = key.split_once(' ')
-        && rest.starts_with("news")
-        && let Some(name) = PUBLISHERS.get(first)
-    {
-        return Some(name);
-    }
-    // Subdomains fall back to their parent domain.
-    let mut rest = key.as_str();
-    while let Some((_, tail)) = rest.split_once('.') {
-        if !tail.contains('.') {
-            break;
-        }
-        if let Some(name) = PUBLISHERS.get(tail) {
-            return Some(name);
-        }
-        rest = tail;
-    }
-    None
-}
-
-/// A publisher's name reduced to compare identities: "Liputan6.com",
-/// "liputan6" and "LIPUTAN6.COM" agree, as do "Tribunnews" and
-/// "tribunnews.com" (the `--source` filter and the evaluation use it).
-pub fn publisher_identity(s: &str) -> String {
-    let lower = s.trim().to_lowercase();
-    let trimmed = [".co.id", ".com", ".id", ".net", ".co"]
-        .iter()
-        .find_map(|tld| lower.strip_suffix(tld))
-        .unwrap_or(&lower);
-    trimmed.chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
-/// The publisher's display name, or the name as printed when unknown.
-pub fn publisher_display(printed: &str) -> String {
-    match publisher(printed) {
-        Some(name) => name.to_string(),
-        // An unknown site printed in capitals ("CAKAPLAH.COM") reads better,
-        // and groups with its other spellings, as a lowercase domain.
-        None if is_domain(printed.trim()) && !printed.chars().any(char::is_lowercase) => {
-            printed.trim().to_lowercase()
-        }
-        None => printed.split_whitespace().collect::<Vec<_>>().join(" "),
-    }
-}
-
-fn is_domain(s: &str) -> bool {
-    DOMAIN.is_match(s)
-}
 
 /// A city as displayed: all-caps names in title case, others as printed.
 fn display_city(city: &str) -> String {
@@ -387,24 +253,6 @@ pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_line_that_is_a_site_address_names_the_publisher() {
-        for (line, want) in [
-            ("kaltim.tribunnews.com", Some("Tribunnews")),
-            ("radarbanyuwangi.jawapos.com", Some("Jawa Pos")),
-            ("BANTENNEWS.CO.ID", Some("bantennews.co.id")),
-            ("AJNN.net", Some("ajnn.net")),
-            ("https://www.batampos.co.id/", Some("batampos.co.id")),
-            ("sumut.idntimes.com", Some("IDN Times")),
-            ("regional.kompas.com", Some("Kompas.com")),
-            ("Radar Banyuwangi", None),
-            ("Baca juga: kompas.com", None),
-        ] {
-            assert_eq!(site_publisher(line).as_deref(), want, "{line}");
-        }
-        assert_eq!(copyright_publisher("© 2025 detik.com, detiknetwork"), Some("detik.com"));
-    }
-
     fn check(paragraph: &str, city: Option<&str>, source: Option<&str>, rest: &str) {
         let d = parse(paragraph).unwrap_or_else(|| panic!("no dateline in {paragraph:?}"));
         assert_eq!(d.city.as_deref(), city, "{paragraph}");
@@ -414,8 +262,7 @@ mod tests {
 
     #[test]
     fn tables_and_regexes_load() {
-        assert!(PUBLISHERS.len() >= 30);
-        for re in [&AGENCY, &CITY_SITE, &SITE_CITY, &SITE_DASH, &SITE_COMMA, &BARE_CITY, &DOMAIN] {
+        for re in [&AGENCY, &CITY_SITE, &SITE_CITY, &SITE_DASH, &SITE_COMMA, &BARE_CITY] {
             LazyLock::force(re);
         }
     }
@@ -593,27 +440,6 @@ mod tests {
     }
 
     #[test]
-    fn publisher_lookup() {
-        assert_eq!(publisher("antaranews.com"), Some("ANTARA"));
-        assert_eq!(publisher("www.kompas.com"), Some("Kompas.com"));
-        assert_eq!(publisher("sumut.idntimes.com"), Some("IDN Times"));
-        assert_eq!(publisher("idn times"), Some("IDN Times"));
-        assert_eq!(publisher("unknown.example"), None);
-        assert_eq!(publisher_display("Warta Desa"), "Warta Desa");
-    }
-
-    #[test]
-    fn publishers_in_copyright_lines() {
-        assert_eq!(copyright_publisher("Copyright © ANTARA 2024"), Some("ANTARA"));
-        assert_eq!(
-            copyright_publisher("© 2024 www.kompas.com. All rights reserved."),
-            Some("Kompas.com")
-        );
-        assert_eq!(copyright_publisher("Copyright © 2024 Warta Desa"), None);
-        assert_eq!(copyright_publisher("©"), None);
-    }
-
-    #[test]
     fn agency_shape_needs_an_agency() {
         assert_eq!(parse("Direktur Utama (Dirut) - hadir."), None);
         assert_eq!(parse("Kepala Dinas (KADIS) - hadir."), None);
@@ -626,20 +452,5 @@ mod tests {
         assert_eq!(display_city("PALANGKA RAYA"), "Palangka Raya");
         assert_eq!(display_city("BAU-BAU"), "Bau-Bau");
         assert_eq!(display_city("Medan"), "Medan");
-    }
-
-    #[test]
-    fn unknown_capitalised_domains_are_lowercased() {
-        assert_eq!(publisher_display("CAKAPLAH.COM"), "cakaplah.com");
-        assert_eq!(publisher_display("Warta Desa"), "Warta Desa");
-        assert_eq!(publisher_display("ANTARA"), "ANTARA");
-    }
-
-    #[test]
-    fn regional_editions_and_identities() {
-        assert_eq!(publisher("ANTARA News Sulawesi Barat"), Some("ANTARA"));
-        assert_eq!(publisher_identity("Liputan6.com"), publisher_identity("liputan6"));
-        assert_eq!(publisher_identity("Tribunnews"), publisher_identity("tribunnews.com"));
-        assert_ne!(publisher_identity("ANTARA"), publisher_identity("Antaranews Sumut"));
     }
 }

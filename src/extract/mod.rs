@@ -23,6 +23,7 @@ pub mod figures;
 pub mod official;
 pub mod page;
 pub mod program;
+pub mod publisher;
 pub mod quote;
 pub mod reader;
 pub mod region;

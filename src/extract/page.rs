@@ -45,7 +45,7 @@
 //! publisher named in the copyright footer (`Copyright © ANTARA 2024`).
 
 use crate::extract::article::{Credit, PartialDate, RawArticle, StructuredArticle};
-use crate::extract::{boilerplate, byline, date, dateline, region};
+use crate::extract::{boilerplate, byline, date, dateline, publisher, region};
 use boilerplate::LineClass;
 
 /// Where a page's date came from (see [`crate::extract::date`]).
@@ -167,7 +167,7 @@ fn parse_structured(article: &StructuredArticle) -> Page {
     let mut page = build(scan.units, title, scan.credits, scan.header_date, scan.copyright);
     let field = |v: &Option<String>| v.as_deref().map(normalize_inline).filter(|s| !s.is_empty());
     page.source = match field(&article.source) {
-        Some(source) => Some(dateline::publisher_display(&source)),
+        Some(source) => Some(publisher::publisher_display(&source)),
         None => site.or(page.source).or(copyright_source.map(str::to_string)),
     };
     page.url = field(&article.url);
@@ -223,10 +223,10 @@ fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
         if let Some(year) = date::copyright_year(line) {
             s.copyright.get_or_insert(year);
             if s.copyright_source.is_none() {
-                s.copyright_source = dateline::copyright_publisher(line);
+                s.copyright_source = publisher::copyright_publisher(line);
             }
         }
-        if let Some(site) = dateline::site_publisher(line) {
+        if let Some(site) = publisher::site_publisher(line) {
             s.site = Some(site);
             continue;
         }
@@ -276,7 +276,7 @@ fn choose_title(text: &str) -> Option<(usize, &str)> {
     let mut seen = 0;
     for (n, block, line) in lines(text) {
         let skipped = byline::parse_line(line).is_some()
-            || dateline::site_publisher(line).is_some()
+            || publisher::site_publisher(line).is_some()
             || boilerplate::classify(line) != LineClass::Text
             || date::header_date(line).is_some();
         if skipped {
@@ -321,7 +321,7 @@ fn is_chrome(line: &str) -> bool {
         return true;
     }
     let lower = line.to_lowercase();
-    if dateline::publisher(line).is_some()
+    if publisher::publisher(line).is_some()
         || region::resolve_province(line).is_some()
         || region::resolve_city(line).is_some()
         || lower.starts_with("nomor")
@@ -334,7 +334,7 @@ fn is_chrome(line: &str) -> bool {
         && words.iter().all(|w| {
             SECTION_WORDS.contains(w)
                 || region::resolve_province(w).is_some()
-                || dateline::publisher(w).is_some()
+                || publisher::publisher(w).is_some()
         })
 }
 

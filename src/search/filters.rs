@@ -12,7 +12,7 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 
 use crate::error::{Result, UserError};
-use crate::extract::{PartialDate, dateline, official, program, region};
+use crate::extract::{PartialDate, official, program, publisher, region};
 use crate::index::WartaIndex;
 
 /// The facet filters of a search.
@@ -208,9 +208,9 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
             if !whole.is_empty() {
                 return Ok(whole);
             }
-            let key = dateline::publisher_identity(value);
+            let key = publisher::publisher_identity(value);
             indexed(index, kind, value, 0, false, |s| {
-                !key.is_empty() && dateline::publisher_identity(s) == key
+                !key.is_empty() && publisher::publisher_identity(s) == key
             })
         }
     }
