@@ -79,7 +79,21 @@ const RULES: &[(LineClass, &str)] = &[
     (Chrome, r"(?i)^(?:\d+\s+)?(?:komentar|comments?)$"),
     (Chrome, r"(?i)^(?:home|beranda)\s*[>»/›]"),
     // --- Chrome: empty credit labels, writer codes and separators on their own line.
-    (Chrome, r"(?i)^(?:sumber|pewarta|editor|reporter|penulis|redaktur|fotografer)\s*:\s*$"),
+    (
+        Chrome,
+        r"(?i)^(?:sumber|pewarta|editor|reporter|penulis|redaktur|fotografer|oleh|by)\s*:?\s*$",
+    ),
+    // --- Chrome: font-size widgets (`Font: Ukuran: - +`), subscription prompts.
+    (
+        Chrome,
+        r"(?i)^[•·*]?\s*(?:(?:ukuran|font|huruf|teks|text|size)\s*:?\s*)+(?:[-+−]\s*|a[-+]\s*)*$",
+    ),
+    (
+        Chrome,
+        r"(?i)^(?:baca berita tanpa iklan|gabung\s+\S+\+|berlangganan\s+(?:sekarang|gratis|newsletter)|subscribe\s+(?:now|to)\b)",
+    ),
+    // --- Chrome: a photo credit on its own line (`OUTLET/Photographer Name`).
+    (Chrome, r"^[•·]?\s*[A-Z][A-Z0-9.-]{1,24}/[A-Z][A-Za-z.'’]*(?: [A-Z][A-Za-z.'’]*){0,3}$"),
     (Chrome, r"^[(\[](?:\*|[A-Za-z]{1,6}(?:[./,-][A-Za-z0-9]{1,6}){0,3})[)\]]$"),
     (Chrome, r"^[-–—_=*•·~]{3,}$"),
     // --- Captions: lines that end with a photo credit.
@@ -321,6 +335,30 @@ mod tests {
                 "-----",
                 "Sumber:",
                 "Home > Ekonomi > Ketenagakerjaan",
+            ],
+        );
+    }
+
+    #[test]
+    fn widgets_prompts_and_credit_lines() {
+        check(
+            Chrome,
+            &[
+                "Oleh :",
+                "• Font:",
+                "• Ukuran Font: - +",
+                "Font: Ukuran: - +",
+                "Baca berita tanpa iklan. Gabung Contoh.com+",
+                "• CONTOH/Rina Kartika",
+                "WARTA.CO.ID/BUDI SANTOSO",
+            ],
+        );
+        check(
+            LineClass::Text,
+            &[
+                "Oleh karena itu, peserta diminta mendaftar.",
+                "Ukuran kantor cabang baru lebih besar dari yang lama.",
+                "JHT/JKK naik tahun ini",
             ],
         );
     }

@@ -33,6 +33,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::publisher::{is_domain, publisher, publisher_display};
+use crate::extract::region;
 
 /// A dateline found at the start of a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,12 +61,46 @@ fn site_pattern() -> String {
     format!(r"{SITE_WORD}(?: {SITE_WORD}){{0,2}}")
 }
 
-/// `Medan (ANTARA) -`
+/// The end of a dateline that may also be a colon (`Metro (Lampost.co):`,
+/// `KBRN, Ambon:`).
+const DASH_OR_COLON: &str = r"(?:\s*[-–—−]{1,3}\s*|\s*:\s+)";
+
+/// `Medan (ANTARA) -`, `Lombok Timur (Inside Lombok) –`, `Metro (Lampost.co):`
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     let city = city_pattern();
-    Regex::new(&format!(r"^(?P<city>{city})\s*,?\s*\((?P<site>[\p{{L}}\p{{N}}.]{{2,24}})\){DASH}"))
-        .unwrap()
+    let word = r"[\p{L}\p{N}.]{2,24}";
+    Regex::new(&format!(
+        r"^(?P<city>{city})\s*,?\s*\((?P<site>{word}(?: {word}){{0,2}})\){DASH_OR_COLON}"
+    ))
+    .unwrap()
 });
+
+/// `POS-KUPANG.COM | KUPANG -`, `DIALEKSIS.COM | Banda Aceh -`
+static SITE_PIPE_CITY: LazyLock<Regex> = LazyLock::new(|| {
+    let (city, site) = (city_pattern(), site_pattern());
+    Regex::new(&format!(r"^(?P<site>{site})\s*\|\s*(?P<city>{city}){DASH}")).unwrap()
+});
+
+/// `TEMPO.COJakarta -`: a capitalised domain glued to the city.
+static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<site>\p{{Lu}}[\p{{Lu}}\p{{N}}-]*(?:\.\p{{Lu}}+)+?)(?P<city>\p{{Lu}}\p{{Ll}}+(?: \p{{Lu}}\p{{Ll}}+){{0,2}}){DASH}"
+    ))
+    .unwrap()
+});
+
+/// `Riau12.com-Pekanbaru –`: a domain, a hyphen, the city.
+static SITE_HYPHEN_CITY: LazyLock<Regex> = LazyLock::new(|| {
+    let city = city_pattern();
+    Regex::new(&format!(
+        r"^(?P<site>[\p{{L}}\p{{N}}]+(?:[.\-][\p{{L}}\p{{N}}]+)*?\.(?i:com|co\.id|id|net|co|org))-(?P<city>{city}){DASH}"
+    ))
+    .unwrap()
+});
+
+/// `VIVA –`, `BALI TRIBUNE -`: a known outlet's name and a dash.
+static OUTLET_DASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?P<site>{}){DASH}", site_pattern())).unwrap());
 
 /// `Jakarta, IDN Times --`
 static CITY_SITE: LazyLock<Regex> = LazyLock::new(|| {
@@ -73,10 +108,10 @@ static CITY_SITE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?P<city>{city})\s*,\s*(?P<site>{site}){DASH}")).unwrap()
 });
 
-/// `Bisnis.com, PALEMBANG —`
+/// `Bisnis.com, PALEMBANG —`, `KBRN, Ambon:`
 static SITE_CITY: LazyLock<Regex> = LazyLock::new(|| {
     let (city, site) = (city_pattern(), site_pattern());
-    Regex::new(&format!(r"^(?P<site>{site})\s*,\s*(?P<city>{city}){DASH}")).unwrap()
+    Regex::new(&format!(r"^(?P<site>{site})\s*,\s*(?P<city>{city}){DASH_OR_COLON}")).unwrap()
 });
 
 /// `Suara.com -`
@@ -197,41 +232,69 @@ fn leading_city(text: &str) -> (Option<String>, &str) {
     (Some(display_city(&words.join(" "))), rest)
 }
 
+/// A place the gazetteer knows (a province, a city or town).
+fn is_place(s: &str) -> bool {
+    region::resolve_province(s).is_some() || region::resolve_city(s).is_some()
+}
+
+/// An outlet's name printed in capitals where a publisher is expected
+/// (`MAKASSAR, RAKYATSULSEL –`): one ALL-CAPS word of four letters or more
+/// that is not a place.
+fn caps_outlet(site: &str) -> bool {
+    site.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && site.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !is_place(site)
+}
+
+/// An outlet's name in parentheses after the city (`Lombok Timur (Inside
+/// Lombok) –`): two or three capitalised words that are not a place.
+fn named_outlet(site: &str) -> bool {
+    let words: Vec<&str> = site.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !is_place(site)
+}
+
 /// Reads the dateline that opens `paragraph`, if any.
 pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
     let text = paragraph.trim_start();
     let known = |site: &str| is_domain(site) || publisher(site).is_some();
 
-    let agency =
-        |site: &str| known(site) || (site.len() <= 12 && !site.chars().any(char::is_lowercase));
+    let agency = |site: &str| {
+        known(site)
+            || (site.len() <= 12 && !site.chars().any(char::is_lowercase))
+            || named_outlet(site)
+    };
     let opener = |city: &str| in_list(OPENERS, city.split_whitespace().next().unwrap_or(""));
+    let found = |c: &regex::Captures<'_>, city: bool| {
+        Some(Dateline {
+            city: city.then(|| display_city(&c["city"])),
+            source: Some(publisher_display(&c["site"])),
+            rest: &text[c.get(0)?.end()..],
+        })
+    };
     if let Some(c) = AGENCY.captures(text).filter(|c| agency(&c["site"]) && !opener(&c["city"])) {
-        return Some(Dateline {
-            city: Some(display_city(&c["city"])),
-            source: Some(publisher_display(&c["site"])),
-            rest: &text[c.get(0)?.end()..],
-        });
+        return found(&c, true);
     }
-    if let Some(c) = CITY_SITE.captures(text).filter(|c| known(&c["site"])) {
-        return Some(Dateline {
-            city: Some(display_city(&c["city"])),
-            source: Some(publisher_display(&c["site"])),
-            rest: &text[c.get(0)?.end()..],
-        });
+    let city_site = |c: &regex::Captures<'_>| {
+        known(&c["site"]) || (caps_outlet(&c["site"]) && is_place(&c["city"]))
+    };
+    if let Some(c) = CITY_SITE.captures(text).filter(city_site) {
+        return found(&c, true);
     }
-    if let Some(c) = SITE_CITY.captures(text).filter(|c| known(&c["site"])) {
-        return Some(Dateline {
-            city: Some(display_city(&c["city"])),
-            source: Some(publisher_display(&c["site"])),
-            rest: &text[c.get(0)?.end()..],
-        });
+    for shape in [&SITE_PIPE_CITY, &SITE_CITY, &SITE_HYPHEN_CITY] {
+        if let Some(c) = shape.captures(text).filter(|c| known(&c["site"])) {
+            return found(&c, true);
+        }
+    }
+    if let Some(c) = GLUED.captures(text).filter(|c| is_domain(&c["site"])) {
+        return found(&c, true);
     }
     if let Some(c) = SITE_DASH.captures(text).filter(|c| is_domain(&c["site"])) {
-        return Some(Dateline {
-            city: None,
-            source: Some(publisher_display(&c["site"])),
-            rest: &text[c.get(0)?.end()..],
-        });
+        return found(&c, false);
+    }
+    if let Some(c) = OUTLET_DASH.captures(text).filter(|c| publisher(&c["site"]).is_some()) {
+        return found(&c, false);
     }
     if let Some(c) = SITE_COMMA.captures(text).filter(|c| is_domain(&c["site"])) {
         let (city, rest) = leading_city(&text[c.get(0)?.end()..]);
@@ -262,7 +325,18 @@ mod tests {
 
     #[test]
     fn tables_and_regexes_load() {
-        for re in [&AGENCY, &CITY_SITE, &SITE_CITY, &SITE_DASH, &SITE_COMMA, &BARE_CITY] {
+        for re in [
+            &AGENCY,
+            &CITY_SITE,
+            &SITE_CITY,
+            &SITE_PIPE_CITY,
+            &GLUED,
+            &SITE_HYPHEN_CITY,
+            &SITE_DASH,
+            &OUTLET_DASH,
+            &SITE_COMMA,
+            &BARE_CITY,
+        ] {
             LazyLock::force(re);
         }
     }
@@ -452,5 +526,38 @@ mod tests {
         assert_eq!(display_city("PALANGKA RAYA"), "Palangka Raya");
         assert_eq!(display_city("BAU-BAU"), "Bau-Bau");
         assert_eq!(display_city("Medan"), "Medan");
+    }
+
+    #[test]
+    fn more_outlet_shapes() {
+        let ok = "Peserta baru mendaftar di kantor cabang.";
+        let cases: &[(&str, Option<&str>, &str)] = &[
+            ("CONTOHKABAR.COM | KUPANG - ", Some("Kupang"), "contohkabar.com"),
+            ("Warta.co.id | Banda Aceh - ", Some("Banda Aceh"), "Warta.co.id"),
+            ("KBRN, Ambon: ", Some("Ambon"), "RRI"),
+            ("Lombok Timur (Kabar Rinjani) – ", Some("Lombok Timur"), "Kabar Rinjani"),
+            ("Metro (Lampost.co): ", Some("Metro"), "Lampung Post"),
+            ("PANGKALPINANG, BABELKITA – ", Some("Pangkalpinang"), "BABELKITA"),
+            ("TEMPO.COJakarta - ", Some("Jakarta"), "Tempo"),
+            ("Kabar12.com-Pekanbaru – ", Some("Pekanbaru"), "Kabar12.com"),
+            ("VIVA – ", None, "VIVA"),
+            ("BALI TRIBUNE - ", None, "Bali Tribune"),
+            ("Pontianak, Sonora.ID - ", Some("Pontianak"), "Sonora.ID"),
+        ];
+        for (head, city, source) in cases {
+            check(&format!("{head}{ok}"), *city, Some(source), ok);
+        }
+    }
+
+    #[test]
+    fn capitals_after_a_place_are_an_outlet_only_when_not_a_place() {
+        // "KOTA, PROVINSI -" names two places, no outlet.
+        let d = parse("PEKANBARU, RIAU - Pekerja terdaftar.");
+        assert!(d.as_ref().is_none_or(|d| d.source.is_none()), "{d:?}");
+        // An unknown capitalised word alone before a dash may be a town.
+        let d = parse("WAISAI - Pekerja terdaftar.").unwrap();
+        assert_eq!(d.source, None);
+        // Two capitalised words in parentheses that name a place are no outlet.
+        assert!(parse("Mataram (Lombok Barat) - Hadir.").is_none_or(|d| d.source.is_none()));
     }
 }

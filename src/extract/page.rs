@@ -41,8 +41,10 @@
 //!
 //! # Source rule
 //!
-//! A JSON `source` field wins; then the dateline's publisher; then a known
-//! publisher named in the copyright footer (`Copyright © ANTARA 2024`).
+//! A JSON `source` field wins; then a line that is only the site's address;
+//! then the dateline's publisher; then a known publisher named in the
+//! copyright footer (`Copyright © ANTARA 2024`); then one named in a credit
+//! line (`TEMPO/Photographer`, `Author - detikFinance`).
 
 use crate::extract::article::{Credit, PartialDate, RawArticle, StructuredArticle};
 use crate::extract::{boilerplate, byline, date, dateline, publisher, region};
@@ -155,7 +157,8 @@ fn parse_plain(text: &str) -> Page {
     let mut page = build(scan.units, title, scan.credits, scan.header_date, scan.copyright);
     // The site's own address beats the dateline's short name ("BATAM (BP)"),
     // which beats the copyright line.
-    page.source = site.or(page.source).or(copyright_source.map(str::to_string));
+    page.source =
+        site.or(page.source).or(copyright_source.map(str::to_string)).or(scan.credit_source);
     page
 }
 
@@ -168,7 +171,9 @@ fn parse_structured(article: &StructuredArticle) -> Page {
     let field = |v: &Option<String>| v.as_deref().map(normalize_inline).filter(|s| !s.is_empty());
     page.source = match field(&article.source) {
         Some(source) => Some(publisher::publisher_display(&source)),
-        None => site.or(page.source).or(copyright_source.map(str::to_string)),
+        None => {
+            site.or(page.source).or(copyright_source.map(str::to_string)).or(scan.credit_source)
+        }
     };
     page.url = field(&article.url);
     if let Some(d) = article.date.as_deref().and_then(date::parse_date_field) {
@@ -192,6 +197,9 @@ struct Scan<'a> {
     header_date: Option<PartialDate>,
     copyright: Option<PartialDate>,
     copyright_source: Option<&'static str>,
+    /// The first known outlet named by a credit line (photo credit, author
+    /// line): the weakest publisher evidence.
+    credit_source: Option<String>,
     /// The publisher of the last line that is only a site's address
     /// (masthead or footer URL).
     site: Option<String>,
@@ -225,6 +233,9 @@ fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
             if s.copyright_source.is_none() {
                 s.copyright_source = publisher::copyright_publisher(line);
             }
+        }
+        if s.credit_source.is_none() {
+            s.credit_source = publisher::credit_publisher(line);
         }
         if let Some(site) = publisher::site_publisher(line) {
             s.site = Some(site);

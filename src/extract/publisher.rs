@@ -142,6 +142,45 @@ pub(crate) fn is_domain(s: &str) -> bool {
     DOMAIN.is_match(s)
 }
 
+/// Outlet names in credit lines: a photo credit on its own line
+/// (`OUTLET/Photographer`), a parenthesised caption credit (`(Name/OUTLET)`,
+/// `(OUTLET/Name)`), an author line (`Name - Outlet`) and a header line with
+/// the outlet and a date (`Outlet - 31/08/2024, 12:44 WIB`).
+static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"^[•·]?\s*(?P<o>[A-Z][A-Z0-9.-]{1,24})/[A-Z][A-Za-z.'’ ]{1,40}$",
+        r"\((?P<a>[^()/]{2,40})/(?P<o>[^()/]{2,40})\)\s*$",
+        r"^\p{Lu}[\p{L}.'’]*(?: \p{Lu}[\p{L}.'’]*){0,4}\s+[-–|]\s+(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,3})$",
+        r"^(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,2})\s+[-–|]\s+\d{1,2}/\d{1,2}/\d{2,4}",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).unwrap())
+    .collect()
+});
+
+/// Longest line looked at for a credit: captions can be long sentences.
+const MAX_CREDIT_LINE: usize = 400;
+
+/// The known publisher a credit line names (see [`CREDIT`]): a name from the
+/// table or a domain, never an unknown word (a photographer's name).
+pub fn credit_publisher(line: &str) -> Option<String> {
+    let line = line.trim();
+    // Every credit shape has a slash, a dash or a bar.
+    if line.len() > MAX_CREDIT_LINE || !line.contains(['/', '-', '–', '|']) {
+        return None;
+    }
+    let name = |s: &str| {
+        let s = s.trim();
+        publisher(s).map(str::to_string).or_else(|| is_domain(s).then(|| s.to_lowercase()))
+    };
+    CREDIT.iter().find_map(|re| {
+        let c = re.captures(line)?;
+        c.name("o")
+            .and_then(|o| name(o.as_str()))
+            .or_else(|| c.name("a").and_then(|a| name(a.as_str())))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,7 +198,8 @@ mod tests {
             ("radarbanyuwangi.jawapos.com", Some("Jawa Pos")),
             ("BANTENNEWS.CO.ID", Some("bantennews.co.id")),
             ("AJNN.net", Some("ajnn.net")),
-            ("https://www.batampos.co.id/", Some("batampos.co.id")),
+            ("https://www.batampos.co.id/", Some("Batam Pos")),
+            ("https://www.batamkabar.co.id/", Some("batamkabar.co.id")),
             ("sumut.idntimes.com", Some("IDN Times")),
             ("regional.kompas.com", Some("Kompas.com")),
             ("Radar Banyuwangi", None),
@@ -204,5 +244,26 @@ mod tests {
         assert_eq!(publisher_identity("Liputan6.com"), publisher_identity("liputan6"));
         assert_eq!(publisher_identity("Tribunnews"), publisher_identity("tribunnews.com"));
         assert_ne!(publisher_identity("ANTARA"), publisher_identity("Antaranews Sumut"));
+    }
+
+    #[test]
+    fn publishers_in_credit_lines() {
+        for (line, want) in [
+            ("• TEMPO/Rina Kartika", Some("Tempo")),
+            (
+                "Petugas melayani peserta di kantor cabang. (ANI S/JAWA POS RADAR SEMARANG)",
+                Some("Radar Semarang"),
+            ),
+            ("Petugas melayani peserta. (POS-KUPANG.COM/Budi Lestari)", Some("Pos Kupang")),
+            ("Sinta Wulandari - detikFinance", Some("detik.com")),
+            ("Rudi Hartono - Bali Tribune", Some("Bali Tribune")),
+            ("Kompas.com - 12/03/2024, 09:15 WIB", Some("Kompas.com")),
+            // A photographer or an unknown name is no outlet.
+            ("Petugas melayani peserta. (Foto/Budi Lestari)", None),
+            ("Budi Santoso - Kepala Desa", None),
+            ("Program JHT - JKK berjalan baik", None),
+        ] {
+            assert_eq!(credit_publisher(line).as_deref(), want, "{line}");
+        }
     }
 }
