@@ -32,6 +32,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::article::PartialDate;
 use crate::extract::publisher::{is_domain, publisher, publisher_display};
 use crate::extract::region;
 
@@ -42,6 +43,8 @@ pub struct Dateline<'a> {
     pub city: Option<String>,
     /// The publisher's display name ("ANTARA", "Kaltengterkini").
     pub source: Option<String>,
+    /// The date printed in the dateline (`PADANG (17/12/2024) -`).
+    pub date: Option<PartialDate>,
     /// The paragraph text after the dateline, where the body starts.
     pub rest: &'a str,
 }
@@ -71,6 +74,15 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"[\p{L}\p{N}.]{2,24}";
     Regex::new(&format!(
         r"^(?P<city>{city})\s*,?\s*\((?P<site>{word}(?: {word}){{0,2}})\){DASH_OR_COLON}"
+    ))
+    .unwrap()
+});
+
+/// `PADANG (17/12/2024) -`: the city and the day of the report.
+static DATED: LazyLock<Regex> = LazyLock::new(|| {
+    let city = city_pattern();
+    Regex::new(&format!(
+        r"^(?P<city>{city})\s*,?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})\s*/\s*(?P<y>\d{{4}}|\d{{2}})\s*\){DASH}"
     ))
     .unwrap()
 });
@@ -270,9 +282,21 @@ pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
         Some(Dateline {
             city: city.then(|| display_city(&c["city"])),
             source: Some(publisher_display(&c["site"])),
+            date: None,
             rest: &text[c.get(0)?.end()..],
         })
     };
+    if let Some(c) = DATED.captures(text).filter(|c| !opener(&c["city"])) {
+        let year: i32 = c["y"].parse().ok()?;
+        let year = if c["y"].len() == 2 { 2000 + year } else { year };
+        let date = PartialDate::ymd(year, c["m"].parse().ok()?, c["d"].parse().ok()?);
+        return Some(Dateline {
+            city: Some(display_city(&c["city"])),
+            source: None,
+            date,
+            rest: &text[c.get(0)?.end()..],
+        });
+    }
     if let Some(c) = AGENCY.captures(text).filter(|c| agency(&c["site"]) && !opener(&c["city"])) {
         return found(&c, true);
     }
@@ -299,14 +323,20 @@ pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
     if let Some(c) = SITE_COMMA.captures(text).filter(|c| is_domain(&c["site"])) {
         let (city, rest) = leading_city(&text[c.get(0)?.end()..]);
         if city.is_some() || publisher(&c["site"]).is_some() {
-            return Some(Dateline { city, source: Some(publisher_display(&c["site"])), rest });
+            let source = Some(publisher_display(&c["site"]));
+            return Some(Dateline { city, source, date: None, rest });
         }
     }
     if let Some(c) = BARE_CITY.captures(text) {
         let city = &c["city"];
         let rest = &text[c.get(0)?.end()..];
         if consistent_case(city) && !opener(city) && !rest.trim().is_empty() {
-            return Some(Dateline { city: Some(display_city(city)), source: None, rest });
+            return Some(Dateline {
+                city: Some(display_city(city)),
+                source: None,
+                date: None,
+                rest,
+            });
         }
     }
     None
@@ -327,6 +357,7 @@ mod tests {
     fn tables_and_regexes_load() {
         for re in [
             &AGENCY,
+            &DATED,
             &CITY_SITE,
             &SITE_CITY,
             &SITE_PIPE_CITY,
@@ -559,5 +590,18 @@ mod tests {
         assert_eq!(d.source, None);
         // Two capitalised words in parentheses that name a place are no outlet.
         assert!(parse("Mataram (Lombok Barat) - Hadir.").is_none_or(|d| d.source.is_none()));
+    }
+
+    #[test]
+    fn a_dated_dateline_gives_the_day() {
+        let d = parse("KUPANG (03/02/2025) - Peserta baru mendaftar.").unwrap();
+        assert_eq!(d.city.as_deref(), Some("Kupang"));
+        assert_eq!(d.date, PartialDate::ymd(2025, 2, 3));
+        assert_eq!(d.rest, "Peserta baru mendaftar.");
+        let d = parse("Sorong, (9/8/24) – Hadir.").unwrap();
+        assert_eq!(d.date, PartialDate::ymd(2024, 8, 9));
+        // An impossible day gives the city and no date.
+        let d = parse("Sorong (31/02/2024) - Hadir.").unwrap();
+        assert_eq!((d.city.as_deref(), d.date), (Some("Sorong"), None));
     }
 }

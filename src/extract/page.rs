@@ -56,6 +56,8 @@ use boilerplate::LineClass;
 pub enum DateSource {
     /// A date-only header line near the top of the page.
     Header,
+    /// The date printed in the dateline (`PADANG (17/12/2024) -`).
+    Dateline,
     /// The first full date in the body; often the event's date.
     Body,
     /// The copyright footer (year only).
@@ -262,6 +264,7 @@ fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
         }
         if s.units.len() < HEADER_WINDOW
             && let Some(d) = date::header_date(line)
+            && dateline::parse(line).is_none_or(|d| d.city.is_none())
         {
             s.header_date.get_or_insert(d);
             continue;
@@ -270,6 +273,9 @@ fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
             Some((at, _)) if n < at => continue, // chrome above the headline
             Some((at, title)) if n == at => {
                 s.title = Some(title);
+                if let Some((_, d)) = date::trailing_stamp(line) {
+                    s.header_date.get_or_insert(d);
+                }
                 continue;
             }
             _ => {}
@@ -297,6 +303,7 @@ fn choose_title(text: &str) -> Option<(usize, &str)> {
             break;
         }
         seen += 1;
+        let line = title_core(line);
         if lines_in_block.len() <= block {
             lines_in_block.resize(block + 1, 0);
         }
@@ -320,6 +327,17 @@ fn choose_title(text: &str) -> Option<(usize, &str)> {
         .or_else(|| candidates.iter().find(long))
         .or_else(|| candidates.first())?;
     Some((best.0, best.1))
+}
+
+/// A headline line without what pages glue to it: a publication stamp
+/// (`… Jumat, 26/09/2025 | 13:54`) and the site's name (`… | Warta Kota`).
+fn title_core(line: &str) -> &str {
+    let line = date::trailing_stamp(line).map_or(line, |(at, _)| line[..at].trim_end());
+    let Some((head, tail)) = line.rsplit_once(" | ").or_else(|| line.rsplit_once(" - ")) else {
+        return line;
+    };
+    let known = publisher::publisher(tail).is_some() || publisher::is_domain(tail.trim());
+    if known && head.split_whitespace().count() >= 2 { head.trim_end() } else { line }
 }
 
 /// Masthead and navigation lines: a known publisher (`ANTARA News Papua`),
@@ -393,13 +411,15 @@ fn build(
     let mut source = None;
     let found = paragraphs.iter().take(DATELINE_WINDOW).enumerate().find_map(|(i, p)| {
         let d = dateline::parse(p)?;
-        Some((i, d.city, d.source, p.len() - d.rest.len()))
+        Some((i, d.city, d.source, d.date, p.len() - d.rest.len()))
     });
-    if let Some((i, c, src, rest_at)) = found {
+    let mut dateline_date = None;
+    if let Some((i, c, src, day, rest_at)) = found {
         paragraphs.drain(..i);
         paragraphs[0].drain(..rest_at);
         city = c;
         source = src;
+        dateline_date = day;
     }
     let body = paragraphs
         .iter()
@@ -407,10 +427,15 @@ fn build(
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n");
-    let (date, date_source) = match (header_date, date::body_date(&body)) {
+    // The page's stamp, then the dateline's date, then a date in the body
+    // (often the event's), then the copyright year.
+    let (date, date_source) = match (header_date, dateline_date) {
         (Some(d), _) => (Some(d), Some(DateSource::Header)),
-        (None, Some(d)) => (Some(d), Some(DateSource::Body)),
-        (None, None) => (copyright, copyright.map(|_| DateSource::Copyright)),
+        (None, Some(d)) => (Some(d), Some(DateSource::Dateline)),
+        (None, None) => match date::body_date(&body) {
+            Some(d) => (Some(d), Some(DateSource::Body)),
+            None => (copyright, copyright.map(|_| DateSource::Copyright)),
+        },
     };
     Page { title, source, url: None, dateline: city, date, date_source, byline, body }
 }
@@ -584,6 +609,27 @@ mod tests {
              Kerja sama diteken di Ambon."
         );
         assert_eq!(page.date, None);
+    }
+
+    #[test]
+    fn dateline_date_beats_the_body_and_stamps_leave_the_headline() {
+        let page = plain(
+            "Klaim Nelayan Dibayar Penuh\n\nSORONG (12/3/2024) - Santunan diserahkan Senin (11/3/2024).",
+        );
+        assert_eq!(page.date, Some(d("2024-03-12")));
+        assert_eq!(page.date_source, Some(DateSource::Dateline));
+        assert_eq!(page.body, "Santunan diserahkan Senin (11/3/2024).");
+        let page = plain(
+            "Klaim Nelayan Dibayar Penuh Rabu, 13/03/2024 | 09:10\n\n\
+             Sorong - Santunan diserahkan Senin (11/3/2024) di kantor cabang.",
+        );
+        assert_eq!(page.title.as_deref(), Some("Klaim Nelayan Dibayar Penuh"));
+        assert_eq!(page.date, Some(d("2024-03-13")));
+        assert_eq!(page.date_source, Some(DateSource::Header));
+        let page = plain(
+            "Klaim Nelayan Dibayar Penuh | Warta Kota\n\nSorong - Santunan diserahkan di kantor cabang.",
+        );
+        assert_eq!(page.title.as_deref(), Some("Klaim Nelayan Dibayar Penuh"));
     }
 
     #[test]
