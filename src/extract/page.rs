@@ -66,6 +66,47 @@ pub enum DateSource {
     Field,
 }
 
+/// What a page's date stands for, from the strongest evidence down: the
+/// page's publication stamp (`published`: a header line or a JSON field),
+/// the dateline's date (`dateline`), a date in the text (`event`: usually
+/// the day of what is reported), the copyright year (`copyright`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateBasis {
+    /// The page's own publication stamp.
+    Published,
+    /// The date printed in the dateline.
+    Dateline,
+    /// A date in the body, usually the event's.
+    Event,
+    /// The copyright footer's year.
+    Copyright,
+}
+
+impl DateBasis {
+    /// The name used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateBasis::Published => "published",
+            DateBasis::Dateline => "dateline",
+            DateBasis::Event => "event",
+            DateBasis::Copyright => "copyright",
+        }
+    }
+}
+
+impl DateSource {
+    /// What a date from this source stands for.
+    pub fn basis(self) -> DateBasis {
+        match self {
+            DateSource::Header | DateSource::Field => DateBasis::Published,
+            DateSource::Dateline => DateBasis::Dateline,
+            DateSource::Body => DateBasis::Event,
+            DateSource::Copyright => DateBasis::Copyright,
+        }
+    }
+}
+
 /// The page-level parts of one article.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Page {
