@@ -96,6 +96,8 @@ const RULES: &[(LineClass, &str)] = &[
     (Chrome, r"^[•·]?\s*[A-Z][A-Z0-9.-]{1,24}/[A-Z][A-Za-z.'’]*(?: [A-Z][A-Za-z.'’]*){0,3}$"),
     (Chrome, r"^[(\[](?:\*|[A-Za-z]{1,6}(?:[./,-][A-Za-z0-9]{1,6}){0,3})[)\]]$"),
     (Chrome, r"^[-–—_=*•·~]{3,}$"),
+    // --- Chrome: a number alone on its line (view and share counters).
+    (Chrome, r"^\d{1,3}(?:[.,]\d{3})*$"),
     // --- Captions: lines that end with a photo credit.
     (
         Caption,
@@ -112,6 +114,10 @@ const RULES: &[(LineClass, &str)] = &[
     (Caption, r"\bSM/[A-Za-z .'’-]{1,40}\s*[-–—]?\s*$"),
     (Caption, r"\(\s*[A-Za-z0-9.]{2,30}\s*/\s*[A-Za-z0-9 .'’-]{1,50}\)\s*$"),
     (Caption, r"\[\s*(?i:foto|dok)[^\[\]]{0,80}\]\s*$"),
+    (
+        Caption,
+        r"\(\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,3}\s*/\s*[A-Z][A-Z0-9 .'’&-]{2,50}\)\s*$",
+    ),
 ];
 
 /// The line rules (end markers and chrome), all anchored at the line's start,
@@ -140,6 +146,7 @@ const CAPTION_HINTS: &[Hint] = &[
     Hint::Contains(&["SM/"]),
     Hint::EndsWith(')'),
     Hint::EndsWith(']'),
+    Hint::EndsWith(')'),
 ];
 
 /// A cheap necessary condition for a caption rule to match a trimmed line.
@@ -260,6 +267,7 @@ mod tests {
             "Buruh pabrik pulang kerja. SM/Ahmad Rifai",
             "Pekerja di pelabuhan. (ANTARA/Rudi Hartono)",
             "Warga antre. [Foto: Istimewa]",
+            "Warga mendaftar di kelurahan. (ANI S/WARTA KOTA)",
         ];
         for (i, (line, re)) in lines.iter().zip(CAPTIONS.iter()).enumerate() {
             assert!(re.is_match(line), "rule {i}: {line}");
@@ -351,6 +359,8 @@ mod tests {
                 "Baca berita tanpa iklan. Gabung Contoh.com+",
                 "• CONTOH/Rina Kartika",
                 "WARTA.CO.ID/BUDI SANTOSO",
+                "188",
+                "1.204",
             ],
         );
         check(
@@ -359,6 +369,7 @@ mod tests {
                 "Oleh karena itu, peserta diminta mendaftar.",
                 "Ukuran kantor cabang baru lebih besar dari yang lama.",
                 "JHT/JKK naik tahun ini",
+                "2024 menjadi tahun yang baik.",
             ],
         );
     }

@@ -134,11 +134,18 @@ static SITE_DASH: LazyLock<Regex> =
 static SITE_COMMA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?P<site>{SITE_WORD})\s*,\s*")).unwrap());
 
-/// `Jakarta -`
+/// `Jakarta -`, `MANADO—`, `PALU- ` (a hyphen glued to both words would be
+/// a compound name, `Bau-Bau`).
 static BARE_CITY: LazyLock<Regex> = LazyLock::new(|| {
     let city = city_pattern();
-    Regex::new(&format!(r"^(?P<city>{city}) +[-–—−]{{1,3}} +")).unwrap()
+    Regex::new(&format!(
+        r"^(?P<city>{city})(?: +[-–—−]{{1,3}}(?: +|$)| *[–—−]{{1,2}} *|-{{1,3}} +)"
+    ))
+    .unwrap()
 });
+
+/// Longest paragraph that may be a credit line rather than a dateline.
+const MAX_CREDIT_LINE: usize = 80;
 
 /// Capitalised words that open a sentence and are not a city.
 const OPENERS: &str = "\
@@ -270,6 +277,11 @@ fn named_outlet(site: &str) -> bool {
 /// Reads the dateline that opens `paragraph`, if any.
 pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
     let text = paragraph.trim_start();
+    // `Author Name - detikFinance` is a credit line, not `City - sentence`.
+    if text.len() <= MAX_CREDIT_LINE && crate::extract::publisher::credit_publisher(text).is_some()
+    {
+        return None;
+    }
     let known = |site: &str| is_domain(site) || publisher(site).is_some();
 
     let agency = |site: &str| {
@@ -330,7 +342,9 @@ pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
     if let Some(c) = BARE_CITY.captures(text) {
         let city = &c["city"];
         let rest = &text[c.get(0)?.end()..];
-        if consistent_case(city) && !opener(city) && !rest.trim().is_empty() {
+        // `Jakarta -` may stand alone, its sentence in the next paragraph.
+        let alone = rest.trim().is_empty() && text.trim_end().ends_with(['-', '–', '—', '−']);
+        if consistent_case(city) && !opener(city) && (alone || !rest.trim().is_empty()) {
             return Some(Dateline {
                 city: Some(display_city(city)),
                 source: None,
@@ -533,7 +547,6 @@ mod tests {
             "Para pekerja hadir di Medan - Sumut.",
             "Pemerintah - swasta bekerja sama.",
             "Medan, Binjai dan Deli Serdang - tiga daerah.",
-            "Jakarta -",
             "Kata dia, program itu - menurutnya - penting.",
             "Pekerja rentan Medan - Binjai terlindungi.",
             "contoh.com adalah situs berita.",
@@ -603,5 +616,17 @@ mod tests {
         // An impossible day gives the city and no date.
         let d = parse("Sorong (31/02/2024) - Hadir.").unwrap();
         assert_eq!((d.city.as_deref(), d.date), (Some("Sorong"), None));
+    }
+
+    #[test]
+    fn credit_lines_are_no_datelines_and_a_city_may_stand_alone() {
+        assert_eq!(parse("Rina Kartika - detikFinance"), None);
+        assert_eq!(parse("Rudi Hartono - Bali Tribune"), None);
+        let d = parse("Jakarta -").unwrap();
+        assert_eq!((d.city.as_deref(), d.rest), (Some("Jakarta"), ""));
+        check("MANADO—Peserta baru mendaftar.", Some("Manado"), None, "Peserta baru mendaftar.");
+        check("PALU- Peserta baru mendaftar.", Some("Palu"), None, "Peserta baru mendaftar.");
+        // A compound name is no dateline.
+        assert!(parse("Bau-Bau menjadi kota terbaik.").is_none());
     }
 }
