@@ -41,6 +41,8 @@ const RULES: &[(LineClass, &str)] = &[
     (End, r"(?i)^(?:copyright\b|©)"),
     (End, r"(?i)^(?:berita|artikel) (?:terkini |terbaru |menarik |populer )?lainnya$"),
     (End, r"(?i)^(?:berita populer|terpopuler|rekomendasi untuk anda|pilihan untuk anda)$"),
+    (End, r"(?i)^(?:latest|related|more|recent|popular)\s+(?:articles|news|posts|stories)\s*:?$"),
+    (End, r"(?i)^(?:artikel|berita) (?:terbaru|lain|lainnya|pilihan)\s*:?$"),
     // --- Chrome: links to other stories.
     (Chrome, r"(?i)^(?:baca|simak|lihat)\s+(?:juga|pula|selengkapnya)\b"),
     (Chrome, r"(?i)^(?:artikel|berita) terkait\s*(?::.*)?$"),
@@ -96,6 +98,8 @@ const RULES: &[(LineClass, &str)] = &[
     (Chrome, r"^[•·]?\s*[A-Z][A-Z0-9.-]{1,24}/[A-Z][A-Za-z.'’]*(?: [A-Z][A-Za-z.'’]*){0,3}$"),
     (Chrome, r"^[(\[](?:\*|[A-Za-z]{1,6}(?:[./,-][A-Za-z0-9]{1,6}){0,3})[)\]]$"),
     (Chrome, r"^[-–—_=*•·~]{3,}$"),
+    // --- Chrome: an image's file name on its own line (`… Maluku.jpg`).
+    (Chrome, r"(?i)^\S.{0,250}\.(?:jpe?g|png|webp|gif)(?:\?\S*)?$"),
     // --- Chrome: a number alone on its line (view and share counters).
     (Chrome, r"^\d{1,3}(?:[.,]\d{3})*$"),
     // --- Captions: lines that end with a photo credit.
@@ -284,6 +288,12 @@ mod tests {
     }
 
     #[test]
+    fn related_article_lists_end_the_article() {
+        check(End, &["Latest articles", "Related News:", "Berita Terbaru", "Artikel Lainnya"]);
+        check(LineClass::Text, &["Berita terbaru menyebutkan klaim naik."]);
+    }
+
+    #[test]
     fn end_markers() {
         check(
             End,
@@ -361,6 +371,8 @@ mod tests {
                 "WARTA.CO.ID/BUDI SANTOSO",
                 "188",
                 "1.204",
+                "Penyerahan santunan di Ambon Maluku.jpg",
+                "IMG_2024-03-01.JPG",
             ],
         );
         check(
