@@ -14,8 +14,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::dateline::publisher_identity;
 use crate::extract::official::registry;
+use crate::extract::publisher::publisher_identity;
 use crate::extract::{self, Article, reader};
 
 /// One gold-annotated article.

@@ -330,7 +330,9 @@ fn csv_export_has_every_column_quotes_and_an_optional_bom() {
             "score",
             "duplicate_of",
             "copies",
-            "snippet"
+            "snippet",
+            "date_precision",
+            "date_basis"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
@@ -340,6 +342,19 @@ fn csv_export_has_every_column_quotes_and_an_optional_bom() {
     assert_eq!(&copy[12], "1");
     assert!(copy[13].contains("JHT"), "{copy:?}");
     assert!(copy[6].contains("Surabaya"));
+    // A date carries its precision and what it stands for.
+    for r in &rows {
+        let (date, precision, basis) = (&r[4], &r[14], &r[15]);
+        let want = match date.len() {
+            0 => "",
+            4 => "year",
+            7 => "month",
+            _ => "day",
+        };
+        assert_eq!(precision, want, "{r:?}");
+        assert_eq!(basis.is_empty(), date.is_empty(), "{r:?}");
+        assert!(["", "published", "dateline", "event", "copyright"].contains(&basis), "{r:?}");
+    }
     let plain = env.warta(&["search", "--index", "index", "JHT", "--format", "csv", "--all"]);
     assert!(text(&plain.stdout).starts_with("id,path,"));
     let none = env.warta(&["search", "--index", "index", "kupukupu", "--format", "csv", "--all"]);

@@ -204,7 +204,13 @@ pub fn article_text(out: &mut dyn Write, a: &ArticleView) -> io::Result<()> {
     field(out, "id", a.id.clone().unwrap_or_default())?;
     field(out, "path", a.path.clone())?;
     field(out, "source", a.source.clone().unwrap_or_default())?;
-    field(out, "date", a.date.map(|d| d.to_string()).unwrap_or_default())?;
+    let date = a.date.map(|d| match (a.date_basis, a.date_precision) {
+        (Some(basis), Some(precision)) => {
+            format!("{d} ({}, {} precision)", basis.as_str(), precision.as_str())
+        }
+        _ => d.to_string(),
+    });
+    field(out, "date", date.unwrap_or_default())?;
     field(out, "dateline", a.dateline.clone().unwrap_or_default())?;
     field(out, "url", a.url.clone().unwrap_or_default())?;
     let credits: Vec<String> = a.byline.iter().map(|c| format!("{}: {}", c.role, c.name)).collect();
@@ -213,6 +219,7 @@ pub fn article_text(out: &mut dyn Write, a: &ArticleView) -> io::Result<()> {
         a.provinces.iter().map(|p| format!("{} ({})", p.name, p.code)).collect();
     field(out, "provinces", provinces.join(", "))?;
     field(out, "cities", a.cities.join(", "))?;
+    field(out, "offices", a.offices.join(", "))?;
     for o in &a.officials {
         field(out, "official", official_text(o))?;
     }

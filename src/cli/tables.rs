@@ -13,7 +13,7 @@ use crate::search::analytics::timeline::Timeline;
 const BOM: &str = "\u{feff}";
 
 /// The columns of a hit export.
-pub const HIT_COLUMNS: [&str; 14] = [
+pub const HIT_COLUMNS: [&str; 16] = [
     "id",
     "path",
     "title",
@@ -28,6 +28,8 @@ pub const HIT_COLUMNS: [&str; 14] = [
     "duplicate_of",
     "copies",
     "snippet",
+    "date_precision",
+    "date_basis",
 ];
 
 /// Starts a CSV output (with the BOM when asked).
@@ -39,7 +41,8 @@ pub fn csv_writer(out: &mut dyn Write, bom: bool) -> io::Result<csv::Writer<&mut
 }
 
 /// One CSV row of a hit, in [`HIT_COLUMNS`] order. Lists are joined with `; `.
-pub fn hit_row(h: &Hit) -> [String; 14] {
+/// The date's precision and basis come last, so older column positions hold.
+pub fn hit_row(h: &Hit) -> [String; 16] {
     let join = |v: Vec<&str>| v.join("; ");
     [
         h.id.clone(),
@@ -56,6 +59,8 @@ pub fn hit_row(h: &Hit) -> [String; 14] {
         h.duplicate_of.clone().unwrap_or_default(),
         h.copies.to_string(),
         h.snippets.first().map(|s| s.text.replace(['\n', '\r'], " ")).unwrap_or_default(),
+        h.date_precision.map(|p| p.as_str().to_string()).unwrap_or_default(),
+        h.date_basis.map(|b| b.as_str().to_string()).unwrap_or_default(),
     ]
 }
 

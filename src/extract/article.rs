@@ -52,6 +52,15 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
+    /// How much of the date the page gives: `day`, `month` or `year`.
+    pub fn precision(&self) -> DatePrecision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => DatePrecision::Day,
+            (Some(_), None) => DatePrecision::Month,
+            _ => DatePrecision::Year,
+        }
+    }
+
     /// A year-only date.
     pub fn year(year: i32) -> Self {
         PartialDate { year, month: None, day: None }
@@ -68,6 +77,29 @@ impl PartialDate {
     /// A year and month.
     pub fn ym(year: i32, month: u32) -> Option<Self> {
         (1..=12).contains(&month).then_some(PartialDate { year, month: Some(month), day: None })
+    }
+}
+
+/// How much of a [`PartialDate`] is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    /// Year, month and day.
+    Day,
+    /// Year and month.
+    Month,
+    /// The year only.
+    Year,
+}
+
+impl DatePrecision {
+    /// The name used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+        }
     }
 }
 
@@ -258,6 +290,11 @@ pub struct Article {
     pub provinces: Vec<ProvinceRef>,
     /// Regencies, cities and towns named in the article.
     pub cities: Vec<CityRef>,
+    /// BPJS Ketenagakerjaan regional offices named (`BPJS Ketenagakerjaan
+    /// Kanwil Sulawesi Maluku`): kept in the `org` facet; their territories
+    /// are not places of the story.
+    #[serde(default)]
+    pub offices: Vec<String>,
     /// Officials named with a title.
     pub officials: Vec<Official>,
     /// Programme codes (JKK, JKM, JHT, …) explicitly mentioned, in taxonomy order.

@@ -41,6 +41,8 @@ const RULES: &[(LineClass, &str)] = &[
     (End, r"(?i)^(?:copyright\b|©)"),
     (End, r"(?i)^(?:berita|artikel) (?:terkini |terbaru |menarik |populer )?lainnya$"),
     (End, r"(?i)^(?:berita populer|terpopuler|rekomendasi untuk anda|pilihan untuk anda)$"),
+    (End, r"(?i)^(?:latest|related|more|recent|popular)\s+(?:articles|news|posts|stories)\s*:?$"),
+    (End, r"(?i)^(?:artikel|berita) (?:terbaru|lain|lainnya|pilihan)\s*:?$"),
     // --- Chrome: links to other stories.
     (Chrome, r"(?i)^(?:baca|simak|lihat)\s+(?:juga|pula|selengkapnya)\b"),
     (Chrome, r"(?i)^(?:artikel|berita) terkait\s*(?::.*)?$"),
@@ -79,9 +81,27 @@ const RULES: &[(LineClass, &str)] = &[
     (Chrome, r"(?i)^(?:\d+\s+)?(?:komentar|comments?)$"),
     (Chrome, r"(?i)^(?:home|beranda)\s*[>»/›]"),
     // --- Chrome: empty credit labels, writer codes and separators on their own line.
-    (Chrome, r"(?i)^(?:sumber|pewarta|editor|reporter|penulis|redaktur|fotografer)\s*:\s*$"),
+    (
+        Chrome,
+        r"(?i)^(?:sumber|pewarta|editor|reporter|penulis|redaktur|fotografer|oleh|by)\s*:?\s*$",
+    ),
+    // --- Chrome: font-size widgets (`Font: Ukuran: - +`), subscription prompts.
+    (
+        Chrome,
+        r"(?i)^[•·*]?\s*(?:(?:ukuran|font|huruf|teks|text|size)\s*:?\s*)+(?:[-+−]\s*|a[-+]\s*)*$",
+    ),
+    (
+        Chrome,
+        r"(?i)^(?:baca berita tanpa iklan|gabung\s+\S+\+|berlangganan\s+(?:sekarang|gratis|newsletter)|subscribe\s+(?:now|to)\b)",
+    ),
+    // --- Chrome: a photo credit on its own line (`OUTLET/Photographer Name`).
+    (Chrome, r"^[•·]?\s*[A-Z][A-Z0-9.-]{1,24}/[A-Z][A-Za-z.'’]*(?: [A-Z][A-Za-z.'’]*){0,3}$"),
     (Chrome, r"^[(\[](?:\*|[A-Za-z]{1,6}(?:[./,-][A-Za-z0-9]{1,6}){0,3})[)\]]$"),
     (Chrome, r"^[-–—_=*•·~]{3,}$"),
+    // --- Chrome: an image's file name on its own line (`… Maluku.jpg`).
+    (Chrome, r"(?i)^\S.{0,250}\.(?:jpe?g|png|webp|gif)(?:\?\S*)?$"),
+    // --- Chrome: a number alone on its line (view and share counters).
+    (Chrome, r"^\d{1,3}(?:[.,]\d{3})*$"),
     // --- Captions: lines that end with a photo credit.
     (
         Caption,
@@ -98,6 +118,10 @@ const RULES: &[(LineClass, &str)] = &[
     (Caption, r"\bSM/[A-Za-z .'’-]{1,40}\s*[-–—]?\s*$"),
     (Caption, r"\(\s*[A-Za-z0-9.]{2,30}\s*/\s*[A-Za-z0-9 .'’-]{1,50}\)\s*$"),
     (Caption, r"\[\s*(?i:foto|dok)[^\[\]]{0,80}\]\s*$"),
+    (
+        Caption,
+        r"\(\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,3}\s*/\s*[A-Z][A-Z0-9 .'’&-]{2,50}\)\s*$",
+    ),
 ];
 
 /// The line rules (end markers and chrome), all anchored at the line's start,
@@ -126,6 +150,7 @@ const CAPTION_HINTS: &[Hint] = &[
     Hint::Contains(&["SM/"]),
     Hint::EndsWith(')'),
     Hint::EndsWith(']'),
+    Hint::EndsWith(')'),
 ];
 
 /// A cheap necessary condition for a caption rule to match a trimmed line.
@@ -246,6 +271,7 @@ mod tests {
             "Buruh pabrik pulang kerja. SM/Ahmad Rifai",
             "Pekerja di pelabuhan. (ANTARA/Rudi Hartono)",
             "Warga antre. [Foto: Istimewa]",
+            "Warga mendaftar di kelurahan. (ANI S/WARTA KOTA)",
         ];
         for (i, (line, re)) in lines.iter().zip(CAPTIONS.iter()).enumerate() {
             assert!(re.is_match(line), "rule {i}: {line}");
@@ -259,6 +285,12 @@ mod tests {
         for line in lines {
             assert_eq!(classify(line), class, "{line}");
         }
+    }
+
+    #[test]
+    fn related_article_lists_end_the_article() {
+        check(End, &["Latest articles", "Related News:", "Berita Terbaru", "Artikel Lainnya"]);
+        check(LineClass::Text, &["Berita terbaru menyebutkan klaim naik."]);
     }
 
     #[test]
@@ -321,6 +353,35 @@ mod tests {
                 "-----",
                 "Sumber:",
                 "Home > Ekonomi > Ketenagakerjaan",
+            ],
+        );
+    }
+
+    #[test]
+    fn widgets_prompts_and_credit_lines() {
+        check(
+            Chrome,
+            &[
+                "Oleh :",
+                "• Font:",
+                "• Ukuran Font: - +",
+                "Font: Ukuran: - +",
+                "Baca berita tanpa iklan. Gabung Contoh.com+",
+                "• CONTOH/Rina Kartika",
+                "WARTA.CO.ID/BUDI SANTOSO",
+                "188",
+                "1.204",
+                "Penyerahan santunan di Ambon Maluku.jpg",
+                "IMG_2024-03-01.JPG",
+            ],
+        );
+        check(
+            LineClass::Text,
+            &[
+                "Oleh karena itu, peserta diminta mendaftar.",
+                "Ukuran kantor cabang baru lebih besar dari yang lama.",
+                "JHT/JKK naik tahun ini",
+                "2024 menjadi tahun yang baik.",
             ],
         );
     }

@@ -81,7 +81,8 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// Weekday names as a regex alternation (Indonesian, then English).
-const WEEKDAYS: &str = "senin|selasa|rabu|kamis|jum[a'’]?at|sabtu|minggu|ahad|\
+/// Common misspellings are included: `Juma'at`, `Jum'at`, `Jumaat`, `Senen`.
+const WEEKDAYS: &str = "senin|senen|selasa|rabu|kamis|jum(?:a['’]?|['’])?at|sabtu|minggu|ahad|\
                         monday|tuesday|wednesday|thursday|friday|saturday|sunday|\
                         mon|tue|wed|thu|fri|sat|sun";
 
@@ -96,7 +97,7 @@ fn month_alternation() -> String {
 static LONG: LazyLock<Regex> = LazyLock::new(|| {
     let months = month_alternation();
     Regex::new(&format!(
-        r"(?i)(?:\b({WEEKDAYS})\s*,?\s*)?\b(\d{{1,2}})(?:\s+|-)({months})\.?(?:\s+|-|,\s*)(\d{{4}})\b"
+        r"(?i)(?:\b({WEEKDAYS})\s*,?\s*)?\b(\d{{1,2}})(?:\s+|\s*[-–]\s*)({months})\.?(?:\s+|\s*[-–]\s*|,\s*)(\d{{4}})\b"
     ))
     .unwrap()
 });
@@ -107,6 +108,22 @@ static WEEKDAY_PAREN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:{WEEKDAYS})(?:\s*[-–/]\s*(?:{WEEKDAYS}))?\s*,?\s*\(\s*(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{4}}|\d{{2}}))?\s*\)"
     ))
     .unwrap()
+});
+
+/// `Weekday, D/M/YYYY` without parentheses, or `(D/M/YYYY)` without a
+/// weekday (`PADANG (17/12/2024) -`); a two-digit year is in this century.
+/// Group 1 = day, 2 = month, 3 = year.
+static NUMERIC_ANCHORED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:\b(?:{WEEKDAYS})\s*,?\s*|\(\s*)(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}}|\d{{2}})\b"
+    ))
+    .unwrap()
+});
+
+/// Words just before a date that make it the end of a period (a data
+/// cut-off, a deadline), never the day of the report.
+static CUT_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sampai\s+dengan|sampai|hingga|s\.?\s?d\.?|s/d|per|batas\s+waktu|paling\s+lambat|tenggat)(?:\s+(?:dengan|akhir|tanggal|tgl\.?|hari))*\s*,?\s*$").unwrap()
 });
 
 /// Numeric `D/M/YYYY` (also `-` or `.`), used only in header lines and fields.
@@ -210,6 +227,38 @@ fn paren_dates(text: &str) -> impl Iterator<Item = Found> + '_ {
     })
 }
 
+fn numeric_anchored_dates(text: &str) -> impl Iterator<Item = Found> + '_ {
+    // Every match holds a `/`: without one there is nothing to find.
+    let haystack = if text.contains('/') { text } else { "" };
+    NUMERIC_ANCHORED.captures_iter(haystack).filter_map(|c| {
+        let whole = c.get(0)?;
+        let year_text = c.get(3)?.as_str();
+        let year: i32 = year_text.parse().ok()?;
+        let year = if year_text.len() == 2 { 2000 + year } else { year };
+        Some(Found {
+            date: ymd(year, num(c.get(2))?, num(c.get(1))?)?,
+            start: whole.start(),
+            end: whole.end(),
+            anchored: true,
+        })
+    })
+}
+
+/// Whether the words just before `start` make the date a cut-off
+/// (`sampai dengan tanggal 15 Juni 2021`, `per 31 Desember`, `hingga Kamis`).
+fn after_cut_off(text: &str, start: usize) -> bool {
+    let from = floor_boundary(text, start.saturating_sub(40));
+    let window = text.get(from..start).unwrap_or("");
+    // A weekday between the cut-off word and the date ("hingga Kamis (7/11)").
+    let window = window.trim_end();
+    let window = WEEKDAY_TAIL.find(window).map_or(window, |m| &window[..m.start()]);
+    CUT_OFF.is_match(window)
+}
+
+/// A weekday (and a comma) at the end of a text.
+static WEEKDAY_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{WEEKDAYS})\s*,?\s*$")).unwrap());
+
 /// The largest char boundary of `s` at or below `i`.
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
@@ -227,18 +276,27 @@ fn after_citation(text: &str, start: usize) -> bool {
 
 /// The first full date (day, month, year) in body text; see the module policy.
 ///
-/// Weekday-anchored dates win over bare ones; bare dates right after a
-/// regulation citation are skipped; year-less dates are never completed.
+/// Weekday-anchored dates (and parenthesised `(D/M/YYYY)`) win over bare
+/// ones; bare dates right after a regulation citation are skipped; dates
+/// right after a cut-off word (`sampai dengan`, `per`, `hingga`) are never
+/// taken; year-less dates are never completed.
 pub fn body_date(text: &str) -> Option<PartialDate> {
-    // Matches come in text order, so the first parenthesised date is the
-    // earliest one, and it beats every later date (ties go to it too).
-    let paren = paren_dates(text).next();
-    // A long date can only win if it starts before `paren`. Such a match also
+    // Matches come in text order, so the first parenthesised (or numeric
+    // anchored) date that is no cut-off is the earliest one of its shape, and
+    // it beats every later date (ties go to it too).
+    let usable = |f: &Found| !after_cut_off(text, f.start);
+    let paren = paren_dates(text).find(usable);
+    let numeric = numeric_anchored_dates(text).find(usable);
+    let first = match (paren, numeric) {
+        (Some(p), Some(n)) => Some(if n.start < p.start { n } else { p }),
+        (p, n) => p.or(n),
+    };
+    // A long date can only win if it starts before `first`. Such a match also
     // ends before it (see `long_dates_end_before_a_paren_date`), and the text
-    // is cut right after the paren date's `)`, where no long date can end: so
-    // the cut text holds the same long matches up to `paren`.
-    let limit = paren.as_ref().map_or(text.len(), |p| p.end);
-    let mut best_anchored = paren;
+    // is cut right after the anchored date, where no long date can end: so
+    // the cut text holds the same long matches up to `first`.
+    let limit = first.as_ref().map_or(text.len(), |p| p.end);
+    let mut best_anchored = first;
     let mut best_bare: Option<Found> = None;
     for c in LONG.captures_iter(&text[..limit]) {
         if let (Some(p), Some(whole)) = (&best_anchored, c.get(0))
@@ -246,7 +304,7 @@ pub fn body_date(text: &str) -> Option<PartialDate> {
         {
             break;
         }
-        let Some(found) = long_found(&c) else { continue };
+        let Some(found) = long_found(&c).filter(usable) else { continue };
         if found.anchored {
             if best_anchored.as_ref().is_none_or(|b| found.start < b.start) {
                 best_anchored = Some(found);
@@ -269,7 +327,10 @@ pub fn body_date(text: &str) -> Option<PartialDate> {
 fn body_date_all(text: &str) -> Option<PartialDate> {
     let mut best_anchored: Option<Found> = None;
     let mut best_bare: Option<Found> = None;
-    for found in paren_dates(text).chain(long_dates(text)) {
+    for found in paren_dates(text).chain(numeric_anchored_dates(text)).chain(long_dates(text)) {
+        if after_cut_off(text, found.start) {
+            continue;
+        }
         if found.anchored {
             if best_anchored.as_ref().is_none_or(|b| found.start < b.start) {
                 best_anchored = Some(found);
@@ -322,6 +383,43 @@ pub fn header_date(line: &str) -> Option<PartialDate> {
         .count();
     (extra <= MAX_HEADER_EXTRA_WORDS).then_some(first.date)
 }
+
+/// A publication stamp glued to the end of a headline line (`… Pekerja
+/// Jumat, 26/09/2025 | 13:54`, `… Pekerja Rabu, 17 Mei 2023 | 12:12 WIB`):
+/// where the stamp starts and its date. The stamp needs a weekday or a
+/// time, so a headline that ends with a plain date keeps it.
+pub fn trailing_stamp(line: &str) -> Option<(usize, PartialDate)> {
+    // Every stamp ends with a digit or a time-zone word; most lines end otherwise.
+    if !line.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == 'B' || c == 'A' || c == 'T')
+    {
+        return None;
+    }
+    let c = TRAILING_STAMP.captures(line)?;
+    let whole = c.get(0)?;
+    if c.name("wd").is_none() && c.name("time").is_none() {
+        return None;
+    }
+    let year: i32 = c["y"].parse().ok()?;
+    let month = match (c.name("m"), c.name("m2")) {
+        (Some(m), _) => m.as_str().parse().ok()?,
+        (None, Some(name)) => month_number(name.as_str())?,
+        (None, None) => return None,
+    };
+    let date = ymd(year, month, c["d"].parse().ok()?)?;
+    // A weekday the match left out (the line opens with it) belongs to the stamp.
+    let head = line[..whole.start()].trim_end();
+    let start = WEEKDAY_TAIL.find(head).map_or(whole.start(), |m| m.start());
+    (!line[..start].trim().is_empty()).then_some((start, date))
+}
+
+/// See [`trailing_stamp`].
+static TRAILING_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    let months = month_alternation();
+    Regex::new(&format!(
+        r"(?i)\s+(?:(?P<wd>{WEEKDAYS})\s*,?\s*)?(?P<d>\d{{1,2}})(?:\s*/\s*(?P<m>\d{{1,2}})\s*/\s*|\s+(?P<m2>{months})\s+)(?P<y>\d{{4}})(?:\s*[|,-]?\s*(?:pukul\s+)?(?P<time>\d{{1,2}}[:.]\d{{2}})(?:\s*(?:WIB|WITA|WIT))?)?\s*$"
+    ))
+    .unwrap()
+});
 
 /// The year of a copyright footer (`Copyright © ANTARA 2024`, `© 2024 Kompas.com`).
 ///
@@ -569,5 +667,43 @@ mod tests {
         }
         let long = format!("{} Nomor 7 Mei 2024", "é".repeat(100));
         assert_eq!(body_date(&long), None);
+    }
+
+    #[test]
+    fn stamps_glued_to_a_headline() {
+        let line = "Pemkab Tambah Peserta Jumat, 26/09/2025 | 13:54";
+        let (at, d) = trailing_stamp(line).unwrap();
+        assert_eq!((&line[..at], d), ("Pemkab Tambah Peserta", ymd(2025, 9, 26).unwrap()));
+        let line = "Santunan Diserahkan Rabu, 17 Mei 2023 | 12:12 WIB";
+        let (at, d) = trailing_stamp(line).unwrap();
+        assert_eq!((&line[..at], d), ("Santunan Diserahkan", ymd(2023, 5, 17).unwrap()));
+        // A headline ending with a plain date keeps it.
+        assert_eq!(trailing_stamp("Pendaftaran Dibuka Hingga 31/12/2025"), None);
+        assert_eq!(trailing_stamp("Jumat, 26/09/2025 | 13:54"), None);
+    }
+
+    #[test]
+    fn misspelt_weekdays_and_unbracketed_dates() {
+        for (text, want) in [
+            ("Acara digelar Juma'at (19/08/2022) di aula.", ymd(2022, 8, 19)),
+            ("Acara digelar Jum'at, 7/7/2017 di aula.", ymd(2017, 7, 7)),
+            ("Acara digelar Senen, 3/4/2023 di aula.", ymd(2023, 4, 3)),
+            ("Acara digelar pada (27/08/22) di aula.", ymd(2022, 8, 27)),
+            ("Acara digelar 12 - Nov - 2024 di aula.", ymd(2024, 11, 12)),
+        ] {
+            assert_eq!(body_date(text), want, "{text}");
+            assert_eq!(body_date_all(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn cut_off_dates_are_never_the_report_day() {
+        let text = "Data sampai dengan tanggal 15 Juni 2021 mencatat 300 peserta. \
+                    Penyerahan digelar Kamis (17/6/2021).";
+        assert_eq!(body_date(text), ymd(2021, 6, 17));
+        let text =
+            "Jumlah peserta per 31 Desember 2023 naik. Klaim dibayar hingga Senin (8/1/2024).";
+        assert_eq!(body_date(text), None);
+        assert_eq!(body_date_all(text), None);
     }
 }

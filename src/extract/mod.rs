@@ -23,6 +23,7 @@ pub mod figures;
 pub mod official;
 pub mod page;
 pub mod program;
+pub mod publisher;
 pub mod quote;
 pub mod reader;
 pub mod region;
@@ -47,16 +48,21 @@ pub(crate) fn headline_and_body<'a>(title: Option<&str>, body: &'a str) -> Cow<'
 pub fn extract(raw: &RawArticle) -> Article {
     let page = page::parse(raw);
     let title = page.title.as_deref();
-    let (provinces, cities) =
-        region::find_places(title, &page.body, page.dateline.as_deref(), page.source.as_deref());
+    let places = region::find_places_and_offices(
+        title,
+        &page.body,
+        page.dateline.as_deref(),
+        page.source.as_deref(),
+    );
     let officials = official::find_officials(title, &page.body);
     Article {
         quotes: find_quotes(title, &page.body, &officials),
         officials,
         programs: program::find_programs(title, &page.body),
         figures: figures::find_figures(&page.body),
-        provinces,
-        cities,
+        provinces: places.provinces,
+        cities: places.cities,
+        offices: places.offices,
         title: page.title,
         source: page.source,
         url: page.url,

@@ -41,11 +41,13 @@
 //!
 //! # Source rule
 //!
-//! A JSON `source` field wins; then the dateline's publisher; then a known
-//! publisher named in the copyright footer (`Copyright © ANTARA 2024`).
+//! A JSON `source` field wins; then a line that is only the site's address;
+//! then the dateline's publisher; then a known publisher named in the
+//! copyright footer (`Copyright © ANTARA 2024`); then one named in a credit
+//! line (`TEMPO/Photographer`, `Author - detikFinance`).
 
 use crate::extract::article::{Credit, PartialDate, RawArticle, StructuredArticle};
-use crate::extract::{boilerplate, byline, date, dateline, region};
+use crate::extract::{boilerplate, byline, date, dateline, publisher, region};
 use boilerplate::LineClass;
 
 /// Where a page's date came from (see [`crate::extract::date`]).
@@ -54,12 +56,55 @@ use boilerplate::LineClass;
 pub enum DateSource {
     /// A date-only header line near the top of the page.
     Header,
+    /// The date printed in the dateline (`PADANG (17/12/2024) -`).
+    Dateline,
     /// The first full date in the body; often the event's date.
     Body,
     /// The copyright footer (year only).
     Copyright,
     /// The JSON date field.
     Field,
+}
+
+/// What a page's date stands for, from the strongest evidence down: the
+/// page's publication stamp (`published`: a header line or a JSON field),
+/// the dateline's date (`dateline`), a date in the text (`event`: usually
+/// the day of what is reported), the copyright year (`copyright`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateBasis {
+    /// The page's own publication stamp.
+    Published,
+    /// The date printed in the dateline.
+    Dateline,
+    /// A date in the body, usually the event's.
+    Event,
+    /// The copyright footer's year.
+    Copyright,
+}
+
+impl DateBasis {
+    /// The name used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateBasis::Published => "published",
+            DateBasis::Dateline => "dateline",
+            DateBasis::Event => "event",
+            DateBasis::Copyright => "copyright",
+        }
+    }
+}
+
+impl DateSource {
+    /// What a date from this source stands for.
+    pub fn basis(self) -> DateBasis {
+        match self {
+            DateSource::Header | DateSource::Field => DateBasis::Published,
+            DateSource::Dateline => DateBasis::Dateline,
+            DateSource::Body => DateBasis::Event,
+            DateSource::Copyright => DateBasis::Copyright,
+        }
+    }
 }
 
 /// The page-level parts of one article.
@@ -155,7 +200,8 @@ fn parse_plain(text: &str) -> Page {
     let mut page = build(scan.units, title, scan.credits, scan.header_date, scan.copyright);
     // The site's own address beats the dateline's short name ("BATAM (BP)"),
     // which beats the copyright line.
-    page.source = site.or(page.source).or(copyright_source.map(str::to_string));
+    page.source =
+        site.or(page.source).or(copyright_source.map(str::to_string)).or(scan.credit_source);
     page
 }
 
@@ -167,8 +213,10 @@ fn parse_structured(article: &StructuredArticle) -> Page {
     let mut page = build(scan.units, title, scan.credits, scan.header_date, scan.copyright);
     let field = |v: &Option<String>| v.as_deref().map(normalize_inline).filter(|s| !s.is_empty());
     page.source = match field(&article.source) {
-        Some(source) => Some(dateline::publisher_display(&source)),
-        None => site.or(page.source).or(copyright_source.map(str::to_string)),
+        Some(source) => Some(publisher::publisher_display(&source)),
+        None => {
+            site.or(page.source).or(copyright_source.map(str::to_string)).or(scan.credit_source)
+        }
     };
     page.url = field(&article.url);
     if let Some(d) = article.date.as_deref().and_then(date::parse_date_field) {
@@ -192,6 +240,9 @@ struct Scan<'a> {
     header_date: Option<PartialDate>,
     copyright: Option<PartialDate>,
     copyright_source: Option<&'static str>,
+    /// The first known outlet named by a credit line (photo credit, author
+    /// line): the weakest publisher evidence.
+    credit_source: Option<String>,
     /// The publisher of the last line that is only a site's address
     /// (masthead or footer URL).
     site: Option<String>,
@@ -223,10 +274,13 @@ fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
         if let Some(year) = date::copyright_year(line) {
             s.copyright.get_or_insert(year);
             if s.copyright_source.is_none() {
-                s.copyright_source = dateline::copyright_publisher(line);
+                s.copyright_source = publisher::copyright_publisher(line);
             }
         }
-        if let Some(site) = dateline::site_publisher(line) {
+        if s.credit_source.is_none() {
+            s.credit_source = publisher::credit_publisher(line);
+        }
+        if let Some(site) = publisher::site_publisher(line) {
             s.site = Some(site);
             continue;
         }
@@ -251,6 +305,7 @@ fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
         }
         if s.units.len() < HEADER_WINDOW
             && let Some(d) = date::header_date(line)
+            && dateline::parse(line).is_none_or(|d| d.city.is_none())
         {
             s.header_date.get_or_insert(d);
             continue;
@@ -259,6 +314,9 @@ fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
             Some((at, _)) if n < at => continue, // chrome above the headline
             Some((at, title)) if n == at => {
                 s.title = Some(title);
+                if let Some((_, d)) = date::trailing_stamp(line) {
+                    s.header_date.get_or_insert(d);
+                }
                 continue;
             }
             _ => {}
@@ -276,7 +334,7 @@ fn choose_title(text: &str) -> Option<(usize, &str)> {
     let mut seen = 0;
     for (n, block, line) in lines(text) {
         let skipped = byline::parse_line(line).is_some()
-            || dateline::site_publisher(line).is_some()
+            || publisher::site_publisher(line).is_some()
             || boilerplate::classify(line) != LineClass::Text
             || date::header_date(line).is_some();
         if skipped {
@@ -286,6 +344,7 @@ fn choose_title(text: &str) -> Option<(usize, &str)> {
             break;
         }
         seen += 1;
+        let line = title_core(line);
         if lines_in_block.len() <= block {
             lines_in_block.resize(block + 1, 0);
         }
@@ -311,6 +370,17 @@ fn choose_title(text: &str) -> Option<(usize, &str)> {
     Some((best.0, best.1))
 }
 
+/// A headline line without what pages glue to it: a publication stamp
+/// (`… Jumat, 26/09/2025 | 13:54`) and the site's name (`… | Warta Kota`).
+fn title_core(line: &str) -> &str {
+    let line = date::trailing_stamp(line).map_or(line, |(at, _)| line[..at].trim_end());
+    let Some((head, tail)) = line.rsplit_once(" | ").or_else(|| line.rsplit_once(" - ")) else {
+        return line;
+    };
+    let known = publisher::publisher(tail).is_some() || publisher::is_domain(tail.trim());
+    if known && head.split_whitespace().count() >= 2 { head.trim_end() } else { line }
+}
+
 /// Masthead and navigation lines: a known publisher (`ANTARA News Papua`),
 /// a place (`Jawa Timur`), section words (`Ekonomi & Bisnis`), breadcrumbs
 /// whose parts are all short (`Ekonomi | Sumatra`, `Home » Balikpapan`),
@@ -321,7 +391,7 @@ fn is_chrome(line: &str) -> bool {
         return true;
     }
     let lower = line.to_lowercase();
-    if dateline::publisher(line).is_some()
+    if publisher::publisher(line).is_some()
         || region::resolve_province(line).is_some()
         || region::resolve_city(line).is_some()
         || lower.starts_with("nomor")
@@ -334,7 +404,7 @@ fn is_chrome(line: &str) -> bool {
         && words.iter().all(|w| {
             SECTION_WORDS.contains(w)
                 || region::resolve_province(w).is_some()
-                || dateline::publisher(w).is_some()
+                || publisher::publisher(w).is_some()
         })
 }
 
@@ -382,13 +452,15 @@ fn build(
     let mut source = None;
     let found = paragraphs.iter().take(DATELINE_WINDOW).enumerate().find_map(|(i, p)| {
         let d = dateline::parse(p)?;
-        Some((i, d.city, d.source, p.len() - d.rest.len()))
+        Some((i, d.city, d.source, d.date, p.len() - d.rest.len()))
     });
-    if let Some((i, c, src, rest_at)) = found {
+    let mut dateline_date = None;
+    if let Some((i, c, src, day, rest_at)) = found {
         paragraphs.drain(..i);
         paragraphs[0].drain(..rest_at);
         city = c;
         source = src;
+        dateline_date = day;
     }
     let body = paragraphs
         .iter()
@@ -396,10 +468,15 @@ fn build(
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n");
-    let (date, date_source) = match (header_date, date::body_date(&body)) {
+    // The page's stamp, then the dateline's date, then a date in the body
+    // (often the event's), then the copyright year.
+    let (date, date_source) = match (header_date, dateline_date) {
         (Some(d), _) => (Some(d), Some(DateSource::Header)),
-        (None, Some(d)) => (Some(d), Some(DateSource::Body)),
-        (None, None) => (copyright, copyright.map(|_| DateSource::Copyright)),
+        (None, Some(d)) => (Some(d), Some(DateSource::Dateline)),
+        (None, None) => match date::body_date(&body) {
+            Some(d) => (Some(d), Some(DateSource::Body)),
+            None => (copyright, copyright.map(|_| DateSource::Copyright)),
+        },
     };
     Page { title, source, url: None, dateline: city, date, date_source, byline, body }
 }
@@ -573,6 +650,27 @@ mod tests {
              Kerja sama diteken di Ambon."
         );
         assert_eq!(page.date, None);
+    }
+
+    #[test]
+    fn dateline_date_beats_the_body_and_stamps_leave_the_headline() {
+        let page = plain(
+            "Klaim Nelayan Dibayar Penuh\n\nSORONG (12/3/2024) - Santunan diserahkan Senin (11/3/2024).",
+        );
+        assert_eq!(page.date, Some(d("2024-03-12")));
+        assert_eq!(page.date_source, Some(DateSource::Dateline));
+        assert_eq!(page.body, "Santunan diserahkan Senin (11/3/2024).");
+        let page = plain(
+            "Klaim Nelayan Dibayar Penuh Rabu, 13/03/2024 | 09:10\n\n\
+             Sorong - Santunan diserahkan Senin (11/3/2024) di kantor cabang.",
+        );
+        assert_eq!(page.title.as_deref(), Some("Klaim Nelayan Dibayar Penuh"));
+        assert_eq!(page.date, Some(d("2024-03-13")));
+        assert_eq!(page.date_source, Some(DateSource::Header));
+        let page = plain(
+            "Klaim Nelayan Dibayar Penuh | Warta Kota\n\nSorong - Santunan diserahkan di kantor cabang.",
+        );
+        assert_eq!(page.title.as_deref(), Some("Klaim Nelayan Dibayar Penuh"));
     }
 
     #[test]

@@ -110,6 +110,12 @@ pub fn to_document(f: &Fields, id: &str, path: &str, article: &Article) -> Tanti
         let org = o.organization.as_deref().unwrap_or(NO_ORGANIZATION);
         doc.add_facet(f.official, Facet::from_path([org, o.name.as_str()]));
     }
+    // A regional office named without a person stays findable by `--org`.
+    for office in &article.offices {
+        if !article.officials.iter().any(|o| o.organization.as_deref() == Some(office)) {
+            doc.add_facet(f.official, Facet::from_path([office.as_str()]));
+        }
+    }
     for code in &article.programs {
         doc.add_facet(f.program, Facet::from_path([code]));
     }

@@ -12,7 +12,7 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 
 use crate::error::{Result, UserError};
-use crate::extract::{PartialDate, dateline, official, program, region};
+use crate::extract::{PartialDate, official, program, publisher, region};
 use crate::index::WartaIndex;
 
 /// The facet filters of a search.
@@ -202,15 +202,19 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
             }
             indexed(index, kind, value, 0, false, |name| name_matches(name, value))
         }
-        // A publisher as stored wins; otherwise "liputan6" finds "Liputan6.com".
+        // A publisher as stored wins; otherwise "liputan6" finds "Liputan6.com",
+        // and any spelling in the outlets table ("Lampost", "POS-KUPANG.COM")
+        // finds its display name.
         FacetKind::Source => {
             let whole = indexed(index, kind, value, 0, true, |s| same(s, value))?;
             if !whole.is_empty() {
                 return Ok(whole);
             }
-            let key = dateline::publisher_identity(value);
+            let key = publisher::publisher_identity(value);
+            let display = publisher::publisher(value).map(publisher::publisher_identity);
             indexed(index, kind, value, 0, false, |s| {
-                !key.is_empty() && dateline::publisher_identity(s) == key
+                let id = publisher::publisher_identity(s);
+                (!key.is_empty() && id == key) || display.as_ref().is_some_and(|d| *d == id)
             })
         }
     }

@@ -355,6 +355,8 @@ pub(crate) fn to_hit(
         source: a.source,
         date: a.date,
         date_source: a.date_source,
+        date_basis: a.date_source.map(|s| s.basis()),
+        date_precision: a.date.map(|d| d.precision()),
         provinces: a.provinces,
         cities: a.cities.into_iter().map(|c| c.name).collect(),
         officials: a.officials,

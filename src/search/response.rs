@@ -49,9 +49,14 @@ pub struct Hit {
     pub source: Option<String>,
     /// Publication date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub date: Option<PartialDate>,
-    /// Where the date came from: `header`, `field`, `body` (an event date in
-    /// the text, used when the page gives no publication date), `copyright`.
+    /// Where the date came from: `header`, `field`, `dateline`, `body` (an
+    /// event date in the text, used when the page gives no publication date),
+    /// `copyright`.
     pub date_source: Option<crate::extract::page::DateSource>,
+    /// What the date stands for: `published`, `dateline`, `event`, `copyright`.
+    pub date_basis: Option<crate::extract::page::DateBasis>,
+    /// How much of the date is known: `day`, `month`, `year`.
+    pub date_precision: Option<crate::extract::DatePrecision>,
     /// Provinces with their two-digit codes.
     pub provinces: Vec<ProvinceRef>,
     /// Regencies, cities and towns.
@@ -142,6 +147,10 @@ pub struct ArticleView {
     pub date: Option<PartialDate>,
     /// Where the date came from (as in a hit).
     pub date_source: Option<crate::extract::page::DateSource>,
+    /// What the date stands for (as in a hit).
+    pub date_basis: Option<crate::extract::page::DateBasis>,
+    /// How much of the date is known (as in a hit).
+    pub date_precision: Option<crate::extract::DatePrecision>,
     /// Dateline city.
     pub dateline: Option<String>,
     /// Page address.
@@ -152,6 +161,8 @@ pub struct ArticleView {
     pub provinces: Vec<ProvinceRef>,
     /// Regencies, cities and towns.
     pub cities: Vec<String>,
+    /// BPJS Ketenagakerjaan regional offices named (the `org` facet).
+    pub offices: Vec<String>,
     /// Officials.
     pub officials: Vec<Official>,
     /// Programme codes.
@@ -174,11 +185,14 @@ impl ArticleView {
             source: a.source,
             date: a.date,
             date_source: a.date_source,
+            date_basis: a.date_source.map(|s| s.basis()),
+            date_precision: a.date.map(|d| d.precision()),
             dateline: a.dateline,
             url: a.url,
             byline: a.byline,
             provinces: a.provinces,
             cities: a.cities.into_iter().map(|c| c.name).collect(),
+            offices: a.offices,
             officials: a.officials,
             programs: a.programs,
             figures: a.figures,

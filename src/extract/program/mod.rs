@@ -101,10 +101,20 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// `true` when `start..end` in `text` is not glued to letters or digits.
+/// Enclitics glued to a word (`jaminan hari tuanya`, `JHTnya`, `JKKpun`).
+const CLITICS: &[&str] = &["nya", "pun", "lah", "kah", "ku", "mu"];
+
+/// `true` when `start..end` in `text` is not glued to letters or digits,
+/// except for an enclitic after it (`hari tuanya`).
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
-    let after = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+    let ends_word = |rest: &str| rest.chars().next().is_none_or(|c| !is_word_char(c));
+    let rest = &text[end..];
+    let after = ends_word(rest)
+        || CLITICS.iter().any(|c| {
+            rest.get(..c.len()).is_some_and(|r| r.eq_ignore_ascii_case(c))
+                && ends_word(&rest[c.len()..])
+        });
     before && after
 }
 
@@ -232,7 +242,11 @@ pub fn find_programs(title: Option<&str>, body: &str) -> Vec<String> {
                 facts().migrant
                     && !window_before(text, start, 40).to_lowercase().contains("palang merah")
             }
-            "JP" => facts().jaminan_pensiun || previous_word(text, start) == "program",
+            "JP" => {
+                facts().jaminan_pensiun
+                    || previous_word(text, start) == "program"
+                    || listed_with_benefits(text, start, end)
+            }
             _ => true,
         };
         if ok {
@@ -241,6 +255,31 @@ pub fn find_programs(title: Option<&str>, body: &str) -> Vec<String> {
     }
 
     found.into_iter().map(|i| PROGRAMS[i].code.to_string()).collect()
+}
+
+/// The benefit acronyms a list of programmes holds besides JP.
+const BENEFIT_ACRONYMS: &[&str] = &["JKK", "JKM", "JHT", "JKP"];
+
+/// Whether `start..end` sits in a list of benefit acronyms (`JKK, JKM, JHT,
+/// JP`, `JP dan JHT`): the list makes an ambiguous acronym a programme.
+fn listed_with_benefits(text: &str, start: usize, end: usize) -> bool {
+    let joiners = [",", "dan", "serta", "&", "/"];
+    let before = window_before(text, start, 16).trim_end();
+    let before = joiners.iter().find_map(|j| before.strip_suffix(j)).map(str::trim_end);
+    let after = window_after(text, end, 16).trim_start();
+    let after = joiners.iter().find_map(|j| after.strip_prefix(j)).map(str::trim_start);
+    before.is_some_and(|b| BENEFIT_ACRONYMS.iter().any(|a| ends_with_word(b, a)))
+        || after.is_some_and(|a| BENEFIT_ACRONYMS.iter().any(|x| starts_with_word(a, x)))
+}
+
+/// `s` ends with the word `w` (case as written).
+fn ends_with_word(s: &str, w: &str) -> bool {
+    s.strip_suffix(w).is_some_and(|head| head.chars().next_back().is_none_or(|c| !is_word_char(c)))
+}
+
+/// `s` starts with the word `w` (case as written).
+fn starts_with_word(s: &str, w: &str) -> bool {
+    s.strip_prefix(w).is_some_and(|tail| tail.chars().next().is_none_or(|c| !is_word_char(c)))
 }
 
 /// Adds the benefits coordinated after a "jaminan …" name ending at `pos`.
@@ -278,7 +317,10 @@ fn sertakan_is_campaign(text: &str, start: usize, end: usize) -> bool {
     if ["gerakan", "program", "kampanye", "gn", "nasional"].contains(&prev.as_str()) {
         return true;
     }
+    // The campaign's long name before or after its short one:
+    // `"Sejahterakan Pekerja …" (Sertakan)`, `Sertakan (Sejahterakan …)`.
     window_after(text, end, 40).to_lowercase().contains("sejahterakan")
+        || window_before(text, start, 80).to_lowercase().contains("sejahterakan pekerja")
 }
 
 /// A programme code from a code, name or alias in any case: "jht",
@@ -480,5 +522,30 @@ mod tests {
             let Some(text) = seed(prefix) else { continue };
             assert_eq!(progs(&text), codes, "seed {prefix}");
         }
+    }
+
+    #[test]
+    fn inflected_and_clitic_forms() {
+        assert_eq!(progs("Peserta mencairkan jaminan hari tuanya bulan lalu."), ["JHT"]);
+        assert_eq!(progs("Ia mengurus JHT-nya di kantor cabang."), ["JHT"]);
+        assert_eq!(progs("Ia mengurus JHTnya di kantor cabang."), ["JHT"]);
+        assert_eq!(progs("Klaim JKKpun dibayar penuh."), ["JKK"]);
+        // Other letters glued on are another word.
+        assert!(progs("Ia mengurus JHTX di kantor.").is_empty());
+    }
+
+    #[test]
+    fn jp_in_a_list_of_benefits_and_sertakan_after_its_long_name() {
+        assert_eq!(
+            progs("Perusahaan besar ikut 4 program (JKK, JKM, JHT, JP)."),
+            ["JKK", "JKM", "JHT", "JP"]
+        );
+        assert_eq!(progs("Iuran JP dan JHT dipotong dari gaji."), ["JHT", "JP"]);
+        // JP alone, without pension context, stays out (a name's initials).
+        assert!(progs("Kata JP kepada wartawan.").is_empty());
+        assert_eq!(
+            progs("Ia memperkenalkan gerakan “Sejahterakan Pekerja Rentan” (Sertakan) bagi warga."),
+            ["SERTAKAN"]
+        );
     }
 }

@@ -12,6 +12,7 @@
 //! "KALTENGTERKINI.CO.ID" never yields Kalimantan Tengah.
 
 mod gazetteer;
+mod offices;
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -168,6 +169,11 @@ impl<'s> Masker<'s> {
     /// characters of the same byte length, so offsets stay valid.
     /// Borrows `text` when nothing is masked (most texts), saving a copy.
     fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        self.mask_with(text, &[])
+    }
+
+    /// [`Masker::mask`], also masking the territories of regional offices.
+    fn mask_with<'t>(&self, text: &'t str, offices: &[offices::OfficeHit]) -> Cow<'t, str> {
         // A site name needs a dot followed by a letter (`.com`, `.co.id`):
         // most texts have none, and the site regex is slow on non-ASCII text.
         let sites = may_hold_site(text).then(|| SITE.find_iter(text)).into_iter().flatten();
@@ -175,6 +181,7 @@ impl<'s> Masker<'s> {
             .chain(PUBLISHER.find_iter(text))
             .map(|m| (m.start(), m.end()))
             .chain(self.source.iter().flat_map(|s| find_ascii_ci(text, s)))
+            .chain(offices.iter().filter(|o| o.masked).map(|o| (o.start, o.end)))
             .filter(|&(s, e)| {
                 text[..s].chars().next_back().is_none_or(|c| !is_word_char(c))
                     && text[e..].chars().next().is_none_or(|c| !is_word_char(c))
@@ -379,7 +386,42 @@ pub fn find_places(
     dateline: Option<&str>,
     source: Option<&str>,
 ) -> (Vec<ProvinceRef>, Vec<CityRef>) {
+    let places = find_places_and_offices(title, body, dateline, source);
+    (places.provinces, places.cities)
+}
+
+/// What [`find_places_and_offices`] finds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Places {
+    /// Provinces, sorted by code.
+    pub provinces: Vec<ProvinceRef>,
+    /// Cities in order of first mention, the dateline first.
+    pub cities: Vec<CityRef>,
+    /// BPJS Ketenagakerjaan regional offices named (`BPJS Ketenagakerjaan
+    /// Kanwil Sulawesi Maluku`), deduplicated, in order of first mention.
+    pub offices: Vec<String>,
+}
+
+/// [`find_places`], plus the regional offices the text names. A province
+/// written only as part of an office's territory ("Kanwil Bali Nusra
+/// Papua") is not a place of the story (see [`offices`]).
+pub fn find_places_and_offices(
+    title: Option<&str>,
+    body: &str,
+    dateline: Option<&str>,
+    source: Option<&str>,
+) -> Places {
     let g = &*GAZETTEER;
+    let mut office_names: Vec<String> = Vec::new();
+    let mut offices_in = |text: &str| {
+        let hits = offices::find_offices(text);
+        for h in &hits {
+            if !office_names.contains(&h.name) {
+                office_names.push(h.name.clone());
+            }
+        }
+        hits
+    };
     let masker = Masker::new(source);
     let mut found = Found::default();
     if let Some(d) = dateline.map(str::trim).filter(|d| !d.is_empty()) {
@@ -392,16 +434,18 @@ pub fn find_places(
         }
     }
     if let Some(t) = title {
-        scan(&masker.mask(t), true, false, &mut found);
+        let hits = offices_in(t);
+        scan(&masker.mask_with(t, &hits), true, false, &mut found);
     }
-    scan(&masker.mask(body), false, false, &mut found);
+    let hits = offices_in(body);
+    scan(&masker.mask_with(body, &hits), false, false, &mut found);
     found.settle();
 
     let mut provinces: Vec<ProvinceRef> =
         found.provinces.iter().map(|&i| g.province_ref(i)).collect();
     provinces.sort();
     let cities = found.cities.iter().map(|&(name, p)| g.city_ref(name, p)).collect();
-    (provinces, cities)
+    Places { provinces, cities, offices: office_names }
 }
 
 /// Lowercased, single-spaced.

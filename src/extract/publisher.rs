@@ -1,0 +1,269 @@
+//! Publisher names: the outlets table (`publishers.tsv`) and the lines
+//! that name an outlet outside the dateline — a site's address, a copyright
+//! footer. Every printed spelling maps to one display name, so `--source`
+//! matches any of them; unknown publishers are kept as printed.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The embedded publisher table.
+const PUBLISHERS_TSV: &str = include_str!("publishers.tsv");
+
+/// Publisher table keyed by [`publisher_key`].
+static PUBLISHERS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    PUBLISHERS_TSV
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (matched, name) = l.split_once('\t').unwrap();
+            assert!(!name.trim().is_empty(), "publishers.tsv: empty name for {matched}");
+            (publisher_key(matched), name.trim())
+        })
+        .collect()
+});
+
+/// A domain name as publishers print it.
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\p{L}\p{N}]+(?:[.\-][\p{L}\p{N}]+)*\.(?i:com|co\.id|id|net|co|org|or\.id|web\.id|my\.id|tv|news|info|biz|asia|online|media|site)$",
+    )
+    .unwrap()
+});
+
+/// Normalises a printed publisher for lookup: ASCII lower case, no `www.`,
+/// no trailing dot, single spaces.
+fn publisher_key(printed: &str) -> String {
+    let lower = printed.trim().trim_end_matches('.').to_ascii_lowercase();
+    let lower = lower.strip_prefix("www.").unwrap_or(&lower);
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The known publisher named in a copyright footer
+/// (`Copyright © ANTARA 2024` → `ANTARA`, `© 2024 www.kompas.com. All rights reserved` → `Kompas.com`).
+pub fn copyright_publisher(line: &str) -> Option<&'static str> {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '|' | '-' | '–' | '—')))
+        .filter(|w| {
+            let lower = w.to_ascii_lowercase();
+            !(w.is_empty()
+                || matches!(lower.as_str(), "copyright" | "©" | "(c)" | "hak" | "cipta")
+                || w.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '©'))
+        })
+        .take_while(|w| !w.eq_ignore_ascii_case("all") && !w.eq_ignore_ascii_case("allrights"))
+        .collect();
+    // "© 2025 detik.com, detiknetwork": the whole name, else its first word.
+    let first = words.first().and_then(|w| publisher(w));
+    (!words.is_empty()).then(|| publisher(&words.join(" "))).flatten().or(first)
+}
+
+/// The publisher of a line that is nothing but a site's address
+/// (`kaltim.tribunnews.com`, `BANTENNEWS.CO.ID`, `AJNN.net`): the known
+/// publisher's name, else the domain in lower case without its subdomains
+/// (`tribunnews.com`, `bantennews.co.id`).
+pub fn site_publisher(line: &str) -> Option<String> {
+    let line = line.trim().trim_end_matches('/');
+    let line =
+        line.strip_prefix("https://").or_else(|| line.strip_prefix("http://")).unwrap_or(line);
+    let line = line.strip_prefix("www.").unwrap_or(line);
+    // Called on every line of every page: most lines fail this at once.
+    if line.contains(char::is_whitespace) || !line.contains('.') || !is_domain(line) {
+        return None;
+    }
+    if let Some(name) = publisher(line) {
+        return Some(name.to_string());
+    }
+    let lower = line.to_lowercase();
+    let labels: Vec<&str> = lower.split('.').collect();
+    // Indonesia's second-level names (co.id, or.id, web.id …) keep three labels.
+    let second_level = labels.len() >= 3
+        && labels[labels.len() - 1] == "id"
+        && matches!(labels[labels.len() - 2], "co" | "or" | "web" | "my" | "ac" | "go" | "sch");
+    let keep = if second_level { 3 } else { 2 };
+    Some(labels[labels.len().saturating_sub(keep)..].join("."))
+}
+
+/// The display name of a known publisher (`"KALTENGTERKINI.CO.ID"` →
+/// `"Kaltengterkini"`, `"sumut.idntimes.com"` → `"IDN Times"`).
+pub fn publisher(printed: &str) -> Option<&'static str> {
+    let key = publisher_key(printed);
+    if let Some(name) = PUBLISHERS.get(&key) {
+        return Some(name);
+    }
+    // Regional editions: "ANTARA News Sulawesi Barat" is ANTARA.
+    if let Some((first, rest)) = key.split_once(' ')
+        && rest.starts_with("news")
+        && let Some(name) = PUBLISHERS.get(first)
+    {
+        return Some(name);
+    }
+    // Subdomains fall back to their parent domain.
+    let mut rest = key.as_str();
+    while let Some((_, tail)) = rest.split_once('.') {
+        if !tail.contains('.') {
+            break;
+        }
+        if let Some(name) = PUBLISHERS.get(tail) {
+            return Some(name);
+        }
+        rest = tail;
+    }
+    None
+}
+
+/// A publisher's name reduced to compare identities: "Liputan6.com",
+/// "liputan6" and "LIPUTAN6.COM" agree, as do "Tribunnews" and
+/// "tribunnews.com" (the `--source` filter and the evaluation use it).
+pub fn publisher_identity(s: &str) -> String {
+    let lower = s.trim().to_lowercase();
+    let trimmed = [".co.id", ".com", ".id", ".net", ".co"]
+        .iter()
+        .find_map(|tld| lower.strip_suffix(tld))
+        .unwrap_or(&lower);
+    trimmed.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The publisher's display name, or the name as printed when unknown.
+pub fn publisher_display(printed: &str) -> String {
+    match publisher(printed) {
+        Some(name) => name.to_string(),
+        // An unknown site printed in capitals ("CAKAPLAH.COM") reads better,
+        // and groups with its other spellings, as a lowercase domain.
+        None if is_domain(printed.trim()) && !printed.chars().any(char::is_lowercase) => {
+            printed.trim().to_lowercase()
+        }
+        None => printed.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+pub(crate) fn is_domain(s: &str) -> bool {
+    DOMAIN.is_match(s)
+}
+
+/// Outlet names in credit lines: a photo credit on its own line
+/// (`OUTLET/Photographer`), a parenthesised caption credit (`(Name/OUTLET)`,
+/// `(OUTLET/Name)`), an author line (`Name - Outlet`) and a header line with
+/// the outlet and a date (`Outlet - 31/08/2024, 12:44 WIB`).
+static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"^[•·]?\s*(?P<o>[A-Z][A-Z0-9.-]{1,24})/[A-Z][A-Za-z.'’ ]{1,40}$",
+        r"\((?P<a>[^()/]{2,40})/(?P<o>[^()/]{2,40})\)\s*$",
+        r"^\p{Lu}[\p{L}.'’]*(?: \p{Lu}[\p{L}.'’]*){0,4}\s+[-–|]\s+(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,3})$",
+        r"^(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,2})\s+[-–|]\s+\d{1,2}/\d{1,2}/\d{2,4}",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).unwrap())
+    .collect()
+});
+
+/// Longest line looked at for a credit: captions can be long sentences.
+const MAX_CREDIT_LINE: usize = 400;
+
+/// The known publisher a credit line names (see [`CREDIT`]): a name from the
+/// table or a domain, never an unknown word (a photographer's name).
+pub fn credit_publisher(line: &str) -> Option<String> {
+    let line = line.trim();
+    // Every credit shape has a slash, a dash or a bar.
+    if line.len() > MAX_CREDIT_LINE || !line.contains(['/', '-', '–', '|']) {
+        return None;
+    }
+    let name = |s: &str| {
+        let s = s.trim();
+        publisher(s).map(str::to_string).or_else(|| is_domain(s).then(|| s.to_lowercase()))
+    };
+    CREDIT.iter().find_map(|re| {
+        let c = re.captures(line)?;
+        c.name("o")
+            .and_then(|o| name(o.as_str()))
+            .or_else(|| c.name("a").and_then(|a| name(a.as_str())))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_load() {
+        assert!(PUBLISHERS.len() >= 30);
+        LazyLock::force(&DOMAIN);
+    }
+
+    #[test]
+    fn a_line_that_is_a_site_address_names_the_publisher() {
+        for (line, want) in [
+            ("kaltim.tribunnews.com", Some("Tribunnews")),
+            ("radarbanyuwangi.jawapos.com", Some("Jawa Pos")),
+            ("BANTENNEWS.CO.ID", Some("bantennews.co.id")),
+            ("AJNN.net", Some("ajnn.net")),
+            ("https://www.batampos.co.id/", Some("Batam Pos")),
+            ("https://www.batamkabar.co.id/", Some("batamkabar.co.id")),
+            ("sumut.idntimes.com", Some("IDN Times")),
+            ("regional.kompas.com", Some("Kompas.com")),
+            ("Radar Banyuwangi", None),
+            ("Baca juga: kompas.com", None),
+        ] {
+            assert_eq!(site_publisher(line).as_deref(), want, "{line}");
+        }
+        assert_eq!(copyright_publisher("© 2025 detik.com, detiknetwork"), Some("detik.com"));
+    }
+
+    #[test]
+    fn publisher_lookup() {
+        assert_eq!(publisher("antaranews.com"), Some("ANTARA"));
+        assert_eq!(publisher("www.kompas.com"), Some("Kompas.com"));
+        assert_eq!(publisher("sumut.idntimes.com"), Some("IDN Times"));
+        assert_eq!(publisher("idn times"), Some("IDN Times"));
+        assert_eq!(publisher("unknown.example"), None);
+        assert_eq!(publisher_display("Warta Desa"), "Warta Desa");
+    }
+
+    #[test]
+    fn publishers_in_copyright_lines() {
+        assert_eq!(copyright_publisher("Copyright © ANTARA 2024"), Some("ANTARA"));
+        assert_eq!(
+            copyright_publisher("© 2024 www.kompas.com. All rights reserved."),
+            Some("Kompas.com")
+        );
+        assert_eq!(copyright_publisher("Copyright © 2024 Warta Desa"), None);
+        assert_eq!(copyright_publisher("©"), None);
+    }
+
+    #[test]
+    fn unknown_capitalised_domains_are_lowercased() {
+        assert_eq!(publisher_display("CAKAPLAH.COM"), "cakaplah.com");
+        assert_eq!(publisher_display("Warta Desa"), "Warta Desa");
+        assert_eq!(publisher_display("ANTARA"), "ANTARA");
+    }
+
+    #[test]
+    fn regional_editions_and_identities() {
+        assert_eq!(publisher("ANTARA News Sulawesi Barat"), Some("ANTARA"));
+        assert_eq!(publisher_identity("Liputan6.com"), publisher_identity("liputan6"));
+        assert_eq!(publisher_identity("Tribunnews"), publisher_identity("tribunnews.com"));
+        assert_ne!(publisher_identity("ANTARA"), publisher_identity("Antaranews Sumut"));
+    }
+
+    #[test]
+    fn publishers_in_credit_lines() {
+        for (line, want) in [
+            ("• TEMPO/Rina Kartika", Some("Tempo")),
+            (
+                "Petugas melayani peserta di kantor cabang. (ANI S/JAWA POS RADAR SEMARANG)",
+                Some("Radar Semarang"),
+            ),
+            ("Petugas melayani peserta. (POS-KUPANG.COM/Budi Lestari)", Some("Pos Kupang")),
+            ("Sinta Wulandari - detikFinance", Some("detik.com")),
+            ("Rudi Hartono - Bali Tribune", Some("Bali Tribune")),
+            ("Kompas.com - 12/03/2024, 09:15 WIB", Some("Kompas.com")),
+            // A photographer or an unknown name is no outlet.
+            ("Petugas melayani peserta. (Foto/Budi Lestari)", None),
+            ("Budi Santoso - Kepala Desa", None),
+            ("Program JHT - JKK berjalan baik", None),
+        ] {
+            assert_eq!(credit_publisher(line).as_deref(), want, "{line}");
+        }
+    }
+}
