@@ -8,11 +8,15 @@
 //! ([`names`]). People quoted without a title are not officials, and page
 //! credits (Pewarta, Editor, Reporter …) never are.
 
+mod agency;
 mod mention;
 mod names;
+mod office;
 mod organizations;
+mod person;
 pub mod registry;
 mod titles;
+mod typo;
 
 use std::sync::LazyLock;
 
@@ -65,31 +69,33 @@ fn is_part_of(short: &str, long: &str) -> bool {
 /// order of first mention.
 pub fn find_officials(title: Option<&str>, body: &str) -> Vec<Official> {
     let text = crate::extract::headline_and_body(title, body);
+    let text = typo::correct(&text);
     let text: &str = &text;
     let ctx = ArticleContext { bpjs_kesehatan: BPJS_KESEHATAN.is_match(text), text };
     let credits = credited_names(text);
     let mut out: Vec<Official> = Vec::new();
     for caps in TITLES.regex.captures_iter(text) {
-        let Some(found) = mention::read(text, &caps, &ctx) else { continue };
-        if credits.iter().any(|c| is_part_of(&found.name, c)) {
-            continue;
-        }
-        let same = out
-            .iter_mut()
-            .find(|o| is_part_of(&found.name, &o.name) || is_part_of(&o.name, &found.name));
-        match same {
-            Some(o) => {
-                if found.name.len() > o.name.len() {
-                    o.name = found.name;
-                }
-                if o.role.is_none() {
-                    o.role = found.role;
-                }
-                if o.organization.is_none() {
-                    o.organization = found.organization;
-                }
+        for found in mention::read(text, &caps, &ctx) {
+            if credits.iter().any(|c| is_part_of(&found.name, c)) {
+                continue;
             }
-            None => out.push(found),
+            let same = out
+                .iter_mut()
+                .find(|o| is_part_of(&found.name, &o.name) || is_part_of(&o.name, &found.name));
+            match same {
+                Some(o) => {
+                    if found.name.len() > o.name.len() {
+                        o.name = found.name;
+                    }
+                    if o.role.is_none() {
+                        o.role = found.role;
+                    }
+                    if o.organization.is_none() {
+                        o.organization = found.organization;
+                    }
+                }
+                None => out.push(found),
+            }
         }
     }
     for o in &mut out {
@@ -544,6 +550,121 @@ mod tests {
         }
         let branches = "Kepala Kantor Cabang Batam Nagoya Budi Santoso Adi hadir. ".repeat(2000);
         assert_eq!(off(&branches).len(), 1);
+    }
+
+    #[test]
+    fn misspelt_office_words_are_read_as_written_right() {
+        let got = one("Menteri Ketenagakerjaaan (Menaker) Siti Rahmawati mengatakan itu.");
+        assert_eq!(got, ("Siti Rahmawati".into(), "Menteri Ketenagakerjaan".into(), o("Kemnaker")));
+        let got = one("Kepala BPJS Ketanagkerjaan Pangkalpinang, Ratna Wulandari menambahkan.");
+        assert_eq!(got.0, "Ratna Wulandari");
+        assert_eq!(got.2, o("BPJS Ketenagakerjaan"));
+    }
+
+    #[test]
+    fn regional_agencies_with_their_field_and_place() {
+        let got =
+            one("ditemani Kepala Dinas Tenaga Kerja dan Perindustrian (Disnakerin) Kota Tegal R \
+             Budi Hartanto\n\nIni kata dia.");
+        assert_eq!(got.0, "R Budi Hartanto");
+        let got =
+            one("Hadir Kepala Dinas Ketenagakerjaan dan Transmigrasi Provinsi Bengkulu, Yusman, \
+             menyampaikan itu.");
+        assert_eq!(got.0, "Yusman");
+        let got =
+            one("kata Sekretaris Dinas Pendidikan dan Kebudayaan Provinsi Banten Rudi Hermawan \
+             disela acara.");
+        assert_eq!(got.0, "Rudi Hermawan");
+        assert_eq!(got.2, o("Dinas Pendidikan dan Kebudayaan Banten"));
+        assert_eq!(one("Kepala Disperinaker Surabaya, Andi Wijaya mengatakan.").0, "Andi Wijaya");
+        let got = one("hadir Kepala Dinas Nakertrans TTU, Petrus Naif, dan warga.");
+        assert_eq!(got.0, "Petrus Naif");
+        assert_eq!(got.2, o("Dinas Nakertrans TTU"));
+    }
+
+    #[test]
+    fn numbered_units_are_not_names() {
+        let got = one("Asisten I Setda TTU, Maria Luan, hadir.");
+        assert_eq!((got.0.as_str(), got.1.as_str()), ("Maria Luan", "Asisten I"));
+        let got =
+            one("Sementara itu, Asisten I Sekretariat Daerah (Setda) Lombok Timur, Lalu Ahmad \
+             menekankan pentingnya kolaborasi.");
+        assert_eq!(got.0, "Lalu Ahmad");
+        assert_eq!(one("Asisten II Pemkot Metro M.Yusuf, Kepala lainnya.").0, "M. Yusuf");
+        let got = one("Hadir pula Ketua Komisi I DPRD TTS, Yakobus Tefa sebagai bentuk dukungan.");
+        assert_eq!((got.0.as_str(), got.1.as_str()), ("Yakobus Tefa", "Ketua Komisi I"));
+        assert_eq!(one("Bupati Gianyar I Made Sudarsana hadir.").0, "I Made Sudarsana");
+    }
+
+    #[test]
+    fn offices_covering_several_places() {
+        for body in [
+            "Kepala Kantor Wilayah BPJS Ketenagakerjaan Sulawesi-Maluku, Rosa Mamahit, hadir.",
+            "Deputi Direktur BPJS Ketenagakerjaan Wilayah Bali, Nusa Tenggara dan Papua, Rosa \
+             Mamahit dalam siaran pers.",
+            "Deputi Direktur BPJamsostek Wilayah Bali, Nusa Tenggara, dan Papua (Banuspa), Rosa \
+             Mamahit di tempat sama.",
+            "Kepala BPJS Ketenagakerjaan Papua Barat dan Papua Barat Daya, Rosa Mamahit, berkata.",
+            "kata Deputi Direktur Wilayah BPJS Ketenagakerjaan Kantor Wilayah Jateng-DIY, Rosa \
+             Mamahit, Kamis.",
+            "Kepala Kantor Wilayah Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan \
+             Sumatera Barat – Riau, Rosa Mamahit kepada wartawan mengatakan.",
+            "disaksikan Asisten Deputi Direktur BPJamsostek Wilayah Sumatera Bagian Selatan Rosa \
+             Mamahit, dan lainnya.",
+        ] {
+            assert_eq!(one(body).0, "Rosa Mamahit", "{body}");
+        }
+        assert_eq!(one("Wali Kota Bogor, Bima Arya, mengatakan.").0, "Bima Arya");
+    }
+
+    #[test]
+    fn branch_shapes() {
+        let got = one("Kepala BPJamsostek KCP Kota Metro Hendra Gunawan menyerahkan santunan.");
+        assert_eq!(got.0, "Hendra Gunawan");
+        assert_eq!(got.1, "Kepala Kantor Cabang Perintis Kota Metro");
+        let got = one("Kepala Cabang Kantor BPJamsostek Palembang Rudi Hartono mengungkapkan.");
+        assert_eq!(got.0, "Rudi Hartono");
+        let got =
+            one("Kepala Kantor Wilayah BPJS Ketenagakerjaan Sumbagsel, *Rudi Hartono, memberikan.");
+        assert_eq!(got.0, "Rudi Hartono");
+        // The area word of a branch, known by the short form used later.
+        let got = one("Kepala Kantor BPJS Ketenagakerjaan Cabang Semarang Candi Yanto S. Wibowo, \
+             mengungkapkan hal itu. \"Kami siap,\" jelas Yanto.");
+        assert_eq!(got.0, "Yanto S. Wibowo");
+    }
+
+    #[test]
+    fn name_selaku_title_and_lists() {
+        let got = one(
+            "hal ini dikatakan Rahmat selaku Kepala Bidang Pelayanan BPJS Ketenagakerjaan Cabang \
+             Pangkalpinang, Jumat.",
+        );
+        assert_eq!(got.0, "Rahmat");
+        let got =
+            off("Sosialisasi dibawakan oleh Dewi Anggraini selaku Account Representatif dan Juni \
+             Saragih selaku Account Representatif Khusus BP Jamsostek Cabang NTT.");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Dewi Anggraini", "Juni Saragih"]);
+        let got =
+            off("mendampingi dua Anggota Dewan Jaminan Sosial Nasional (DJSN) yaitu Markus Halim \
+             dan Rina Kartika ketika melakukan audiensi.");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Markus Halim", "Rina Kartika"]);
+        assert_eq!(got[1].2, o("DJSN"));
+    }
+
+    #[test]
+    fn companies_end_at_their_comma() {
+        let got = one("dan Direktur Utama PT Sinar Maju Utama, Yohanes Lim.\n\nLalu acara.");
+        assert_eq!(got, ("Yohanes Lim".into(), "Direktur Utama".into(), o("PT Sinar Maju Utama")));
+        assert!(off("Direktur Utama PT Sinar Maju Utama Yohanes Lim hadir.").is_empty());
+    }
+
+    #[test]
+    fn places_directions_and_cut_words_are_not_names() {
+        assert!(off("Ke Pelabuhan di Tegal, Dirut BPJS Ketenagakerjaan Cek Pekerja").is_empty());
+        assert!(off("“Pak Wali Kota Mana").is_empty());
+        assert_eq!(one("Kepala Kantor Cabang Jakarta Selatan Utara Yulianto hadir.").0, "Yulianto");
     }
 
     fn seed(prefix: &str) -> Option<String> {

@@ -76,6 +76,9 @@ const LEXICON: &[(&str, &str, Kind)] = &[
     ("Deputi Direktur", "Deputi Direktur", Kind::Unit),
     ("Deputi", "Deputi", Kind::Unit),
     ("Asisten Deputi", "Asisten Deputi", Kind::Unit),
+    ("Asisten Deputi Direktur", "Asisten Deputi Direktur", Kind::Unit),
+    ("Account Representative", "Account Representative", Kind::Unit),
+    ("Account Representatif", "Account Representative", Kind::Unit),
     ("Asisten", "Asisten", Kind::Unit),
     ("Asdep", "Asisten Deputi", Kind::Unit),
     ("Sekretaris Jenderal", "Sekretaris Jenderal", Kind::Unit),
@@ -164,6 +167,11 @@ const LEXICON: &[(&str, &str, Kind)] = &[
     ("Kepala Desa", "Kepala Desa", G),
     ("Kades", "Kepala Desa", G),
 ];
+
+/// Every title as written, for the typo lexicon.
+pub(crate) fn lexicon_words() -> impl Iterator<Item = String> {
+    LEXICON.iter().map(|t| t.0.to_string())
+}
 
 /// Acting/interim prefixes as written → normalised.
 const PREFIXES: &[(&str, &str)] = &[

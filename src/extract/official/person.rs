@@ -1,0 +1,221 @@
+//! The person's name around a title: up to five capitalised words after it
+//! (honorifics and degrees skipped), or before it when none follows
+//! ("Muhyidin, Kepala Kantor Wilayah …", "Abidin selaku Kepala Bidang …").
+
+use super::mention::ArticleContext;
+use super::names::{
+    Tok, is_honorific, is_name_abbreviation, is_name_particle, is_stopword, next_token, prev_token,
+    skip_spaces,
+};
+use super::organizations::ORGS;
+use crate::extract::region::place_at;
+
+/// Most words of a name: four, or five when the name plainly ends there
+/// (Balinese names: "I Gusti Ngurah Agung Wirawan", "Ni Luh Putu Sri
+/// Widyastuti").
+pub(super) const MAX_NAME_WORDS: usize = 5;
+
+/// Whether a name may end after `end`: punctuation or a lower-case word
+/// follows, not more title-case words (a headline's run of capitals).
+pub(super) fn name_ends_at(text: &str, end: usize) -> bool {
+    next_token(text, end).is_none_or(|t| !t.is_word() || !t.is_capitalised())
+}
+
+/// Words of a place name's tail that never open a person's name ("Utara"
+/// left over from "Jakarta Utara").
+const DIRECTIONS: &[&str] =
+    &["Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Daya", "Laut", "Raya"];
+
+/// Roman numerals that number a unit ("Asisten II", "Komisi IX"), never a name.
+const NUMERALS: &[&str] = &["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
+/// Balinese birth-order and caste names after the particle "I" ("I Made
+/// Sudarta") or "Ni" ("Ni Luh Ayu"): "I" alone before another word is a
+/// numeral ("Asisten I Setda").
+const BALINESE: &[&str] = &[
+    "Made", "Wayan", "Gede", "Putu", "Nyoman", "Ketut", "Komang", "Kadek", "Gusti", "Dewa",
+    "Nengah", "Ngurah", "Luh", "Kade", "Ida", "Agung", "Gst", "Dw", "Md", "Kt", "Nym", "Wy",
+];
+
+/// Whether a word is a roman numeral that numbers a unit ("I" only where no
+/// Balinese name follows it).
+pub(super) fn is_numeral(text: &str, tok: &Tok) -> bool {
+    NUMERALS.contains(&tok.text)
+        || (tok.text == "I"
+            && !next_token(text, tok.end).is_some_and(|n| BALINESE.contains(&n.text)))
+}
+
+/// Up to [`MAX_NAME_WORDS`] capitalised words of a name starting at `pos`.
+pub(super) fn name_after(text: &str, pos: usize) -> Option<String> {
+    name_span_after(text, pos).map(|(n, _)| n)
+}
+
+/// [`name_after`] with the offset after the name.
+pub(super) fn name_span_after(text: &str, pos: usize) -> Option<(String, usize)> {
+    let mut p = skip_spaces(text, pos);
+    if text[p..].starts_with(',') {
+        p = skip_spaces(text, p + 1);
+    }
+    // Emphasis marks some pages put before a name ("*Muhyidin").
+    while text[p..].starts_with('*') {
+        p += 1;
+    }
+    while let Some(tok) = next_token(text, p) {
+        if !is_honorific(tok.text) {
+            break;
+        }
+        p = tok.end;
+        if text[p..].starts_with('.') {
+            p += 1;
+        }
+    }
+    let mut words: Vec<&str> = Vec::new();
+    while words.len() < MAX_NAME_WORDS {
+        let Some(tok) = next_token(text, p) else { break };
+        if words.len() == MAX_NAME_WORDS - 1 && !name_ends_at(text, tok.end) {
+            break;
+        }
+        let particle = words.is_empty()
+            && is_name_particle(tok.text)
+            && next_token(text, tok.end).is_some_and(|n| is_name_word(text, &n));
+        if !(particle || is_name_word(text, &tok)) || words.first() == Some(&tok.text) {
+            break;
+        }
+        if words.is_empty() && is_numeral(text, &tok) {
+            return None;
+        }
+        // A page cut in the middle of a word ("… Kota Mana"): not a name.
+        if text[tok.end..].trim().is_empty() {
+            break;
+        }
+        if text[tok.end..].starts_with('.') {
+            if is_name_abbreviation(tok.text) {
+                words.push(&text[tok.start..tok.end + 1]);
+                p = tok.end + 1;
+                continue;
+            }
+            words.push(tok.text);
+            p = tok.end;
+            break;
+        }
+        words.push(tok.text);
+        p = tok.end;
+    }
+    finish(words).map(|n| (n, p))
+}
+
+/// A capitalised word that is not an acronym, a stop word, or the start of an
+/// organisation or place name.
+pub(super) fn is_name_word(text: &str, tok: &Tok) -> bool {
+    tok.is_word()
+        && tok.is_capitalised()
+        && !tok.is_all_caps()
+        && !is_stopword(tok.text)
+        && !is_honorific(tok.text)
+        && ORGS.org_at(text, tok.start).is_none()
+        && place_at(text, tok.start, false, None).is_none()
+}
+
+pub(super) fn finish(mut words: Vec<&str>) -> Option<String> {
+    let leading = words.iter().take_while(|w| DIRECTIONS.contains(w)).count();
+    words.drain(..leading);
+    let name = words.join(" ");
+    (name.chars().filter(|c| c.is_alphabetic()).count() >= 3).then_some(name)
+}
+
+/// Month names that are also given names ("Juni Kenedi").
+const MONTHS: &[&str] = &["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli"];
+
+/// Lower-case words before a place ("di Tegal, Dirut …"): the capitalised
+/// word after them is where, not who.
+const PLACE_PREPOSITIONS: &[&str] = &["di", "ke", "dari", "kota", "kabupaten", "wilayah"];
+
+/// "Muhyidin, Kepala …", "Abidin selaku Kepala …": up to [`MAX_NAME_WORDS`]
+/// capitalised words before a comma or "selaku" before `start` — not the end
+/// of a place name ("Di Penajam Paser Utara, Kepala Dinas …"), not a place
+/// after a preposition ("di Tegal, …"), and not words the article also writes
+/// in lower case ("… Tak Terdaftar, Bupati Minta …" in a headline).
+pub(super) fn name_before(text: &str, start: usize, ctx: &ArticleContext) -> Option<String> {
+    let comma = prev_token(text, start)?;
+    if !matches!(comma.text, "," | "selaku") {
+        return None;
+    }
+    let mut words = Vec::new();
+    let mut pos = comma.start;
+    loop {
+        let tok = prev_token(text, pos);
+        match tok {
+            Some(t) if is_name_word(text, &t) => {
+                if words.len() == MAX_NAME_WORDS {
+                    return None;
+                }
+                words.push(t.text);
+                pos = t.start;
+            }
+            Some(t) if t.text == ":" => return None,
+            Some(t) if PLACE_PREPOSITIONS.contains(&t.text) && words.len() == 1 => return None,
+            // "Juni Kenedi selaku …": a month before a name word, not after a day.
+            Some(t)
+                if MONTHS.contains(&t.text)
+                    && !words.is_empty()
+                    && !prev_token(text, t.start)
+                        .is_some_and(|d| d.text.starts_with(char::is_numeric)) =>
+            {
+                words.push(t.text);
+                break;
+            }
+            Some(t) if t.is_word() && t.is_capitalised() => {
+                // A capitalised word that is not a name word (a place):
+                // "Penajam Paser Utara" must not give "Paser Utara".
+                let place_end = place_at(text, t.start, true, None).map(|h| h.end);
+                if place_end.is_some_and(|e| e >= pos) {
+                    return None;
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    if words.iter().any(|w| ctx.is_common(w)) {
+        return None;
+    }
+    // One word that names a place ("Tegal, Dirut …") is where, not who.
+    if let [w] = words[..]
+        && place_at(text, pos, true, None).is_some_and(|h| h.end == pos + w.len())
+    {
+        return None;
+    }
+    words.reverse();
+    finish(words)
+}
+
+/// Whether `word` stands alone in `text` somewhere other than at
+/// `except` (not glued to a capitalised word before or after it).
+fn referred_alone(text: &str, word: &str, except: usize) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let end = i + word.len();
+        let glued_before = text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+            || prev_token(text, i).is_some_and(|t| t.is_word() && t.is_capitalised());
+        let glued_after = text[end..].chars().next().is_some_and(char::is_alphanumeric)
+            || next_token(text, end).is_some_and(|t| t.is_word() && t.is_capitalised());
+        i != except && !glued_before && !glued_after
+    })
+}
+
+/// A name read straight after an office's place, with no comma between
+/// ("Cabang Semarang Pemuda Pepen S. Almas"), may begin with the area word
+/// of the office's name. When the article later calls the person by the
+/// second word alone ("jelas Pepen") and never uses the first word alone,
+/// the first word is the area's: the name starts after it.
+pub(super) fn without_area_word(text: &str, name: String, at: usize) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let plain = |w: &str| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic);
+    if words.len() < 3 || !plain(words[0]) || !plain(words[1]) {
+        return name;
+    }
+    let second_at = at + words[0].len() + 1;
+    if referred_alone(text, words[1], second_at) && !referred_alone(text, words[0], at) {
+        return words[1..].join(" ");
+    }
+    name
+}

@@ -1,0 +1,184 @@
+//! Misspelt office words ("Menteri Ketenagakerjaaan", "Kepala BPJS
+//! Ketanagkerjaan"): a long capitalised word that is not itself a word of the
+//! title or organisation lexicon, but is one edit away from exactly one of
+//! its long words (two edits for very long ones), is read as that word.
+//! Short words are never corrected: too many real words and names sit one
+//! edit from each other.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Words shorter than this (in letters) are never corrected.
+const MIN_LEN: usize = 10;
+/// Words this long may be two edits away.
+const TWO_EDITS_LEN: usize = 13;
+
+/// The lexicon's long words, lowercase, by (first letter, length).
+struct Lexicon {
+    known: HashSet<String>,
+    by_shape: HashMap<(char, usize), Vec<String>>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut known = HashSet::new();
+    let sources = super::titles::lexicon_words()
+        .chain(super::mention::unit_words())
+        .chain(super::organizations::ORGS.names().map(str::to_string).collect::<Vec<_>>());
+    for phrase in sources {
+        for w in phrase.split(|c: char| !c.is_alphabetic()) {
+            if w.chars().count() >= MIN_LEN && w.is_ascii() {
+                known.insert(w.to_lowercase());
+            }
+        }
+    }
+    let mut by_shape: HashMap<(char, usize), Vec<String>> = HashMap::new();
+    for w in &known {
+        let first = w.chars().next().unwrap_or(' ');
+        by_shape.entry((first, w.len())).or_default().push(w.clone());
+    }
+    Lexicon { known, by_shape }
+});
+
+/// Edit distance between two ASCII words, or `None` when above `max`.
+fn distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[b.len()] <= max).then_some(prev[b.len()])
+}
+
+/// The lexicon word a misspelt capitalised word stands for, if exactly one
+/// is nearest.
+fn correction(word: &str) -> Option<String> {
+    let lex = &*LEXICON;
+    let lower = word.to_ascii_lowercase();
+    if lex.known.contains(&lower) {
+        return None;
+    }
+    let max = if word.len() >= TWO_EDITS_LEN { 2 } else { 1 };
+    let first = lower.chars().next()?;
+    let mut best: Option<(usize, &String)> = None;
+    let mut tie = false;
+    for len in word.len().saturating_sub(max)..=word.len() + max {
+        for cand in lex.by_shape.get(&(first, len)).into_iter().flatten() {
+            let Some(d) = distance_within(lower.as_bytes(), cand.as_bytes(), max) else {
+                continue;
+            };
+            match best {
+                Some((b, _)) if d > b => {}
+                Some((b, _)) if d == b => tie = true,
+                _ => {
+                    best = Some((d, cand));
+                    tie = false;
+                }
+            }
+        }
+    }
+    let (_, cand) = best.filter(|_| !tie)?;
+    let mut out = String::with_capacity(cand.len());
+    let mut chars = cand.chars();
+    out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+    out.push_str(chars.as_str());
+    Some(out)
+}
+
+/// The text with misspelt capitalised office words corrected (borrowed when
+/// nothing needed it).
+pub(crate) fn correct(text: &str) -> Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        // Whole ASCII words only: not a piece of a word with other letters.
+        let glued = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b.is_ascii_digit());
+        if i - start < MIN_LEN
+            || !bytes[start].is_ascii_uppercase()
+            || bytes[start + 1..i].iter().all(u8::is_ascii_uppercase)
+            || glued(bytes.get(i))
+            || (start > 0 && glued(bytes.get(start - 1)))
+        {
+            continue;
+        }
+        if let Some(fixed) = correction(&text[start..i]) {
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
+            o.push_str(&text[copied..start]);
+            o.push_str(&fixed);
+            copied = i;
+        }
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&text[copied..]);
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_letter_typos_in_long_office_words_are_read_as_the_word() {
+        assert_eq!(
+            correct("Menteri Ketenagakerjaaan (Menaker) Siti Rahma hadir."),
+            "Menteri Ketenagakerjaan (Menaker) Siti Rahma hadir."
+        );
+        assert_eq!(
+            correct("Kepala BPJS Ketanagkerjaan Jayapura, Yosua Wenda"),
+            "Kepala BPJS Ketenagakerjaan Jayapura, Yosua Wenda"
+        );
+        assert_eq!(correct("Direktur Kepesertaaan BPJS"), "Direktur Kepesertaan BPJS");
+    }
+
+    #[test]
+    fn right_words_short_words_and_names_stay() {
+        for t in [
+            "Kepala Kantor Ketenagakerjaan Budi Kurniawan",
+            "Pelayaran dan Kelautan",
+            "Gubernr Jawa",
+            "ketenagakerjaaan",
+            "KETENAGAKERJAAAN",
+            "Wahyuningsih Pramudyawardhani",
+            "",
+            "é Ketenagakerjaaan9",
+        ] {
+            assert_eq!(correct(t), t, "{t}");
+        }
+        assert!(matches!(correct("Kepala Dinas"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance_within(b"kitten", b"sitten", 1), Some(1));
+        assert_eq!(distance_within(b"kitten", b"sitting", 2), None);
+        assert_eq!(distance_within(b"abc", b"abc", 0), Some(0));
+        assert_eq!(distance_within(b"", b"ab", 1), None);
+    }
+}
