@@ -127,6 +127,28 @@ pub(super) fn agency_at(text: &str, pos: usize) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::official::testing::{o, one};
+
+    #[test]
+    fn regional_agencies_with_their_field_and_place() {
+        let got =
+            one("ditemani Kepala Dinas Tenaga Kerja dan Perindustrian (Disnakerin) Kota Tegal R \
+             Budi Hartanto\n\nIni kata dia.");
+        assert_eq!(got.0, "R Budi Hartanto");
+        let got =
+            one("Hadir Kepala Dinas Ketenagakerjaan dan Transmigrasi Provinsi Bengkulu, Yusman, \
+             menyampaikan itu.");
+        assert_eq!(got.0, "Yusman");
+        let got =
+            one("kata Sekretaris Dinas Pendidikan dan Kebudayaan Provinsi Banten Rudi Hermawan \
+             disela acara.");
+        assert_eq!(got.0, "Rudi Hermawan");
+        assert_eq!(got.2, o("Dinas Pendidikan dan Kebudayaan Banten"));
+        assert_eq!(one("Kepala Disperinaker Surabaya, Andi Wijaya mengatakan.").0, "Andi Wijaya");
+        let got = one("hadir Kepala Dinas Nakertrans TTU, Petrus Naif, dan warga.");
+        assert_eq!(got.0, "Petrus Naif");
+        assert_eq!(got.2, o("Dinas Nakertrans TTU"));
+    }
 
     fn agency(text: &str) -> Option<&str> {
         agency_at(text, 0).map(|(s, e)| &text[s..e])

@@ -160,3 +160,45 @@ pub(super) fn place_list_end(text: &str, mut end: usize) -> usize {
     }
     end
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::official::testing::one;
+
+    #[test]
+    fn offices_covering_several_places() {
+        for body in [
+            "Kepala Kantor Wilayah BPJS Ketenagakerjaan Sulawesi-Maluku, Rosa Mamahit, hadir.",
+            "Deputi Direktur BPJS Ketenagakerjaan Wilayah Bali, Nusa Tenggara dan Papua, Rosa \
+             Mamahit dalam siaran pers.",
+            "Deputi Direktur BPJamsostek Wilayah Bali, Nusa Tenggara, dan Papua (Banuspa), Rosa \
+             Mamahit di tempat sama.",
+            "Kepala BPJS Ketenagakerjaan Papua Barat dan Papua Barat Daya, Rosa Mamahit, berkata.",
+            "kata Deputi Direktur Wilayah BPJS Ketenagakerjaan Kantor Wilayah Jateng-DIY, Rosa \
+             Mamahit, Kamis.",
+            "Kepala Kantor Wilayah Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan \
+             Sumatera Barat – Riau, Rosa Mamahit kepada wartawan mengatakan.",
+            "disaksikan Asisten Deputi Direktur BPJamsostek Wilayah Sumatera Bagian Selatan Rosa \
+             Mamahit, dan lainnya.",
+        ] {
+            assert_eq!(one(body).0, "Rosa Mamahit", "{body}");
+        }
+        assert_eq!(one("Wali Kota Bogor, Bima Arya, mengatakan.").0, "Bima Arya");
+    }
+
+    #[test]
+    fn branch_shapes() {
+        let got = one("Kepala BPJamsostek KCP Kota Metro Hendra Gunawan menyerahkan santunan.");
+        assert_eq!(got.0, "Hendra Gunawan");
+        assert_eq!(got.1, "Kepala Kantor Cabang Perintis Kota Metro");
+        let got = one("Kepala Cabang Kantor BPJamsostek Palembang Rudi Hartono mengungkapkan.");
+        assert_eq!(got.0, "Rudi Hartono");
+        let got =
+            one("Kepala Kantor Wilayah BPJS Ketenagakerjaan Sumbagsel, *Rudi Hartono, memberikan.");
+        assert_eq!(got.0, "Rudi Hartono");
+        // The area word of a branch, known by the short form used later.
+        let got = one("Kepala Kantor BPJS Ketenagakerjaan Cabang Semarang Candi Yanto S. Wibowo, \
+             mengungkapkan hal itu. \"Kami siap,\" jelas Yanto.");
+        assert_eq!(got.0, "Yanto S. Wibowo");
+    }
+}

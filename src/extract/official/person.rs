@@ -78,7 +78,15 @@ pub(super) fn name_span_after(text: &str, pos: usize) -> Option<(String, usize)>
         let particle = words.is_empty()
             && is_name_particle(tok.text)
             && next_token(text, tok.end).is_some_and(|n| is_name_word(text, &n));
-        if !(particle || is_name_word(text, &tok)) || words.first() == Some(&tok.text) {
+        // Initials written in capitals inside a name ("Michler CS Lakat").
+        let initials = !words.is_empty()
+            && tok.text.len() <= 3
+            && tok.text.chars().all(|c| c.is_ascii_uppercase())
+            && !is_stopword(tok.text)
+            && ORGS.org_at(text, tok.start).is_none()
+            && place_at(text, tok.start, true, None).is_none()
+            && next_token(text, tok.end).is_some_and(|n| is_name_word(text, &n));
+        if !(particle || initials || is_name_word(text, &tok)) || words.first() == Some(&tok.text) {
             break;
         }
         if words.is_empty() && is_numeral(text, &tok) {
@@ -96,6 +104,11 @@ pub(super) fn name_span_after(text: &str, pos: usize) -> Option<(String, usize)>
             }
             words.push(tok.text);
             p = tok.end;
+            // "Frans.C. Sitanggang": an initial glued on by a dot.
+            if text[tok.end + 1..].starts_with(|c: char| c.is_uppercase()) {
+                p += 1;
+                continue;
+            }
             break;
         }
         words.push(tok.text);
@@ -218,4 +231,68 @@ pub(super) fn without_area_word(text: &str, name: String, at: usize) -> String {
         return words[1..].join(" ");
     }
     name
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::official::testing::{o, off, one};
+
+    #[test]
+    fn initials_inside_names() {
+        assert_eq!(one("Sekda Kota Manado Markus DS Tumbel mengatakan.").0, "Markus DS Tumbel");
+        assert_eq!(
+            one("Kepala BPJS Ketenagakerjaan Manokwari Yakob.R. Mandacan mengungkapkan.").0,
+            "Yakob R. Mandacan"
+        );
+        // Not an acronym after the name.
+        assert_eq!(one("Ketua DPRD Sumut Budi Santoso RI hadir.").0, "Budi Santoso");
+    }
+
+    #[test]
+    fn numbered_units_are_not_names() {
+        let got = one("Asisten I Setda TTU, Maria Luan, hadir.");
+        assert_eq!((got.0.as_str(), got.1.as_str()), ("Maria Luan", "Asisten I"));
+        let got =
+            one("Sementara itu, Asisten I Sekretariat Daerah (Setda) Lombok Timur, Lalu Ahmad \
+             menekankan pentingnya kolaborasi.");
+        assert_eq!(got.0, "Lalu Ahmad");
+        assert_eq!(one("Asisten II Pemkot Metro M.Yusuf, Kepala lainnya.").0, "M. Yusuf");
+        let got = one("Hadir pula Ketua Komisi I DPRD TTS, Yakobus Tefa sebagai bentuk dukungan.");
+        assert_eq!((got.0.as_str(), got.1.as_str()), ("Yakobus Tefa", "Ketua Komisi I"));
+        assert_eq!(one("Bupati Gianyar I Made Sudarsana hadir.").0, "I Made Sudarsana");
+    }
+
+    #[test]
+    fn name_selaku_title_and_lists() {
+        let got = one(
+            "hal ini dikatakan Rahmat selaku Kepala Bidang Pelayanan BPJS Ketenagakerjaan Cabang \
+             Pangkalpinang, Jumat.",
+        );
+        assert_eq!(got.0, "Rahmat");
+        let got =
+            off("Sosialisasi dibawakan oleh Dewi Anggraini selaku Account Representatif dan Juni \
+             Saragih selaku Account Representatif Khusus BP Jamsostek Cabang NTT.");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Dewi Anggraini", "Juni Saragih"]);
+        let got =
+            off("mendampingi dua Anggota Dewan Jaminan Sosial Nasional (DJSN) yaitu Markus Halim \
+             dan Rina Kartika ketika melakukan audiensi.");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Markus Halim", "Rina Kartika"]);
+        assert_eq!(got[1].2, o("DJSN"));
+    }
+
+    #[test]
+    fn companies_end_at_their_comma() {
+        let got = one("dan Direktur Utama PT Sinar Maju Utama, Yohanes Lim.\n\nLalu acara.");
+        assert_eq!(got, ("Yohanes Lim".into(), "Direktur Utama".into(), o("PT Sinar Maju Utama")));
+        assert!(off("Direktur Utama PT Sinar Maju Utama Yohanes Lim hadir.").is_empty());
+    }
+
+    #[test]
+    fn places_directions_and_cut_words_are_not_names() {
+        assert!(off("Ke Pelabuhan di Tegal, Dirut BPJS Ketenagakerjaan Cek Pekerja").is_empty());
+        assert!(off("“Pak Wali Kota Mana").is_empty());
+        assert_eq!(one("Kepala Kantor Cabang Jakarta Selatan Utara Yulianto hadir.").0, "Yulianto");
+    }
 }

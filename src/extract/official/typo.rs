@@ -3,7 +3,8 @@
 //! title or organisation lexicon, but is one edit away from exactly one of
 //! its long words (two edits for very long ones), is read as that word.
 //! Short words are never corrected: too many real words and names sit one
-//! edit from each other.
+//! edit from each other. Nor is a word that does not follow a word of the
+//! lexicon: "Rudolf Parlindungan" is a name, not a misspelt "Perlindungan".
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -17,16 +18,22 @@ const TWO_EDITS_LEN: usize = 13;
 /// The lexicon's long words, lowercase, by (first letter, length).
 struct Lexicon {
     known: HashSet<String>,
+    /// Every word of the lexicon, lowercase: what a misspelt word must follow.
+    context: HashSet<String>,
     by_shape: HashMap<(char, usize), Vec<String>>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut known = HashSet::new();
+    let mut context = HashSet::new();
     let sources = super::titles::lexicon_words()
         .chain(super::mention::unit_words())
         .chain(super::organizations::ORGS.names().map(str::to_string).collect::<Vec<_>>());
     for phrase in sources {
         for w in phrase.split(|c: char| !c.is_alphabetic()) {
+            if !w.is_empty() {
+                context.insert(w.to_lowercase());
+            }
             if w.chars().count() >= MIN_LEN && w.is_ascii() {
                 known.insert(w.to_lowercase());
             }
@@ -37,7 +44,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let first = w.chars().next().unwrap_or(' ');
         by_shape.entry((first, w.len())).or_default().push(w.clone());
     }
-    Lexicon { known, by_shape }
+    Lexicon { known, context, by_shape }
 });
 
 /// Edit distance between two ASCII words, or `None` when above `max`.
@@ -61,6 +68,22 @@ fn distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
         std::mem::swap(&mut prev, &mut cur);
     }
     (prev[b.len()] <= max).then_some(prev[b.len()])
+}
+
+/// Whether two words are at most one edit apart.
+pub(crate) fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if prefix == short.len() {
+        return true;
+    }
+    let skip_long = prefix + 1;
+    let skip_short = if short.len() == long.len() { prefix + 1 } else { prefix };
+    short[skip_short..] == long[skip_long..]
 }
 
 /// The lexicon word a misspelt capitalised word stands for, if exactly one
@@ -124,6 +147,17 @@ pub(crate) fn correct(text: &str) -> Cow<'_, str> {
         {
             continue;
         }
+        let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+        let prev_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(before.len(), |(k, _)| k);
+        let prev = before[prev_start..].to_lowercase();
+        if before.len() == start || !LEXICON.context.contains(&prev) {
+            continue;
+        }
         if let Some(fixed) = correction(&text[start..i]) {
             let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
             o.push_str(&text[copied..start]);
@@ -143,6 +177,16 @@ pub(crate) fn correct(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::official::testing::{o, one};
+
+    #[test]
+    fn misspelt_office_words_are_read_as_written_right() {
+        let got = one("Menteri Ketenagakerjaaan (Menaker) Siti Rahmawati mengatakan itu.");
+        assert_eq!(got, ("Siti Rahmawati".into(), "Menteri Ketenagakerjaan".into(), o("Kemnaker")));
+        let got = one("Kepala BPJS Ketanagkerjaan Pangkalpinang, Ratna Wulandari menambahkan.");
+        assert_eq!(got.0, "Ratna Wulandari");
+        assert_eq!(got.2, o("BPJS Ketenagakerjaan"));
+    }
 
     #[test]
     fn one_letter_typos_in_long_office_words_are_read_as_the_word() {
@@ -166,12 +210,23 @@ mod tests {
             "ketenagakerjaaan",
             "KETENAGAKERJAAAN",
             "Wahyuningsih Pramudyawardhani",
+            "Kepala Dinas Rudolf Parlindungan Hutagalung",
+            "Ketenagakerjaaan di awal",
             "",
             "é Ketenagakerjaaan9",
         ] {
             assert_eq!(correct(t), t, "{t}");
         }
         assert!(matches!(correct("Kepala Dinas"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn one_edit() {
+        assert!(within_one_edit("suwanda", "suwandha"));
+        assert!(within_one_edit("laksana", "leksana"));
+        assert!(within_one_edit("abc", "abc") && within_one_edit("", "a"));
+        assert!(!within_one_edit("laksana", "leksono") && !within_one_edit("ab", "abcd"));
+        assert!(!within_one_edit("abc", "bca"));
     }
 
     #[test]

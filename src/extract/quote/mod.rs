@@ -67,6 +67,11 @@ fn is_chrome(line: &str) -> bool {
     may && CHROME.is_match(line)
 }
 
+/// The byte ranges of `text` inside quotation marks (marks included).
+pub(crate) fn quotation_ranges(text: &str) -> Vec<(usize, usize)> {
+    marks::quote_spans(text).iter().map(|s| (s.open, s.close_end)).collect()
+}
+
 /// Quotes of an article, in text order. `body` is the clean body
 /// (paragraphs separated by blank lines); `officials` are the titled people
 /// the official finder found, whose full names and roles anchor coreference.
