@@ -498,6 +498,16 @@ fn read_one(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<(Offici
             if r.list {
                 others = list_after(text, end);
             }
+            // A headline's title-case words ("Tangkap Pelaku Pencurian"):
+            // words the article also writes in lower case. One such word may
+            // be a name's ("Hari"); when a capitalised run goes on after the
+            // name, or most of its words are such, it is no name.
+            let words: Vec<&str> = name.split(' ').collect();
+            let common = words.iter().filter(|w| ctx.is_common(w)).count();
+            let run_goes_on = next_token(text, end).is_some_and(|t| t.is_capitalised());
+            if (run_goes_on && common > 0) || (common >= 2 && 2 * common >= words.len()) {
+                return None;
+            }
             // Straight after an office's place: perhaps an area word first.
             let at = skip_spaces(text, cursor);
             let direct = r.office.is_some_and(|(_, _, e)| e == cursor)

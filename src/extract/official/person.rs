@@ -238,6 +238,29 @@ mod tests {
     use crate::extract::official::testing::{o, off, one};
 
     #[test]
+    fn police_heads_and_ranks() {
+        let got = one("Kapolda Sumut Irjen Pol Agus Wibisono meninjau lokasi.");
+        assert_eq!(
+            got,
+            ("Agus Wibisono".into(), "Kepala Kepolisian Daerah".into(), o("Polda Sumut"))
+        );
+        let got = one("Kapolres Kupang AKBP Yohanes Ndun mengatakan.");
+        assert_eq!(got.0, "Yohanes Ndun");
+        assert_eq!(got.2, o("Polres Kupang"));
+        assert_eq!(
+            one("Kasi Kepesertaan Disnaker Kota Medan, Rina Sitompul, hadir.").0,
+            "Rina Sitompul"
+        );
+    }
+
+    #[test]
+    fn headline_words_are_not_names() {
+        let body = "• Kapolres Kupang Tangkap Pelaku Pencurian Ternak di Desa\n\nPolisi \
+                    melakukan pencurian data dan tangkap pelaku.";
+        assert!(off(body).is_empty(), "{:?}", off(body));
+    }
+
+    #[test]
     fn initials_inside_names() {
         assert_eq!(one("Sekda Kota Manado Markus DS Tumbel mengatakan.").0, "Markus DS Tumbel");
         assert_eq!(
