@@ -203,6 +203,20 @@ impl<'a> People<'a> {
             .or_else(|| self.people.iter().position(fits))
     }
 
+    /// The one known official whose first word begins with `w` (four
+    /// letters or more) and is longer: the article clips the name
+    /// ("Syarif" for "Syarifuddin").
+    fn by_clipped(&self, w: &str) -> Option<usize> {
+        if w.chars().count() < 4 {
+            return None;
+        }
+        let mut fits = self.people.iter().enumerate().filter(|(_, p)| {
+            p.official && p.words.first().is_some_and(|f| f.len() > w.len() && f.starts_with(w))
+        });
+        let (i, _) = fits.next()?;
+        fits.next().is_none().then_some(i)
+    }
+
     /// Known people named in `text`: full names first, then single words of
     /// a known name (not particles such as "Made" or "La").
     fn mentions(&self, text: &str) -> Vec<Mention> {
@@ -283,6 +297,17 @@ impl<'a> People<'a> {
             || crate::extract::words::written_in_lowercase(self.text, word)
     }
 
+    /// Whether capitalised words that name no known person are rather a
+    /// programme's name ("Jaminan Hari Tua" → "Hari Tua") or words the
+    /// article writes in lower case, all of them: not a new person.
+    fn is_programme_or_common(&self, run: &[&str]) -> bool {
+        let phrase = run.join(" ");
+        let programme = ["Jaminan ", "jaminan ", "Program ", "program "]
+            .iter()
+            .any(|p| self.text.contains(&format!("{p}{phrase}")));
+        programme || run.iter().all(|w| crate::extract::words::written_in_lowercase(self.text, w))
+    }
+
     /// The best official for an office phrase ("Kepala Kantor Cabang BPJS
     /// Ketenagakerjaan Kudus"), if exactly one fits best: words shared with
     /// the role and organisation count for it, role words missing from the
@@ -342,12 +367,18 @@ impl<'a> People<'a> {
         {
             return Some(self.people[i].name.clone());
         }
+        // "Syarif" for "Syarifuddin": a clipped first word of one known person.
+        if let [w] = run[..]
+            && let Some(i) = self.by_clipped(w)
+        {
+            return Some(self.people[i].name.clone());
+        }
         let titled = tokens.iter().any(|t| !lexicon::is_nameish(t) && !lexicon::is_honorific(t));
         let plausible = match run.len() {
             0 => false,
             1 => !titled && !self.is_doubtful(run[0]),
-            n => n <= 4,
-        };
+            n => n <= 4 && !self.is_programme_or_common(&run),
+        } && !run.iter().any(|w| lexicon::is_word_form(w));
         if !plausible {
             return None;
         }
@@ -464,8 +495,9 @@ impl<'a> People<'a> {
         }
         let c = INTRODUCED.captures(sentence)?;
         let run: Vec<&str> = c.get(1)?.as_str().split_whitespace().collect();
-        let plausible = run.iter().all(|w| lexicon::is_nameish(w))
-            && (run.len() > 1 || !self.is_doubtful(run[0]));
+        let plausible = run.iter().all(|w| lexicon::is_nameish(w) && !lexicon::is_word_form(w))
+            && (run.len() > 1 || !self.is_doubtful(run[0]))
+            && (run.len() == 1 || !self.is_programme_or_common(&run));
         if !plausible {
             return None;
         }
@@ -597,6 +629,24 @@ mod tests {
 
     fn name(p: &mut People, phrase: &str) -> Option<String> {
         p.resolve_phrase(phrase)
+    }
+
+    #[test]
+    fn speakers_are_people_never_words() {
+        let text = "Peserta Jaminan Hari Tua bertambah. Apalagi iuran murah. Dijelaskannya itu.";
+        let mut p = people(text);
+        for phrase in ["Dijelaskannya", "Apalagi", "Hari Tua", "Ditambahkan"] {
+            assert_eq!(name(&mut p, phrase), None, "{phrase}");
+        }
+        assert_eq!(name(&mut p, "Yohana Marpaung").as_deref(), Some("Yohana Marpaung"));
+        assert_eq!(name(&mut p, "Ratih").as_deref(), Some("Ratih"));
+        // A clipped first name of a known official.
+        let mut p = People::new(&[off("Syarifuddin", "Kepala Dinas", "Disnaker Bengkulu")], "");
+        assert_eq!(name(&mut p, "Syarif").as_deref(), Some("Syarifuddin"));
+        assert_eq!(name(&mut p, "Syarifah Lubis").as_deref(), Some("Syarifah Lubis"));
+        // A new two-word name whose words the article writes in lower case.
+        let mut p = people("kerja keras dan bebas cemas");
+        assert_eq!(name(&mut p, "Kerja Keras"), None);
     }
 
     #[test]
