@@ -9,13 +9,14 @@ use std::sync::LazyLock;
 use regex::Captures;
 
 use super::agency::{agency_at, field_end, implied_prefix};
+use super::body::{body_before_comma, unknown_acronym_at};
 use super::names::{Tok, is_stopword, next_token, prev_token, skip_spaces};
 use super::office::{
     branch_area_before_comma, branch_area_before_name, branch_suffix_end, office_keyword_at,
     place_list_end,
 };
 use super::organizations::{BARE_BPJS, BPJS_TK, ORGS};
-use super::person::{is_numeral, name_after, name_before, name_span_after, without_area_word};
+use super::person::{is_numeral, name_before, name_span_after, without_area_word};
 use super::titles::{Kind, NOT_A_PERSON_BEFORE, Office, TITLES};
 use crate::extract::article::Official;
 use crate::extract::region::{PlaceHit, Prefix, place_at};
@@ -74,7 +75,7 @@ fn is_connector(tok: &Tok) -> bool {
 }
 
 /// "RI" or "Republik Indonesia" at `pos`: the offset after it.
-fn country_at(text: &str, pos: usize) -> Option<usize> {
+pub(super) fn country_at(text: &str, pos: usize) -> Option<usize> {
     let tok = next_token(text, pos)?;
     if tok.start != pos {
         return None;
@@ -92,7 +93,7 @@ fn country_at(text: &str, pos: usize) -> Option<usize> {
 /// A parenthesised abbreviation of the title or office just read, such as
 /// "(Wamenaker)" or "(Dirjen PHI dan Jamsos)", at `pos`: the offset after
 /// its closing parenthesis. Only capitalised words, digits and connectors.
-fn abbreviation_in_parentheses(text: &str, pos: usize) -> Option<usize> {
+pub(super) fn abbreviation_in_parentheses(text: &str, pos: usize) -> Option<usize> {
     if !text.get(pos..)?.starts_with('(') {
         return None;
     }
@@ -111,70 +112,6 @@ fn abbreviation_in_parentheses(text: &str, pos: usize) -> Option<usize> {
             return None;
         }
         p = tok.end;
-    }
-    None
-}
-
-/// Words that open the name of a body headed by a generic title ("Ketua
-/// DPW Federasi Serikat Pekerja …", "Presiden Konfederasi …").
-const BODY_HEADS: &[&str] = &[
-    "PT",
-    "CV",
-    "Konfederasi",
-    "Federasi",
-    "Serikat",
-    "Asosiasi",
-    "Himpunan",
-    "Persatuan",
-    "Perkumpulan",
-    "Ikatan",
-    "Gabungan",
-    "Forum",
-    "Lembaga",
-    "Yayasan",
-    "Koperasi",
-    "Kamar",
-    "DPW",
-    "DPC",
-    "DPD",
-    "DPP",
-    "PW",
-    "PC",
-    "PD",
-    "Pimpinan",
-    "Pengurus",
-    "Majelis",
-    "Fraksi",
-    "Partai",
-    "Balai",
-];
-
-/// "Konfederasi Serikat Pekerja Nusantara, Andika …": a body's name after a
-/// generic title, from a [`BODY_HEADS`] word over capitalised words,
-/// acronyms, places and a parenthesised abbreviation up to the comma before
-/// a name. Returns its range.
-fn body_before_comma(text: &str, pos: usize) -> Option<(usize, usize)> {
-    let first = next_token(text, pos)?;
-    if !BODY_HEADS.contains(&first.text) {
-        return None;
-    }
-    let mut end = first.end;
-    for _ in 0..12 {
-        let p = skip_spaces(text, end);
-        let tok = next_token(text, p)?;
-        if tok.text == "," {
-            return name_after(text, tok.start).map(|_| (first.start, end));
-        }
-        if let Some(e) = abbreviation_in_parentheses(text, p) {
-            end = e;
-        } else if (tok.is_word()
-            && (tok.is_capitalised() || tok.text.starts_with(char::is_numeric)))
-            || matches!(tok.text, "dan" | "&" | "-")
-        {
-            end = tok.end;
-        } else {
-            return None;
-        }
     }
     None
 }
@@ -281,22 +218,6 @@ struct Reading {
     short_place: Option<(usize, usize)>,
     /// "… yaitu A dan B": the title goes with a list of names.
     list: bool,
-}
-
-/// ALL-CAPS words after "Kepala" that are not a government body.
-const NOT_A_BODY: &[&str] = &["SD", "SMP", "SMA", "SMK", "TK", "RT", "RW", "PT", "CV", "UD"];
-
-/// An ALL-CAPS acronym at `pos` that is not a known organisation, place or
-/// "RI": the range of the unknown body it names.
-fn unknown_acronym_at(text: &str, pos: usize) -> Option<(usize, usize)> {
-    let tok = next_token(text, pos)?;
-    let body = tok.is_word()
-        && tok.is_all_caps()
-        && !NOT_A_BODY.contains(&tok.text)
-        && ORGS.org_at(text, tok.start).is_none()
-        && country_at(text, tok.start).is_none()
-        && place_at(text, tok.start, false, None).is_none();
-    body.then_some((tok.start, tok.end))
 }
 
 /// "Kantor" between a title and an organisation ("Kepala Cabang Kantor

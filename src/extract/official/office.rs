@@ -163,7 +163,83 @@ pub(super) fn place_list_end(text: &str, mut end: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::official::testing::one;
+    use crate::extract::official::testing::{o, one};
+
+    #[test]
+    fn office_heads_carry_their_office() {
+        let got =
+            one("Kepala Kantor Wilayah BPJS Ketenagakerjaan Jawa Barat Dodi Kurnia menyampaikan.");
+        assert_eq!(got.1, "Kepala Kantor Wilayah Jawa Barat");
+        assert_eq!(got.2, o("BPJS Ketenagakerjaan"));
+        let got =
+            one("Kepala Kantor Cabang BPJS Ketenagakerjaan Pangkalan Bun Rudi Hartono hadir.");
+        assert_eq!(got.1, "Kepala Kantor Cabang Pangkalan Bun");
+        let got =
+            one("Kepala Kantor BPJS Ketenagakerjaan Wilayah Sumbagut Rina Marlina dan lainnya.");
+        assert_eq!(
+            (got.0.as_str(), got.1.as_str()),
+            ("Rina Marlina", "Kepala Kantor Wilayah Sumbagut")
+        );
+        let got = one("Kepala BPJS Ketenagakerjaan Wilayah Kalimantan, Joko Susilo, berkata.");
+        assert_eq!(
+            (got.0.as_str(), got.1.as_str()),
+            ("Joko Susilo", "Kepala Kantor Wilayah Kalimantan")
+        );
+        let got = one("Kakanwil BPJAMSOSTEK Jawa Timur Agus Salim menjelaskan.");
+        assert_eq!(got.1, "Kepala Kantor Wilayah Jawa Timur");
+        assert_eq!(got.2, o("BPJS Ketenagakerjaan"));
+    }
+
+    #[test]
+    fn branch_suffixes_and_local_bodies() {
+        let got = one("Kepala BPJS Ketenagakerjaan Cabang Medan Kota Budi Santoso hadir.");
+        assert_eq!(got.0, "Budi Santoso");
+        assert_eq!(got.1, "Kepala Kantor Cabang Medan Kota");
+        let got = one("Ketua DPRD Sumut Baskami Ginting mengatakan.");
+        assert_eq!(got.2, o("DPRD Sumatera Utara"));
+        let got = one("Sekda Provinsi Jawa Barat Setiawan Wangsaatmaja hadir.");
+        assert_eq!(got.2, o("Pemprov Jawa Barat"));
+        let got = one("Wakil Bupati Kabupaten Banjar Said Idrus hadir.");
+        assert_eq!(got.2, o("Pemkab Banjar"));
+    }
+
+    #[test]
+    fn branch_names_with_an_area_word() {
+        let got = one(
+            "Kepala Kantor Cabang BPJS Ketenagakerjaan Batam Nagoya, Markus Tarigan, mengatakan.",
+        );
+        assert_eq!(got.0, "Markus Tarigan");
+        assert_eq!(got.1, "Kepala Kantor Cabang Batam Nagoya");
+        let got =
+            one("Kepala Kantor Cabang BPJS Ketenagakerjaan Surabaya Rungkut, Dewi Lestari, kata.");
+        assert_eq!(
+            (got.0.as_str(), got.1.as_str()),
+            ("Dewi Lestari", "Kepala Kantor Cabang Surabaya Rungkut")
+        );
+        // The name's own comma is no area.
+        let got =
+            one("Kepala Kantor Cabang BPJS Ketenagakerjaan Batam Markus Tarigan, mengatakan.");
+        assert_eq!(
+            (got.0.as_str(), got.1.as_str()),
+            ("Markus Tarigan", "Kepala Kantor Cabang Batam")
+        );
+        // No comma: only when the area is named elsewhere in the article.
+        let body = "Kantor Cabang Surabaya Darmo melayani klaim. Kepala Kantor Cabang BPJS \
+                    Ketenagakerjaan Surabaya Darmo Rini Puspita Sari mengatakan itu.";
+        let got = one(body);
+        assert_eq!(got.0, "Rini Puspita Sari");
+        assert_eq!(got.1, "Kepala Kantor Cabang Surabaya Darmo");
+        let body = body.replace("Sari ", "");
+        assert_eq!(one(&body).0, "Rini Puspita");
+        let got =
+            one("Kepala Kantor Cabang BPJS Ketenagakerjaan Surabaya Rini Puspita Sari hadir.");
+        assert_eq!(got.0, "Rini Puspita Sari");
+        let got = one(
+            "Kepala Kantor Cabang BPJS Ketenagakerjaan Denpasar Ni Luh Ayu Wulandari menambahkan.",
+        );
+        assert_eq!(got.0, "Ni Luh Ayu Wulandari");
+        assert_eq!(got.1, "Kepala Kantor Cabang Denpasar");
+    }
 
     #[test]
     fn offices_covering_several_places() {

@@ -238,6 +238,86 @@ mod tests {
     use crate::extract::official::testing::{o, off, one};
 
     #[test]
+    fn five_word_names_end_at_punctuation_not_in_a_headline() {
+        let got = one("Kepala Kantor Cabang Denpasar, I Gusti Ngurah Putu Wirawan, menjelaskan.");
+        assert_eq!(got.0, "I Gusti Ngurah Putu Wirawan");
+        // A title-case headline: four name words, then the run goes on.
+        let got = one("Wali Kota Denpasar Made Arya Putu Sena Minta Warga Ikut Program");
+        assert_eq!(got.0, "Made Arya Putu Sena");
+    }
+
+    #[test]
+    fn places_and_common_words_before_a_comma_are_not_names() {
+        assert!(off("Di Penajam Paser Utara, Kepala Dinas Tenaga Kerja berkata.").is_empty());
+        assert!(
+            off("Buruh Sawit Banyak Tak Terdaftar, Bupati Minta Perusahaan Patuh\n\n\
+                 Ribuan buruh belum terdaftar.")
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn name_comma_title() {
+        let got =
+            one("Muhyidin, Kepala Kantor Wilayah BPJS Ketenagakerjaan Sumbagsel, mengatakan.");
+        assert_eq!(got.0, "Muhyidin");
+        assert_eq!(got.1, "Kepala Kantor Wilayah Sumbagsel");
+        assert!(off("Selain itu, Kepala Kantor Wilayah Sumbagsel, mengatakan.").is_empty());
+    }
+
+    #[test]
+    fn given_names_that_are_places_stay_names() {
+        let got = one("Wali Kota Bogor Bima Arya mengatakan hal itu.");
+        assert_eq!(got, ("Bima Arya".into(), "Wali Kota".into(), o("Pemkot Bogor")));
+        let got = one("Menurut Bima Arya, Wali Kota Bogor, program itu baik.");
+        assert_eq!(got.0, "Bima Arya");
+        assert!(off("Camat Medan Baru hadir.").is_empty());
+    }
+
+    #[test]
+    fn honorifics_and_degrees_are_stripped() {
+        assert_eq!(one("Gubernur Sumsel Dr. H. Herman Deru, S.H., M.M. hadir").0, "Herman Deru");
+        assert_eq!(one("Bupati Bandung Hj. Ir. Siti Rahma, M.Si, hadir").0, "Siti Rahma");
+        assert_eq!(one("Pj Gubernur Sumsel Prof. Drs. A. Fathoni mengatakan").0, "A. Fathoni");
+    }
+
+    #[test]
+    fn names_stop_at_repetition_verbs_and_lowercase() {
+        let got = one(
+            "Direktur Keuangan BPJS Ketenagakerjaan Asep Rahmat Suwanda Asep Rahmat Suwand menyapa",
+        );
+        assert_eq!(got.0, "Asep Rahmat Suwanda");
+        assert_eq!(
+            one("Direktur Kepesertaan BPJS Ketenagakerjaan Zainudin seusai rapat").0,
+            "Zainudin"
+        );
+        assert_eq!(one("Menaker Yassierli Ungkap Strategi Baru").0, "Yassierli");
+        assert_eq!(one("Menaker Andi Budi Candra Dewi Eka Fajar hadir").0, "Andi Budi Candra Dewi");
+    }
+
+    #[test]
+    fn regional_name_titles_stay_in_the_name() {
+        let got = one("Kepala Dinas Tenaga Kerja dan Transmigrasi NTB Lalu Hamzah Wardi memuji.");
+        assert_eq!(got.0, "Lalu Hamzah Wardi");
+        assert_eq!(got.1, "Kepala Dinas Tenaga Kerja dan Transmigrasi");
+        assert_eq!(got.2, o("Disnaker NTB"));
+        assert_eq!(one("Bupati Bone Andi Rahmat Hidayat hadir.").0, "Andi Rahmat Hidayat");
+        assert_eq!(one("Gubernur Aceh Cut Nyak Meutia hadir.").0, "Cut Nyak Meutia");
+        assert_eq!(one("Bupati Klungkung Ida Bagus Made Oka hadir.").0, "Ida Bagus Made Oka");
+        assert_eq!(one("Gubernur Jabar R. Adi Kusuma hadir.").0, "R. Adi Kusuma");
+        assert_eq!(one("Bupati Aceh Besar Teuku Rizal Fahmi hadir.").0, "Teuku Rizal Fahmi");
+        // "Lalu" alone, or before a non-name, is the adverb.
+        assert!(off("Kepala Dinas Tenaga Kerja NTB Lalu mengatakan.").is_empty());
+    }
+
+    #[test]
+    fn acehnese_religious_titles_are_stripped() {
+        let got = one("Pj. Gubernur Aceh Tgk. Fauzan Mahdi menyatakan dukungannya.");
+        assert_eq!(got, ("Fauzan Mahdi".into(), "Pj. Gubernur".into(), o("Pemprov Aceh")));
+        assert_eq!(one("Bupati Pidie Teungku Iskandar Ali hadir.").0, "Iskandar Ali");
+    }
+
+    #[test]
     fn police_heads_and_ranks() {
         let got = one("Kapolda Sumut Irjen Pol Agus Wibisono meninjau lokasi.");
         assert_eq!(
