@@ -64,32 +64,12 @@ fn is_part_of(short: &str, long: &str) -> bool {
     short.split(' ').all(|w| words.contains(&w))
 }
 
-/// Two spellings of one name in one article ("Abdur Rahman Irsyadi" and
-/// "Abdurahman Irsyadi", "Suwanda" and "Suwandha"): equal once spaces are
-/// dropped and doubled letters and "h" after a consonant are ignored, or
-/// one edit apart in a long name with the same first word; and the
+/// Two spellings of one name in one article ([`typo::spelled_alike`]) whose
 /// organisations agree.
 fn same_spelling(a: &Official, b: &Official) -> bool {
-    fn key(name: &str) -> String {
-        let mut out = String::new();
-        for c in name.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase) {
-            let prev = out.chars().next_back();
-            let h_after_consonant = c == 'h' && prev.is_some_and(|p| !"aeiou".contains(p));
-            if prev != Some(c) && !h_after_consonant {
-                out.push(c);
-            }
-        }
-        out
-    }
-    let first = |n: &str| n.split(' ').next().unwrap_or_default().to_lowercase();
-    if a.organization.is_some() && b.organization.is_some() && a.organization != b.organization {
-        return false;
-    }
-    let (ka, kb) = (key(&a.name), key(&b.name));
-    ka == kb
-        || (ka.chars().count() >= 10
-            && first(&a.name) == first(&b.name)
-            && typo::within_one_edit(&ka, &kb))
+    let orgs_differ =
+        a.organization.is_some() && b.organization.is_some() && a.organization != b.organization;
+    !orgs_differ && typo::spelled_alike(&a.name, &b.name)
 }
 
 /// Officials named with a title in the headline or body, deduplicated by

@@ -70,6 +70,28 @@ fn distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     (prev[b.len()] <= max).then_some(prev[b.len()])
 }
 
+/// Whether two spellings are one name ("Abdur Rahman Irsyadi" and
+/// "Abdurahman Irsyadi", "Suwanda" and "Suwandha", "Mintje Wattu" and
+/// "Mintje Mattu"): equal once spaces are dropped and doubled letters and
+/// "h" after a consonant are ignored, or one edit apart in a name of ten
+/// letters or more with the same first word.
+pub(crate) fn spelled_alike(a: &str, b: &str) -> bool {
+    fn key(name: &str) -> String {
+        let mut out = String::new();
+        for c in name.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase) {
+            let prev = out.chars().next_back();
+            let h_after_consonant = c == 'h' && prev.is_some_and(|p| !"aeiou".contains(p));
+            if prev != Some(c) && !h_after_consonant {
+                out.push(c);
+            }
+        }
+        out
+    }
+    let first = |n: &str| n.split(' ').next().unwrap_or_default().to_lowercase();
+    let (ka, kb) = (key(a), key(b));
+    ka == kb || (ka.chars().count() >= 10 && first(a) == first(b) && within_one_edit(&ka, &kb))
+}
+
 /// Whether two words are at most one edit apart.
 pub(crate) fn within_one_edit(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
@@ -218,6 +240,15 @@ mod tests {
             assert_eq!(correct(t), t, "{t}");
         }
         assert!(matches!(correct("Kepala Dinas"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn spellings_of_one_name() {
+        assert!(spelled_alike("Abdur Rahman Irsyadi", "Abdurrahman Irsyadi"));
+        assert!(spelled_alike("Asep Rahmat Suwanda", "Asep Rahmat Suwandha"));
+        assert!(spelled_alike("Ratna Wattimena", "Ratna Mattimena"));
+        assert!(!spelled_alike("Adi Safa", "Adi Sofa"), "short: one edit is another name");
+        assert!(!spelled_alike("Ratna Wattimena", "Retna Wattimena"), "first word differs");
     }
 
     #[test]
