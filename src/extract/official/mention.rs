@@ -8,11 +8,15 @@ use std::sync::LazyLock;
 
 use regex::Captures;
 
-use super::names::{
-    Tok, is_honorific, is_name_abbreviation, is_name_particle, is_stopword, next_token, prev_token,
-    skip_spaces,
+use super::agency::{agency_at, field_end, implied_prefix};
+use super::body::{body_before_comma, unknown_acronym_at};
+use super::names::{Tok, is_stopword, next_token, prev_token, skip_spaces};
+use super::office::{
+    branch_area_before_comma, branch_area_before_name, branch_suffix_end, office_keyword_at,
+    place_list_end,
 };
 use super::organizations::{BARE_BPJS, BPJS_TK, ORGS};
+use super::person::{is_numeral, name_before, name_span_after, without_area_word};
 use super::titles::{Kind, NOT_A_PERSON_BEFORE, Office, TITLES};
 use crate::extract::article::Official;
 use crate::extract::region::{PlaceHit, Prefix, place_at};
@@ -30,7 +34,7 @@ impl ArticleContext<'_> {
     /// ("terdaftar"): a common word, not a name, when a title-case headline
     /// capitalises it. Searched only when asked (rarely: a name before a
     /// comma), not prepared for every article.
-    fn is_common(&self, word: &str) -> bool {
+    pub(super) fn is_common(&self, word: &str) -> bool {
         crate::extract::words::written_in_lowercase(self.text, word)
     }
 }
@@ -57,6 +61,11 @@ static UNIT_SET: LazyLock<HashSet<&'static str>> =
 
 const CONNECTORS: &[&str] = &["dan", "&", ",", "/", "serta"];
 
+/// The unit words, for the typo lexicon.
+pub(super) fn unit_words() -> impl Iterator<Item = String> {
+    UNIT_WORDS.split_whitespace().map(str::to_string)
+}
+
 fn is_unit_word(tok: &Tok) -> bool {
     tok.is_capitalised() && UNIT_SET.contains(tok.text.to_lowercase().as_str())
 }
@@ -66,7 +75,7 @@ fn is_connector(tok: &Tok) -> bool {
 }
 
 /// "RI" or "Republik Indonesia" at `pos`: the offset after it.
-fn country_at(text: &str, pos: usize) -> Option<usize> {
+pub(super) fn country_at(text: &str, pos: usize) -> Option<usize> {
     let tok = next_token(text, pos)?;
     if tok.start != pos {
         return None;
@@ -81,44 +90,10 @@ fn country_at(text: &str, pos: usize) -> Option<usize> {
     }
 }
 
-/// "Kantor Wilayah", "Wilayah", "Kanwil", "Kantor Cabang", "Cabang" … at `pos`.
-fn office_keyword_at(text: &str, pos: usize) -> Option<(Office, usize)> {
-    const KEYWORDS: &[(&str, Office)] = &[
-        ("Kantor Cabang Perintis", Office::Perintis),
-        ("Cabang Perintis", Office::Perintis),
-        ("Kantor Wilayah", Office::Wilayah),
-        ("Kantor Cabang", Office::Cabang),
-        ("Wilayah", Office::Wilayah),
-        ("Kanwil", Office::Wilayah),
-        ("Cabang", Office::Cabang),
-    ];
-    let rest = text.get(pos..)?;
-    KEYWORDS.iter().find_map(|&(k, office)| {
-        let after = rest.strip_prefix(k)?;
-        after.starts_with([' ', '\u{a0}']).then_some((office, pos + k.len()))
-    })
-}
-
-/// Generic words that follow a branch's city in its name ("Medan Kota",
-/// "Jakarta Menara"): consumed into the office name, not the person's.
-const BRANCH_SUFFIXES: &[&str] =
-    &["Kota", "Utara", "Selatan", "Barat", "Timur", "Tengah", "Pusat", "Raya"];
-
-/// The end of an office's place plus any generic branch suffix words.
-fn branch_suffix_end(text: &str, mut end: usize) -> usize {
-    for _ in 0..2 {
-        match next_token(text, end) {
-            Some(tok) if BRANCH_SUFFIXES.contains(&tok.text) => end = tok.end,
-            _ => break,
-        }
-    }
-    end
-}
-
 /// A parenthesised abbreviation of the title or office just read, such as
 /// "(Wamenaker)" or "(Dirjen PHI dan Jamsos)", at `pos`: the offset after
 /// its closing parenthesis. Only capitalised words, digits and connectors.
-fn abbreviation_in_parentheses(text: &str, pos: usize) -> Option<usize> {
+pub(super) fn abbreviation_in_parentheses(text: &str, pos: usize) -> Option<usize> {
     if !text.get(pos..)?.starts_with('(') {
         return None;
     }
@@ -137,145 +112,6 @@ fn abbreviation_in_parentheses(text: &str, pos: usize) -> Option<usize> {
             return None;
         }
         p = tok.end;
-    }
-    None
-}
-
-/// "… Cabang Batam Nagoya, Ferdinand Sembiring, …": one to three capitalised
-/// words after a branch's place, then a comma, then a name. The words end the
-/// branch's name; returns their end.
-fn branch_area_before_comma(text: &str, pos: usize) -> Option<usize> {
-    let mut p = pos;
-    let mut end = None;
-    for _ in 0..3 {
-        let tok = next_token(text, p)?;
-        if tok.text == "," {
-            break;
-        }
-        if !(tok.is_word() && tok.is_capitalised()) {
-            return None;
-        }
-        end = Some(tok.end);
-        p = tok.end;
-    }
-    let end = end?;
-    let comma = next_token(text, end)?;
-    (comma.text == "," && name_after(text, comma.start).is_some()).then_some(end)
-}
-
-/// How far (bytes) around a branch mention its area is looked for.
-const AREA_WINDOW: usize = 20_000;
-
-/// "… Cabang Surabaya Darmo Anggit Prasetyo Adji mengatakan": a branch name
-/// with an area word after its city, then the name, with no comma between.
-/// The first one or two of the capitalised words after the city (starting at
-/// `place_start`, read up to `pos`) are the area only when "<city> <area>"
-/// appears elsewhere in `text` not followed by the rest, and two or three
-/// words are left for the name. Word counts alone are no evidence: four-word
-/// names are common ("Ni Made Ayu Lestari"). Returns the end of the area.
-fn branch_area_before_name(text: &str, place_start: usize, pos: usize) -> Option<usize> {
-    let mut words: Vec<Tok> = Vec::new();
-    let mut p = pos;
-    while words.len() < 6 {
-        let Some(tok) = next_token(text, p) else { break };
-        if !is_name_word(text, &tok) {
-            break;
-        }
-        words.push(tok);
-        if text[tok.end..].starts_with('.') {
-            break;
-        }
-        p = tok.end;
-    }
-    let n = words.len();
-    if !(3..=5).contains(&n) {
-        return None;
-    }
-    // Bounded work: look within an article-sized window around the mention.
-    let mut from = place_start.saturating_sub(AREA_WINDOW);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (place_start + AREA_WINDOW).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    let window = &text[from..to];
-    let named_elsewhere = |k: usize| {
-        let area = text.get(place_start..words[k - 1].end)?;
-        let rest = text.get(words[k].start..words[n - 1].end)?;
-        window
-            .match_indices(area)
-            .any(|(i, _)| {
-                let after = &window[i + area.len()..];
-                from + i != place_start
-                    && !after.starts_with(char::is_alphanumeric)
-                    && !after.trim_start().starts_with(rest)
-            })
-            .then_some(words[k - 1].end)
-    };
-    let fits = |k: usize| (2..=3).contains(&(n - k));
-    (1..=2).filter(|&k| fits(k)).find_map(named_elsewhere)
-}
-
-/// Words that open the name of a body headed by a generic title ("Ketua
-/// DPW Federasi Serikat Pekerja …", "Presiden Konfederasi …").
-const BODY_HEADS: &[&str] = &[
-    "Konfederasi",
-    "Federasi",
-    "Serikat",
-    "Asosiasi",
-    "Himpunan",
-    "Persatuan",
-    "Perkumpulan",
-    "Ikatan",
-    "Gabungan",
-    "Forum",
-    "Lembaga",
-    "Yayasan",
-    "Koperasi",
-    "Kamar",
-    "DPW",
-    "DPC",
-    "DPD",
-    "DPP",
-    "PW",
-    "PC",
-    "PD",
-    "Pimpinan",
-    "Pengurus",
-    "Majelis",
-    "Fraksi",
-    "Partai",
-    "Balai",
-];
-
-/// "Konfederasi Serikat Pekerja Nusantara, Andika …": a body's name after a
-/// generic title, from a [`BODY_HEADS`] word over capitalised words,
-/// acronyms, places and a parenthesised abbreviation up to the comma before
-/// a name. Returns its range.
-fn body_before_comma(text: &str, pos: usize) -> Option<(usize, usize)> {
-    let first = next_token(text, pos)?;
-    if !BODY_HEADS.contains(&first.text) {
-        return None;
-    }
-    let mut end = first.end;
-    for _ in 0..12 {
-        let p = skip_spaces(text, end);
-        let tok = next_token(text, p)?;
-        if tok.text == "," {
-            return name_after(text, tok.start).map(|_| (first.start, end));
-        }
-        if let Some(e) = abbreviation_in_parentheses(text, p) {
-            end = e;
-        } else if (tok.is_word()
-            && (tok.is_capitalised() || tok.text.starts_with(char::is_numeric)))
-            || matches!(tok.text, "dan" | "&" | "-")
-        {
-            end = tok.end;
-        } else {
-            return None;
-        }
     }
     None
 }
@@ -303,6 +139,7 @@ fn is_separator(text: &str, pos: usize) -> bool {
         || country_at(text, pos).is_some()
         || office_keyword_at(text, pos).is_some()
         || place_at(text, pos, false, None).is_some()
+        || agency_at(text, pos).is_some()
 }
 
 /// The free unit after a title: everything up to the next separator if one
@@ -341,7 +178,7 @@ fn unit_after(text: &str, cursor: usize) -> (Option<(usize, usize)>, usize) {
         let acronym = tok.is_all_caps()
             && ORGS.org_at(text, tok.start).is_none()
             && place_at(text, tok.start, false, None).is_none();
-        if is_unit_word(&tok) || acronym {
+        if is_unit_word(&tok) || acronym || is_numeral(text, &tok) {
             end = Some(tok.end);
             pos = tok.end;
         } else if is_connector(&tok) && end.is_some() && tok.text != "," {
@@ -354,121 +191,13 @@ fn unit_after(text: &str, cursor: usize) -> (Option<(usize, usize)>, usize) {
             break;
         }
     }
+    // Unit words that are an organisation's whole name ("Dewan Jaminan
+    // Sosial Nasional") are the organisation, read after.
+    let whole_org = |e: usize| ORGS.org_at(text, first).is_some_and(|h| h.end == e);
     match end {
-        Some(e) => (Some((first, e)), e),
-        None => (None, cursor),
+        Some(e) if !whole_org(e) => (Some((first, e)), e),
+        _ => (None, cursor),
     }
-}
-
-/// Most words of a name: four, or five when the name plainly ends there
-/// (Balinese names: "I Gusti Ngurah Agung Wirawan", "Ni Luh Putu Sri
-/// Widyastuti").
-const MAX_NAME_WORDS: usize = 5;
-
-/// Whether a name may end after `end`: punctuation or a lower-case word
-/// follows, not more title-case words (a headline's run of capitals).
-fn name_ends_at(text: &str, end: usize) -> bool {
-    next_token(text, end).is_none_or(|t| !t.is_word() || !t.is_capitalised())
-}
-
-/// Up to [`MAX_NAME_WORDS`] capitalised words of a name starting at `pos`.
-fn name_after(text: &str, pos: usize) -> Option<String> {
-    let mut p = skip_spaces(text, pos);
-    if text[p..].starts_with(',') {
-        p = skip_spaces(text, p + 1);
-    }
-    while let Some(tok) = next_token(text, p) {
-        if !is_honorific(tok.text) {
-            break;
-        }
-        p = tok.end;
-        if text[p..].starts_with('.') {
-            p += 1;
-        }
-    }
-    let mut words: Vec<&str> = Vec::new();
-    while words.len() < MAX_NAME_WORDS {
-        let Some(tok) = next_token(text, p) else { break };
-        if words.len() == MAX_NAME_WORDS - 1 && !name_ends_at(text, tok.end) {
-            break;
-        }
-        let particle = words.is_empty()
-            && is_name_particle(tok.text)
-            && next_token(text, tok.end).is_some_and(|n| is_name_word(text, &n));
-        if !(particle || is_name_word(text, &tok)) || words.first() == Some(&tok.text) {
-            break;
-        }
-        if text[tok.end..].starts_with('.') {
-            if is_name_abbreviation(tok.text) {
-                words.push(&text[tok.start..tok.end + 1]);
-                p = tok.end + 1;
-                continue;
-            }
-            words.push(tok.text);
-            break;
-        }
-        words.push(tok.text);
-        p = tok.end;
-    }
-    finish(words)
-}
-
-/// A capitalised word that is not an acronym, a stop word, or the start of an
-/// organisation or place name.
-fn is_name_word(text: &str, tok: &Tok) -> bool {
-    tok.is_word()
-        && tok.is_capitalised()
-        && !tok.is_all_caps()
-        && !is_stopword(tok.text)
-        && !is_honorific(tok.text)
-        && ORGS.org_at(text, tok.start).is_none()
-        && place_at(text, tok.start, false, None).is_none()
-}
-
-fn finish(words: Vec<&str>) -> Option<String> {
-    let name = words.join(" ");
-    (name.chars().filter(|c| c.is_alphabetic()).count() >= 3).then_some(name)
-}
-
-/// "Muhyidin, Kepala …": up to [`MAX_NAME_WORDS`] capitalised words before a
-/// comma before `start` — not the end of a place name ("Di Penajam Paser
-/// Utara, Kepala Dinas …") and not words the article also writes in lower
-/// case ("… Tak Terdaftar, Bupati Minta …" in a headline).
-fn name_before(text: &str, start: usize, ctx: &ArticleContext) -> Option<String> {
-    let comma = prev_token(text, start)?;
-    if comma.text != "," {
-        return None;
-    }
-    let mut words = Vec::new();
-    let mut pos = comma.start;
-    loop {
-        let tok = prev_token(text, pos);
-        match tok {
-            Some(t) if is_name_word(text, &t) => {
-                if words.len() == MAX_NAME_WORDS {
-                    return None;
-                }
-                words.push(t.text);
-                pos = t.start;
-            }
-            Some(t) if t.text == ":" => return None,
-            Some(t) if t.is_word() && t.is_capitalised() => {
-                // A capitalised word that is not a name word (a place):
-                // "Penajam Paser Utara" must not give "Paser Utara".
-                let place_end = place_at(text, t.start, true, None).map(|h| h.end);
-                if place_end.is_some_and(|e| e >= pos) {
-                    return None;
-                }
-                break;
-            }
-            _ => break,
-        }
-    }
-    if words.iter().any(|w| ctx.is_common(w)) {
-        return None;
-    }
-    words.reverse();
-    finish(words)
 }
 
 /// Everything read after one title.
@@ -483,26 +212,59 @@ struct Reading {
     acronym: Option<(usize, usize)>,
     /// A union's or association's name after a generic title.
     body: Option<(usize, usize)>,
+    /// A regional agency after the title ("Dinas Pendidikan", "Setda").
+    agency: Option<(usize, usize)>,
+    /// An unknown acronym after the organisation: a place's short form ("DPRD TTS").
+    short_place: Option<(usize, usize)>,
+    /// "… yaitu A dan B": the title goes with a list of names.
+    list: bool,
 }
 
-/// ALL-CAPS words after "Kepala" that are not a government body.
-const NOT_A_BODY: &[&str] = &["SD", "SMP", "SMA", "SMK", "TK", "RT", "RW", "PT", "CV", "UD"];
-
-/// An ALL-CAPS acronym at `pos` that is not a known organisation, place or
-/// "RI": the range of the unknown body it names.
-fn unknown_acronym_at(text: &str, pos: usize) -> Option<(usize, usize)> {
+/// "Kantor" between a title and an organisation ("Kepala Cabang Kantor
+/// BPJamsostek Palembang"): the offset after it.
+fn stray_kantor(text: &str, pos: usize) -> Option<usize> {
     let tok = next_token(text, pos)?;
-    let body = tok.is_word()
-        && tok.is_all_caps()
-        && !NOT_A_BODY.contains(&tok.text)
-        && ORGS.org_at(text, tok.start).is_none()
-        && country_at(text, tok.start).is_none()
-        && place_at(text, tok.start, false, None).is_none();
-    body.then_some((tok.start, tok.end))
+    let org = ORGS.org_at(text, skip_spaces(text, tok.end));
+    (tok.start == pos && tok.text == "Kantor" && org.is_some()).then_some(tok.end)
 }
 
-/// The official named by the title match `caps`, if a name goes with it.
-pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<Official> {
+/// More names of a list after the first ("yaitu A, B dan C").
+fn list_after(text: &str, mut end: usize) -> Vec<String> {
+    let mut names = Vec::new();
+    while names.len() < 6 {
+        let Some(tok) = next_token(text, end) else { break };
+        let mut p = tok.end;
+        match tok.text {
+            "dan" | "serta" => {}
+            "," => {
+                if let Some(t) = next_token(text, p).filter(|t| t.text == "dan") {
+                    p = t.end;
+                }
+            }
+            _ => break,
+        }
+        let Some((name, e)) = name_span_after(text, p) else { break };
+        names.push(name);
+        end = e;
+    }
+    names
+}
+
+/// The officials named by the title match `caps`: one, or everyone of a
+/// list after "yaitu"/"yakni" ("dua Anggota DJSN yaitu A dan B").
+pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Vec<Official> {
+    let Some((first, others)) = read_one(text, caps, ctx) else { return Vec::new() };
+    let mut out = Vec::with_capacity(1 + others.len());
+    for name in others {
+        out.push(Official { name, ..first.clone() });
+    }
+    out.insert(0, first);
+    out
+}
+
+/// The official named by the title match `caps`, if a name goes with it,
+/// and the further names of a list.
+fn read_one(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<(Official, Vec<String>)> {
     let title = caps.name("title")?;
     let prefix = caps.name("pre");
     let start = prefix.map_or(title.start(), |p| p.start());
@@ -532,7 +294,18 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
             }
             None => (r.unit, cursor) = unit_after(text, cursor),
         },
-        Kind::Unit => (r.unit, cursor) = unit_after(text, cursor),
+        Kind::Unit => {
+            // "Direktur Utama PT Maju Bersama, Rina …": the company's name
+            // runs to the comma; without one, it cannot be told from the name.
+            let p = skip_spaces(text, cursor);
+            if next_token(text, p).is_some_and(|t| matches!(t.text, "PT" | "CV")) {
+                let (s, e) = body_before_comma(text, p)?;
+                r.body = Some((s, e));
+                cursor = e;
+            } else {
+                (r.unit, cursor) = unit_after(text, cursor);
+            }
+        }
         Kind::Head => match body_before_comma(text, skip_spaces(text, cursor)) {
             // "Kepala Balai Pelayanan … (BP3MI) NTB, Baiq …"
             Some((s, e)) => {
@@ -544,14 +317,31 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
                 cursor = r.acronym.map_or(cursor, |(_, e)| e);
             }
         },
+        // "Kepala Dinas Tenaga Kerja dan Perindustrian (Disnakerin) …".
+        Kind::LocalAgency(_) => cursor = field_end(text, cursor),
         _ => {}
+    }
+    if def.role == "Kepala Dinas" {
+        // The title holds "Dinas": its field words follow.
+        let end = field_end(text, cursor);
+        if end > cursor {
+            r.agency = Some((skip_spaces(text, cursor), end));
+            cursor = end;
+        }
+    } else if r.body.is_none()
+        && r.acronym.is_none()
+        && matches!(def.kind, Kind::Head | Kind::Unit | Kind::Generic { .. })
+        && let Some((s, e)) = agency_at(text, skip_spaces(text, cursor))
+    {
+        r.agency = Some((s, e));
+        cursor = e;
     }
 
     let implied = match def.kind {
         Kind::Regent => Some(Prefix::Kabupaten),
         Kind::Mayor => Some(Prefix::Kota),
         Kind::Governor => Some(Prefix::Provinsi),
-        _ => None,
+        _ => r.agency.and_then(|(s, e)| implied_prefix(&text[s..e])),
     };
     let place_titles = matches!(
         def.kind,
@@ -567,16 +357,19 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
         } else if let Some((office, after)) = office_keyword_at(text, p) {
             let q = skip_spaces(text, after);
             let Some(hit) = place_at(text, q, true, None) else { break };
-            let end = branch_suffix_end(text, hit.end);
+            let end = branch_suffix_end(text, place_list_end(text, hit.end));
             r.office.get_or_insert((office, q, end));
             cursor = end;
             r.place.get_or_insert((p, hit));
         } else if let Some(end) = qualifier_at(text, p) {
             cursor = end;
-        } else if let Some(hit) =
-            place_at(text, p, (place_titles || r.org.is_some()) && r.place.is_none(), implied)
-        {
-            cursor = hit.end;
+        } else if let Some(hit) = place_at(
+            text,
+            p,
+            (place_titles || r.org.is_some() || r.agency.is_some()) && r.place.is_none(),
+            implied,
+        ) {
+            cursor = place_list_end(text, hit.end);
             if matches!(def.kind, Kind::Office(Office::Cabang | Office::Perintis))
                 && r.place.is_none()
             {
@@ -587,9 +380,24 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
             r.place.get_or_insert((p, hit));
         } else if let Some(end) = abbreviation_in_parentheses(text, p) {
             cursor = end;
+        } else if let Some(end) = stray_kantor(text, p) {
+            cursor = end;
+        } else if (r.org.is_some() || r.agency.is_some())
+            && r.place.is_none()
+            && r.short_place.is_none()
+            && let Some((s, e)) = unknown_acronym_at(text, p)
+        {
+            r.short_place = Some((s, e));
+            cursor = e;
         } else {
             break;
         }
+    }
+    if let Some(tok) = next_token(text, cursor)
+        && matches!(tok.text, "yaitu" | "yakni")
+    {
+        r.list = true;
+        cursor = tok.end;
     }
     if let Some((office, s, e)) = r.office
         && e == cursor
@@ -604,7 +412,31 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
         }
     }
 
-    let name = name_after(text, cursor).or_else(|| name_before(text, start, ctx))?;
+    let after = name_span_after(text, cursor);
+    let mut others = Vec::new();
+    let name = match after {
+        Some((name, end)) => {
+            if r.list {
+                others = list_after(text, end);
+            }
+            // A headline's title-case words ("Tangkap Pelaku Pencurian"):
+            // words the article also writes in lower case. One such word may
+            // be a name's ("Hari"); when a capitalised run goes on after the
+            // name, or most of its words are such, it is no name.
+            let words: Vec<&str> = name.split(' ').collect();
+            let common = words.iter().filter(|w| ctx.is_common(w)).count();
+            let run_goes_on = next_token(text, end).is_some_and(|t| t.is_capitalised());
+            if (run_goes_on && common > 0) || (common >= 2 && 2 * common >= words.len()) {
+                return None;
+            }
+            // Straight after an office's place: perhaps an area word first.
+            let at = skip_spaces(text, cursor);
+            let direct = r.office.is_some_and(|(_, _, e)| e == cursor)
+                && text[at..].starts_with(name.split(' ').next().unwrap_or_default());
+            if direct { without_area_word(text, name, at) } else { name }
+        }
+        None => name_before(text, start, ctx)?,
+    };
     let org = r.org.and_then(|o| match o {
         BARE_BPJS if ctx.bpjs_kesehatan => None,
         BARE_BPJS => Some(BPJS_TK.to_string()),
@@ -631,14 +463,27 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
         let from = if hit.prefix == Some(Prefix::Provinsi) { hit.bare_start } else { *s };
         text[from..hit.end].to_string()
     };
-    let org = org.or_else(|| r.body.map(|(s, e)| text[s..e].to_string())).or_else(|| {
-        let (s, e) = r.acronym?;
-        let place = r.place.as_ref().filter(|(p, _)| *p == skip_spaces(text, e));
-        Some(match place {
-            Some(pl) => format!("{} {}", &text[s..e], place_text(pl)),
-            None => text[s..e].to_string(),
-        })
+    let agency = r.agency.map(|(s, e)| {
+        let head = if def.role == "Kepala Dinas" { "Dinas " } else { "" };
+        let place = r
+            .place
+            .as_ref()
+            .map(place_text)
+            .or_else(|| r.short_place.map(|(s, e)| text[s..e].to_string()));
+        match place {
+            Some(pl) => format!("{head}{} {pl}", &text[s..e]),
+            None => format!("{head}{}", &text[s..e]),
+        }
     });
+    let org =
+        org.or(agency).or_else(|| r.body.map(|(s, e)| text[s..e].to_string())).or_else(|| {
+            let (s, e) = r.acronym?;
+            let place = r.place.as_ref().filter(|(p, _)| *p == skip_spaces(text, e));
+            Some(match place {
+                Some(pl) => format!("{} {}", &text[s..e], place_text(pl)),
+                None => text[s..e].to_string(),
+            })
+        });
 
     let (role, organization) = match def.kind {
         Kind::Unit => (with_unit(def.role), org),
@@ -703,5 +548,5 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<
         Some(p) => format!("{p} {role}"),
         None => role,
     };
-    Some(Official { name, role: Some(role), organization, as_printed: None })
+    Some((Official { name, role: Some(role), organization, as_printed: None }, others))
 }

@@ -89,7 +89,9 @@ const HONORIFICS: &str = "\
     Dr DR dr Drs Dra H Hj Ir Prof KH Kyai Habib Pak Bapak Bu Ibu Haji Hajah Hajjah Sdr Sdri \
     Tgk Teungku \
     Tuan Nyonya Jenderal Letjen Mayjen Brigjen Irjen Komjen Kombes Kombespol AKBP Kolonel \
-    Laksamana Marsekal TNI Pol Polri Purn Purnawirawan Ns Apt";
+    Laksamana Marsekal TNI Pol Polri Purn Purnawirawan Ns Apt \
+    AKP Iptu Ipda Kompol Aiptu Aipda Bripka Brigpol Briptu Bripda Letkol Kapten Serka Sertu \
+    Laksma Laksda Marsma Marsda Inf Kav Arh";
 
 /// Capitalised words that are stop words elsewhere but open a name when a
 /// name word follows: the Sasak noble title "Lalu" ("then" in running text).
@@ -133,7 +135,8 @@ const STOP: &str = "\
     gandeng menggandeng teken meneken tandatangani menandatangani ingatkan mengingatkan \
     optimistis optimis yakin sebutkan soroti menyoroti tanggapi menanggapi wujudkan \
     mewujudkan perkuat memperkuat ajukan usulkan catat mencatat bagikan membagikan \
-    sosialisasikan";
+    sosialisasikan siap gelar sambut pantau rilis terbitkan bantu janji larang tolak desak \
+    usul sapa tekankan";
 
 static STOPWORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| STOP.split_whitespace().collect());

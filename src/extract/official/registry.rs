@@ -217,7 +217,15 @@ pub fn normalize(official: &mut Official) {
         Some(k) if !one_word || org_agrees(k) => Some(k),
         Some(_) => None,
         None => match (&official.organization, &official.role) {
-            (Some(org), Some(role)) => complete(&official.name, org, role),
+            (Some(org), Some(role)) => complete(&official.name, org, role).or_else(|| {
+                // Another spelling of a known person of the same body.
+                let mut alike = REGISTRY.iter().filter(|k| {
+                    k.organization.eq_ignore_ascii_case(org)
+                        && super::typo::spelled_alike(&official.name, k.name)
+                });
+                let k = alike.next()?;
+                alike.next().is_none().then_some(k)
+            }),
             _ => None,
         },
     };
@@ -360,6 +368,28 @@ mod tests {
             assert!(words.iter().any(|x| x == w), "{w}");
         }
         assert!(words.iter().all(|w| *w == w.to_lowercase()));
+    }
+
+    #[test]
+    fn other_spellings_of_a_known_person_of_the_same_body_are_filed_under_the_registry() {
+        let mut o = Official {
+            name: "Abdurahman Irsyadi".into(),
+            role: Some("Direktur Human Capital".into()),
+            organization: Some("BPJS Ketenagakerjaan".into()),
+            as_printed: None,
+        };
+        normalize(&mut o);
+        assert_eq!(o.name, "Abdur Rahman Irsyadi");
+        assert_eq!(o.as_printed.as_deref(), Some("Abdurahman Irsyadi"));
+        // Another body: another person.
+        let mut o = Official {
+            name: "Abdurahman Irsyadi".into(),
+            role: Some("Ketua".into()),
+            organization: Some("Apindo".into()),
+            as_printed: None,
+        };
+        normalize(&mut o);
+        assert_eq!(o.name, "Abdurahman Irsyadi");
     }
 
     #[test]

@@ -63,107 +63,60 @@ pub(crate) struct Title {
 const G: Kind = Kind::Generic { anchored: false };
 const GA: Kind = Kind::Generic { anchored: true };
 
-/// (written, expansion, kind).
-const LEXICON: &[(&str, &str, Kind)] = &[
-    ("Direktur Utama", "Direktur Utama", Kind::Unit),
-    ("Dirut", "Direktur Utama", Kind::Unit),
-    ("Wakil Direktur Utama", "Wakil Direktur Utama", Kind::Unit),
-    ("Direktur Jenderal", "Direktur Jenderal", Kind::Unit),
-    ("Dirjen", "Direktur Jenderal", Kind::Unit),
-    ("Direktur Eksekutif", "Direktur Eksekutif", Kind::Unit),
-    ("Direktur", "Direktur", Kind::Unit),
-    ("Deputi Direktur Wilayah", "Deputi Direktur Wilayah", Kind::Office(Office::Wilayah)),
-    ("Deputi Direktur", "Deputi Direktur", Kind::Unit),
-    ("Deputi", "Deputi", Kind::Unit),
-    ("Asisten Deputi", "Asisten Deputi", Kind::Unit),
-    ("Asisten", "Asisten", Kind::Unit),
-    ("Asdep", "Asisten Deputi", Kind::Unit),
-    ("Sekretaris Jenderal", "Sekretaris Jenderal", Kind::Unit),
-    ("Sekjen", "Sekretaris Jenderal", Kind::Unit),
-    ("Inspektur Jenderal", "Inspektur Jenderal", Kind::Unit),
-    ("Kepala Bidang", "Kepala Bidang", Kind::Unit),
-    ("Kabid", "Kepala Bidang", Kind::Unit),
-    ("Kepala Divisi", "Kepala Divisi", Kind::Unit),
-    ("Kepala Badan", "Kepala Badan", Kind::Unit),
-    ("Kepala Biro", "Kepala Biro", Kind::Unit),
-    ("Kepala Pusat", "Kepala Pusat", Kind::Unit),
-    ("Staf Ahli Menteri", "Staf Ahli Menteri", Kind::Unit),
-    ("Staf Khusus Menteri", "Staf Khusus Menteri", Kind::Unit),
-    ("Menteri", "Menteri", Kind::Minister { coordinator: false }),
-    ("Wakil Menteri", "Wakil Menteri", Kind::Minister { coordinator: false }),
-    ("Wamen", "Wakil Menteri", Kind::Minister { coordinator: false }),
-    ("Menko", "Menteri Koordinator", Kind::Minister { coordinator: true }),
-    ("Menaker", "Menteri Ketenagakerjaan", Kind::Fixed("Kemnaker")),
-    ("Wamenaker", "Wakil Menteri Ketenagakerjaan", Kind::Fixed("Kemnaker")),
-    ("Menkeu", "Menteri Keuangan", Kind::Fixed("Kemenkeu")),
-    ("Mendagri", "Menteri Dalam Negeri", Kind::Fixed("Kemendagri")),
-    ("Mensos", "Menteri Sosial", Kind::Fixed("Kemensos")),
-    ("Menkes", "Menteri Kesehatan", Kind::Fixed("Kemenkes")),
-    ("Kepala Kantor Wilayah", "Kepala Kantor Wilayah", Kind::Office(Office::Wilayah)),
-    ("Kepala Kanwil", "Kepala Kantor Wilayah", Kind::Office(Office::Wilayah)),
-    ("Kakanwil", "Kepala Kantor Wilayah", Kind::Office(Office::Wilayah)),
-    (
-        "Kepala Kantor Cabang Perintis",
-        "Kepala Kantor Cabang Perintis",
-        Kind::Office(Office::Perintis),
-    ),
-    ("Kepala Kantor Cabang", "Kepala Kantor Cabang", Kind::Office(Office::Cabang)),
-    ("Kepala Cabang", "Kepala Kantor Cabang", Kind::Office(Office::Cabang)),
-    ("Kakacab", "Kepala Kantor Cabang", Kind::Office(Office::Cabang)),
-    ("Kepala Kantor", "Kepala Kantor", Kind::Office(Office::Any)),
-    ("Kepala", "Kepala", Kind::Head),
-    ("Gubernur", "Gubernur", Kind::Governor),
-    ("Wakil Gubernur", "Wakil Gubernur", Kind::Governor),
-    ("Wagub", "Wakil Gubernur", Kind::Governor),
-    ("Bupati", "Bupati", Kind::Regent),
-    ("Wakil Bupati", "Wakil Bupati", Kind::Regent),
-    ("Wabup", "Wakil Bupati", Kind::Regent),
-    ("Wali Kota", "Wali Kota", Kind::Mayor),
-    ("Walikota", "Wali Kota", Kind::Mayor),
-    ("Wakil Wali Kota", "Wakil Wali Kota", Kind::Mayor),
-    ("Wakil Walikota", "Wakil Wali Kota", Kind::Mayor),
-    ("Wawali", "Wakil Wali Kota", Kind::Mayor),
-    ("Wawako", "Wakil Wali Kota", Kind::Mayor),
-    (
-        "Kepala Dinas Tenaga Kerja dan Transmigrasi",
-        "Kepala Dinas Tenaga Kerja dan Transmigrasi",
-        Kind::LocalAgency("Disnaker"),
-    ),
-    ("Kepala Dinas Tenaga Kerja", "Kepala Dinas Tenaga Kerja", Kind::LocalAgency("Disnaker")),
-    ("Kepala Dinas Ketenagakerjaan", "Kepala Dinas Ketenagakerjaan", Kind::LocalAgency("Disnaker")),
-    ("Kepala Disnaker", "Kepala Dinas Tenaga Kerja", Kind::LocalAgency("Disnaker")),
-    (
-        "Kepala Disnakertrans",
-        "Kepala Dinas Tenaga Kerja dan Transmigrasi",
-        Kind::LocalAgency("Disnaker"),
-    ),
-    ("Kadisnaker", "Kepala Dinas Tenaga Kerja", Kind::LocalAgency("Disnaker")),
-    (
-        "Kadisnakertrans",
-        "Kepala Dinas Tenaga Kerja dan Transmigrasi",
-        Kind::LocalAgency("Disnaker"),
-    ),
-    ("Kepala Kejaksaan Tinggi", "Kepala Kejaksaan Tinggi", Kind::LocalAgency("Kejati")),
-    ("Kajati", "Kepala Kejaksaan Tinggi", Kind::LocalAgency("Kejati")),
-    ("Kepala Kejaksaan Negeri", "Kepala Kejaksaan Negeri", Kind::LocalAgency("Kejari")),
-    ("Kajari", "Kepala Kejaksaan Negeri", Kind::LocalAgency("Kejari")),
-    ("Kepala Dinas", "Kepala Dinas", GA),
-    ("Kadis", "Kepala Dinas", GA),
-    ("Ketua Umum", "Ketua Umum", GA),
-    ("Ketum", "Ketua Umum", GA),
-    ("Ketua", "Ketua", GA),
-    ("Wakil Ketua", "Wakil Ketua", GA),
-    ("Anggota", "Anggota", GA),
-    ("Sekretaris", "Sekretaris", GA),
-    ("Presiden", "Presiden", G),
-    ("Wakil Presiden", "Wakil Presiden", G),
-    ("Sekretaris Daerah", "Sekretaris Daerah", G),
-    ("Sekda", "Sekretaris Daerah", G),
-    ("Camat", "Camat", G),
-    ("Lurah", "Lurah", G),
-    ("Kepala Desa", "Kepala Desa", G),
-    ("Kades", "Kepala Desa", G),
-];
+/// The title lexicon (`titles.tsv`, embedded): written form, role, kind.
+static LEXICON: LazyLock<Vec<(&'static str, &'static str, Kind)>> =
+    LazyLock::new(|| parse_lexicon(include_str!("titles.tsv")));
+
+/// The kind named in the table's third column.
+fn parse_kind(s: &'static str) -> Option<Kind> {
+    let office = |level: &str| match level {
+        "wilayah" => Some(Office::Wilayah),
+        "cabang" => Some(Office::Cabang),
+        "perintis" => Some(Office::Perintis),
+        "any" => Some(Office::Any),
+        _ => None,
+    };
+    Some(match s.split_once(':') {
+        Some(("fixed", org)) => Kind::Fixed(org),
+        Some(("agency", org)) => Kind::LocalAgency(org),
+        Some(("office", level)) => Kind::Office(office(level)?),
+        Some(_) => return None,
+        None => match s {
+            "unit" => Kind::Unit,
+            "minister" => Kind::Minister { coordinator: false },
+            "coordinator" => Kind::Minister { coordinator: true },
+            "head" => Kind::Head,
+            "governor" => Kind::Governor,
+            "regent" => Kind::Regent,
+            "mayor" => Kind::Mayor,
+            "generic" => G,
+            "anchored" => GA,
+            _ => return None,
+        },
+    })
+}
+
+/// Rows of `titles.tsv`: `#` comments, a header, then written, role, kind.
+/// A malformed row is a bug in the embedded table: it panics, naming the row.
+fn parse_lexicon(data: &'static str) -> Vec<(&'static str, &'static str, Kind)> {
+    let mut rows = data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    let header = rows.next().unwrap_or_default();
+    assert_eq!(header, "written\trole\tkind", "titles.tsv: bad header");
+    rows.map(|line| {
+        let cols: Vec<&'static str> = line.split('\t').collect();
+        let kind = cols.get(2).and_then(|k| parse_kind(k.trim()));
+        match (cols.len(), kind) {
+            (3, Some(kind)) => (cols[0].trim(), cols[1].trim(), kind),
+            _ => panic!("titles.tsv: bad row {line:?}"),
+        }
+    })
+    .collect()
+}
+
+/// Every title as written, for the typo lexicon.
+pub(crate) fn lexicon_words() -> impl Iterator<Item = String> {
+    LEXICON.iter().map(|t| t.0.to_string())
+}
 
 /// Acting/interim prefixes as written → normalised.
 const PREFIXES: &[(&str, &str)] = &[
@@ -240,11 +193,22 @@ mod tests {
     #[test]
     fn every_written_title_is_found_whole() {
         let t = &*TITLES;
-        for (w, _, _) in LEXICON {
+        for (w, _, _) in LEXICON.iter() {
             let caps = t.regex.captures(w).unwrap();
             assert_eq!(&caps["title"], *w);
             assert!(t.get(w).is_some());
         }
+    }
+
+    #[test]
+    fn the_table_parses_and_bad_rows_are_named() {
+        assert!(LEXICON.len() > 100);
+        assert_eq!(parse_kind("fixed:Polri"), Some(Kind::Fixed("Polri")));
+        assert_eq!(parse_kind("office:cabang"), Some(Kind::Office(Office::Cabang)));
+        assert_eq!(parse_kind("office:desa"), None);
+        assert_eq!(parse_kind("boss"), None);
+        let bad = std::panic::catch_unwind(|| parse_lexicon("written\trole\tkind\nKetua\tKetua\n"));
+        assert!(bad.is_err());
     }
 
     #[test]

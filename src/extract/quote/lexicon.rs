@@ -114,7 +114,8 @@ const NOT_NAMES: &[&str] = &[
         peserta pengusaha pihak pihaknya para semua seluruh setiap tidak bukan ada apa \
         bagaimana mengapa kalau jika agar supaya selanjutnya sebelumnya terkait lanjut sebagai \
         yang dan atau juga tak belum sudah baca foto sumber editor pewarta reporter penulis \
-        the of and",
+        the of and apalagi maka kini pula bahwa apabila meski meskipun walaupun misalnya \
+        tentu maupun begitu demikian",
 ];
 
 type Set = LazyLock<HashSet<&'static str>>;
@@ -194,6 +195,18 @@ pub(super) fn is_nameish(word: &str) -> bool {
         && !NOT_NAME_SET.contains(norm(word).as_str())
 }
 
+/// A derived word form that is never a name: a word with the clitic
+/// "-nya" ("Dijelaskannya", "Menurutnya") or a prefixed verb with "-kan" or
+/// "-an" ("Ditambahkan", "Menyampaikan").
+pub(super) fn is_word_form(word: &str) -> bool {
+    let w = norm(word);
+    let long = w.chars().count() >= 8;
+    let clitic = w.chars().count() >= 6 && w.ends_with("nya");
+    let prefixed = ["di", "me", "ber", "ter"].iter().any(|p| w.starts_with(p))
+        && (w.ends_with("kan") || w.ends_with("an"));
+    clitic || (long && prefixed)
+}
+
 /// Abbreviated titles spelled out, so "Menaker" matches the role
 /// "Menteri Ketenagakerjaan".
 pub(super) fn expand_title(word: &str) -> &'static [&'static str] {
@@ -262,5 +275,11 @@ mod tests {
         }
         assert!(NOT_NAME_SET.contains("kemnaker") && NOT_NAME_SET.contains("pak"));
         assert!(is_common_name("Hari") && is_particle("Made") && is_tail_word("dalam"));
+        for w in ["Dijelaskannya", "Menurutnya", "Ditambahkan", "Menyampaikan"] {
+            assert!(is_word_form(w), "{w}");
+        }
+        for w in ["Dian", "Mentari", "Darmawan", "Bernadette", "Budi", "Yassierli", "Tania"] {
+            assert!(!is_word_form(w), "{w}");
+        }
     }
 }

@@ -21,6 +21,8 @@ mod frames;
 mod lexicon;
 mod marks;
 mod people;
+mod phrase;
+mod scanner;
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -29,9 +31,8 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::article::Official;
-use frames::Who;
-use marks::{Sentence, Span};
-use people::{People, Speaker};
+use people::People;
+use scanner::Scanner;
 
 /// Something a person said in the article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +68,11 @@ fn is_chrome(line: &str) -> bool {
     may && CHROME.is_match(line)
 }
 
+/// The byte ranges of `text` inside quotation marks (marks included).
+pub(crate) fn quotation_ranges(text: &str) -> Vec<(usize, usize)> {
+    marks::quote_spans(text).iter().map(|s| (s.open, s.close_end)).collect()
+}
+
 /// Quotes of an article, in text order. `body` is the clean body
 /// (paragraphs separated by blank lines); `officials` are the titled people
 /// the official finder found, whose full names and roles anchor coreference.
@@ -84,149 +90,6 @@ pub fn find_quotes(title: Option<&str>, body: &str, officials: &[Official]) -> V
         .map(|q| Quote { speaker: people.full_name(&q.speaker), ..q })
         .filter(|q| seen.insert((q.speaker.clone(), q.text.clone())))
         .collect()
-}
-
-/// One left-to-right pass over a text, remembering the current speaker.
-struct Scanner<'a, 'p> {
-    text: &'a str,
-    people: &'a mut People<'p>,
-    /// Headlines: direct quotes with an explicit speaker only.
-    headline: bool,
-    /// The most recent named speaker or subject, for `katanya`, `dia`, `-nya`.
-    last: Option<String>,
-}
-
-impl Scanner<'_, '_> {
-    fn run(&mut self, out: &mut Vec<Quote>) {
-        let spans = marks::quote_spans(self.text);
-        let mut announced: Option<String> = None;
-        let (mut line_start, mut seen) = (0, 0);
-        // Whether the line at `.0` is chrome, asked once per line.
-        let mut chrome: Option<(usize, bool)> = None;
-        for s in marks::sentences(self.text, &spans) {
-            let pending = announced.take();
-            if let Some(i) = self.text[seen..s.start].rfind('\n') {
-                line_start = seen + i + 1;
-            }
-            seen = s.start;
-            let skip = match chrome {
-                Some((at, skip)) if at == line_start => skip,
-                _ => is_chrome(self.text[line_start..].trim_start()),
-            };
-            chrome = Some((line_start, skip));
-            if skip {
-                continue;
-            }
-            let sentence = &self.text[s.start..s.end];
-            let mut said = !s.quotes.is_empty() && self.direct(&s, &spans, pending, out);
-            if !said && !self.headline {
-                said = self.indirect(sentence, out);
-                if s.quotes.is_empty() && sentence.ends_with(':') {
-                    // "Ia mengatakan:" announces the quotation that follows.
-                    announced = frames::before_quote(sentence).and_then(|w| self.resolve(w));
-                }
-            }
-            if !said && !self.headline {
-                if let Some(name) = self.people.subject_of(sentence) {
-                    self.last = Some(name);
-                } else if let Some(name) = self.people.introduced(sentence) {
-                    self.last = Some(name);
-                }
-            }
-        }
-    }
-
-    fn resolve(&mut self, who: Who<'_>) -> Option<String> {
-        let speaker = match who {
-            Who::Pronoun => Speaker::Pronoun,
-            Who::Phrase(p) => Speaker::Name(self.people.resolve_phrase(p)?),
-            Who::Subject(p) => self.people.resolve_subject(p)?,
-        };
-        match speaker {
-            Speaker::Pronoun if self.headline => None,
-            Speaker::Pronoun => self.last.clone(),
-            Speaker::Name(n) => Some(n),
-        }
-    }
-
-    /// The quotations of one sentence; true when one was attributed.
-    fn direct(
-        &mut self,
-        s: &Sentence,
-        spans: &[Span],
-        pending: Option<String>,
-        out: &mut Vec<Quote>,
-    ) -> bool {
-        let text = self.text;
-        let mut cursor = s.start;
-        let mut said = false;
-        for (i, &q) in s.quotes.iter().enumerate() {
-            let span = &spans[q];
-            let before = &text[cursor..span.open];
-            let next = s.quotes.get(i + 1).map_or(s.end, |&n| spans[n].open);
-            let after = text.get(span.close_end..next).unwrap_or("");
-            let who = frames::after_quote(after).or_else(|| frames::before_quote(before));
-            let speaker = match who {
-                // The subject of the words before the quote, if any, else the
-                // current speaker.
-                Some(Who::Pronoun) if !self.headline => {
-                    self.people.subject_of(&text[s.start..span.open]).or_else(|| self.last.clone())
-                }
-                Some(w) => self.resolve(w),
-                None if i == 0 && before.trim().is_empty() => pending.clone(),
-                None => None,
-            };
-            cursor = span.close_end;
-            if let Some(name) = speaker {
-                said |= self.emit(name, &span.content(text), true, out);
-            }
-        }
-        said
-    }
-
-    /// Reported speech in a sentence without attributed quotations.
-    fn indirect(&mut self, sentence: &str, out: &mut Vec<Quote>) -> bool {
-        let mut unknown_subject = false;
-        for (who, clause) in frames::indirect(sentence) {
-            if let Some(name) = self.resolve(who) {
-                // A quotation whose closing mark was lost: `"…, kata X.`
-                let direct = clause.trim_start().starts_with(marks::is_mark);
-                return self.emit(name, &clause, direct, out);
-            }
-            unknown_subject |= matches!(who, Who::Subject(p) if people::names_subject(p));
-        }
-        if unknown_subject {
-            // Someone we cannot name spoke: `katanya` no longer means the
-            // previous speaker.
-            self.last = None;
-        }
-        false
-    }
-
-    fn emit(&mut self, speaker: String, text: &str, direct: bool, out: &mut Vec<Quote>) -> bool {
-        if self.people.is_credited(&speaker) {
-            return false;
-        }
-        // The words joined by single spaces (`split_whitespace` never
-        // yields an empty word, so a space goes before all but the first).
-        let mut joined = String::with_capacity(text.len());
-        for w in text.split_whitespace() {
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            joined.push_str(w);
-        }
-        let text = joined
-            .trim_matches(|c: char| marks::is_mark(c) || c.is_whitespace())
-            .trim_end_matches([',', ';', ':', ' '])
-            .to_string();
-        if !text.chars().any(char::is_alphabetic) {
-            return false;
-        }
-        self.last = Some(speaker.clone());
-        out.push(Quote { speaker, text, direct });
-        true
-    }
 }
 
 #[cfg(test)]

@@ -9,62 +9,18 @@
 //! worker quoted by name). Short forms that are also ordinary words ("Hari",
 //! day) count only next to a speech verb. Page credits are never speakers.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::lexicon;
+#[cfg(test)]
+use super::phrase::names_subject;
+use super::phrase::{
+    AGED, CREDIT, INTRODUCED, clean, head, is_opener, may_be_credit, may_be_introduced, name_run,
+    strip_brackets,
+};
 use crate::extract::article::Official;
 use crate::extract::words::{Word, runs, words as word_spans};
 
 /// At most this many people are tracked per article (bounded work).
 const MAX_PEOPLE: usize = 64;
-
-/// Page credit lines ("Pewarta: Juraidi", "EDITOR:Edwandani", IDN Times tags).
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?im)^[ \t]*(?:(?:pewarta|editor|reporter|penulis|fotografer|foto|redaktur|kontributor|topik)[ \t]*:|[•·])[ \t]*(.*)$",
-    )
-    .unwrap()
-});
-
-/// The labels of [`CREDIT`], lower case.
-const CREDIT_LABELS: [&str; 9] = [
-    "pewarta",
-    "editor",
-    "reporter",
-    "penulis",
-    "fotografer",
-    "foto",
-    "redaktur",
-    "kontributor",
-    "topik",
-];
-
-/// Whether a line may match [`CREDIT`]: after spaces and tabs it starts
-/// with a credit label in any case. A line holds no line break, so a match
-/// can only start at its start. When the first bytes (as many as the
-/// longest label) are ASCII, ASCII case-insensitive comparison is exact;
-/// otherwise (a bullet, or the Kelvin sign and the long s, which
-/// case-insensitive matching folds to `k` and `s`) the regex decides.
-fn may_be_credit(line: &str) -> bool {
-    let t = line.trim_start_matches([' ', '\t']).as_bytes();
-    let head = &t[..t.len().min(11)];
-    !head.is_ascii()
-        || CREDIT_LABELS
-            .iter()
-            .any(|l| head.get(..l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l.as_bytes())))
-}
-
-/// Two to four capitalised words followed by an age: "Dedi Kurniadi (34)".
-static AGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:\p{Lu}[\p{L}'’\-]+[ \t]+){1,4}\p{Lu}[\p{L}'’\-]+)[ \t]*\(\d{1,2}\)").unwrap()
-});
-
-/// A sentence opening with a name and an appositive or an age.
-static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:\p{Lu}[\p{L}'’\-]+[ \t]+){0,3}\p{Lu}[\p{L}'’\-]+)(?:,[ \t]+\p{Ll}[^,]{0,80},|[ \t]*\(\d{1,2}\))").unwrap()
-});
 
 struct Person {
     name: String,
@@ -203,6 +159,20 @@ impl<'a> People<'a> {
             .or_else(|| self.people.iter().position(fits))
     }
 
+    /// The one known official whose first word begins with `w` (four
+    /// letters or more) and is longer: the article clips the name
+    /// ("Syarif" for "Syarifuddin").
+    fn by_clipped(&self, w: &str) -> Option<usize> {
+        if w.chars().count() < 4 {
+            return None;
+        }
+        let mut fits = self.people.iter().enumerate().filter(|(_, p)| {
+            p.official && p.words.first().is_some_and(|f| f.len() > w.len() && f.starts_with(w))
+        });
+        let (i, _) = fits.next()?;
+        fits.next().is_none().then_some(i)
+    }
+
     /// Known people named in `text`: full names first, then single words of
     /// a known name (not particles such as "Made" or "La").
     fn mentions(&self, text: &str) -> Vec<Mention> {
@@ -283,6 +253,17 @@ impl<'a> People<'a> {
             || crate::extract::words::written_in_lowercase(self.text, word)
     }
 
+    /// Whether capitalised words that name no known person are rather a
+    /// programme's name ("Jaminan Hari Tua" → "Hari Tua") or words the
+    /// article writes in lower case, all of them: not a new person.
+    fn is_programme_or_common(&self, run: &[&str]) -> bool {
+        let phrase = run.join(" ");
+        let programme = ["Jaminan ", "jaminan ", "Program ", "program "]
+            .iter()
+            .any(|p| self.text.contains(&format!("{p}{phrase}")));
+        programme || run.iter().all(|w| crate::extract::words::written_in_lowercase(self.text, w))
+    }
+
     /// The best official for an office phrase ("Kepala Kantor Cabang BPJS
     /// Ketenagakerjaan Kudus"), if exactly one fits best: words shared with
     /// the role and organisation count for it, role words missing from the
@@ -342,12 +323,18 @@ impl<'a> People<'a> {
         {
             return Some(self.people[i].name.clone());
         }
+        // "Syarif" for "Syarifuddin": a clipped first word of one known person.
+        if let [w] = run[..]
+            && let Some(i) = self.by_clipped(w)
+        {
+            return Some(self.people[i].name.clone());
+        }
         let titled = tokens.iter().any(|t| !lexicon::is_nameish(t) && !lexicon::is_honorific(t));
         let plausible = match run.len() {
             0 => false,
             1 => !titled && !self.is_doubtful(run[0]),
-            n => n <= 4,
-        };
+            n => n <= 4 && !self.is_programme_or_common(&run),
+        } && !run.iter().any(|w| lexicon::is_word_form(w));
         if !plausible {
             return None;
         }
@@ -464,8 +451,9 @@ impl<'a> People<'a> {
         }
         let c = INTRODUCED.captures(sentence)?;
         let run: Vec<&str> = c.get(1)?.as_str().split_whitespace().collect();
-        let plausible = run.iter().all(|w| lexicon::is_nameish(w))
-            && (run.len() > 1 || !self.is_doubtful(run[0]));
+        let plausible = run.iter().all(|w| lexicon::is_nameish(w) && !lexicon::is_word_form(w))
+            && (run.len() > 1 || !self.is_doubtful(run[0]))
+            && (run.len() == 1 || !self.is_programme_or_common(&run));
         if !plausible {
             return None;
         }
@@ -486,88 +474,6 @@ impl<'a> People<'a> {
         let first = self.people.iter().filter(longer).find(leads);
         first.or_else(|| fits.next()).map_or_else(|| speaker.to_string(), |p| p.name.clone())
     }
-}
-
-/// Whether [`INTRODUCED`] may match `sentence`: it must open with one to
-/// four words, each a capital and then letters, apostrophes or hyphens,
-/// separated by spaces or tabs, up to its first comma or bracket. (A match's
-/// name holds neither, so the comma or bracket after it is the first one;
-/// `is_uppercase` and `is_alphabetic` accept all of `\p{Lu}` and `\p{L}`.)
-fn may_be_introduced(sentence: &str) -> bool {
-    let Some(k) = sentence.find([',', '(']) else { return false };
-    let is_word = |w: &str| {
-        w.starts_with(char::is_uppercase)
-            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-    };
-    let mut n = 0;
-    for w in sentence[..k].split([' ', '\t']).filter(|w| !w.is_empty()) {
-        n += 1;
-        if n > 4 || !is_word(w) {
-            return false;
-        }
-    }
-    n > 0 && sentence.starts_with(char::is_uppercase)
-}
-
-/// At most the first `n` bytes of `s`, cut at a character boundary.
-fn head(s: &str, n: usize) -> &str {
-    let mut i = n.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    &s[..i]
-}
-
-/// The text without bracketed parts ("Arman Sangia (44)" → "Arman Sangia").
-fn strip_brackets(s: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0usize;
-    for c in s.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// A word that may open a clause before its subject ("Sementara", "itu").
-fn is_opener(w: &str) -> bool {
-    w.starts_with(char::is_uppercase) || lexicon::is_adverb(w)
-}
-
-/// Whether the text before a speech verb ends with someone named, rather
-/// than with a pronoun or a lower-case noun ("BPJS Ketenagakerjaan
-/// berharap", "Arman Sangia (44), mengaku").
-pub(super) fn names_subject(prefix: &str) -> bool {
-    let last =
-        prefix.split_whitespace().rev().find(|w| !lexicon::is_adverb(clean(w))).unwrap_or("");
-    last.ends_with([',', ')']) || clean(last).starts_with(char::is_uppercase)
-}
-
-fn clean(w: &str) -> &str {
-    w.trim_matches(|c: char| !c.is_alphanumeric())
-}
-
-/// The last run of name-like words in a phrase, honorifics dropped; a
-/// comma ends a run ("Kepala Desa Sukamaju, Dedi Mulyadi").
-fn name_run<'a>(tokens: &[&'a str]) -> Vec<&'a str> {
-    let mut run: Vec<&str> = Vec::new();
-    let mut best: Vec<&str> = Vec::new();
-    for t in tokens {
-        let c = clean(t);
-        if lexicon::is_nameish(c) {
-            run.push(c);
-        } else if !lexicon::is_honorific(c) && !run.is_empty() {
-            best = std::mem::take(&mut run);
-        }
-        if t.ends_with(',') && !run.is_empty() {
-            best = std::mem::take(&mut run);
-        }
-    }
-    if run.is_empty() { best } else { run }
 }
 
 #[cfg(test)]
@@ -597,6 +503,24 @@ mod tests {
 
     fn name(p: &mut People, phrase: &str) -> Option<String> {
         p.resolve_phrase(phrase)
+    }
+
+    #[test]
+    fn speakers_are_people_never_words() {
+        let text = "Peserta Jaminan Hari Tua bertambah. Apalagi iuran murah. Dijelaskannya itu.";
+        let mut p = people(text);
+        for phrase in ["Dijelaskannya", "Apalagi", "Hari Tua", "Ditambahkan"] {
+            assert_eq!(name(&mut p, phrase), None, "{phrase}");
+        }
+        assert_eq!(name(&mut p, "Yohana Marpaung").as_deref(), Some("Yohana Marpaung"));
+        assert_eq!(name(&mut p, "Ratih").as_deref(), Some("Ratih"));
+        // A clipped first name of a known official.
+        let mut p = People::new(&[off("Syarifuddin", "Kepala Dinas", "Disnaker Bengkulu")], "");
+        assert_eq!(name(&mut p, "Syarif").as_deref(), Some("Syarifuddin"));
+        assert_eq!(name(&mut p, "Syarifah Lubis").as_deref(), Some("Syarifah Lubis"));
+        // A new two-word name whose words the article writes in lower case.
+        let mut p = people("kerja keras dan bebas cemas");
+        assert_eq!(name(&mut p, "Kerja Keras"), None);
     }
 
     #[test]
@@ -684,28 +608,6 @@ mod tests {
     }
 
     #[test]
-    fn credit_lines_are_spotted_by_their_label() {
-        for line in [
-            "Pewarta: A",
-            " \teditor:B",
-            "• C",
-            "\u{212A}ontributor: D",
-            "Topik: E",
-            "FOTO : F",
-            "Penuli\u{17F}: G",
-            "\u{b7} H",
-        ] {
-            assert!(may_be_credit(line) && CREDIT.is_match(line), "{line}");
-        }
-        for line in ["Sumber: A", "", "  ", "Pemerintah: x", "Kepala Dinas", "Foto", "p"] {
-            assert!(may_be_credit(line) || !CREDIT.is_match(line), "{line}");
-        }
-        assert!(!may_be_credit("Sumber: A") && !may_be_credit("") && !may_be_credit("  "));
-        assert!(!may_be_credit("Pemerintah: x"));
-        assert!(CREDIT.as_str().contains(&CREDIT_LABELS.join("|")));
-    }
-
-    #[test]
     fn credits_and_aged_names_are_read_from_the_page() {
         let p = People::new(&[], "Dedi Kurniadi (34) bekerja.\nPewarta: Juraidi\n  • Ahmad Faisal");
         assert!(
@@ -740,29 +642,5 @@ mod tests {
         assert_eq!(p.introduced("ǅemal, nelayan tua, melaut."), None);
         assert_eq!(p.introduced("hasnah, istri almarhum, menangis."), None);
         assert_eq!(p.introduced("Hasnah menangis."), None);
-    }
-
-    #[test]
-    fn may_be_introduced_is_true_wherever_the_regex_matches() {
-        for s in [
-            "Hasnah, istri almarhum, menangis.",
-            "Misnadi (47) melaut.",
-            "Misnadi\t(47) melaut.",
-            "La Ode Muh Ali, warga, hadir.",
-            "Ni Made Sri Ayu Dewi, warga, hadir.",
-            "O’Neil-Smith, warga, hadir.",
-            "Ǆemal, nelayan tua, melaut.",
-            "ǅemal, nelayan tua, melaut.",
-            "Émile (40) hadir.",
-            " Hasnah, istri almarhum, menangis.",
-            "Hasnah menangis, lalu pergi.",
-            "Hasnah\n, istri, pergi.",
-            "Jakarta, ibu kota, ramai.",
-            "Rp5 (10) naik.",
-            "",
-        ] {
-            assert!(may_be_introduced(s) || !INTRODUCED.is_match(s), "{s}");
-        }
-        assert!(!may_be_introduced("Hasnah menangis, lalu pergi."));
     }
 }
