@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! $ printf 'q1\tklaim JHT\n' | cargo run --release --example bm25_default -- articles.jsonl 20
-//! q1	corpus/a01_jht_klaim_surabaya.txt	1
+//! q1<TAB>corpus/a01_jht_klaim_surabaya.txt<TAB>1
 //! ```
 //!
 //! `eval/relevance/run.py` runs it; it is not part of warta.
@@ -18,8 +18,8 @@ use std::io::{self, BufRead, BufWriter, Write};
 use serde::Deserialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::QueryParser;
-use tantivy::schema::{Schema, Value, STORED, STRING, TEXT};
-use tantivy::{doc, Index, TantivyDocument};
+use tantivy::schema::{STORED, STRING, Schema, TEXT, Value};
+use tantivy::{Index, TantivyDocument, doc};
 
 #[derive(Deserialize)]
 struct Article {

@@ -26,3 +26,5 @@ mod seeds;
 mod robustness;
 // `warta facets`, `timeline`, `terms`, exports and syndicated copies.
 mod analytics;
+// Ranking quality on eval/relevance (nDCG@10, P@5, R@20 floors).
+mod relevance;

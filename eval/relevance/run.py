@@ -96,17 +96,40 @@ def body_of(d):
 
 
 def run_warta(binary, root, index, queries, extra):
+    """Every hit of every query, best first: the ranking and the set warta counts."""
     if not os.path.exists(index):
         subprocess.run([binary, "index", root, "--index", index], check=False, capture_output=True)
-    ranked = {}
+    ranked, counted = {}, {}
     for qid, q in queries:
-        p = subprocess.run([binary, "search", q, "--index", index, "--json", "-n", str(TOP)] + extra,
-                           capture_output=True, text=True)
+        p = subprocess.run([binary, "search", q, "--index", index, "--json", "-n", "100000",
+                            "--snippets", "0"] + extra, capture_output=True, text=True)
         if p.returncode == 2:
             sys.exit(f"warta search {q!r} failed: {p.stderr.strip()}")
         hits = json.loads(p.stdout)["hits"] if p.stdout.strip() else []
         ranked[qid] = [h["id"] for h in hits]
+        counted[qid] = [h["id"] for h in hits if h.get("counted", True)]
+    COUNTED[id(ranked)] = counted
     return ranked
+
+
+# The counted hits of each warta run, by the id of its ranking.
+COUNTED = {}
+
+
+def set_quality(ranked, judged, queries):
+    """Mean precision, recall and F1 of the matched set against the pages graded 1 or 2:
+    how well the counts (total, facets, timeline) of a mode measure what was asked."""
+    ps, rs, fs = [], [], []
+    for qid, _ in queries:
+        got = set(ranked.get(qid, []))
+        rel = {d for d, g in judged[qid].items() if g >= 1}
+        p = len(got & rel) / len(got) if got else 0.0
+        r = len(got & rel) / len(rel)
+        ps.append(p)
+        rs.append(r)
+        fs.append(2 * p * r / (p + r) if p + r else 0.0)
+    n = len(queries)
+    return sum(ps) / n, sum(rs) / n, sum(fs) / n
 
 
 def run_tantivy_default(arts, queries, tmp):
@@ -196,6 +219,7 @@ def main():
     ap.add_argument("--variant", action="append", default=[], help="NAME=EXTRA SEARCH FLAGS")
     ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
     ap.add_argument("--worst", type=int, default=8)
+    ap.add_argument("--per-query", action="store_true", help="nDCG@10 / R@20 of every query")
     args = ap.parse_args()
 
     shared = find_shared(args.shared)
@@ -231,6 +255,16 @@ def main():
     below = [q for q, _ in queries if w[q][0] < base[q][0] - 0.15]
     print(f"\nqueries more than 0.15 nDCG@10 below tantivy BM25: {len(below)} {' '.join(below)}\n")
     worst(queries, per, args.worst, args.markdown)
+    print("\nthe set each warta mode counts, against the relevant pages (precision / recall / F1, mean per query):")
+    for name, r in systems.items():
+        if name.startswith("warta"):
+            c = COUNTED[id(r)]
+            p, rec, f = set_quality(c, judged, queries)
+            size = sum(len(c[q]) for q, _ in queries) / len(queries)
+            print(f"  {name:20} {p:.3f} / {rec:.3f} / {f:.3f}   mean size {size:.1f}")
+    if args.per_query:
+        for q, t in queries:
+            print(f"  {q} {t[:40]:40} " + "  ".join(f"{per[x][q][0]:.2f}/{per[x][q][2]:.2f}" for x in per))
 
 
 def table(per, md):

@@ -11,6 +11,13 @@
 //! the flags. A word or run of unquoted words that names an alias group
 //! searches every name of the group (names of several words as phrases),
 //! scored by the best-matching name.
+//!
+//! Juxtaposed words select articles as [`Match`] says: all of them, most of
+//! them (the default) or any. Ranking is BM25 over every word either way, so
+//! rarer words weigh more and an article with more of the words scores
+//! higher. A quoted phrase, a `+word`, each side of an explicit `AND` and a
+//! facet term (`province:Papua`) are required whatever the mode; `-word`
+//! excludes.
 
 use tantivy::Term;
 use tantivy::query::{
@@ -27,12 +34,51 @@ use crate::index::document::{said_term, speaker_slot_term};
 use crate::search::aliases::Aliases;
 use crate::search::filters::{self, FacetKind};
 use crate::search::query::Node;
+use crate::search::scoring::Floors;
 
 /// How much more a title match weighs than a body match.
 pub const TITLE_BOOST: f32 = 2.5;
 
 /// How much more an exact-view match weighs than a stemmed one.
 pub const EXACT_BOOST: f32 = 2.0;
+
+/// Which articles a run of juxtaposed words selects (`--match`). The set
+/// counted (totals, facets, timelines, exports) is the set ranked, so every
+/// count follows from the query string and this mode alone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Match {
+    /// Every word (the default: the most precise counts, measured on
+    /// `eval/relevance`).
+    #[default]
+    All,
+    /// All words of a one- or two-word run; of longer runs, all but one in
+    /// four, rounded up (2 of 3, 3 of 4, 3 of 5, 4 of 6 …).
+    Most,
+    /// At least one word.
+    Any,
+}
+
+impl Match {
+    /// How many of `n` words an article needs.
+    pub fn required(self, n: usize) -> usize {
+        match self {
+            Match::All => n,
+            Match::Any => n.min(1),
+            Match::Most if n <= 2 => n,
+            Match::Most => n - n.div_ceil(4),
+        }
+    }
+
+    /// The mode's name, as `--match` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Match::All => "all",
+            Match::Most => "most",
+            Match::Any => "any",
+        }
+    }
+}
 
 /// What to highlight for one query term or phrase: its terms in each view,
 /// with positions relative to the first term. A snippet hit is a run of
@@ -53,6 +99,11 @@ pub struct Compiled {
     pub highlights: Vec<Pattern>,
     /// How each word was analysed and expanded, for `--explain`.
     pub notes: Vec<String>,
+    /// Document-frequency floors of alias terms (see [`scoring`](crate::search::scoring)).
+    pub floors: Floors,
+    /// Whether some run of juxtaposed words has two or more words, so that
+    /// another [`Match`] would select other articles.
+    pub optional_words: bool,
 }
 
 /// Compiles a parsed query. `raw` is the query string, for error messages.
@@ -65,22 +116,32 @@ pub fn compile(
     node: &Node,
     raw: &str,
     speakers: Option<&[SpeakerSlot]>,
+    matching: Match,
 ) -> Result<Compiled> {
     let mut c = Compiler {
         index,
         aliases,
         speakers,
+        matching,
         exact: index.analyzer(View::Exact),
         stemmed: index.analyzer(View::Stemmed),
         highlights: Vec::new(),
         notes: Vec::new(),
+        floors: Floors::new(),
+        optional_words: false,
     };
     let query = c.node(node, false)?.ok_or_else(|| UserError::QuerySyntax {
         query: raw.to_string(),
         position: 0,
         message: "the query has no searchable words".to_string(),
     })?;
-    Ok(Compiled { query, highlights: c.highlights, notes: c.notes })
+    Ok(Compiled {
+        query,
+        highlights: c.highlights,
+        notes: c.notes,
+        floors: c.floors,
+        optional_words: c.optional_words,
+    })
 }
 
 /// A speaker's slot in some articles: their words there are scoped by it
@@ -97,10 +158,13 @@ struct Compiler<'a> {
     index: &'a WartaIndex,
     aliases: &'a Aliases,
     speakers: Option<&'a [SpeakerSlot]>,
+    matching: Match,
     exact: TextAnalyzer,
     stemmed: TextAnalyzer,
     highlights: Vec<Pattern>,
     notes: Vec<String>,
+    floors: Floors,
+    optional_words: bool,
 }
 
 /// Which text fields a term may match in.
@@ -136,6 +200,7 @@ impl Compiler<'_> {
                 self.leaf(field.as_deref(), text, Kind::Exact, negated, true)
             }
             Node::And(children) => self.and(children, negated),
+            Node::Require(inner) => self.node(inner, negated),
             Node::Or(children) => {
                 let mut clauses: Clauses = Vec::new();
                 for child in children {
@@ -153,27 +218,55 @@ impl Compiler<'_> {
         }
     }
 
-    /// ANDs the children; a run of plain words that names an alias becomes
-    /// one clause: (the words) OR (every other name of the group).
+    /// Combines juxtaposed children: required terms (phrases, `+word`,
+    /// explicit `AND`, facet terms) must match, exclusions must not, and of
+    /// the words (a run of words naming an alias counts as one) as many as
+    /// [`Match::required`] says (with `any`, none when something is required). Under an exclusion every word is required,
+    /// so that `-(a b)` removes exactly the articles with both.
     fn and(&mut self, children: &[Node], negated: bool) -> Result<Option<Box<dyn Query>>> {
         let mut clauses: Clauses = Vec::new();
+        let mut words: Vec<Box<dyn Query>> = Vec::new();
         let mut i = 0;
         while i < children.len() {
             if let Some((n, q)) = self.alias_run(&children[i..], negated)? {
-                clauses.push((Occur::Must, q));
+                words.push(q);
                 i += n;
                 continue;
             }
-            let (occur, inner, neg) = match &children[i] {
-                Node::Not(inner) => (Occur::MustNot, inner.as_ref(), !negated),
-                other => (Occur::Must, other, negated),
-            };
-            if let Some(q) = self.node(inner, neg)? {
-                clauses.push((occur, q));
+            match &children[i] {
+                Node::Not(inner) => {
+                    if let Some(q) = self.node(inner, !negated)? {
+                        clauses.push((Occur::MustNot, q));
+                    }
+                }
+                node if is_required(node) => {
+                    if let Some(q) = self.node(node, negated)? {
+                        clauses.push((Occur::Must, q));
+                    }
+                }
+                node => words.extend(self.node(node, negated)?),
             }
             i += 1;
         }
-        Ok(boolean(clauses))
+        self.optional_words |= !negated && words.len() > 1;
+        let mode = if negated { Match::All } else { self.matching };
+        // With `--match any`, required terms already make the match: words only rank.
+        let has_required = clauses.iter().any(|(o, _)| *o == Occur::Must);
+        let need = if mode == Match::Any && has_required { 0 } else { mode.required(words.len()) };
+        if words.len() > 1 && need < words.len() {
+            self.notes.push(format!(
+                "--match {}: an article needs {need} of the {} words (required terms apart); \
+                 more of them rank higher",
+                mode.name(),
+                words.len()
+            ));
+        }
+        if need == words.len() {
+            clauses.extend(words.into_iter().map(|q| (Occur::Must, q)));
+            return Ok(boolean(clauses));
+        }
+        clauses.extend(words.into_iter().map(|q| (Occur::Should, q)));
+        Ok(Some(Box::new(BooleanQuery::with_minimum_required_clauses(clauses, need))))
     }
 
     /// If the plain words at the start of `run` name an alias, the clause for
@@ -227,6 +320,7 @@ impl Compiler<'_> {
         negated: bool,
         field: Option<&str>,
     ) -> Result<Option<Box<dyn Query>>> {
+        self.floor_group(group);
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         for name in group {
             let kind = if name.split_whitespace().count() > 1 { Kind::Exact } else { Kind::Word };
@@ -336,6 +430,31 @@ impl Compiler<'_> {
 }
 
 impl Compiler<'_> {
+    /// Gives every term of the group's names (both views) the document
+    /// frequency of its most common name, so that a rare spelling of a
+    /// common name does not weigh like a rare word. A name of several words
+    /// is taken to be as common as its rarest word.
+    fn floor_group(&mut self, group: &[String]) {
+        let searcher = self.index.searcher();
+        let body = self.index.fields().body_exact;
+        let mut names: Vec<(Vec<String>, u64)> = Vec::new();
+        for name in group {
+            let mut terms = analysis::terms(&mut self.exact, name);
+            let df = terms
+                .iter()
+                .map(|t| searcher.doc_freq(&Term::from_field_text(body, t)).unwrap_or(0))
+                .min()
+                .unwrap_or(0);
+            terms.extend(analysis::terms(&mut self.stemmed, name));
+            names.push((terms, df));
+        }
+        let df = names.iter().map(|(_, df)| *df).max().unwrap_or(0);
+        for term in names.into_iter().flat_map(|(terms, _)| terms) {
+            let floor = self.floors.entry(term).or_insert(0);
+            *floor = (*floor).max(df);
+        }
+    }
+
     /// The title and body clauses of a word or phrase.
     fn text_fields(
         &self,
@@ -354,6 +473,16 @@ impl Compiler<'_> {
             add(f.body_exact, exact, EXACT_BOOST);
             add(f.body, stemmed, 1.0);
         }
+    }
+}
+
+/// Whether a term of a juxtaposed run must match whatever the mode: a
+/// `+term`, a side of an explicit `AND`, a quoted phrase, a facet term.
+fn is_required(node: &Node) -> bool {
+    match node {
+        Node::Require(_) | Node::Phrase { .. } => true,
+        Node::Word { field: Some(field), .. } => field != "title" && field != "body",
+        _ => false,
     }
 }
 
@@ -428,4 +557,96 @@ fn boolean(mut clauses: Clauses) -> Option<Box<dyn Query>> {
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }
     Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::scoring::tests::index_of;
+    use crate::search::{SearchRequest, search};
+
+    #[test]
+    fn most_needs_all_of_two_words_and_three_of_four() {
+        let most: Vec<usize> = (0..=8).map(|n| Match::Most.required(n)).collect();
+        assert_eq!(most, [0, 1, 2, 2, 3, 3, 4, 5, 6]);
+        assert_eq!(Match::All.required(5), 5);
+        assert_eq!(Match::Any.required(5), 1);
+        assert_eq!(Match::Any.required(0), 0);
+    }
+
+    /// (counted ids, uncounted ids) of a search, in rank order.
+    fn run(index: &crate::index::WartaIndex, q: &str, mode: Match) -> (Vec<String>, Vec<String>) {
+        let mut req = SearchRequest::new(q);
+        req.filters.matching = mode;
+        req.limit = 20;
+        let r = search(index, &req).unwrap();
+        let short = |h: &crate::search::Hit| h.id.trim_start_matches("a.jsonl#").to_string();
+        assert_eq!(r.total, r.hits.iter().filter(|h| h.counted).count(), "{q}");
+        let counted = r.hits.iter().filter(|h| h.counted).map(short).collect();
+        let rest: Vec<String> = r.hits.iter().filter(|h| !h.counted).map(short).collect();
+        assert_eq!(r.partial.unwrap_or(0), rest.len(), "{q}");
+        (counted, rest)
+    }
+
+    fn articles() -> (tempfile::TempDir, crate::index::WartaIndex) {
+        index_of(&[
+            (
+                "Nelayan menerima santunan",
+                "Ahli waris nelayan di Ambon menerima santunan kematian.",
+            ),
+            ("Klaim santunan", "Ahli waris pekerja pabrik mengajukan klaim santunan."),
+            ("Pendaftaran nelayan", "Kelompok nelayan di Ambon mendaftar sebagai peserta."),
+            ("Pasar tradisional", "Pedagang pasar di Bekasi belum terdaftar."),
+        ])
+    }
+
+    #[test]
+    fn the_mode_decides_what_is_counted_and_the_rest_follows() {
+        let (_dir, index) = articles();
+        // All: only the article with every word is counted; those with some follow, uncounted.
+        let (counted, rest) = run(&index, "santunan nelayan Ambon", Match::All);
+        assert_eq!(counted, ["1"]);
+        assert_eq!(rest.len(), 2, "{rest:?}");
+        assert!(!rest.contains(&"4".to_string()));
+        // Most: 2 of 3 words.
+        let (counted, rest) = run(&index, "santunan nelayan Ambon", Match::Most);
+        assert_eq!(counted.len(), 2);
+        assert_eq!(counted[0], "1", "more of the words rank higher");
+        assert_eq!(rest, ["2"]);
+        // Any: every article with one of the words, none left over.
+        let (counted, rest) = run(&index, "santunan nelayan Ambon", Match::Any);
+        assert_eq!((counted.len(), rest.len()), (3, 0));
+    }
+
+    #[test]
+    fn plus_phrases_and_explicit_and_stay_required() {
+        let (_dir, index) = articles();
+        let (counted, rest) = run(&index, "+Ambon santunan", Match::Any);
+        assert_eq!(counted.len(), 2);
+        assert!(rest.is_empty());
+        let (counted, _) = run(&index, "\"ahli waris\" nelayan", Match::Any);
+        assert_eq!(counted.len(), 2, "the phrase is required: {counted:?}");
+        let (counted, _) = run(&index, "nelayan AND Ambon pasar", Match::Any);
+        assert_eq!(counted.len(), 2);
+        // Under an exclusion every word counts: only the article with both is removed.
+        let (counted, _) = run(&index, "(peserta OR santunan) -(nelayan Ambon)", Match::Any);
+        assert_eq!(counted, ["2"]);
+    }
+
+    #[test]
+    fn a_rare_spelling_of_a_common_name_does_not_outrank_the_subject() {
+        // Every article names the agency; one spells it "BPJS TK" (rare), the other is about
+        // the rare word asked for.
+        let (_dir, index) = index_of(&[
+            (
+                "Pekerja migran terlindungi",
+                "BPJS Ketenagakerjaan melindungi pekerja migran di Batam.",
+            ),
+            ("Sosialisasi", "BPJS TK mengajak pekerja mendaftar. Pekerja migran juga boleh."),
+            ("Gerai baru", "BPJS Ketenagakerjaan membuka gerai."),
+            ("Iuran", "BPJS Ketenagakerjaan menagih iuran."),
+        ]);
+        let (counted, _) = run(&index, "BPJS Ketenagakerjaan pekerja migran", Match::All);
+        assert_eq!(counted, ["1", "2"]);
+    }
 }

@@ -14,6 +14,7 @@ use tantivy::schema::{Facet, Field, IndexRecordOption};
 use crate::error::{Result, UserError};
 use crate::extract::{PartialDate, dateline, official, program, region};
 use crate::index::WartaIndex;
+use crate::search::compile::Match;
 
 /// The facet filters of a search.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -34,6 +35,10 @@ pub struct Filters {
     pub from: Option<PartialDate>,
     /// Latest date (end of the year/month/day given).
     pub to: Option<PartialDate>,
+    /// Which articles the query's words select (`--match`): not a facet,
+    /// but part of the selection every command counts.
+    #[serde(default)]
+    pub matching: Match,
 }
 
 /// Which facet a filter value belongs to.
