@@ -244,6 +244,10 @@ pub struct FilterArgs {
     /// marked. "Phrases", +word and AND are always required.
     #[arg(long = "match", value_enum, default_value_t = MatchArg::All)]
     pub matching: MatchArg,
+    /// Search only the words typed and their aliases, not the thesaurus's related expressions
+    /// (ojol for ojek online, terkena PHK for korban PHK …).
+    #[arg(long)]
+    pub no_expand: bool,
 }
 
 /// `--match`

@@ -60,6 +60,7 @@ pub fn filters(a: &FilterArgs) -> Result<Filters> {
             MatchArg::Most => Match::Most,
             MatchArg::Any => Match::Any,
         },
+        no_expand: a.no_expand,
     };
     // Compare the periods, not the strings: `--from 2024-06 --to 2024` is fine.
     if let (Some(from), Some(to)) = (filters.from, filters.to)

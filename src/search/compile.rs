@@ -35,6 +35,7 @@ use crate::search::aliases::Aliases;
 use crate::search::filters::{self, FacetKind};
 use crate::search::query::Node;
 use crate::search::scoring::Floors;
+use crate::search::thesaurus;
 
 /// How much more a title match weighs than a body match.
 pub const TITLE_BOOST: f32 = 2.5;
@@ -117,10 +118,12 @@ pub fn compile(
     raw: &str,
     speakers: Option<&[SpeakerSlot]>,
     matching: Match,
+    thesaurus: Option<&Aliases>,
 ) -> Result<Compiled> {
     let mut c = Compiler {
         index,
         aliases,
+        thesaurus,
         speakers,
         matching,
         exact: index.analyzer(View::Exact),
@@ -157,6 +160,8 @@ pub struct SpeakerSlot {
 struct Compiler<'a> {
     index: &'a WartaIndex,
     aliases: &'a Aliases,
+    /// Related expressions (`search::thesaurus`); `None` with `--no-expand`.
+    thesaurus: Option<&'a Aliases>,
     speakers: Option<&'a [SpeakerSlot]>,
     matching: Match,
     exact: TextAnalyzer,
@@ -193,6 +198,12 @@ impl Compiler<'_> {
     fn node(&mut self, node: &Node, negated: bool) -> Result<Option<Box<dyn Query>>> {
         match node {
             Node::Word { field: None, text } if text == "*" => Ok(Some(Box::new(AllQuery))),
+            Node::Word { field: None, .. } => {
+                if let Some((_, q)) = self.related_run(std::slice::from_ref(node), negated)? {
+                    return Ok(Some(q));
+                }
+                self.leaf(None, word_text(node), Kind::Word, negated, true)
+            }
             Node::Word { field, text } => {
                 self.leaf(field.as_deref(), text, Kind::Word, negated, true)
             }
@@ -229,6 +240,11 @@ impl Compiler<'_> {
         let mut i = 0;
         while i < children.len() {
             if let Some((n, q)) = self.alias_run(&children[i..], negated)? {
+                words.push(q);
+                i += n;
+                continue;
+            }
+            if let Some((n, q)) = self.related_run(&children[i..], negated)? {
                 words.push(q);
                 i += n;
                 continue;
@@ -304,6 +320,69 @@ impl Compiler<'_> {
         let written = words[..n_words].join(" ");
         let q = self.group_query(&written, &group, negated, None)?;
         Ok(q.map(|q| (n_words, q)))
+    }
+
+    /// If the plain words at the start of `run` are an expression of the
+    /// thesaurus: the clause (the words typed, or any related expression at
+    /// [`thesaurus::WEIGHT`]) and how many words it took. Not under an
+    /// exclusion: `-word` excludes what was typed.
+    fn related_run(
+        &mut self,
+        run: &[Node],
+        negated: bool,
+    ) -> Result<Option<(usize, Box<dyn Query>)>> {
+        let Some(thesaurus) = self.thesaurus else { return Ok(None) };
+        if negated {
+            return Ok(None);
+        }
+        let mut words: Vec<&str> = Vec::new();
+        for node in run {
+            match node {
+                Node::Word { field: None, text } if text != "*" => words.push(text),
+                _ => break,
+            }
+        }
+        let per_word: Vec<Vec<String>> =
+            words.iter().map(|w| analysis::terms(&mut self.exact, w)).collect();
+        let flat: Vec<String> = per_word.iter().flatten().cloned().collect();
+        let Some((n_terms, group)) = thesaurus.longest_prefix(&flat) else { return Ok(None) };
+        let (mut taken, mut n_words) = (0, 0);
+        while taken < n_terms && n_words < per_word.len() {
+            taken += per_word[n_words].len();
+            n_words += 1;
+        }
+        if taken != n_terms {
+            return Ok(None);
+        }
+        let typed_terms = &flat[..n_terms];
+        let group = group.to_vec();
+        // What was typed: each word as usual (with its aliases), all of them.
+        let mut typed: Clauses = Vec::new();
+        for w in &words[..n_words] {
+            if let Some(q) = self.leaf(None, w, Kind::Word, false, true)? {
+                typed.push((Occur::Must, q));
+            }
+        }
+        let mut alternatives: Clauses =
+            boolean(typed).map(|q| (Occur::Should, q)).into_iter().collect();
+        let mut related = Vec::new();
+        for name in &group {
+            if analysis::terms(&mut self.exact, name) == typed_terms {
+                continue;
+            }
+            let kind = if name.split_whitespace().count() > 1 { Kind::Exact } else { Kind::Word };
+            if let Some(q) = self.leaf(None, name, kind, false, false)? {
+                alternatives.push((Occur::Should, Box::new(BoostQuery::new(q, thesaurus::WEIGHT))));
+                related.push(name.as_str());
+            }
+        }
+        self.notes.push(format!(
+            "{:?} also finds, at weight {} (thesaurus; --no-expand to turn off): {}",
+            words[..n_words].join(" "),
+            thesaurus::WEIGHT,
+            related.join(" | ")
+        ));
+        Ok(boolean(alternatives).map(|q| (n_words, q)))
     }
 
     /// Any name of an alias group: single words in both views, names of
@@ -486,6 +565,14 @@ fn is_required(node: &Node) -> bool {
     }
 }
 
+/// The text of a word node.
+fn word_text(node: &Node) -> &str {
+    match node {
+        Node::Word { text, .. } | Node::Phrase { text, .. } => text,
+        _ => "",
+    }
+}
+
 fn facet_list(facets: &[tantivy::schema::Facet]) -> String {
     if facets.is_empty() {
         return "(nothing indexed)".into();
@@ -648,5 +735,28 @@ mod tests {
         ]);
         let (counted, _) = run(&index, "BPJS Ketenagakerjaan pekerja migran", Match::All);
         assert_eq!(counted, ["1", "2"]);
+    }
+
+    #[test]
+    fn the_thesaurus_finds_related_wording_below_what_was_typed() {
+        let (_dir, index) = index_of(&[
+            ("Ojek daring", "Pengemudi ojek daring di Manado mendaftar."),
+            ("Ojek online", "Pengemudi ojek online di Semarang mendaftar."),
+            ("Pasar", "Pedagang pasar mendaftar."),
+        ]);
+        let (counted, _) = run(&index, "ojek online", Match::All);
+        assert_eq!(counted, ["2", "1"], "what was typed ranks first");
+        let mut req = SearchRequest::new("ojek online");
+        req.filters.no_expand = true;
+        req.explain = true;
+        let r = search(&index, &req).unwrap();
+        assert_eq!(r.total, 1, "--no-expand: only the words typed");
+        req.filters.no_expand = false;
+        let r = search(&index, &req).unwrap();
+        let notes = r.explain.unwrap().terms.join("\n");
+        assert!(notes.contains("ojek daring") && notes.contains("thesaurus"), "{notes}");
+        // An exclusion excludes what was typed, not its relatives.
+        let (counted, _) = run(&index, "mendaftar -online", Match::All);
+        assert_eq!(counted.len(), 2);
     }
 }

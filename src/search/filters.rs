@@ -39,6 +39,10 @@ pub struct Filters {
     /// but part of the selection every command counts.
     #[serde(default)]
     pub matching: Match,
+    /// Whether to leave out the thesaurus's related expressions
+    /// (`--no-expand`; aliases always apply).
+    #[serde(default)]
+    pub no_expand: bool,
 }
 
 /// Which facet a filter value belongs to.

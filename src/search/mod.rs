@@ -25,6 +25,7 @@ pub mod query;
 pub mod response;
 pub mod scoring;
 pub mod snippet;
+pub mod thesaurus;
 
 use std::sync::LazyLock;
 
@@ -153,10 +154,13 @@ pub fn select(
         }
     }
     let scopes = (!quoted_by.is_empty()).then_some(scopes.as_slice());
-    let compiled = compile::compile(index, &aliases, &ast, text, scopes, filters.matching)?;
+    let related = (!filters.no_expand).then(thesaurus::built_in);
+    let related = related.as_deref();
+    let compiled =
+        compile::compile(index, &aliases, &ast, text, scopes, filters.matching, related)?;
     // The articles with only some of the words, ranked after the counted ones.
     let loose = if compiled.optional_words && filters.matching != Match::Any {
-        Some(compile::compile(index, &aliases, &ast, text, scopes, Match::Any)?.query)
+        Some(compile::compile(index, &aliases, &ast, text, scopes, Match::Any, related)?.query)
     } else {
         None
     };
