@@ -21,14 +21,15 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery,
-    Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur,
+    PhrasePrefixQuery, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::analysis::{self, View};
 use crate::error::{Result, UserError};
+use crate::extract::region;
 use crate::index::WartaIndex;
 use crate::index::document::{said_term, speaker_slot_term};
 use crate::search::aliases::Aliases;
@@ -42,6 +43,10 @@ pub const TITLE_BOOST: f32 = 2.5;
 
 /// How much more an exact-view match weighs than a stemmed one.
 pub const EXACT_BOOST: f32 = 2.0;
+
+/// The score of an article located in a province the query names without
+/// naming it (a BM25 match of the name scores more).
+pub const PLACE_SCORE: f32 = 1.0;
 
 /// Which articles a run of juxtaposed words selects (`--match`). The set
 /// counted (totals, facets, timelines, exports) is the set ranked, so every
@@ -408,6 +413,9 @@ impl Compiler<'_> {
             }
         }
         self.notes.push(format!("{typed:?} names an alias group: {}", group.join(" | ")));
+        if field.is_none() && !negated {
+            alternatives.extend(self.located_in(typed));
+        }
         Ok(match alternatives.len() {
             0 => None,
             1 => alternatives.pop(),
@@ -459,6 +467,15 @@ impl Compiler<'_> {
                 joined(&stemmed)
             ));
         }
+        // A quoted phrase: its wordings (without a parenthesised abbreviation,
+        // No/Nomor, Thn/Tahun), three words or more allowing one inserted word.
+        let typed_phrase = kind == Kind::Exact && expand;
+        let wordings =
+            if typed_phrase { phrase_wordings(&mut self.exact, text) } else { vec![exact.clone()] };
+        if wordings.len() > 1 {
+            let others: Vec<String> = wordings[1..].iter().map(|w| joined(w)).collect();
+            self.notes.push(format!("phrase {text:?} also as: {}", others.join(" | ")));
+        }
         let f = *self.index.fields();
         let schema = self.index.index().schema();
         let mut clauses: Clauses = Vec::new();
@@ -492,6 +509,26 @@ impl Compiler<'_> {
             }
         } else {
             self.text_fields(scope, &exact, &stemmed, &mut add);
+            for wording in wordings.iter().skip(1) {
+                self.text_fields(scope, wording, &[], &mut add);
+            }
+            // A name of several words (an alias, a related expression) also
+            // with a clitic on its last word: "jaminan hari tuanya" is JHT.
+            if kind == Kind::Exact && !expand && exact.len() > 1 {
+                let title = if scope == Scope::Both { TITLE_BOOST } else { 1.0 };
+                let fields = [
+                    (scope != Scope::Body).then_some((f.title_exact, title * EXACT_BOOST)),
+                    (scope != Scope::Title).then_some((f.body_exact, EXACT_BOOST)),
+                ];
+                for (field, boost) in fields.into_iter().flatten() {
+                    let terms: Vec<(usize, Term)> =
+                        exact.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
+                    let mut q = PhrasePrefixQuery::new_with_offset(terms);
+                    q.set_max_expansions(MAX_SUFFIXED);
+                    let q: Box<dyn Query> = Box::new(q);
+                    clauses.push((Occur::Should, Box::new(BoostQuery::new(q, boost * 0.5))));
+                }
+            }
         }
         // A word that names an alias group searches the whole group, in the
         // same fields. A quoted phrase means exact wording: no expansion.
@@ -509,6 +546,21 @@ impl Compiler<'_> {
 }
 
 impl Compiler<'_> {
+    /// When `typed` names a province: the articles located there (the
+    /// region facet: a town or regency of it, a dateline), at
+    /// [`PLACE_SCORE`], below the articles that name it.
+    fn located_in(&mut self, typed: &str) -> Option<Box<dyn Query>> {
+        let province = region::resolve_province(typed)?;
+        let facet = tantivy::schema::Facet::from_path([province.name.as_str()]);
+        let field = filters::field_of(self.index, FacetKind::Province);
+        let located = filters::facet_query(field, &[facet]);
+        self.notes.push(format!(
+            "{typed:?} also finds the articles located in {} (region facet, score {PLACE_SCORE})",
+            province.name
+        ));
+        Some(Box::new(ConstScoreQuery::new(located, PLACE_SCORE)))
+    }
+
     /// Gives every term of the group's names (both views) the document
     /// frequency of its most common name, so that a rare spelling of a
     /// common name does not weigh like a rare word. A name of several words
@@ -629,6 +681,90 @@ fn terms_query(field: Field, positions: bool, terms: &[(usize, String)]) -> Box<
     let terms: Vec<(usize, Term)> =
         terms.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
     Box::new(PhraseQuery::new_with_offset(terms))
+}
+
+/// Most words a name's last word is extended to (`tua` → `tuanya`).
+const MAX_SUFFIXED: u32 = 50;
+
+/// Quoted phrases this long (in terms) allow one inserted word:
+/// `"Instruksi Presiden Nomor 2"` finds "Instruksi Presiden (Inpres) Nomor 2".
+const GAP_FROM: usize = 3;
+
+/// Most wordings one quoted phrase is searched as.
+const MAX_WORDINGS: usize = 40;
+
+/// The wordings a quoted phrase stands for, first as typed: without a
+/// parenthesised part (`Instruksi Presiden (Inpres) Nomor 2` is also
+/// "Instruksi Presiden Nomor 2"), with `No`/`Nomor` and `Thn`/`Tahun` for
+/// each other (`No.` analyses to `no`), and, from [`GAP_FROM`] terms, with
+/// one word of any kind between two of its words (a position gap; tantivy's
+/// slop is not used: with four terms or more it missed such gaps).
+fn phrase_wordings(exact: &mut TextAnalyzer, text: &str) -> Vec<Vec<(usize, String)>> {
+    let mut bases = vec![analysis::positioned_terms(exact, text)];
+    let mut core = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => core.push(c),
+            _ => {}
+        }
+    }
+    let core = analysis::positioned_terms(exact, &core);
+    if !core.is_empty() && core != bases[0] {
+        bases.push(core);
+    }
+    let mut out: Vec<Vec<(usize, String)>> = Vec::new();
+    for base in bases {
+        let mut wordings = vec![base.clone()];
+        for (i, (_, term)) in base.iter().enumerate() {
+            let Some(other) = spelling_variant(term) else { continue };
+            let more: Vec<_> = wordings
+                .iter()
+                .map(|w| {
+                    let mut w = w.clone();
+                    w[i].1 = other.to_string();
+                    w
+                })
+                .collect();
+            wordings.extend(more);
+        }
+        for w in wordings {
+            if !out.contains(&w) && out.len() < MAX_WORDINGS {
+                out.push(w);
+            }
+        }
+    }
+    let spelled = out.len();
+    for k in 0..spelled {
+        let w = out[k].clone();
+        if w.len() < GAP_FROM {
+            continue;
+        }
+        for gap in 1..w.len() {
+            let gapped: Vec<(usize, String)> = w
+                .iter()
+                .enumerate()
+                .map(|(i, (p, t))| (if i >= gap { p + 1 } else { *p }, t.clone()))
+                .collect();
+            if !out.contains(&gapped) && out.len() < MAX_WORDINGS {
+                out.push(gapped);
+            }
+        }
+    }
+    out
+}
+
+/// The other spelling of a word legal instruments abbreviate.
+fn spelling_variant(term: &str) -> Option<&'static str> {
+    match term {
+        "no" => Some("nomor"),
+        "nomor" => Some("no"),
+        "thn" => Some("tahun"),
+        "tahun" => Some("thn"),
+        _ => None,
+    }
 }
 
 /// A boolean query of the clauses; `None` when there are none. A query made
@@ -758,5 +894,89 @@ mod tests {
         // An exclusion excludes what was typed, not its relatives.
         let (counted, _) = run(&index, "mendaftar -online", Match::All);
         assert_eq!(counted.len(), 2);
+    }
+
+    #[test]
+    fn a_province_in_the_query_also_finds_articles_located_there_ranked_below() {
+        let (_dir, index) = index_of(&[
+            ("Pekerja rentan di Padang", "PADANG - Pemkot Padang menanggung iuran pekerja rentan."),
+            (
+                "Pekerja rentan Sumatera Barat",
+                "Pemprov Sumatera Barat menanggung iuran pekerja rentan.",
+            ),
+            ("Pekerja rentan di Bekasi", "BEKASI - Pemkot Bekasi menanggung iuran pekerja rentan."),
+        ]);
+        let (counted, _) = run(&index, "pekerja rentan Sumatera Barat", Match::All);
+        assert_eq!(counted, ["2", "1"]);
+        // Exclusions and field restrictions stay with the words.
+        let (counted, _) = run(&index, "pekerja -\"Sumatera Barat\"", Match::All);
+        assert_eq!(counted.len(), 2);
+        let (counted, _) = run(&index, "title:Sumbar OR title:\"Sumatera Barat\"", Match::All);
+        assert_eq!(counted, ["2"]);
+    }
+
+    #[test]
+    fn a_quoted_legal_instrument_survives_real_typography() {
+        let mut exact = crate::analysis::AnalysisConfig::default().analyzer(View::Exact);
+        let texts = |ws: Vec<Vec<(usize, String)>>| -> Vec<String> {
+            ws.iter().map(|w| joined(w)).collect()
+        };
+        let first =
+            |ws: Vec<Vec<(usize, String)>>, n: usize| texts(ws.into_iter().take(n).collect());
+        assert_eq!(
+            first(phrase_wordings(&mut exact, "Inpres No. 2 Thn 2021"), 4),
+            [
+                "inpres no 2 thn 2021",
+                "inpres nomor 2 thn 2021",
+                "inpres no 2 tahun 2021",
+                "inpres nomor 2 tahun 2021"
+            ]
+        );
+        assert_eq!(
+            first(phrase_wordings(&mut exact, "Instruksi Presiden (Inpres) Nomor 2"), 4),
+            [
+                "instruksi presiden inpres nomor 2",
+                "instruksi presiden inpres no 2",
+                "instruksi presiden nomor 2",
+                "instruksi presiden no 2"
+            ]
+        );
+        assert_eq!(texts(phrase_wordings(&mut exact, "hari tua")), ["hari tua"]);
+        // From three words, one gap between any two.
+        let gaps: Vec<Vec<usize>> = phrase_wordings(&mut exact, "pekerja bukan penerima")
+            .iter()
+            .map(|w| w.iter().map(|(p, _)| *p).collect())
+            .collect();
+        assert_eq!(gaps, [vec![0, 1, 2], vec![0, 2, 3], vec![0, 1, 3]]);
+
+        let (_dir, index) = index_of(&[
+            (
+                "Aturan",
+                "Sesuai Instruksi Presiden (Inpres) Nomor 2 Tahun 2021, pemda menanggung iuran.",
+            ),
+            ("Aturan", "Sesuai Instruksi Presiden No. 2 Thn 2021 tentang jaminan sosial."),
+            ("Aturan", "Instruksi Presiden tahun lalu bernomor 2 dari 2021."),
+            ("Hari", "Hari ini tua dan muda datang."),
+        ]);
+        for q in [
+            "\"Instruksi Presiden Nomor 2 Tahun 2021\"",
+            "\"Instruksi Presiden (Inpres) Nomor 2 Tahun 2021\"",
+        ] {
+            let mut found = run(&index, q, Match::All).0;
+            found.sort();
+            assert_eq!(found, ["1", "2"], "{q}");
+        }
+        // Two-word phrases stay exact: no word may come between.
+        assert!(run(&index, "\"hari tua\"", Match::All).0.is_empty());
+    }
+
+    #[test]
+    fn a_programme_name_with_a_clitic_is_found_by_its_acronym() {
+        let (_dir, index) = index_of(&[
+            ("Klaim", "Peserta mencairkan jaminan hari tuanya lewat aplikasi."),
+            ("Klaim", "Saldo JHT-nya utuh."),
+            ("Klaim", "Hari tua yang tenang, kata jaminan itu."),
+        ]);
+        assert_eq!(run(&index, "JHT", Match::All).0.len(), 2);
     }
 }
