@@ -21,8 +21,8 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur,
-    PhrasePrefixQuery, PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhrasePrefixQuery, PhraseQuery,
+    Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -36,7 +36,11 @@ use crate::search::aliases::Aliases;
 use crate::search::filters::{self, FacetKind};
 use crate::search::query::Node;
 use crate::search::scoring::Floors;
-use crate::search::thesaurus;
+
+mod expand;
+mod wording;
+
+use wording::phrase_wordings;
 
 /// How much more a title match weighs than a body match.
 pub const TITLE_BOOST: f32 = 2.5;
@@ -290,139 +294,6 @@ impl Compiler<'_> {
         Ok(Some(Box::new(BooleanQuery::with_minimum_required_clauses(clauses, need))))
     }
 
-    /// If the plain words at the start of `run` name an alias, the clause for
-    /// them and how many children it consumed.
-    fn alias_run(
-        &mut self,
-        run: &[Node],
-        negated: bool,
-    ) -> Result<Option<(usize, Box<dyn Query>)>> {
-        let mut words: Vec<&str> = Vec::new();
-        for node in run {
-            match node {
-                Node::Word { field: None, text } if text != "*" => words.push(text),
-                _ => break,
-            }
-        }
-        if words.len() < 2 {
-            return Ok(None); // single words are expanded by `leaf`
-        }
-        // Terms of each word, to map an alias length in terms back to words.
-        let per_word: Vec<Vec<String>> =
-            words.iter().map(|w| analysis::terms(&mut self.exact, w)).collect();
-        let flat: Vec<String> = per_word.iter().flatten().cloned().collect();
-        let Some((n_terms, group)) = self.aliases.longest_prefix(&flat) else { return Ok(None) };
-        let mut taken_terms = 0;
-        let mut n_words = 0;
-        while taken_terms < n_terms && n_words < per_word.len() {
-            taken_terms += per_word[n_words].len();
-            n_words += 1;
-        }
-        if taken_terms != n_terms || n_words < 2 {
-            return Ok(None);
-        }
-        let group = group.to_vec();
-        let written = words[..n_words].join(" ");
-        let q = self.group_query(&written, &group, negated, None)?;
-        Ok(q.map(|q| (n_words, q)))
-    }
-
-    /// If the plain words at the start of `run` are an expression of the
-    /// thesaurus: the clause (the words typed, or any related expression at
-    /// [`thesaurus::WEIGHT`]) and how many words it took. Not under an
-    /// exclusion: `-word` excludes what was typed.
-    fn related_run(
-        &mut self,
-        run: &[Node],
-        negated: bool,
-    ) -> Result<Option<(usize, Box<dyn Query>)>> {
-        let Some(thesaurus) = self.thesaurus else { return Ok(None) };
-        if negated {
-            return Ok(None);
-        }
-        let mut words: Vec<&str> = Vec::new();
-        for node in run {
-            match node {
-                Node::Word { field: None, text } if text != "*" => words.push(text),
-                _ => break,
-            }
-        }
-        let per_word: Vec<Vec<String>> =
-            words.iter().map(|w| analysis::terms(&mut self.exact, w)).collect();
-        let flat: Vec<String> = per_word.iter().flatten().cloned().collect();
-        let Some((n_terms, group)) = thesaurus.longest_prefix(&flat) else { return Ok(None) };
-        let (mut taken, mut n_words) = (0, 0);
-        while taken < n_terms && n_words < per_word.len() {
-            taken += per_word[n_words].len();
-            n_words += 1;
-        }
-        if taken != n_terms {
-            return Ok(None);
-        }
-        let typed_terms = &flat[..n_terms];
-        let group = group.to_vec();
-        // What was typed: each word as usual (with its aliases), all of them.
-        let mut typed: Clauses = Vec::new();
-        for w in &words[..n_words] {
-            if let Some(q) = self.leaf(None, w, Kind::Word, false, true)? {
-                typed.push((Occur::Must, q));
-            }
-        }
-        let mut alternatives: Clauses =
-            boolean(typed).map(|q| (Occur::Should, q)).into_iter().collect();
-        let mut related = Vec::new();
-        for name in &group {
-            if analysis::terms(&mut self.exact, name) == typed_terms {
-                continue;
-            }
-            let kind = if name.split_whitespace().count() > 1 { Kind::Exact } else { Kind::Word };
-            if let Some(q) = self.leaf(None, name, kind, false, false)? {
-                alternatives.push((Occur::Should, Box::new(BoostQuery::new(q, thesaurus::WEIGHT))));
-                related.push(name.as_str());
-            }
-        }
-        self.notes.push(format!(
-            "{:?} also finds, at weight {} (thesaurus; --no-expand to turn off): {}",
-            words[..n_words].join(" "),
-            thesaurus::WEIGHT,
-            related.join(" | ")
-        ));
-        Ok(boolean(alternatives).map(|q| (n_words, q)))
-    }
-
-    /// Any name of an alias group: single words in both views, names of
-    /// several words as exact phrases. Whichever name was typed, the query
-    /// is the same, so `JHT` and `jaminan hari tua` count the same articles.
-    ///
-    /// The best-matching name scores, not the sum of all: an article that
-    /// says "BP Jamsostek" (which also contains the name "Jamsostek") must
-    /// not outrank one that says what was typed.
-    fn group_query(
-        &mut self,
-        typed: &str,
-        group: &[String],
-        negated: bool,
-        field: Option<&str>,
-    ) -> Result<Option<Box<dyn Query>>> {
-        self.floor_group(group);
-        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
-        for name in group {
-            let kind = if name.split_whitespace().count() > 1 { Kind::Exact } else { Kind::Word };
-            if let Some(q) = self.leaf(field, name, kind, negated, false)? {
-                alternatives.push(q);
-            }
-        }
-        self.notes.push(format!("{typed:?} names an alias group: {}", group.join(" | ")));
-        if field.is_none() && !negated {
-            alternatives.extend(self.located_in(typed));
-        }
-        Ok(match alternatives.len() {
-            0 => None,
-            1 => alternatives.pop(),
-            _ => Some(Box::new(DisjunctionMaxQuery::new(alternatives))),
-        })
-    }
-
     fn leaf(
         &mut self,
         field: Option<&str>,
@@ -546,46 +417,6 @@ impl Compiler<'_> {
 }
 
 impl Compiler<'_> {
-    /// When `typed` names a province: the articles located there (the
-    /// region facet: a town or regency of it, a dateline), at
-    /// [`PLACE_SCORE`], below the articles that name it.
-    fn located_in(&mut self, typed: &str) -> Option<Box<dyn Query>> {
-        let province = region::resolve_province(typed)?;
-        let facet = tantivy::schema::Facet::from_path([province.name.as_str()]);
-        let field = filters::field_of(self.index, FacetKind::Province);
-        let located = filters::facet_query(field, &[facet]);
-        self.notes.push(format!(
-            "{typed:?} also finds the articles located in {} (region facet, score {PLACE_SCORE})",
-            province.name
-        ));
-        Some(Box::new(ConstScoreQuery::new(located, PLACE_SCORE)))
-    }
-
-    /// Gives every term of the group's names (both views) the document
-    /// frequency of its most common name, so that a rare spelling of a
-    /// common name does not weigh like a rare word. A name of several words
-    /// is taken to be as common as its rarest word.
-    fn floor_group(&mut self, group: &[String]) {
-        let searcher = self.index.searcher();
-        let body = self.index.fields().body_exact;
-        let mut names: Vec<(Vec<String>, u64)> = Vec::new();
-        for name in group {
-            let mut terms = analysis::terms(&mut self.exact, name);
-            let df = terms
-                .iter()
-                .map(|t| searcher.doc_freq(&Term::from_field_text(body, t)).unwrap_or(0))
-                .min()
-                .unwrap_or(0);
-            terms.extend(analysis::terms(&mut self.stemmed, name));
-            names.push((terms, df));
-        }
-        let df = names.iter().map(|(_, df)| *df).max().unwrap_or(0);
-        for term in names.into_iter().flat_map(|(terms, _)| terms) {
-            let floor = self.floors.entry(term).or_insert(0);
-            *floor = (*floor).max(df);
-        }
-    }
-
     /// The title and body clauses of a word or phrase.
     fn text_fields(
         &self,
@@ -685,87 +516,6 @@ fn terms_query(field: Field, positions: bool, terms: &[(usize, String)]) -> Box<
 
 /// Most words a name's last word is extended to (`tua` → `tuanya`).
 const MAX_SUFFIXED: u32 = 50;
-
-/// Quoted phrases this long (in terms) allow one inserted word:
-/// `"Instruksi Presiden Nomor 2"` finds "Instruksi Presiden (Inpres) Nomor 2".
-const GAP_FROM: usize = 3;
-
-/// Most wordings one quoted phrase is searched as.
-const MAX_WORDINGS: usize = 40;
-
-/// The wordings a quoted phrase stands for, first as typed: without a
-/// parenthesised part (`Instruksi Presiden (Inpres) Nomor 2` is also
-/// "Instruksi Presiden Nomor 2"), with `No`/`Nomor` and `Thn`/`Tahun` for
-/// each other (`No.` analyses to `no`), and, from [`GAP_FROM`] terms, with
-/// one word of any kind between two of its words (a position gap; tantivy's
-/// slop is not used: with four terms or more it missed such gaps).
-fn phrase_wordings(exact: &mut TextAnalyzer, text: &str) -> Vec<Vec<(usize, String)>> {
-    let mut bases = vec![analysis::positioned_terms(exact, text)];
-    let mut core = String::new();
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => core.push(c),
-            _ => {}
-        }
-    }
-    let core = analysis::positioned_terms(exact, &core);
-    if !core.is_empty() && core != bases[0] {
-        bases.push(core);
-    }
-    let mut out: Vec<Vec<(usize, String)>> = Vec::new();
-    for base in bases {
-        let mut wordings = vec![base.clone()];
-        for (i, (_, term)) in base.iter().enumerate() {
-            let Some(other) = spelling_variant(term) else { continue };
-            let more: Vec<_> = wordings
-                .iter()
-                .map(|w| {
-                    let mut w = w.clone();
-                    w[i].1 = other.to_string();
-                    w
-                })
-                .collect();
-            wordings.extend(more);
-        }
-        for w in wordings {
-            if !out.contains(&w) && out.len() < MAX_WORDINGS {
-                out.push(w);
-            }
-        }
-    }
-    let spelled = out.len();
-    for k in 0..spelled {
-        let w = out[k].clone();
-        if w.len() < GAP_FROM {
-            continue;
-        }
-        for gap in 1..w.len() {
-            let gapped: Vec<(usize, String)> = w
-                .iter()
-                .enumerate()
-                .map(|(i, (p, t))| (if i >= gap { p + 1 } else { *p }, t.clone()))
-                .collect();
-            if !out.contains(&gapped) && out.len() < MAX_WORDINGS {
-                out.push(gapped);
-            }
-        }
-    }
-    out
-}
-
-/// The other spelling of a word legal instruments abbreviate.
-fn spelling_variant(term: &str) -> Option<&'static str> {
-    match term {
-        "no" => Some("nomor"),
-        "nomor" => Some("no"),
-        "thn" => Some("tahun"),
-        "tahun" => Some("thn"),
-        _ => None,
-    }
-}
 
 /// A boolean query of the clauses; `None` when there are none. A query made
 /// only of exclusions matches everything else.
