@@ -30,3 +30,5 @@ mod analytics;
 mod reliability_input;
 // The index's safety: foreign files, rebuilds beside, exact ids, damage, file systems.
 mod reliability_index;
+// Ranking quality on eval/relevance (nDCG@10, P@5, R@20 floors).
+mod relevance;

@@ -81,12 +81,14 @@ pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// The ids of a JSON search response's hits, sorted.
+/// The ids of a JSON search response's counted hits (the query's set), sorted: articles
+/// listed after them with only some of the words (`"counted": false`) are left out.
 pub fn ids(v: &serde_json::Value) -> Vec<String> {
     let mut ids: Vec<String> = v["hits"]
         .as_array()
         .expect("hits")
         .iter()
+        .filter(|h| h["counted"].as_bool() != Some(false))
         .map(|h| h["id"].as_str().expect("id").to_string())
         .collect();
     ids.sort();

@@ -245,6 +245,27 @@ pub struct FilterArgs {
     /// Latest publication date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// Which articles are counted (total, facets, timeline, exports): those with all the words,
+    /// most of them (2 of 3, 3 of 4 …) or any. Search lists articles with fewer words after them,
+    /// marked. "Phrases", +word and AND are always required.
+    #[arg(long = "match", value_enum, default_value_t = MatchArg::All)]
+    pub matching: MatchArg,
+    /// Search only the words typed and their aliases, not the thesaurus's related expressions
+    /// (ojol for ojek online, terkena PHK for korban PHK …).
+    #[arg(long)]
+    pub no_expand: bool,
+}
+
+/// `--match`
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum MatchArg {
+    /// Every word.
+    #[default]
+    All,
+    /// All of one or two words, all but one in four of longer queries.
+    Most,
+    /// At least one word.
+    Any,
 }
 
 /// `--dedup`

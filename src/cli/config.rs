@@ -4,10 +4,10 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::cli::args::{ColorArg, FilterArgs, FormatArg, SearchArgs, SortArg};
+use crate::cli::args::{ColorArg, FilterArgs, FormatArg, MatchArg, SearchArgs, SortArg};
 use crate::error::{Result, UserError};
 use crate::index::document::{date_time, date_time_after};
-use crate::search::{FacetSet, Filters, SearchRequest, Sort};
+use crate::search::{FacetSet, Filters, Match, SearchRequest, Sort};
 
 /// The index directory used when `--index` is not given.
 pub const DEFAULT_INDEX: &str = "index";
@@ -55,6 +55,12 @@ pub fn filters(a: &FilterArgs) -> Result<Filters> {
         source: a.source.clone(),
         from: date("from", &a.from)?,
         to: date("to", &a.to)?,
+        matching: match a.matching {
+            MatchArg::All => Match::All,
+            MatchArg::Most => Match::Most,
+            MatchArg::Any => Match::Any,
+        },
+        no_expand: a.no_expand,
     };
     // Compare the periods, not the strings: `--from 2024-06 --to 2024` is fine.
     if let (Some(from), Some(to)) = (filters.from, filters.to)

@@ -285,7 +285,8 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
             render::explain_text(out, explain)?;
         }
     }
-    Ok(if response.total == 0 { Status::NotFound } else { Status::Found })
+    let found = response.total > 0 || !response.hits.is_empty();
+    Ok(if found { Status::Found } else { Status::NotFound })
 }
 
 /// Why the default index must be (re)built before searching, if it must:

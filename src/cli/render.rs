@@ -30,15 +30,30 @@ pub fn search_text(
 ) -> io::Result<()> {
     let style = Style { color: o.color };
     let shown = r.hits.len();
-    if r.total == 0 {
+    let partial = r.partial.unwrap_or(0);
+    if r.total == 0 && shown == 0 {
         writeln!(out, "no hits for {:?}", r.query)?;
+    } else if r.total == 0 {
+        writeln!(
+            out,
+            "no article has every word of {:?} (--match {}); {partial} have some, showing {}–{}",
+            r.query,
+            r.matching.name(),
+            offset + 1,
+            offset + shown
+        )?;
     } else if shown == 0 {
         writeln!(out, "{} hits for {:?} (none on this page)", r.total, r.query)?;
     } else {
         let hits = if r.total == 1 { "hit" } else { "hits" };
+        let then = if partial > 0 {
+            format!(" (then {partial} with only some of the words)")
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "{} {hits} for {:?}, showing {}–{}",
+            "{} {hits} for {:?}{then}, showing {}–{}",
             r.total,
             r.query,
             offset + 1,
@@ -47,6 +62,10 @@ pub fn search_text(
     }
     for (i, hit) in r.hits.iter().enumerate() {
         writeln!(out)?;
+        if !hit.counted && (i == 0 || r.hits[i - 1].counted) && r.total > 0 {
+            writeln!(out, "— {partial} more with only some of the words (not counted):")?;
+            writeln!(out)?;
+        }
         hit_text(out, hit, offset + i + 1, style)?;
         if o.figures {
             figures_text(out, &hit.figures, style)?;

@@ -11,10 +11,17 @@
 //! the flags. A word or run of unquoted words that names an alias group
 //! searches every name of the group (names of several words as phrases),
 //! scored by the best-matching name.
+//!
+//! Juxtaposed words select articles as [`Match`] says: all of them, most of
+//! them (the default) or any. Ranking is BM25 over every word either way, so
+//! rarer words weigh more and an article with more of the words scores
+//! higher. A quoted phrase, a `+word`, each side of an explicit `AND` and a
+//! facet term (`province:Papua`) are required whatever the mode; `-word`
+//! excludes.
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhrasePrefixQuery, PhraseQuery,
     Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
@@ -22,17 +29,66 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use crate::analysis::{self, View};
 use crate::error::{Result, UserError};
+use crate::extract::region;
 use crate::index::WartaIndex;
 use crate::index::document::{said_term, speaker_slot_term};
 use crate::search::aliases::Aliases;
 use crate::search::filters::{self, FacetKind};
 use crate::search::query::Node;
+use crate::search::scoring::Floors;
+
+mod expand;
+mod wording;
+
+use wording::phrase_wordings;
 
 /// How much more a title match weighs than a body match.
 pub const TITLE_BOOST: f32 = 2.5;
 
 /// How much more an exact-view match weighs than a stemmed one.
 pub const EXACT_BOOST: f32 = 2.0;
+
+/// The score of an article located in a province the query names without
+/// naming it (a BM25 match of the name scores more).
+pub const PLACE_SCORE: f32 = 1.0;
+
+/// Which articles a run of juxtaposed words selects (`--match`). The set
+/// counted (totals, facets, timelines, exports) is the set ranked, so every
+/// count follows from the query string and this mode alone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Match {
+    /// Every word (the default: the most precise counts, measured on
+    /// `eval/relevance`).
+    #[default]
+    All,
+    /// All words of a one- or two-word run; of longer runs, all but one in
+    /// four, rounded up (2 of 3, 3 of 4, 3 of 5, 4 of 6 …).
+    Most,
+    /// At least one word.
+    Any,
+}
+
+impl Match {
+    /// How many of `n` words an article needs.
+    pub fn required(self, n: usize) -> usize {
+        match self {
+            Match::All => n,
+            Match::Any => n.min(1),
+            Match::Most if n <= 2 => n,
+            Match::Most => n - n.div_ceil(4),
+        }
+    }
+
+    /// The mode's name, as `--match` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Match::All => "all",
+            Match::Most => "most",
+            Match::Any => "any",
+        }
+    }
+}
 
 /// What to highlight for one query term or phrase: its terms in each view,
 /// with positions relative to the first term. A snippet hit is a run of
@@ -53,6 +109,11 @@ pub struct Compiled {
     pub highlights: Vec<Pattern>,
     /// How each word was analysed and expanded, for `--explain`.
     pub notes: Vec<String>,
+    /// Document-frequency floors of alias terms (see [`scoring`](crate::search::scoring)).
+    pub floors: Floors,
+    /// Whether some run of juxtaposed words has two or more words, so that
+    /// another [`Match`] would select other articles.
+    pub optional_words: bool,
 }
 
 /// Compiles a parsed query. `raw` is the query string, for error messages.
@@ -65,22 +126,34 @@ pub fn compile(
     node: &Node,
     raw: &str,
     speakers: Option<&[SpeakerSlot]>,
+    matching: Match,
+    thesaurus: Option<&Aliases>,
 ) -> Result<Compiled> {
     let mut c = Compiler {
         index,
         aliases,
+        thesaurus,
         speakers,
+        matching,
         exact: index.analyzer(View::Exact),
         stemmed: index.analyzer(View::Stemmed),
         highlights: Vec::new(),
         notes: Vec::new(),
+        floors: Floors::new(),
+        optional_words: false,
     };
     let query = c.node(node, false)?.ok_or_else(|| UserError::QuerySyntax {
         query: raw.to_string(),
         position: 0,
         message: "the query has no searchable words".to_string(),
     })?;
-    Ok(Compiled { query, highlights: c.highlights, notes: c.notes })
+    Ok(Compiled {
+        query,
+        highlights: c.highlights,
+        notes: c.notes,
+        floors: c.floors,
+        optional_words: c.optional_words,
+    })
 }
 
 /// A speaker's slot in some articles: their words there are scoped by it
@@ -96,11 +169,16 @@ pub struct SpeakerSlot {
 struct Compiler<'a> {
     index: &'a WartaIndex,
     aliases: &'a Aliases,
+    /// Related expressions (`search::thesaurus`); `None` with `--no-expand`.
+    thesaurus: Option<&'a Aliases>,
     speakers: Option<&'a [SpeakerSlot]>,
+    matching: Match,
     exact: TextAnalyzer,
     stemmed: TextAnalyzer,
     highlights: Vec<Pattern>,
     notes: Vec<String>,
+    floors: Floors,
+    optional_words: bool,
 }
 
 /// Which text fields a term may match in.
@@ -129,6 +207,12 @@ impl Compiler<'_> {
     fn node(&mut self, node: &Node, negated: bool) -> Result<Option<Box<dyn Query>>> {
         match node {
             Node::Word { field: None, text } if text == "*" => Ok(Some(Box::new(AllQuery))),
+            Node::Word { field: None, .. } => {
+                if let Some((_, q)) = self.related_run(std::slice::from_ref(node), negated)? {
+                    return Ok(Some(q));
+                }
+                self.leaf(None, word_text(node), Kind::Word, negated, true)
+            }
             Node::Word { field, text } => {
                 self.leaf(field.as_deref(), text, Kind::Word, negated, true)
             }
@@ -136,6 +220,7 @@ impl Compiler<'_> {
                 self.leaf(field.as_deref(), text, Kind::Exact, negated, true)
             }
             Node::And(children) => self.and(children, negated),
+            Node::Require(inner) => self.node(inner, negated),
             Node::Or(children) => {
                 let mut clauses: Clauses = Vec::new();
                 for child in children {
@@ -153,93 +238,60 @@ impl Compiler<'_> {
         }
     }
 
-    /// ANDs the children; a run of plain words that names an alias becomes
-    /// one clause: (the words) OR (every other name of the group).
+    /// Combines juxtaposed children: required terms (phrases, `+word`,
+    /// explicit `AND`, facet terms) must match, exclusions must not, and of
+    /// the words (a run of words naming an alias counts as one) as many as
+    /// [`Match::required`] says (with `any`, none when something is required). Under an exclusion every word is required,
+    /// so that `-(a b)` removes exactly the articles with both.
     fn and(&mut self, children: &[Node], negated: bool) -> Result<Option<Box<dyn Query>>> {
         let mut clauses: Clauses = Vec::new();
+        let mut words: Vec<Box<dyn Query>> = Vec::new();
         let mut i = 0;
         while i < children.len() {
             if let Some((n, q)) = self.alias_run(&children[i..], negated)? {
-                clauses.push((Occur::Must, q));
+                words.push(q);
                 i += n;
                 continue;
             }
-            let (occur, inner, neg) = match &children[i] {
-                Node::Not(inner) => (Occur::MustNot, inner.as_ref(), !negated),
-                other => (Occur::Must, other, negated),
-            };
-            if let Some(q) = self.node(inner, neg)? {
-                clauses.push((occur, q));
+            if let Some((n, q)) = self.related_run(&children[i..], negated)? {
+                words.push(q);
+                i += n;
+                continue;
+            }
+            match &children[i] {
+                Node::Not(inner) => {
+                    if let Some(q) = self.node(inner, !negated)? {
+                        clauses.push((Occur::MustNot, q));
+                    }
+                }
+                node if is_required(node) => {
+                    if let Some(q) = self.node(node, negated)? {
+                        clauses.push((Occur::Must, q));
+                    }
+                }
+                node => words.extend(self.node(node, negated)?),
             }
             i += 1;
         }
-        Ok(boolean(clauses))
-    }
-
-    /// If the plain words at the start of `run` name an alias, the clause for
-    /// them and how many children it consumed.
-    fn alias_run(
-        &mut self,
-        run: &[Node],
-        negated: bool,
-    ) -> Result<Option<(usize, Box<dyn Query>)>> {
-        let mut words: Vec<&str> = Vec::new();
-        for node in run {
-            match node {
-                Node::Word { field: None, text } if text != "*" => words.push(text),
-                _ => break,
-            }
+        self.optional_words |= !negated && words.len() > 1;
+        let mode = if negated { Match::All } else { self.matching };
+        // With `--match any`, required terms already make the match: words only rank.
+        let has_required = clauses.iter().any(|(o, _)| *o == Occur::Must);
+        let need = if mode == Match::Any && has_required { 0 } else { mode.required(words.len()) };
+        if words.len() > 1 && need < words.len() {
+            self.notes.push(format!(
+                "--match {}: an article needs {need} of the {} words (required terms apart); \
+                 more of them rank higher",
+                mode.name(),
+                words.len()
+            ));
         }
-        if words.len() < 2 {
-            return Ok(None); // single words are expanded by `leaf`
+        if need == words.len() {
+            clauses.extend(words.into_iter().map(|q| (Occur::Must, q)));
+            return Ok(boolean(clauses));
         }
-        // Terms of each word, to map an alias length in terms back to words.
-        let per_word: Vec<Vec<String>> =
-            words.iter().map(|w| analysis::terms(&mut self.exact, w)).collect();
-        let flat: Vec<String> = per_word.iter().flatten().cloned().collect();
-        let Some((n_terms, group)) = self.aliases.longest_prefix(&flat) else { return Ok(None) };
-        let mut taken_terms = 0;
-        let mut n_words = 0;
-        while taken_terms < n_terms && n_words < per_word.len() {
-            taken_terms += per_word[n_words].len();
-            n_words += 1;
-        }
-        if taken_terms != n_terms || n_words < 2 {
-            return Ok(None);
-        }
-        let group = group.to_vec();
-        let written = words[..n_words].join(" ");
-        let q = self.group_query(&written, &group, negated, None)?;
-        Ok(q.map(|q| (n_words, q)))
-    }
-
-    /// Any name of an alias group: single words in both views, names of
-    /// several words as exact phrases. Whichever name was typed, the query
-    /// is the same, so `JHT` and `jaminan hari tua` count the same articles.
-    ///
-    /// The best-matching name scores, not the sum of all: an article that
-    /// says "BP Jamsostek" (which also contains the name "Jamsostek") must
-    /// not outrank one that says what was typed.
-    fn group_query(
-        &mut self,
-        typed: &str,
-        group: &[String],
-        negated: bool,
-        field: Option<&str>,
-    ) -> Result<Option<Box<dyn Query>>> {
-        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
-        for name in group {
-            let kind = if name.split_whitespace().count() > 1 { Kind::Exact } else { Kind::Word };
-            if let Some(q) = self.leaf(field, name, kind, negated, false)? {
-                alternatives.push(q);
-            }
-        }
-        self.notes.push(format!("{typed:?} names an alias group: {}", group.join(" | ")));
-        Ok(match alternatives.len() {
-            0 => None,
-            1 => alternatives.pop(),
-            _ => Some(Box::new(DisjunctionMaxQuery::new(alternatives))),
-        })
+        clauses.extend(words.into_iter().map(|q| (Occur::Should, q)));
+        Ok(Some(Box::new(BooleanQuery::with_minimum_required_clauses(clauses, need))))
     }
 
     fn leaf(
@@ -286,6 +338,15 @@ impl Compiler<'_> {
                 joined(&stemmed)
             ));
         }
+        // A quoted phrase: its wordings (without a parenthesised abbreviation,
+        // No/Nomor, Thn/Tahun), three words or more allowing one inserted word.
+        let typed_phrase = kind == Kind::Exact && expand;
+        let wordings =
+            if typed_phrase { phrase_wordings(&mut self.exact, text) } else { vec![exact.clone()] };
+        if wordings.len() > 1 {
+            let others: Vec<String> = wordings[1..].iter().map(|w| joined(w)).collect();
+            self.notes.push(format!("phrase {text:?} also as: {}", others.join(" | ")));
+        }
         let f = *self.index.fields();
         let schema = self.index.index().schema();
         let mut clauses: Clauses = Vec::new();
@@ -319,6 +380,26 @@ impl Compiler<'_> {
             }
         } else {
             self.text_fields(scope, &exact, &stemmed, &mut add);
+            for wording in wordings.iter().skip(1) {
+                self.text_fields(scope, wording, &[], &mut add);
+            }
+            // A name of several words (an alias, a related expression) also
+            // with a clitic on its last word: "jaminan hari tuanya" is JHT.
+            if kind == Kind::Exact && !expand && exact.len() > 1 {
+                let title = if scope == Scope::Both { TITLE_BOOST } else { 1.0 };
+                let fields = [
+                    (scope != Scope::Body).then_some((f.title_exact, title * EXACT_BOOST)),
+                    (scope != Scope::Title).then_some((f.body_exact, EXACT_BOOST)),
+                ];
+                for (field, boost) in fields.into_iter().flatten() {
+                    let terms: Vec<(usize, Term)> =
+                        exact.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
+                    let mut q = PhrasePrefixQuery::new_with_offset(terms);
+                    q.set_max_expansions(MAX_SUFFIXED);
+                    let q: Box<dyn Query> = Box::new(q);
+                    clauses.push((Occur::Should, Box::new(BoostQuery::new(q, boost * 0.5))));
+                }
+            }
         }
         // A word that names an alias group searches the whole group, in the
         // same fields. A quoted phrase means exact wording: no expansion.
@@ -354,6 +435,24 @@ impl Compiler<'_> {
             add(f.body_exact, exact, EXACT_BOOST);
             add(f.body, stemmed, 1.0);
         }
+    }
+}
+
+/// Whether a term of a juxtaposed run must match whatever the mode: a
+/// `+term`, a side of an explicit `AND`, a quoted phrase, a facet term.
+fn is_required(node: &Node) -> bool {
+    match node {
+        Node::Require(_) | Node::Phrase { .. } => true,
+        Node::Word { field: Some(field), .. } => field != "title" && field != "body",
+        _ => false,
+    }
+}
+
+/// The text of a word node.
+fn word_text(node: &Node) -> &str {
+    match node {
+        Node::Word { text, .. } | Node::Phrase { text, .. } => text,
+        _ => "",
     }
 }
 
@@ -415,6 +514,9 @@ fn terms_query(field: Field, positions: bool, terms: &[(usize, String)]) -> Box<
     Box::new(PhraseQuery::new_with_offset(terms))
 }
 
+/// Most words a name's last word is extended to (`tua` → `tuanya`).
+const MAX_SUFFIXED: u32 = 50;
+
 /// A boolean query of the clauses; `None` when there are none. A query made
 /// only of exclusions matches everything else.
 fn boolean(mut clauses: Clauses) -> Option<Box<dyn Query>> {
@@ -428,4 +530,203 @@ fn boolean(mut clauses: Clauses) -> Option<Box<dyn Query>> {
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }
     Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::scoring::tests::index_of;
+    use crate::search::{SearchRequest, search};
+
+    #[test]
+    fn most_needs_all_of_two_words_and_three_of_four() {
+        let most: Vec<usize> = (0..=8).map(|n| Match::Most.required(n)).collect();
+        assert_eq!(most, [0, 1, 2, 2, 3, 3, 4, 5, 6]);
+        assert_eq!(Match::All.required(5), 5);
+        assert_eq!(Match::Any.required(5), 1);
+        assert_eq!(Match::Any.required(0), 0);
+    }
+
+    /// (counted ids, uncounted ids) of a search, in rank order.
+    fn run(index: &crate::index::WartaIndex, q: &str, mode: Match) -> (Vec<String>, Vec<String>) {
+        let mut req = SearchRequest::new(q);
+        req.filters.matching = mode;
+        req.limit = 20;
+        let r = search(index, &req).unwrap();
+        let short = |h: &crate::search::Hit| h.id.trim_start_matches("a.jsonl#").to_string();
+        assert_eq!(r.total, r.hits.iter().filter(|h| h.counted).count(), "{q}");
+        let counted = r.hits.iter().filter(|h| h.counted).map(short).collect();
+        let rest: Vec<String> = r.hits.iter().filter(|h| !h.counted).map(short).collect();
+        assert_eq!(r.partial.unwrap_or(0), rest.len(), "{q}");
+        (counted, rest)
+    }
+
+    fn articles() -> (tempfile::TempDir, crate::index::WartaIndex) {
+        index_of(&[
+            (
+                "Nelayan menerima santunan",
+                "Ahli waris nelayan di Ambon menerima santunan kematian.",
+            ),
+            ("Klaim santunan", "Ahli waris pekerja pabrik mengajukan klaim santunan."),
+            ("Pendaftaran nelayan", "Kelompok nelayan di Ambon mendaftar sebagai peserta."),
+            ("Pasar tradisional", "Pedagang pasar di Bekasi belum terdaftar."),
+        ])
+    }
+
+    #[test]
+    fn the_mode_decides_what_is_counted_and_the_rest_follows() {
+        let (_dir, index) = articles();
+        // All: only the article with every word is counted; those with some follow, uncounted.
+        let (counted, rest) = run(&index, "santunan nelayan Ambon", Match::All);
+        assert_eq!(counted, ["1"]);
+        assert_eq!(rest.len(), 2, "{rest:?}");
+        assert!(!rest.contains(&"4".to_string()));
+        // Most: 2 of 3 words.
+        let (counted, rest) = run(&index, "santunan nelayan Ambon", Match::Most);
+        assert_eq!(counted.len(), 2);
+        assert_eq!(counted[0], "1", "more of the words rank higher");
+        assert_eq!(rest, ["2"]);
+        // Any: every article with one of the words, none left over.
+        let (counted, rest) = run(&index, "santunan nelayan Ambon", Match::Any);
+        assert_eq!((counted.len(), rest.len()), (3, 0));
+    }
+
+    #[test]
+    fn plus_phrases_and_explicit_and_stay_required() {
+        let (_dir, index) = articles();
+        let (counted, rest) = run(&index, "+Ambon santunan", Match::Any);
+        assert_eq!(counted.len(), 2);
+        assert!(rest.is_empty());
+        let (counted, _) = run(&index, "\"ahli waris\" nelayan", Match::Any);
+        assert_eq!(counted.len(), 2, "the phrase is required: {counted:?}");
+        let (counted, _) = run(&index, "nelayan AND Ambon pasar", Match::Any);
+        assert_eq!(counted.len(), 2);
+        // Under an exclusion every word counts: only the article with both is removed.
+        let (counted, _) = run(&index, "(peserta OR santunan) -(nelayan Ambon)", Match::Any);
+        assert_eq!(counted, ["2"]);
+    }
+
+    #[test]
+    fn a_rare_spelling_of_a_common_name_does_not_outrank_the_subject() {
+        // Every article names the agency; one spells it "BPJS TK" (rare), the other is about
+        // the rare word asked for.
+        let (_dir, index) = index_of(&[
+            (
+                "Pekerja migran terlindungi",
+                "BPJS Ketenagakerjaan melindungi pekerja migran di Batam.",
+            ),
+            ("Sosialisasi", "BPJS TK mengajak pekerja mendaftar. Pekerja migran juga boleh."),
+            ("Gerai baru", "BPJS Ketenagakerjaan membuka gerai."),
+            ("Iuran", "BPJS Ketenagakerjaan menagih iuran."),
+        ]);
+        let (counted, _) = run(&index, "BPJS Ketenagakerjaan pekerja migran", Match::All);
+        assert_eq!(counted, ["1", "2"]);
+    }
+
+    #[test]
+    fn the_thesaurus_finds_related_wording_below_what_was_typed() {
+        let (_dir, index) = index_of(&[
+            ("Ojek daring", "Pengemudi ojek daring di Manado mendaftar."),
+            ("Ojek online", "Pengemudi ojek online di Semarang mendaftar."),
+            ("Pasar", "Pedagang pasar mendaftar."),
+        ]);
+        let (counted, _) = run(&index, "ojek online", Match::All);
+        assert_eq!(counted, ["2", "1"], "what was typed ranks first");
+        let mut req = SearchRequest::new("ojek online");
+        req.filters.no_expand = true;
+        req.explain = true;
+        let r = search(&index, &req).unwrap();
+        assert_eq!(r.total, 1, "--no-expand: only the words typed");
+        req.filters.no_expand = false;
+        let r = search(&index, &req).unwrap();
+        let notes = r.explain.unwrap().terms.join("\n");
+        assert!(notes.contains("ojek daring") && notes.contains("thesaurus"), "{notes}");
+        // An exclusion excludes what was typed, not its relatives.
+        let (counted, _) = run(&index, "mendaftar -online", Match::All);
+        assert_eq!(counted.len(), 2);
+    }
+
+    #[test]
+    fn a_province_in_the_query_also_finds_articles_located_there_ranked_below() {
+        let (_dir, index) = index_of(&[
+            ("Pekerja rentan di Padang", "PADANG - Pemkot Padang menanggung iuran pekerja rentan."),
+            (
+                "Pekerja rentan Sumatera Barat",
+                "Pemprov Sumatera Barat menanggung iuran pekerja rentan.",
+            ),
+            ("Pekerja rentan di Bekasi", "BEKASI - Pemkot Bekasi menanggung iuran pekerja rentan."),
+        ]);
+        let (counted, _) = run(&index, "pekerja rentan Sumatera Barat", Match::All);
+        assert_eq!(counted, ["2", "1"]);
+        // Exclusions and field restrictions stay with the words.
+        let (counted, _) = run(&index, "pekerja -\"Sumatera Barat\"", Match::All);
+        assert_eq!(counted.len(), 2);
+        let (counted, _) = run(&index, "title:Sumbar OR title:\"Sumatera Barat\"", Match::All);
+        assert_eq!(counted, ["2"]);
+    }
+
+    #[test]
+    fn a_quoted_legal_instrument_survives_real_typography() {
+        let mut exact = crate::analysis::AnalysisConfig::default().analyzer(View::Exact);
+        let texts = |ws: Vec<Vec<(usize, String)>>| -> Vec<String> {
+            ws.iter().map(|w| joined(w)).collect()
+        };
+        let first =
+            |ws: Vec<Vec<(usize, String)>>, n: usize| texts(ws.into_iter().take(n).collect());
+        assert_eq!(
+            first(phrase_wordings(&mut exact, "Inpres No. 2 Thn 2021"), 4),
+            [
+                "inpres no 2 thn 2021",
+                "inpres nomor 2 thn 2021",
+                "inpres no 2 tahun 2021",
+                "inpres nomor 2 tahun 2021"
+            ]
+        );
+        assert_eq!(
+            first(phrase_wordings(&mut exact, "Instruksi Presiden (Inpres) Nomor 2"), 4),
+            [
+                "instruksi presiden inpres nomor 2",
+                "instruksi presiden inpres no 2",
+                "instruksi presiden nomor 2",
+                "instruksi presiden no 2"
+            ]
+        );
+        assert_eq!(texts(phrase_wordings(&mut exact, "hari tua")), ["hari tua"]);
+        // From three words, one gap between any two.
+        let gaps: Vec<Vec<usize>> = phrase_wordings(&mut exact, "pekerja bukan penerima")
+            .iter()
+            .map(|w| w.iter().map(|(p, _)| *p).collect())
+            .collect();
+        assert_eq!(gaps, [vec![0, 1, 2], vec![0, 2, 3], vec![0, 1, 3]]);
+
+        let (_dir, index) = index_of(&[
+            (
+                "Aturan",
+                "Sesuai Instruksi Presiden (Inpres) Nomor 2 Tahun 2021, pemda menanggung iuran.",
+            ),
+            ("Aturan", "Sesuai Instruksi Presiden No. 2 Thn 2021 tentang jaminan sosial."),
+            ("Aturan", "Instruksi Presiden tahun lalu bernomor 2 dari 2021."),
+            ("Hari", "Hari ini tua dan muda datang."),
+        ]);
+        for q in [
+            "\"Instruksi Presiden Nomor 2 Tahun 2021\"",
+            "\"Instruksi Presiden (Inpres) Nomor 2 Tahun 2021\"",
+        ] {
+            let mut found = run(&index, q, Match::All).0;
+            found.sort();
+            assert_eq!(found, ["1", "2"], "{q}");
+        }
+        // Two-word phrases stay exact: no word may come between.
+        assert!(run(&index, "\"hari tua\"", Match::All).0.is_empty());
+    }
+
+    #[test]
+    fn a_programme_name_with_a_clitic_is_found_by_its_acronym() {
+        let (_dir, index) = index_of(&[
+            ("Klaim", "Peserta mencairkan jaminan hari tuanya lewat aplikasi."),
+            ("Klaim", "Saldo JHT-nya utuh."),
+            ("Klaim", "Hari tua yang tenang, kata jaminan itu."),
+        ]);
+        assert_eq!(run(&index, "JHT", Match::All).0.len(), 2);
+    }
 }

@@ -14,6 +14,7 @@ use tantivy::schema::{Facet, Field, IndexRecordOption};
 use crate::error::{Result, UserError};
 use crate::extract::{PartialDate, official, program, publisher, region};
 use crate::index::WartaIndex;
+use crate::search::compile::Match;
 
 /// The facet filters of a search.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -34,6 +35,14 @@ pub struct Filters {
     pub from: Option<PartialDate>,
     /// Latest date (end of the year/month/day given).
     pub to: Option<PartialDate>,
+    /// Which articles the query's words select (`--match`): not a facet,
+    /// but part of the selection every command counts.
+    #[serde(default)]
+    pub matching: Match,
+    /// Whether to leave out the thesaurus's related expressions
+    /// (`--no-expand`; aliases always apply).
+    #[serde(default)]
+    pub no_expand: bool,
 }
 
 /// Which facet a filter value belongs to.

@@ -23,7 +23,9 @@ pub mod facets;
 pub mod filters;
 pub mod query;
 pub mod response;
+pub mod scoring;
 pub mod snippet;
+pub mod thesaurus;
 
 use std::sync::LazyLock;
 
@@ -40,6 +42,7 @@ use crate::index::{StoredArticle, WartaIndex, names};
 use crate::search::facets::FacetCollector;
 
 pub use aliases::Aliases;
+pub use compile::Match;
 pub use facets::FacetSet;
 pub use filters::{FacetKind, Filters};
 pub use response::{ArticleView, Explanation, FacetCount, Facets, Hit, SearchResponse};
@@ -109,8 +112,11 @@ impl SearchRequest {
 /// articles (search, export, facets, timeline, terms) runs, so that their
 /// counts agree.
 pub struct Selection {
-    /// The text query ANDed with every filter.
+    /// The text query ANDed with every filter: the articles counted.
     pub query: Box<dyn Query>,
+    /// With `--match all` or `most`, the filtered articles that have some of
+    /// the words but are not counted: ranked after the counted ones.
+    pub rest: Option<Box<dyn Query>>,
     /// What to highlight in snippets.
     pub highlights: Vec<compile::Pattern>,
     /// Full names of the `--quoted-by` speakers.
@@ -119,6 +125,8 @@ pub struct Selection {
     ast: query::Node,
     /// For `--explain`.
     notes: Vec<String>,
+    /// Scoring floors of the query's alias terms.
+    pub floors: scoring::Floors,
 }
 
 /// Compiles a query string with its filters.
@@ -146,19 +154,41 @@ pub fn select(
         }
     }
     let scopes = (!quoted_by.is_empty()).then_some(scopes.as_slice());
-    let compiled = compile::compile(index, &aliases, &ast, text, scopes)?;
-    let mut full = with_filters(index, compiled.query, filters)?;
-    if !quoted_by.is_empty() {
-        let field = index.fields().speaker;
-        let only: Box<dyn Query> = filters::facet_query(field, &speakers);
-        full = Box::new(BooleanQuery::new(vec![(Occur::Must, full), (Occur::Must, only)]));
-    }
+    let related = (!filters.no_expand).then(thesaurus::built_in);
+    let related = related.as_deref();
+    let compiled =
+        compile::compile(index, &aliases, &ast, text, scopes, filters.matching, related)?;
+    // The articles with only some of the words, ranked after the counted ones.
+    let loose = if compiled.optional_words && filters.matching != Match::Any {
+        Some(compile::compile(index, &aliases, &ast, text, scopes, Match::Any, related)?.query)
+    } else {
+        None
+    };
+    let counted = compiled.query.box_clone();
+    let only_speakers = |q: Box<dyn Query>| -> Box<dyn Query> {
+        if quoted_by.is_empty() {
+            return q;
+        }
+        let only = filters::facet_query(index.fields().speaker, &speakers);
+        Box::new(BooleanQuery::new(vec![(Occur::Must, q), (Occur::Must, only)]))
+    };
+    let full = only_speakers(with_filters(index, compiled.query, filters)?);
+    let rest = match loose {
+        Some(loose) => {
+            let loose = only_speakers(with_filters(index, loose, filters)?);
+            let rest = BooleanQuery::new(vec![(Occur::Must, loose), (Occur::MustNot, counted)]);
+            Some(Box::new(rest) as Box<dyn Query>)
+        }
+        None => None,
+    };
     Ok(Selection {
         query: full,
+        rest,
         highlights: compiled.highlights,
         speakers: speaker_names,
         ast,
         notes: compiled.notes,
+        floors: compiled.floors,
     })
 }
 
@@ -202,8 +232,9 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
     // With --dedup, stories are counted below instead.
     let plan = (counting && !req.dedup).then(|| FacetCollector::new(req.facets));
     let counts = plan.as_ref().map(|p| multi.add_collector(p.clone()));
+    let stats = scoring::ArticleStats::with_floors(&searcher, &selection.floors);
     let scoring = if multi.requires_scoring() {
-        EnableScoring::enabled_from_searcher(&searcher)
+        stats.enable()
     } else {
         EnableScoring::disabled_from_searcher(&searcher)
     };
@@ -214,10 +245,28 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         (None, Some(h)) => {
             let addrs: Vec<DocAddress> =
                 h.extract(&mut fruits).into_iter().map(|(_, a)| a).collect();
-            scores_of(&searcher, &**full, &addrs)?.into_iter().zip(addrs).collect()
+            scores_of(&searcher, &**full, &selection.floors, &addrs)?
+                .into_iter()
+                .zip(addrs)
+                .collect()
         }
         (None, None) => Vec::new(),
     };
+    // The page goes on past the counted articles: those with only some of the words.
+    let counted_on_page = page.len();
+    let mut partial = None;
+    let end = req.offset + limit;
+    if let (Some(rest), Sort::Relevance, false) = (&selection.rest, req.sort, req.dedup)
+        && total < end
+    {
+        let skip = req.offset.saturating_sub(total);
+        let want = end - total - skip;
+        let top = TopDocs::with_limit(want.max(1)).and_offset(skip).order_by_score();
+        let (n, more) =
+            searcher.search_with_executor(&**rest, &(Count, top), &EXECUTOR, stats.enable())?;
+        partial = Some(n);
+        page.extend(more.into_iter().take(want));
+    }
     let mut facets = match (&plan, counts) {
         (Some(plan), Some(counts)) => plan.facets(&counts.extract(&mut fruits), req.facet_top),
         _ => Facets::default(),
@@ -239,7 +288,7 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
 
     let mut analyzers = Analyzers::take(index.analysis());
     let mut hits = Vec::with_capacity(page.len());
-    for (score, addr) in page {
+    for (i, (score, addr)) in page.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let stored = index.stored(&doc)?;
         let hit = to_hit(
@@ -251,7 +300,7 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
             speaker_names,
             &copies,
         );
-        hits.push(hit);
+        hits.push(Hit { counted: i < counted_on_page, ..hit });
     }
     analyzers.put_back(index.analysis());
     let explain = req.explain.then(|| {
@@ -261,7 +310,15 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         }
         Explanation { parsed: selection.ast.to_string(), terms: selection.notes.clone(), filters }
     });
-    Ok(SearchResponse { query: req.query.clone(), total, hits, facets, explain })
+    Ok(SearchResponse {
+        query: req.query.clone(),
+        matching: req.filters.matching,
+        total,
+        partial,
+        hits,
+        facets,
+        explain,
+    })
 }
 
 /// Adds the filter clauses to the text query.
@@ -293,8 +350,14 @@ fn with_filters(
 }
 
 /// BM25 scores of given documents (used when hits are ordered by date).
-fn scores_of(searcher: &Searcher, query: &dyn Query, addrs: &[DocAddress]) -> Result<Vec<f32>> {
-    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+fn scores_of(
+    searcher: &Searcher,
+    query: &dyn Query,
+    floors: &scoring::Floors,
+    addrs: &[DocAddress],
+) -> Result<Vec<f32>> {
+    let stats = scoring::ArticleStats::with_floors(searcher, floors);
+    let weight = query.weight(stats.enable())?;
     let mut out = Vec::with_capacity(addrs.len());
     for addr in addrs {
         let reader = searcher.segment_reader(addr.segment_ord);
@@ -346,6 +409,7 @@ pub(crate) fn to_hit(
         snippet::snippets(&said.join("\n"), analyzers, highlights, n)
     };
     Hit {
+        counted: true,
         duplicate_of: copies.duplicate_of(&stored.id).map(str::to_string),
         copies: copies.copies(&stored.id),
         id: stored.id,

@@ -5,14 +5,16 @@
 //! ```text
 //! query   := or
 //! or      := and ("OR" and)*
-//! and     := unary+                 (words are ANDed: researchers narrow)
-//! unary   := "-" atom | atom        (-word excludes)
+//! and     := unary+                 (words: see `--match`; explicit AND requires both sides)
+//! unary   := "-" atom | "+" atom | atom   (-word excludes, +word is required)
 //! atom    := "(" or ")" | field ":" (word | phrase) | phrase | word
 //! phrase  := '"' chars '"'          (also “curly” quotes)
 //! ```
 //!
-//! `AND` between words is accepted and means what juxtaposition means;
-//! `NOT` means `-` (as in Lucene and Elasticsearch, which researchers know).
+//! Juxtaposed words are matched as `--match` says (all, most or any of them:
+//! `search::compile`); `+word` and an explicit `AND` require their words, as
+//! a quoted phrase requires its wording. `NOT` means `-` (as in Lucene and
+//! Elasticsearch, which researchers know).
 //! `OR`/`AND`/`NOT` are operators only in capitals; `or`/`and` are words.
 
 use crate::error::UserError;
@@ -50,6 +52,9 @@ pub enum Node {
     Or(Vec<Node>),
     /// The child must not match.
     Not(Box<Node>),
+    /// The child must match (`+word`, or a side of an explicit `AND`),
+    /// whatever `--match` says about the other words.
+    Require(Box<Node>),
 }
 
 impl std::fmt::Display for Node {
@@ -73,6 +78,7 @@ impl std::fmt::Display for Node {
             Node::And(xs) => list(f, "AND", xs),
             Node::Or(xs) => list(f, "OR", xs),
             Node::Not(x) => write!(f, "NOT {x}"),
+            Node::Require(x) => write!(f, "+{x}"),
         }
     }
 }
@@ -83,6 +89,7 @@ enum Tok {
     Phrase(String),
     Field(String),
     Minus,
+    Plus,
     Open,
     Close,
     Or,
@@ -143,6 +150,12 @@ fn lex(chars: &[char]) -> Result<Vec<(Tok, usize)>, (usize, &'static str)> {
             if !lone {
                 out.push((Tok::Minus, i));
             }
+            i += 1;
+        } else if c == '+'
+            && out_can_negate(chars, i)
+            && chars.get(i + 1).is_some_and(|c| !c.is_whitespace())
+        {
+            out.push((Tok::Plus, i));
             i += 1;
         } else {
             let start = i;
@@ -233,6 +246,8 @@ impl Parser<'_> {
 
     fn and(&mut self) -> PResult {
         let mut parts = Vec::new();
+        // After an explicit `AND`, the next term is required too.
+        let mut required = false;
         loop {
             match self.peek() {
                 None | Some(Tok::Close | Tok::Or) => break,
@@ -243,8 +258,16 @@ impl Parser<'_> {
                     {
                         return Err((at, "`AND` needs a term on both sides".into()));
                     }
+                    if let Some(last) = parts.pop() {
+                        parts.push(require(last));
+                    }
+                    required = true;
                 }
-                _ => parts.push(self.unary()?),
+                _ => {
+                    let part = self.unary()?;
+                    parts.push(if required { require(part) } else { part });
+                    required = false;
+                }
             }
         }
         match parts.len() {
@@ -255,10 +278,24 @@ impl Parser<'_> {
     }
 
     fn unary(&mut self) -> PResult {
+        if self.peek() == Some(&Tok::Plus) {
+            let at = self.pos();
+            self.at += 1;
+            if matches!(
+                self.peek(),
+                None | Some(Tok::Close | Tok::Or | Tok::And | Tok::Minus | Tok::Plus)
+            ) {
+                return Err((at, "`+` must be followed by the word or phrase to require".into()));
+            }
+            return Ok(require(self.atom()?));
+        }
         if self.peek() == Some(&Tok::Minus) {
             let at = self.pos();
             self.at += 1;
-            if matches!(self.peek(), None | Some(Tok::Close | Tok::Or | Tok::And | Tok::Minus)) {
+            if matches!(
+                self.peek(),
+                None | Some(Tok::Close | Tok::Or | Tok::And | Tok::Minus | Tok::Plus)
+            ) {
                 return Err((at, "`-` must be followed by the word or phrase to exclude".into()));
             }
             return Ok(Node::Not(Box::new(self.atom()?)));
@@ -305,7 +342,16 @@ impl Parser<'_> {
             Tok::Close => Err((at, "unexpected `)` without a matching `(`".into())),
             Tok::Or | Tok::And => Err((at, "an operator needs a term before it".into())),
             Tok::Minus => Err((at, "`-` must be followed by the word or phrase to exclude".into())),
+            Tok::Plus => Err((at, "`+` must be followed by the word or phrase to require".into())),
         }
+    }
+}
+
+/// `node` required: exclusions and required terms stay as they are.
+fn require(node: Node) -> Node {
+    match node {
+        Node::Not(_) | Node::Require(_) => node,
+        other => Node::Require(Box::new(other)),
     }
 }
 
@@ -327,7 +373,7 @@ mod tests {
     #[test]
     fn not_in_capitals_excludes() {
         assert_eq!(parse("NOT JHT").unwrap(), parse("-JHT").unwrap());
-        assert_eq!(parse("BSU AND NOT JHT").unwrap(), parse("BSU -JHT").unwrap());
+        assert_eq!(parse("BSU AND NOT JHT").unwrap(), parse("+BSU -JHT").unwrap());
         assert_eq!(parse("not JHT").unwrap(), parse("not JHT").unwrap());
         assert!(parse("JHT NOT").is_err());
     }
@@ -389,7 +435,13 @@ mod tests {
 
     #[test]
     fn explicit_and_is_accepted() {
-        assert_eq!(parse("JHT AND klaim").unwrap(), Node::And(vec![w("JHT"), w("klaim")]));
+        // An explicit AND requires both sides, whatever --match says.
+        let req = |t: &str| Node::Require(Box::new(w(t)));
+        assert_eq!(parse("JHT AND klaim").unwrap(), Node::And(vec![req("JHT"), req("klaim")]));
+        assert_eq!(
+            parse("pekerja JHT AND klaim").unwrap(),
+            Node::And(vec![w("pekerja"), req("JHT"), req("klaim")])
+        );
     }
 
     #[test]
@@ -432,5 +484,20 @@ mod tests {
     #[test]
     fn emoji_and_control_characters_do_not_crash() {
         assert_eq!(parse("🙂 pekerja\u{7}").unwrap(), Node::And(vec![w("🙂"), w("pekerja")]));
+    }
+
+    #[test]
+    fn plus_requires_a_term() {
+        let req = |n: Node| Node::Require(Box::new(n));
+        assert_eq!(parse("+JKP korban").unwrap(), Node::And(vec![req(w("JKP")), w("korban")]));
+        assert_eq!(
+            parse("+\"hari tua\" klaim").unwrap(),
+            Node::And(vec![req(Node::Phrase { field: None, text: "hari tua".into() }), w("klaim")])
+        );
+        assert_eq!(parse("+JKP").unwrap().to_string(), "+JKP");
+        // Inside a word or alone, `+` is not the operator.
+        assert_eq!(parse("C++ 1+1").unwrap(), Node::And(vec![w("C++"), w("1+1")]));
+        assert_eq!(parse("JKP + JHT").unwrap(), Node::And(vec![w("JKP"), w("+"), w("JHT")]));
+        assert_eq!(position("+(JKP"), 1);
     }
 }

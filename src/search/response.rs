@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::extract::{Official, PartialDate, ProvinceRef};
+use crate::search::compile::Match;
 use crate::search::snippet::Snippet;
 
 /// The answer to one search.
@@ -11,8 +12,18 @@ use crate::search::snippet::Snippet;
 pub struct SearchResponse {
     /// The query as given.
     pub query: String,
-    /// Number of matching articles (all of them, not just this page).
+    /// Which articles the words select (`--match`: all, most or any of
+    /// them): `total`, `facets` and exports count this set.
+    #[serde(rename = "match", default)]
+    pub matching: Match,
+    /// Number of matching articles (all of them, not just this page): the
+    /// set `facets`, timelines and exports count.
     pub total: usize,
+    /// When the page reaches past the counted articles: how many further
+    /// articles have only some of the words. Their hits follow the counted
+    /// ones, marked `"counted": false`; they are in no count.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub partial: Option<usize>,
     /// The requested page of hits, best first (or newest first).
     pub hits: Vec<Hit>,
     /// Counts per facet value over all matching articles.
@@ -83,6 +94,14 @@ pub struct Hit {
     /// How many other articles carry the same story (0 when none).
     #[serde(default)]
     pub copies: usize,
+    /// Whether the article is counted in `total` (false for an article with
+    /// only some of the words, listed after the counted ones).
+    #[serde(default = "counted_default")]
+    pub counted: bool,
+}
+
+fn counted_default() -> bool {
+    true
 }
 
 /// Facet counts over the matching articles: for each facet, values by

@@ -128,7 +128,7 @@ fn export_in_chunks(
     loop {
         let mut chunk =
             Chunk { size, sort: req.sort, cursor, heap: BinaryHeap::new(), docs: None, segment: 0 };
-        visit(&searcher, &*selection.query, true, &mut chunk)?;
+        visit(&searcher, &*selection.query, Some(&selection.floors), &mut chunk)?;
         let keys: Vec<Key> = chunk.heap.into_sorted_vec().into_iter().map(|w| w.0).collect();
         let last_pass = keys.len() < size;
         cursor = keys.last().copied();

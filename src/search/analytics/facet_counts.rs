@@ -192,7 +192,7 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
             for clause in only.clauses(index)? {
                 clauses.push((Occur::Must, clause));
             }
-            visit(&index.searcher(), &BooleanQuery::new(clauses), false, &mut by_filter)?;
+            visit(&index.searcher(), &BooleanQuery::new(clauses), None, &mut by_filter)?;
             v.count = tally.get();
             v.share = share(v.count, total);
         }
@@ -362,7 +362,7 @@ fn count(
             tallies: vec![HashMap::new(); kinds.len()],
         },
     };
-    visit(&index.searcher(), &*selection.query, false, &mut counter)?;
+    visit(&index.searcher(), &*selection.query, None, &mut counter)?;
     Ok(counter.counts)
 }
 

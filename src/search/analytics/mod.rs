@@ -18,6 +18,7 @@ use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
 
 use crate::error::Result;
+use crate::search::scoring::{ArticleStats, Floors};
 
 /// Receives every live document a query matches, segment by segment.
 pub trait Visitor {
@@ -28,16 +29,18 @@ pub trait Visitor {
 }
 
 /// Runs `query` and hands every live match to `visitor`, in index order.
-/// Scores are computed only when `scoring` is set (0 otherwise). Memory is
+/// Scores are computed only with `scoring` (the query's alias floors; 0 otherwise). Memory is
 /// whatever the visitor keeps.
 pub fn visit(
     searcher: &Searcher,
     query: &dyn Query,
-    scoring: bool,
+    scoring: Option<&Floors>,
     visitor: &mut dyn Visitor,
 ) -> Result<()> {
-    let enable = if scoring {
-        EnableScoring::enabled_from_searcher(searcher)
+    let empty = Floors::new();
+    let stats = ArticleStats::with_floors(searcher, scoring.unwrap_or(&empty));
+    let enable = if scoring.is_some() {
+        stats.enable()
     } else {
         EnableScoring::disabled_from_searcher(searcher)
     };
@@ -49,7 +52,7 @@ pub fn visit(
         let mut doc = scorer.doc();
         while doc != TERMINATED {
             if alive.is_none_or(|a| a.is_alive(doc)) {
-                let score = if scoring { scorer.score() } else { 0.0 };
+                let score = if scoring.is_some() { scorer.score() } else { 0.0 };
                 visitor.doc(doc, score)?;
             }
             doc = scorer.advance();

@@ -82,7 +82,7 @@ pub fn page(
 ) -> Result<StoryPage> {
     let searcher = index.searcher();
     let mut c = Collect { copies, sort: req.sort, docs: None, segment: 0, best: HashMap::new() };
-    visit(&searcher, &*selection.query, true, &mut c)?;
+    visit(&searcher, &*selection.query, Some(&selection.floors), &mut c)?;
     let mut all: Vec<Best> = c.best.into_values().collect();
     all.sort_by(|a, b| rank(req.sort, a, b));
     let total = all.len();

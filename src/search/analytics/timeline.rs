@@ -131,13 +131,13 @@ pub fn timeline(index: &WartaIndex, req: &TimelineRequest) -> Result<Timeline> {
     let copies = if req.dedup { index.copies()? } else { std::sync::Arc::default() };
     let searcher = index.searcher();
     let mut all = PerPeriod::new(req.by, req.dedup, &copies);
-    visit(&searcher, &AllQuery, false, &mut all)?;
+    visit(&searcher, &AllQuery, None, &mut all)?;
     let queries = if req.queries.is_empty() { vec![String::new()] } else { req.queries.clone() };
     let mut counted = Vec::with_capacity(queries.len());
     for q in &queries {
         let selection = select(index, super::or_all(q), &req.filters, req.aliases.as_deref(), &[])?;
         let mut per = PerPeriod::new(req.by, req.dedup, &copies);
-        visit(&searcher, &*selection.query, false, &mut per)?;
+        visit(&searcher, &*selection.query, None, &mut per)?;
         counted.push(per);
     }
     let spans = counted.iter().map(|c| c.periods.keys().copied());
