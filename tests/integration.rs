@@ -26,3 +26,5 @@ mod seeds;
 mod robustness;
 // `warta facets`, `timeline`, `terms`, exports and syndicated copies.
 mod analytics;
+// The contract with scripts and people: pipes, counts, settings, formats.
+mod cli_contract;

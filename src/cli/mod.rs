@@ -7,6 +7,7 @@ mod analytics;
 pub mod args;
 pub mod config;
 mod officials;
+pub mod output;
 pub mod render;
 pub mod tables;
 
@@ -62,6 +63,10 @@ pub enum CliError {
     /// An evaluation could not run.
     #[error(transparent)]
     Eval(#[from] crate::evaluate::EvalError),
+    /// The standard output could not be written (a full disk); a closed
+    /// pipe is not an error.
+    #[error("cannot write to standard output: {0}")]
+    Output(String),
     /// A file given to `extract` cannot be read.
     #[error("{}: {reason}", .path.display())]
     File {
@@ -75,7 +80,20 @@ pub enum CliError {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Status, CliError> {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(output::Recording::new(stdout.lock()));
+    let result = dispatch(cli, &mut out).and_then(|status| {
+        out.flush()?;
+        Ok(status)
+    });
+    // Whatever error the renderer made of a failed write, the write decides.
+    match output::outcome() {
+        output::Outcome::Written => result,
+        output::Outcome::Closed => Ok(Status::Found),
+        output::Outcome::Failed(why) => Err(CliError::Output(why)),
+    }
+}
+
+fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Status, CliError> {
     // The user's registry of officials goes in before anything is extracted.
     match &cli.command {
         Command::Search(a) => {
@@ -86,22 +104,21 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         _ => {}
     }
     let status = match cli.command {
-        Command::Index(a) => cmd_index(&a)?,
-        Command::Search(a) => cmd_search(&a, &mut out)?,
-        Command::Facets(a) => analytics::cmd_facets(&a, &mut out)?,
-        Command::Timeline(a) => analytics::cmd_timeline(&a, &mut out)?,
-        Command::Terms(a) => analytics::cmd_terms(&a, &mut out)?,
-        Command::Show(a) => cmd_show(&a, &mut out)?,
-        Command::Extract(a) => cmd_extract(&a, &mut out)?,
-        Command::Analyze(a) => cmd_analyze(&a, &mut out)?,
-        Command::Eval(a) => cmd_eval(&a, &mut out)?,
+        Command::Index(a) => cmd_index(&a, out)?,
+        Command::Search(a) => cmd_search(&a, out)?,
+        Command::Facets(a) => analytics::cmd_facets(&a, out)?,
+        Command::Timeline(a) => analytics::cmd_timeline(&a, out)?,
+        Command::Terms(a) => analytics::cmd_terms(&a, out)?,
+        Command::Show(a) => cmd_show(&a, out)?,
+        Command::Extract(a) => cmd_extract(&a, out)?,
+        Command::Analyze(a) => cmd_analyze(&a, out)?,
+        Command::Eval(a) => cmd_eval(&a, out)?,
         Command::Gen(a) => cmd_gen(&a)?,
     };
-    out.flush()?;
     Ok(status)
 }
 
-fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
+fn cmd_index(a: &IndexArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let (dir, _) = config::index_dir(&a.index.index);
     let registry = officials::load(a.officials.as_deref(), Some(&dir))?;
     let mut opts = BuildOptions::new(&a.corpus, &dir);
@@ -115,8 +132,7 @@ fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
         officials::store(text, &dir)?;
     }
     if a.json {
-        let stdout = io::stdout();
-        render::json(&mut stdout.lock(), &report)?;
+        render::json(out, &report)?;
     } else if !a.quiet
         || !report.skipped.is_empty()
         || !report.warnings.is_empty()
@@ -295,8 +311,7 @@ fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError>
         let id = ordinal.map(|n| format!("{path}#{n}"));
         let view = ArticleView::new(id, path.clone(), extract::extract(raw));
         if a.json {
-            serde_json::to_writer(&mut *out, &view).map_err(io::Error::other)?;
-            writeln!(out)?;
+            output::json_line(out, &view)?;
         } else {
             if i > 0 {
                 writeln!(out, "\n---\n")?;

@@ -17,7 +17,7 @@ const RESET: &str = "\x1b[0m";
 
 /// Writes `value` as pretty JSON plus a newline.
 pub fn json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     writeln!(out)
 }
 

@@ -61,8 +61,7 @@ pub fn hit_row(h: &Hit) -> [String; 14] {
 
 /// One JSON Lines record of a hit.
 pub fn hit_jsonl(out: &mut dyn Write, h: &Hit) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, h).map_err(io::Error::other)?;
-    writeln!(out)
+    crate::cli::output::json_line(out, h)
 }
 
 /// `warta facets` as an indented table (cities under their province).
