@@ -130,3 +130,189 @@ fn a_full_disk_is_an_error_naming_the_output() {
         assert!(err.contains("standard output") && err.contains("No space left"), "{err}");
     }
 }
+
+/// A small corpus written for these tests (people are fictional): three
+/// dated articles, one undated, and a file name holding an escape sequence.
+fn small() -> TestEnv {
+    let env = TestEnv::new();
+    let article = |title: &str, date: Option<&str>, body: &str| {
+        let date = date.map(|d| format!(r#""date_publish": "{d} 08:00:00", "#)).unwrap_or_default();
+        format!(
+            r#"{{"title": "{title}", "source_domain": "contoh.id", {date}"maintext": "{body}"}}"#
+        )
+    };
+    env.write(
+        "corpus/jht_surabaya.json",
+        article(
+            "Klaim JHT di Surabaya naik",
+            Some("2024-03-05"),
+            "Surabaya - Peserta BPJS Ketenagakerjaan di Surabaya, Jawa Timur, mengajukan klaim Jaminan Hari Tua (JHT) lebih banyak.\\n\\nPetugas membuka layanan daring untuk pekerja.",
+        ),
+    );
+    env.write(
+        "corpus/jht_medan.json",
+        article(
+            "Pekerja Medan cairkan JHT",
+            Some("2022-07-02"),
+            "Medan - Pekerja di Medan, Sumatera Utara, mencairkan saldo JHT setelah berhenti bekerja.\\n\\nKantor cabang menambah loket.",
+        ),
+    );
+    env.write(
+        "corpus/jht_tanpa_tanggal.json",
+        article(
+            "Klaim JHT lewat aplikasi",
+            None,
+            "Sidoarjo - Peserta di Sidoarjo, Jawa Timur, kini dapat mengajukan klaim JHT lewat aplikasi.\\n\\nVerifikasi berkas berlangsung daring.",
+        ),
+    );
+    env.write(
+        "corpus/berita\u{1b}[31mmerah.json",
+        article(
+            "Santunan JKK untuk nelayan",
+            Some("2024-04-10"),
+            "Denpasar - BPJS Ketenagakerjaan membayar santunan Jaminan Kecelakaan Kerja (JKK) kepada nelayan di Denpasar, Bali.",
+        ),
+    );
+    let out = env.warta(&["index", "corpus", "--index", "index", "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    env
+}
+
+fn run(env: &TestEnv, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = env.warta(args);
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn date_filters_say_how_many_undated_articles_they_left_out() {
+    let env = small();
+    let (code, out, err) = run(&env, &["search", "JHT", "--index", "index", "--from", "2023"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.starts_with("1 article matches \"JHT\" with --from 2023"), "{out}");
+    assert!(
+        err.contains("left out 1 article without a date; --include-undated keeps them"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_str(
+        &run(&env, &["search", "JHT", "--index", "index", "--from", "2023", "--json"]).1,
+    )
+    .expect("json");
+    assert_eq!((v["total"].as_u64(), v["undated_left_out"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(v["counting"], "articles");
+
+    let (_, out, err) =
+        run(&env, &["search", "JHT", "--index", "index", "--from", "2023", "--include-undated"]);
+    assert!(
+        out.starts_with("2 articles match \"JHT\" with --from 2023 --include-undated"),
+        "{out}"
+    );
+    assert!(!err.contains("left out"), "{err}");
+
+    // The analytics commands report it too, in text (stderr) and JSON.
+    let (_, out, err) =
+        run(&env, &["facets", "--by", "province", "--index", "index", "--to", "2023", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["undated_left_out"], 1, "{out}");
+    assert!(err.contains("left out 1 article"), "{err}");
+    let (_, out, _) =
+        run(&env, &["timeline", "JHT", "--index", "index", "--from", "2020", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["undated_left_out"], 1, "{out}");
+    // Without a date filter nothing is left out.
+    let (_, _, err) = run(&env, &["search", "JHT", "--index", "index"]);
+    assert!(!err.contains("left out"), "{err}");
+}
+
+#[test]
+fn truncated_lists_say_how_many_more_there_are() {
+    let env = small();
+    let (code, out, _) = run(&env, &["facets", "--by", "city", "--index", "index", "--top", "1"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("… and 3 more: --top 4"), "{out}");
+    let (_, out, _) = run(&env, &["facets", "--by", "city", "--index", "index", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["more"], 0, "{out}");
+    let (_, out, _) =
+        run(&env, &["facets", "--by", "province", "--index", "index", "--top", "1", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["more"], 2, "{out}");
+    assert_eq!(v["province"][0]["value"], "Jawa Timur");
+    assert_eq!(v["province"][0]["more_cities"], 1, "{out}");
+    let (_, out, _) = run(&env, &["search", "JHT", "--index", "index", "--limit", "1"]);
+    assert!(out.contains("… and 2 more: --offset 1"), "{out}");
+    let (_, out, _) = run(&env, &["search", "JHT", "--index", "index"]);
+    assert!(!out.contains("more:"), "{out}");
+}
+
+#[test]
+fn headers_say_what_they_count_and_what_narrowed_it() {
+    let env = small();
+    let (_, out, _) = run(&env, &["search", "JKK", "--index", "index", "--limit", "0"]);
+    assert_eq!(out.trim_end(), "1 article matches \"JKK\"", "not \"1 hits\"");
+    let (code, out, _) =
+        run(&env, &["search", "JHT", "--index", "index", "--province", "Bali", "--program", "JHT"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(out.trim_end(), "no articles match \"JHT\" with --province Bali --program JHT");
+    let (_, out, _) =
+        run(&env, &["search", "\"jaminan hari tua\"", "--index", "index", "--limit", "0"]);
+    assert_eq!(out.trim_end(), "1 article matches '\"jaminan hari tua\"'", "no escaped quotes");
+    let (_, out, _) = run(&env, &["facets", "--by", "province", "--index", "index"]);
+    assert!(out.starts_with("4 articles, by province\n"), "{out}");
+    let (_, out, _) = run(&env, &["search", "JHT", "--index", "index", "--dedup", "--limit", "0"]);
+    assert!(out.starts_with("3 stories match \"JHT\""), "{out}");
+    let v = env.search_json(&["JHT", "--dedup"]);
+    assert_eq!(v["counting"], "stories");
+}
+
+#[test]
+fn index_and_corpus_come_from_the_environment_and_flags_win() {
+    let env = small();
+    let mut cmd = env.command(&["search", "JKK", "--limit", "0"]);
+    let out = cmd.env("WARTA_INDEX", "index").output().expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("1 article matches"));
+    // --index wins over the environment.
+    let mut cmd = env.command(&["search", "JKK", "--index", "index", "--limit", "0"]);
+    let out = cmd.env("WARTA_INDEX", "nowhere").output().expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let mut cmd = env.command(&["facets", "--by", "year"]);
+    let out = cmd.env("WARTA_INDEX", "nowhere").output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("nowhere"), "{}", text(&out.stderr));
+    // WARTA_CORPUS is what `warta index` reads when no folder is given.
+    let mut cmd = env.command(&["index", "--index", "index2", "--quiet"]);
+    let out = cmd.env("WARTA_CORPUS", "corpus").output().expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let (code, _, _) = run(&env, &["search", "JKK", "--index", "index2"]);
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn piped_highlights_are_marked_and_can_be_turned_off() {
+    let env = small();
+    let search = |extra: &[&str]| {
+        let mut args = vec!["search", "JKK", "--index", "index"];
+        args.extend_from_slice(extra);
+        run(&env, &args).1
+    };
+    assert!(search(&[]).contains("[JKK]"), "{}", search(&[]));
+    assert!(search(&["--highlight-marker", "**"]).contains("**JKK**"));
+    assert!(search(&["--highlight-marker", "<b>,</b>"]).contains("<b>JKK</b>"));
+    let plain = search(&["--color", "never", "--no-highlight"]);
+    assert!(!plain.contains("[JKK]") && !plain.contains('\u{1b}'), "{plain}");
+    assert!(search(&["--color", "always"]).contains("\u{1b}[1;31mJKK\u{1b}[0m"));
+}
+
+#[test]
+fn file_names_with_control_characters_are_escaped_for_people_and_exact_in_json() {
+    let env = small();
+    let (_, out, _) = run(&env, &["search", "JKK", "--index", "index", "--color", "never"]);
+    assert!(out.contains("berita\\u{1b}[31mmerah.json"), "{out}");
+    assert!(!out.contains('\u{1b}'), "a raw escape reached the terminal: {out:?}");
+    let id = "berita\u{1b}[31mmerah.json";
+    let (code, out, _) = run(&env, &["show", id, "--index", "index"]);
+    assert_eq!(code, Some(0));
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    let v = env.search_json(&["JKK"]);
+    assert_eq!(v["hits"][0]["id"], id, "JSON keeps the name exact");
+}

@@ -40,6 +40,18 @@ pub(super) fn export(
     Ok(found(written))
 }
 
+/// The undated articles the date filters left out, said on stderr.
+fn left_out(
+    index: &WartaIndex,
+    query: &str,
+    filters: &crate::search::Filters,
+    aliases: Option<&std::path::Path>,
+) -> Result<u64, CliError> {
+    let n = crate::search::undated::left_out(index, query, filters, aliases, &[])?;
+    super::note_undated(n);
+    Ok(n)
+}
+
 fn facet_by(a: FacetByArg) -> FacetBy {
     match a {
         FacetByArg::Province => FacetBy::Province,
@@ -67,9 +79,10 @@ pub(super) fn cmd_facets(a: &FacetsArgs, out: &mut dyn Write) -> Result<Status, 
         aliases: a.aliases.clone(),
     };
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
+    let left_out = left_out(&index, &req.query, &req.filters, req.aliases.as_deref())?;
     let report = facets(&index, &req)?;
     if a.json {
-        render::json(out, &report)?;
+        render::json(out, &render::WithUndated { inner: &report, undated_left_out: left_out })?;
     } else if a.csv {
         tables::facets_csv(out, &report, a.bom)?;
     } else {
@@ -95,9 +108,16 @@ pub(super) fn cmd_timeline(a: &TimelineArgs, out: &mut dyn Write) -> Result<Stat
         aliases: a.aliases.clone(),
     };
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
+    let mut left_out_all = 0;
+    for q in &req.queries {
+        left_out_all += left_out(&index, q, &req.filters, req.aliases.as_deref())?;
+    }
+    if req.queries.is_empty() {
+        left_out_all = left_out(&index, "", &req.filters, req.aliases.as_deref())?;
+    }
     let t = timeline(&index, &req)?;
     if a.json {
-        render::json(out, &t)?;
+        render::json(out, &render::WithUndated { inner: &t, undated_left_out: left_out_all })?;
     } else if a.csv {
         tables::timeline_csv(out, &t, a.bom)?;
     } else {
@@ -116,6 +136,7 @@ pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, Cl
         aliases: a.aliases.clone(),
     };
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
+    left_out(&index, &req.query, &req.filters, req.aliases.as_deref())?;
     let report = terms(&index, &req)?;
     if a.json {
         render::json(out, &report)?;

@@ -94,7 +94,7 @@ pub struct EvalArgs {
 #[derive(Debug, Args)]
 pub struct IndexDir {
     /// Index directory [default: index]
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", env = "WARTA_INDEX")]
     pub index: Option<PathBuf>,
 }
 
@@ -102,7 +102,7 @@ pub struct IndexDir {
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Folder of articles (or a single file).
-    #[arg(value_name = "CORPUS", default_value = "corpus")]
+    #[arg(value_name = "CORPUS", default_value = "corpus", env = "WARTA_CORPUS")]
     pub corpus: PathBuf,
     #[command(flatten)]
     pub index: IndexDir,
@@ -144,7 +144,7 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub index: IndexDir,
     /// Corpus to build the index from when the default index does not exist yet.
-    #[arg(long, value_name = "DIR", default_value = "corpus")]
+    #[arg(long, value_name = "DIR", default_value = "corpus", env = "WARTA_CORPUS")]
     pub corpus: PathBuf,
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -188,6 +188,12 @@ pub struct SearchArgs {
     /// When to colour highlights.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Marks around highlights in plain text (not coloured): OPEN,CLOSE, or one mark for both sides.
+    #[arg(long, value_name = "OPEN,CLOSE", default_value = "[,]")]
+    pub highlight_marker: String,
+    /// No highlights in text output (neither colour nor marks).
+    #[arg(long)]
+    pub no_highlight: bool,
     /// Output format: text, or an export (csv, jsonl) of one row per hit.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
@@ -239,6 +245,9 @@ pub struct FilterArgs {
     /// Latest publication date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// With --from/--to, keep the articles that have no date too (left out and counted otherwise).
+    #[arg(long)]
+    pub include_undated: bool,
 }
 
 /// `--dedup`
@@ -256,7 +265,7 @@ pub struct IndexAt {
     #[command(flatten)]
     pub index: IndexDir,
     /// Corpus to build the index from when the default index does not exist yet.
-    #[arg(long, value_name = "DIR", default_value = "corpus")]
+    #[arg(long, value_name = "DIR", default_value = "corpus", env = "WARTA_CORPUS")]
     pub corpus: PathBuf,
 }
 

@@ -13,12 +13,15 @@ use crate::search::{FacetSet, Filters, SearchRequest, Sort};
 pub const DEFAULT_INDEX: &str = "index";
 
 /// How search results are written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Output {
     /// JSON instead of text.
     pub json: bool,
     /// ANSI colour for highlights.
     pub color: bool,
+    /// Marks around highlights in plain text (none when colouring or with
+    /// `--no-highlight`).
+    pub marker: Option<(String, String)>,
     /// Facet counts in the text output.
     pub facets: bool,
     /// Figures in the text output.
@@ -29,6 +32,10 @@ pub struct Output {
     pub all: bool,
     /// A byte order mark before CSV.
     pub bom: bool,
+    /// Stories are counted, not articles.
+    pub dedup: bool,
+    /// The active filters as typed (`--province "Jawa Timur" --from 2023`).
+    pub filters: String,
 }
 
 /// The index directory, and whether it was chosen by the user.
@@ -55,6 +62,7 @@ pub fn filters(a: &FilterArgs) -> Result<Filters> {
         source: a.source.clone(),
         from: date("from", &a.from)?,
         to: date("to", &a.to)?,
+        include_undated: a.include_undated,
     };
     // Compare the periods, not the strings: `--from 2024-06 --to 2024` is fine.
     if let (Some(from), Some(to)) = (filters.from, filters.to)
@@ -63,6 +71,44 @@ pub fn filters(a: &FilterArgs) -> Result<Filters> {
         return Err(UserError::DateRange { from: from.to_string(), to: to.to_string() }.into());
     }
     Ok(filters)
+}
+
+/// The active filters as they would be typed (`--province "Jawa Timur"
+/// --from 2023`), empty when there are none: headers name what narrowed a
+/// count.
+pub fn describe(a: &FilterArgs, quoted_by: &[String]) -> String {
+    let lists: [(&str, &[String]); 7] = [
+        ("province", &a.province),
+        ("city", &a.city),
+        ("official", &a.official),
+        ("org", &a.org),
+        ("program", &a.program),
+        ("source", &a.source),
+        ("quoted-by", quoted_by),
+    ];
+    let mut parts = Vec::new();
+    for (flag, values) in lists {
+        for v in values {
+            parts.push(format!("--{flag} {}", shell_word(v)));
+        }
+    }
+    for (flag, v) in [("from", &a.from), ("to", &a.to)] {
+        if let Some(v) = v {
+            parts.push(format!("--{flag} {}", shell_word(v)));
+        }
+    }
+    if a.include_undated && (a.from.is_some() || a.to.is_some()) {
+        parts.push("--include-undated".into());
+    }
+    parts.join(" ")
+}
+
+/// A value as a shell word: quoted when it holds anything but letters,
+/// digits and `-._`.
+fn shell_word(v: &str) -> String {
+    let plain = !v.is_empty() && v.chars().all(|c| c.is_alphanumeric() || "-._".contains(c));
+    let v = crate::cli::text::printable(v);
+    if plain { v } else { format!("\"{}\"", v.replace('"', "\\\"")) }
 }
 
 /// Validates the search flags.
@@ -97,16 +143,28 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         request.limit = usize::MAX;
         request.offset = 0;
     }
+    let color = use_color(a.color) && !a.no_highlight;
     let output = Output {
         json: a.json,
-        color: use_color(a.color),
+        color,
+        marker: (!color && !a.no_highlight).then(|| marker(&a.highlight_marker)),
         facets: a.facets.is_some(),
         figures: a.figures,
         format: a.format,
         all: a.all,
         bom: a.bom,
+        dedup: a.dedup.dedup,
+        filters: describe(&a.filters, &a.quoted_by),
     };
     Ok((request, output))
+}
+
+/// `[,]` → (`[`, `]`); a value without a comma marks both sides (`*`).
+pub fn marker(v: &str) -> (String, String) {
+    match v.split_once(',') {
+        Some((open, close)) => (open.to_string(), close.to_string()),
+        None => (v.to_string(), v.to_string()),
+    }
 }
 
 /// Whether to colour: `always`, `never`, or on a terminal without `NO_COLOR`.
@@ -204,6 +262,35 @@ mod tests {
         assert_eq!(filters(&f).unwrap().from.unwrap().to_string(), "2024-02");
         let bad = FilterArgs { to: Some("kemarin".into()), ..FilterArgs::default() };
         assert!(filters(&bad).is_err());
+    }
+
+    #[test]
+    fn active_filters_are_described_as_typed() {
+        let f = FilterArgs {
+            province: vec!["Jawa Timur".into()],
+            program: vec!["JHT".into()],
+            from: Some("2023".into()),
+            ..FilterArgs::default()
+        };
+        assert_eq!(describe(&f, &[]), "--province \"Jawa Timur\" --program JHT --from 2023");
+        assert_eq!(describe(&FilterArgs::default(), &["Budi".into()]), "--quoted-by Budi");
+        assert_eq!(describe(&FilterArgs::default(), &[]), "");
+    }
+
+    #[test]
+    fn highlight_marks_apply_to_plain_text_only() {
+        let (_, out) = search_request(&args(&["--color", "never"])).unwrap();
+        assert_eq!(out.marker, Some(("[".into(), "]".into())));
+        let (_, out) =
+            search_request(&args(&["--color", "never", "--highlight-marker", "**"])).unwrap();
+        assert_eq!(out.marker, Some(("**".into(), "**".into())));
+        let (_, out) =
+            search_request(&args(&["--color", "never", "--highlight-marker", "<<,>>"])).unwrap();
+        assert_eq!(out.marker, Some(("<<".into(), ">>".into())));
+        let (_, out) = search_request(&args(&["--color", "always"])).unwrap();
+        assert!(out.color && out.marker.is_none());
+        let (_, out) = search_request(&args(&["--color", "never", "--no-highlight"])).unwrap();
+        assert!(!out.color && out.marker.is_none());
     }
 
     #[test]

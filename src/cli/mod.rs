@@ -10,6 +10,7 @@ mod officials;
 pub mod output;
 pub mod render;
 pub mod tables;
+pub mod text;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -247,12 +248,24 @@ fn open_index(given: &Option<std::path::PathBuf>, corpus: &Path) -> Result<Warta
 fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let (request, output) = config::search_request(a)?;
     let index = open_index(&a.index.index, &a.corpus)?;
+    let left_out = search::undated::left_out(
+        &index,
+        &request.query,
+        &request.filters,
+        request.aliases.as_deref(),
+        &request.quoted_by,
+    )?;
+    note_undated(left_out);
     if output.format != args::FormatArg::Text {
         return analytics::export(&index, &request, &output, out);
     }
     let response = search::search(&index, &request)?;
     if output.json {
-        render::json(out, &response)?;
+        let counting = if request.dedup { "stories" } else { "articles" };
+        render::json(
+            out,
+            &render::SearchJson { response: &response, counting, undated_left_out: left_out },
+        )?;
     } else {
         render::search_text(out, &response, request.offset, &output)?;
         if let Some(explain) = &response.explain {
@@ -260,6 +273,16 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
         }
     }
     Ok(if response.total == 0 { Status::NotFound } else { Status::Found })
+}
+
+/// Says on stderr how many undated articles the date filters left out.
+fn note_undated(left_out: u64) {
+    if left_out > 0 {
+        eprintln!(
+            "warta: note: --from/--to left out {} without a date; --include-undated keeps them",
+            text::count(left_out, false)
+        );
+    }
 }
 
 /// Why the default index must be (re)built before searching, if it must:

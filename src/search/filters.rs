@@ -34,6 +34,9 @@ pub struct Filters {
     pub from: Option<PartialDate>,
     /// Latest date (end of the year/month/day given).
     pub to: Option<PartialDate>,
+    /// With a date filter, keep the articles that have no date too.
+    #[serde(default)]
+    pub include_undated: bool,
 }
 
 /// Which facet a filter value belongs to.

@@ -24,6 +24,7 @@ pub mod filters;
 pub mod query;
 pub mod response;
 pub mod snippet;
+pub mod undated;
 
 use std::sync::LazyLock;
 
@@ -283,7 +284,13 @@ fn with_filters(
         let upper = filters.to.map_or(Bound::Unbounded, |d| {
             Bound::Excluded(Term::from_field_date_for_search(field, date_time_after(d)))
         });
-        let range: Box<dyn Query> = Box::new(RangeQuery::new(lower, upper));
+        let mut range: Box<dyn Query> = Box::new(RangeQuery::new(lower, upper));
+        if filters.include_undated {
+            range = Box::new(BooleanQuery::new(vec![
+                (Occur::Should, range),
+                (Occur::Should, undated::undated()),
+            ]));
+        }
         clauses.push((Occur::Must, Box::new(tantivy::query::ConstScoreQuery::new(range, 0.0))));
     }
     if clauses.len() == 1 {
