@@ -316,3 +316,52 @@ fn file_names_with_control_characters_are_escaped_for_people_and_exact_in_json()
     let v = env.search_json(&["JKK"]);
     assert_eq!(v["hits"][0]["id"], id, "JSON keeps the name exact");
 }
+
+#[test]
+fn every_data_command_takes_format_and_keeps_the_short_flags() {
+    let env = small();
+    let json = |args: &[&str]| -> serde_json::Value {
+        let (code, out, err) = run(&env, args);
+        assert_eq!(code, Some(0), "{args:?}: {err}");
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+    };
+    let a = json(&["search", "JHT", "--index", "index", "--format", "json"]);
+    let b = json(&["search", "JHT", "--index", "index", "--json"]);
+    assert_eq!(a, b, "--json is short for --format json");
+    for cmd in [
+        &["facets", "--by", "year", "--index", "index", "--format", "json"][..],
+        &["timeline", "JHT", "--index", "index", "--format", "json"],
+        &["terms", "JHT", "--index", "index", "--format", "json"],
+        &["show", "jht_medan.json", "--index", "index", "--format", "json"],
+        &["analyze", "pekerja", "--format", "json"],
+    ] {
+        json(cmd);
+    }
+    let (_, by_format, _) =
+        run(&env, &["facets", "--by", "year", "--index", "index", "--format", "csv"]);
+    let (_, by_flag, _) = run(&env, &["facets", "--by", "year", "--index", "index", "--csv"]);
+    assert_eq!(by_format, by_flag);
+    assert!(by_format.starts_with("year,count,share\n"), "{by_format}");
+    let (_, out, _) = run(&env, &["timeline", "JHT", "--index", "index", "--format", "csv"]);
+    assert!(out.starts_with("query,period,start,count,all,share\n"), "{out}");
+    let (_, out, _) = run(&env, &["extract", "corpus/jht_medan.json", "--format", "jsonl"]);
+    assert_eq!(out.lines().count(), 1);
+
+    // A format a command cannot write, two formats at once, --all without an export: errors.
+    let (code, _, err) =
+        run(&env, &["facets", "--by", "year", "--index", "index", "--format", "jsonl"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("`warta facets` cannot write --format jsonl; it writes text, json, csv"),
+        "{err}"
+    );
+    let (code, _, _) =
+        run(&env, &["search", "JHT", "--index", "index", "--json", "--format", "csv"]);
+    assert_eq!(code, Some(2));
+    let (code, _, err) = run(&env, &["search", "JHT", "--index", "index", "--all"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--format csv or --format jsonl"), "{err}");
+    // `-n` is not --limit (ripgrep's -n numbers lines).
+    let (code, _, _) = run(&env, &["search", "JHT", "--index", "index", "-n", "3"]);
+    assert_eq!(code, Some(2));
+}

@@ -3,9 +3,10 @@
 
 use std::io::Write;
 
+use crate::cli::args::FormatArg::{Csv, Json, Text};
 use crate::cli::args::{FacetByArg, FacetsArgs, FormatArg, PeriodArg, TermsArgs, TimelineArgs};
 use crate::cli::config::{self, Output};
-use crate::cli::{CliError, Status, open_index, render, tables};
+use crate::cli::{CliError, Status, fmt, open_index, render, tables};
 use crate::index::WartaIndex;
 use crate::search::SearchRequest;
 use crate::search::analytics::export::export as export_hits;
@@ -78,12 +79,13 @@ pub(super) fn cmd_facets(a: &FacetsArgs, out: &mut dyn Write) -> Result<Status, 
         dedup: a.dedup.dedup,
         aliases: a.aliases.clone(),
     };
+    let format = fmt("facets", a.format, a.json, a.csv, &[Text, Json, Csv])?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
     let left_out = left_out(&index, &req.query, &req.filters, req.aliases.as_deref())?;
     let report = facets(&index, &req)?;
-    if a.json {
+    if format == Json {
         render::json(out, &render::WithUndated { inner: &report, undated_left_out: left_out })?;
-    } else if a.csv {
+    } else if format == Csv {
         tables::facets_csv(out, &report, a.bom)?;
     } else {
         tables::facets_text(out, &report)?;
@@ -107,6 +109,7 @@ pub(super) fn cmd_timeline(a: &TimelineArgs, out: &mut dyn Write) -> Result<Stat
         dedup: a.dedup.dedup,
         aliases: a.aliases.clone(),
     };
+    let format = fmt("timeline", a.format, a.json, a.csv, &[Text, Json, Csv])?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
     let mut left_out_all = 0;
     for q in &req.queries {
@@ -116,9 +119,9 @@ pub(super) fn cmd_timeline(a: &TimelineArgs, out: &mut dyn Write) -> Result<Stat
         left_out_all = left_out(&index, "", &req.filters, req.aliases.as_deref())?;
     }
     let t = timeline(&index, &req)?;
-    if a.json {
+    if format == Json {
         render::json(out, &render::WithUndated { inner: &t, undated_left_out: left_out_all })?;
-    } else if a.csv {
+    } else if format == Csv {
         tables::timeline_csv(out, &t, a.bom)?;
     } else {
         tables::timeline_text(out, &t)?;
@@ -135,10 +138,11 @@ pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, Cl
         sample: a.sample,
         aliases: a.aliases.clone(),
     };
+    let format = fmt("terms", a.format, a.json, false, &[Text, Json])?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
     left_out(&index, &req.query, &req.filters, req.aliases.as_deref())?;
     let report = terms(&index, &req)?;
-    if a.json {
+    if format == Json {
         render::json(out, &report)?;
     } else {
         tables::terms_text(out, &report)?;

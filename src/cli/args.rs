@@ -84,6 +84,9 @@ pub struct EvalArgs {
     /// Print JSON (scores and every difference).
     #[arg(long)]
     pub json: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    pub format: Option<FormatArg>,
     /// Your own registry of known officials (TSV: name, aliases, organization, role), added to the
     /// built-in one.
     #[arg(long, value_name = "FILE")]
@@ -152,7 +155,7 @@ pub struct SearchArgs {
     #[arg(long, value_name = "NAME")]
     pub quoted_by: Vec<String>,
     /// Number of hits to show.
-    #[arg(long, short = 'n', default_value_t = 10)]
+    #[arg(long, default_value_t = 10)]
     pub limit: usize,
     /// Number of hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
@@ -176,8 +179,8 @@ pub struct SearchArgs {
     /// List each hit's figures (money, counts, percentages) with their sentences.
     #[arg(long)]
     pub figures: bool,
-    /// Print JSON (the contract in the README) instead of text.
-    #[arg(long)]
+    /// Print JSON (the contract in the README) instead of text; short for --format json.
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
     /// Also show how the query was parsed, analysed and expanded.
     #[arg(long)]
@@ -194,11 +197,11 @@ pub struct SearchArgs {
     /// No highlights in text output (neither colour nor marks).
     #[arg(long)]
     pub no_highlight: bool,
-    /// Output format: text, or an export (csv, jsonl) of one row per hit.
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    /// Output format: text, json (one document), or an export (csv, jsonl) of one row per hit.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatArg>,
     /// Every hit, not a page (streamed; with --format csv|jsonl).
-    #[arg(long, requires = "format")]
+    #[arg(long)]
     pub all: bool,
     /// Start CSV with a UTF-8 byte order mark (for Excel).
     #[arg(long)]
@@ -296,6 +299,9 @@ pub struct FacetsArgs {
     /// Print CSV.
     #[arg(long)]
     pub csv: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json", "csv"])]
+    pub format: Option<FormatArg>,
     /// Start CSV with a UTF-8 byte order mark (for Excel).
     #[arg(long)]
     pub bom: bool,
@@ -328,6 +334,9 @@ pub struct TimelineArgs {
     /// Print CSV (one row per query and period).
     #[arg(long)]
     pub csv: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json", "csv"])]
+    pub format: Option<FormatArg>,
     /// Start CSV with a UTF-8 byte order mark (for Excel).
     #[arg(long)]
     pub bom: bool,
@@ -355,6 +364,9 @@ pub struct TermsArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    pub format: Option<FormatArg>,
 }
 
 /// `--by` of `warta facets`
@@ -396,12 +408,14 @@ pub enum PeriodArg {
 /// `--format`
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
-    /// Ranked hits with snippets, for people.
+    /// For people (tables, highlighted snippets).
     Text,
-    /// Comma-separated values, one row per hit (UTF-8, RFC 4180 quoting).
-    Csv,
-    /// JSON Lines, one hit object per line.
+    /// One JSON document (the contract in the README).
+    Json,
+    /// JSON Lines, one object per line (a hit, an article).
     Jsonl,
+    /// Comma-separated values with a header row (UTF-8, RFC 4180 quoting).
+    Csv,
 }
 
 /// `warta show`
@@ -415,6 +429,9 @@ pub struct ShowArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    pub format: Option<FormatArg>,
 }
 
 /// `warta extract`
@@ -426,6 +443,9 @@ pub struct ExtractArgs {
     /// Print JSON, one object per article (JSON Lines).
     #[arg(long)]
     pub json: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    pub format: Option<FormatArg>,
     /// Your own registry of known officials (TSV: name, aliases, organization, role), added to the
     /// built-in one.
     #[arg(long, value_name = "FILE")]
@@ -441,6 +461,9 @@ pub struct AnalyzeArgs {
     /// Print JSON: `{"exact": [tokens], "stemmed": [tokens]}`.
     #[arg(long)]
     pub json: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    pub format: Option<FormatArg>,
     /// Extra root words for the stemmer, as `warta index --roots`.
     #[arg(long, value_name = "FILE")]
     pub roots: Option<PathBuf>,

@@ -2,6 +2,8 @@
 //! colour decided. Nothing here touches the index.
 
 use std::io::IsTerminal;
+
+use clap::ValueEnum;
 use std::path::PathBuf;
 
 use crate::cli::args::{ColorArg, FilterArgs, FormatArg, SearchArgs, SortArg};
@@ -73,6 +75,34 @@ pub fn filters(a: &FilterArgs) -> Result<Filters> {
     Ok(filters)
 }
 
+/// The output format of a command: `--format`, or its short forms
+/// `--json` and `--csv` (clap refuses two of them at once); an error names
+/// the formats the command can write.
+pub fn format(
+    command: &str,
+    given: Option<FormatArg>,
+    json: bool,
+    csv: bool,
+    can: &[FormatArg],
+) -> std::result::Result<FormatArg, String> {
+    let chosen = match (given, json, csv) {
+        (Some(f), _, _) => f,
+        (None, true, _) => FormatArg::Json,
+        (None, false, true) => FormatArg::Csv,
+        (None, false, false) => FormatArg::Text,
+    };
+    if can.contains(&chosen) {
+        return Ok(chosen);
+    }
+    let name = |f: &FormatArg| f.to_possible_value().map(|v| v.get_name().to_string());
+    let names: Vec<String> = can.iter().filter_map(name).collect();
+    Err(format!(
+        "`warta {command}` cannot write --format {}; it writes {}",
+        name(&chosen).unwrap_or_default(),
+        names.join(", ")
+    ))
+}
+
 /// The active filters as they would be typed (`--province "Jawa Timur"
 /// --from 2023`), empty when there are none: headers name what narrowed a
 /// count.
@@ -113,8 +143,18 @@ fn shell_word(v: &str) -> String {
 
 /// Validates the search flags.
 pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
+    use FormatArg::*;
     let filters = filters(&a.filters)?;
-    let export = a.format != FormatArg::Text;
+    let format = format("search", a.format, a.json, false, &[Text, Json, Jsonl, Csv])
+        .map_err(UserError::Usage)?;
+    let export = matches!(format, Csv | Jsonl);
+    if a.all && !export {
+        return Err(UserError::Usage(
+            "--all streams every hit as an export: add --format csv or --format jsonl".into(),
+        )
+        .into());
+    }
+    let json = format == Json;
     let mut request = SearchRequest {
         query: a.query.clone(),
         filters,
@@ -125,7 +165,7 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
             SortArg::Date => Sort::Date,
         },
         snippets: usize::from(a.snippets),
-        facet_top: if a.json || a.facets.is_some() { 10 } else { 0 },
+        facet_top: if json || a.facets.is_some() { 10 } else { 0 },
         facets: match a.facets.as_deref() {
             None | Some([]) => FacetSet::ALL,
             Some(kinds) => FacetSet::of(kinds.iter().copied()),
@@ -145,12 +185,12 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
     }
     let color = use_color(a.color) && !a.no_highlight;
     let output = Output {
-        json: a.json,
+        json,
         color,
         marker: (!color && !a.no_highlight).then(|| marker(&a.highlight_marker)),
         facets: a.facets.is_some(),
         figures: a.figures,
-        format: a.format,
+        format,
         all: a.all,
         bom: a.bom,
         dedup: a.dedup.dedup,
@@ -249,10 +289,11 @@ mod tests {
 
     #[test]
     fn exports_take_one_snippet_and_all_lifts_the_page() {
-        let (req, out) = search_request(&args(&["--format", "csv", "--all", "-n", "3"])).unwrap();
+        let (req, out) =
+            search_request(&args(&["--format", "csv", "--all", "--limit", "3"])).unwrap();
         assert_eq!(out.format, FormatArg::Csv);
         assert_eq!((req.limit, req.offset, req.snippets, req.facet_top), (usize::MAX, 0, 1, 0));
-        let (req, _) = search_request(&args(&["--format", "jsonl", "-n", "3"])).unwrap();
+        let (req, _) = search_request(&args(&["--format", "jsonl", "--limit", "3"])).unwrap();
         assert_eq!(req.limit, 3);
     }
 

@@ -25,6 +25,7 @@ use crate::extract;
 use crate::index::{self, BuildOptions, BuildReport, Progress, WartaIndex};
 use crate::search::{self, ArticleView};
 pub use args::Cli;
+use args::FormatArg::{self, Json, Jsonl, Text};
 use args::{AnalyzeArgs, Command, EvalArgs, ExtractArgs, GenArgs, IndexArgs, SearchArgs, ShowArgs};
 
 /// Outcome of a successful command, as an exit status.
@@ -256,7 +257,7 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
         &request.quoted_by,
     )?;
     note_undated(left_out);
-    if output.format != args::FormatArg::Text {
+    if matches!(output.format, FormatArg::Csv | FormatArg::Jsonl) {
         return analytics::export(&index, &request, &output, out);
     }
     let response = search::search(&index, &request)?;
@@ -273,6 +274,18 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
         }
     }
     Ok(if response.total == 0 { Status::NotFound } else { Status::Found })
+}
+
+/// The output format of a command (see [`config::format`]).
+pub(crate) fn fmt(
+    command: &str,
+    given: Option<FormatArg>,
+    json: bool,
+    csv: bool,
+    can: &[FormatArg],
+) -> Result<FormatArg, CliError> {
+    config::format(command, given, json, csv, can)
+        .map_err(|e| Error::from(UserError::Usage(e)).into())
 }
 
 /// Says on stderr how many undated articles the date filters left out.
@@ -315,7 +328,7 @@ fn cmd_show(a: &ShowArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let index = WartaIndex::open(&dir)?;
     let stored = search::show(&index, &a.id)?;
     let view = ArticleView::new(Some(stored.id), stored.path, stored.article);
-    if a.json {
+    if fmt("show", a.format, a.json, false, &[Text, Json])? == Json {
         render::json(out, &view)?
     } else {
         render::article_text(out, &view)?
@@ -324,6 +337,7 @@ fn cmd_show(a: &ShowArgs, out: &mut dyn Write) -> Result<Status, CliError> {
 }
 
 fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let json = fmt("extract", a.format, a.json, false, &[Text, Json, Jsonl])? != Text;
     let file_error = |reason: String| CliError::File { path: a.file.clone(), reason };
     let outcome = extract::reader::read_file(&a.file).map_err(|e| file_error(e.to_string()))?;
     for note in outcome.problems.iter().chain(&outcome.warnings) {
@@ -333,7 +347,7 @@ fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError>
     for (i, (ordinal, raw)) in outcome.articles.iter().enumerate() {
         let id = ordinal.map(|n| format!("{path}#{n}"));
         let view = ArticleView::new(id, path.clone(), extract::extract(raw));
-        if a.json {
+        if json {
             output::json_line(out, &view)?;
         } else {
             if i > 0 {
@@ -346,6 +360,7 @@ fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError>
 }
 
 fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let json = fmt("analyze", a.format, a.json, false, &[Text, Json])? == Json;
     let roots = match &a.roots {
         Some(path) => index::analysis::read_roots(path)?,
         None => Vec::new(),
@@ -355,7 +370,7 @@ fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError>
         exact: config.analyze(View::Exact, &a.text),
         stemmed: config.analyze(View::Stemmed, &a.text),
     };
-    if a.json {
+    if json {
         render::json(out, &views)?;
     } else {
         render::tokens_text(out, &a.text, &views)?;
@@ -364,9 +379,10 @@ fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError>
 }
 
 fn cmd_eval(a: &EvalArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let json = fmt("eval", a.format, a.json, false, &[Text, Json])? == Json;
     let gold = crate::evaluate::read_gold(&a.gold)?;
     let report = crate::evaluate::evaluate(&gold, &a.corpus)?;
-    if a.json {
+    if json {
         render::json(out, &report)?;
     } else {
         render::eval_text(out, &report)?;
