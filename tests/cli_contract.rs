@@ -365,3 +365,77 @@ fn every_data_command_takes_format_and_keeps_the_short_flags() {
     let (code, _, _) = run(&env, &["search", "JHT", "--index", "index", "-n", "3"]);
     assert_eq!(code, Some(2));
 }
+
+/// Reads every export with Python's csv module and checks its types and
+/// row counts against the JSON Lines export of the same search.
+#[test]
+fn every_export_loads_with_pythons_csv_module() {
+    let env = small();
+    env.write(
+        "corpus/formula.json",
+        r#"{"title": "=HYPERLINK(\"http://contoh.id\") JHT naik", "source_domain": "contoh.id", "date_publish": "2024-05-01 08:00:00", "maintext": "Surabaya - Kepala Kantor Cabang Surabaya BPJS Ketenagakerjaan Dewi Lestari mengatakan klaim JHT naik 12 persen menjadi Rp5 miliar.\n\n\"Kami siap melayani peserta,\" kata Dewi."}"#,
+    );
+    let out = env.warta(&["index", "corpus", "--index", "index", "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let export = |extra: &[&str]| {
+        let mut args = vec!["search", "JHT", "--index", "index", "--all"];
+        args.extend_from_slice(extra);
+        let (code, out, err) = run(&env, &args);
+        assert_eq!(code, Some(0), "{args:?}: {err}");
+        out
+    };
+    let hits: Vec<serde_json::Value> = export(&["--format", "jsonl"])
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let count = |field: &str| hits.iter().map(|h| h[field].as_array().map_or(0, Vec::len)).sum();
+    let (quotes, figures, officials): (usize, usize, usize) =
+        (count("quotes"), count("figures"), count("officials"));
+    assert!(quotes > 0 && figures > 0 && officials > 0, "the corpus exercises every table");
+
+    let dir = env.root();
+    for (table, rows) in
+        [("hits", hits.len()), ("quotes", quotes), ("figures", figures), ("officials", officials)]
+    {
+        let csv = export(&["--format", "csv", "--table", table]);
+        std::fs::write(dir.join(format!("{table}.csv")), &csv).expect("write");
+        let check = format!(
+            r#"
+import csv, sys
+rows = list(csv.DictReader(open("{table}.csv", newline="", encoding="utf-8")))
+assert len(rows) == {rows}, ("{table}", len(rows), {rows})
+assert all(r["id"] for r in rows)
+for r in rows:
+    if "{table}" == "hits":
+        float(r["score"]); int(r["copies"])
+        assert not r["title"].startswith("="), r["title"]
+    if "{table}" == "quotes":
+        assert r["direct"] in ("true", "false"), r["direct"]
+    if "{table}" == "figures":
+        float(r["value"])
+print(len(rows))
+"#
+        );
+        let py = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(&check)
+            .current_dir(dir)
+            .output()
+            .expect("python3 is on the machine");
+        assert!(py.status.success(), "{table}: {}{}", text(&py.stdout), text(&py.stderr));
+    }
+    // The hit row names each official with role and organisation.
+    let csv = export(&["--format", "csv"]);
+    assert!(
+        csv.contains("Dewi Lestari (Kepala Kantor Cabang Surabaya, BPJS Ketenagakerjaan)"),
+        "{csv}"
+    );
+    // The formula-looking title is neutralised, and kept with --raw-csv.
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+    let raw = export(&["--format", "csv", "--raw-csv"]);
+    assert!(raw.contains("\"=HYPERLINK") && !raw.contains("'=HYPERLINK"), "{raw}");
+    // --table needs an export format.
+    let (code, _, err) = run(&env, &["search", "JHT", "--index", "index", "--table", "quotes"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--table"), "{err}");
+}

@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::cli::args::FormatArg::{Csv, Json, Text};
 use crate::cli::args::{FacetByArg, FacetsArgs, FormatArg, PeriodArg, TermsArgs, TimelineArgs};
 use crate::cli::config::{self, Output};
-use crate::cli::{CliError, Status, fmt, open_index, render, tables};
+use crate::cli::{CliError, Status, export, fmt, open_index, render, tables};
 use crate::index::WartaIndex;
 use crate::search::SearchRequest;
 use crate::search::analytics::export::export as export_hits;
@@ -31,12 +31,14 @@ pub(super) fn export(
 ) -> Result<Status, CliError> {
     let written = if o.format == FormatArg::Csv {
         let mut w = tables::csv_writer(out, o.bom)?;
-        w.write_record(tables::HIT_COLUMNS).map_err(std::io::Error::from)?;
-        let n = export_hits(index, req, &mut |hit| Ok(w.write_record(tables::hit_row(&hit))?))?;
+        w.write_record(export::columns(o.table)).map_err(std::io::Error::from)?;
+        let n = export_hits(index, req, &mut |hit| {
+            export::write_csv(&mut w, o.table, &hit, o.raw_csv)
+        })?;
         w.flush()?;
         n
     } else {
-        export_hits(index, req, &mut |hit| tables::hit_jsonl(&mut *out, &hit))?
+        export_hits(index, req, &mut |hit| export::write_jsonl(&mut *out, o.table, &hit))?
     };
     Ok(found(written))
 }

@@ -206,8 +206,29 @@ pub struct SearchArgs {
     /// Start CSV with a UTF-8 byte order mark (for Excel).
     #[arg(long)]
     pub bom: bool,
+    /// What an export's rows are: hits, or one row per quote, figure or official of each hit
+    /// (keyed by the article id).
+    #[arg(long, value_enum, default_value_t = TableArg::Hits)]
+    pub table: TableArg,
+    /// Keep CSV cells exactly as extracted (by default a cell starting with = + - @ gets a
+    /// leading ' so spreadsheets do not run it as a formula).
+    #[arg(long)]
+    pub raw_csv: bool,
     #[command(flatten)]
     pub dedup: DedupArg,
+}
+
+/// `--table` of a search export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableArg {
+    /// One row per hit.
+    Hits,
+    /// One row per quote: id, speaker, direct, text.
+    Quotes,
+    /// One row per figure: id, text, value, unit, sentence.
+    Figures,
+    /// One row per official: id, name, role, organization, as_printed.
+    Officials,
 }
 
 /// One facet name of `search --facets`.

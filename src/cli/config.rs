@@ -34,6 +34,10 @@ pub struct Output {
     pub all: bool,
     /// A byte order mark before CSV.
     pub bom: bool,
+    /// The rows of an export.
+    pub table: crate::cli::args::TableArg,
+    /// CSV cells as extracted (no formula neutralising).
+    pub raw_csv: bool,
     /// Stories are counted, not articles.
     pub dedup: bool,
     /// The active filters as typed (`--province "Jawa Timur" --from 2023`).
@@ -154,6 +158,12 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         )
         .into());
     }
+    if a.table != crate::cli::args::TableArg::Hits && !export {
+        return Err(UserError::Usage(
+            "--table writes an export: add --format csv or --format jsonl".into(),
+        )
+        .into());
+    }
     let json = format == Json;
     let mut request = SearchRequest {
         query: a.query.clone(),
@@ -193,6 +203,8 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         format,
         all: a.all,
         bom: a.bom,
+        table: a.table,
+        raw_csv: a.raw_csv,
         dedup: a.dedup.dedup,
         filters: describe(&a.filters, &a.quoted_by),
     };

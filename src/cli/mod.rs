@@ -6,6 +6,7 @@
 mod analytics;
 pub mod args;
 pub mod config;
+pub mod export;
 mod officials;
 pub mod output;
 pub mod render;

@@ -50,7 +50,7 @@ pub fn hit_row(h: &Hit) -> [String; 14] {
         h.date.map(|d| d.to_string()).unwrap_or_default(),
         join(h.provinces.iter().map(|p| p.name.as_str()).collect()),
         join(h.cities.iter().map(String::as_str).collect()),
-        join(h.officials.iter().map(|o| o.name.as_str()).collect()),
+        h.officials.iter().map(official_cell).collect::<Vec<_>>().join("; "),
         join(h.programs.iter().map(String::as_str).collect()),
         h.url.clone().unwrap_or_default(),
         format!("{:.4}", h.score),
@@ -60,9 +60,11 @@ pub fn hit_row(h: &Hit) -> [String; 14] {
     ]
 }
 
-/// One JSON Lines record of a hit.
-pub fn hit_jsonl(out: &mut dyn Write, h: &Hit) -> io::Result<()> {
-    crate::cli::output::json_line(out, h)
+/// `name (role, organisation)`, or as much of it as is known.
+fn official_cell(o: &crate::extract::Official) -> String {
+    let detail: Vec<&str> =
+        [o.role.as_deref(), o.organization.as_deref()].into_iter().flatten().collect();
+    if detail.is_empty() { o.name.clone() } else { format!("{} ({})", o.name, detail.join(", ")) }
 }
 
 /// `warta facets` as an indented table (cities under their province), with
