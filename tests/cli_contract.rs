@@ -439,3 +439,25 @@ print(len(rows))
     assert_eq!(code, Some(2));
     assert!(err.contains("--table"), "{err}");
 }
+
+#[test]
+fn version_completions_and_man_page() {
+    let env = TestEnv::new();
+    let (code, out, _) = run(&env, &["--version"]);
+    assert_eq!(code, Some(0));
+    // `warta 0.1.0 (1a2b3c4d5e6f)`, or the reason the revision is unknown.
+    let rest = out.trim().strip_prefix("warta ").expect("name first");
+    assert!(rest.contains(" (") && rest.ends_with(')'), "{out}");
+    for (shell, marker) in
+        [("bash", "_warta()"), ("zsh", "#compdef warta"), ("fish", "complete -c warta")]
+    {
+        let (code, out, err) = run(&env, &["completions", shell]);
+        assert_eq!(code, Some(0), "{err}");
+        assert!(out.contains(marker) && out.contains("include-undated"), "{shell}: {out:.200}");
+    }
+    let (code, out, _) = run(&env, &["man"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains(".TH warta 1") && out.contains("search"), "{out:.300}");
+    let (code, _, _) = run(&env, &["completions", "tcsh"]);
+    assert_eq!(code, Some(2));
+}

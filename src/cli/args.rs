@@ -8,10 +8,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::search::FacetKind;
 
+/// `warta --version`: the package version and the git revision it was built
+/// from (see `build.rs`).
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("WARTA_REVISION"), ")");
+
 /// Search engine for Indonesian news coverage: ranked, highlighted snippets
 /// with province, official and programme facets.
 #[derive(Debug, Parser)]
-#[command(name = "warta", version, about, long_about = None)]
+#[command(name = "warta", version = VERSION, about, long_about = None)]
 #[command(after_help = "Exit status: 0 hits found (or success), 1 no hits, 2 error.\n\
 Examples:\n  warta search \"perlindungan pekerja\" --province \"Jawa Timur\"\n  \
 warta index corpus/ --index index/\n  warta search JHT --program JKP --from 2023 --json\n  \
@@ -44,9 +48,21 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Measure extraction against gold annotations (precision, recall, F1 per facet).
     Eval(EvalArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff; `warta man > warta.1`).
+    Man,
     /// Generate a synthetic corpus for benchmarks (hidden: a developer tool).
     #[command(hide = true)]
     Gen(GenArgs),
+}
+
+/// `warta completions`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `warta gen`: a deterministic synthetic corpus (see `warta::synth`).

@@ -117,6 +117,15 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Status, CliError> {
         Command::Analyze(a) => cmd_analyze(&a, out)?,
         Command::Eval(a) => cmd_eval(&a, out)?,
         Command::Gen(a) => cmd_gen(&a)?,
+        Command::Completions(a) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(a.shell, &mut cmd, "warta", out);
+            Status::Found
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
+            Status::Found
+        }
     };
     Ok(status)
 }
