@@ -461,3 +461,50 @@ fn version_completions_and_man_page() {
     let (code, _, _) = run(&env, &["completions", "tcsh"]);
     assert_eq!(code, Some(2));
 }
+
+#[test]
+fn query_syntax_never_surprises() {
+    let env = small();
+    // Lower-case operators: a note on stderr and in JSON.
+    let (code, _, err) = run(&env, &["search", "JHT or JKK", "--index", "index"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("`or` between words is searched as a word; did you mean OR?"), "{err}");
+    let v = env.search_json(&["JHT or JKK"]);
+    assert_eq!(v["notes"][0], "`or` between words is searched as a word; did you mean OR?");
+    assert_eq!(env.search_json(&["JHT OR JKK"])["notes"], serde_json::json!([]));
+    assert_eq!(env.search_json(&["JHT OR JKK"])["total"], 4);
+
+    // Prefix search on the exact view: `menc*` finds "mencairkan".
+    let v = env.search_json(&["menc*"]);
+    assert_eq!(crate::util::ids(&v), ["jht_medan.json"]);
+    let snippet = v["hits"][0]["snippets"][0]["highlights"].as_array().map_or(0, Vec::len);
+    assert!(snippet > 0, "the expanded word is highlighted: {v}");
+    assert_eq!(env.search_json(&["title:klaim*"])["total"], 2);
+    // Too short, too broad, inner wildcards, facet fields: clear errors.
+    let (code, _, err) = run(&env, &["search", "kl*", "--index", "index"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("at least 3 letters"), "{err}");
+    let letter = |i: u8| char::from(b'a' + i % 26);
+    let many: Vec<String> =
+        (0..400u16).map(|i| format!("zzq{}{}", letter((i / 26) as u8), letter(i as u8))).collect();
+    env.write(
+        "corpus/daftar.json",
+        format!(r#"{{"title": "Daftar kode", "maintext": "Kode: {}."}}"#, many.join(" ")),
+    );
+    let out = env.warta(&["index", "corpus", "--index", "index", "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let (code, _, err) = run(&env, &["search", "zzq*", "--index", "index"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("matches more than 300 different words; give more letters"), "{err}");
+    assert_eq!(env.search_json(&["zzqa*"])["total"], 1, "zzqaa … zzqaz: 26 words");
+    for bad in ["peker?a", "pe*a"] {
+        let (code, _, err) = run(&env, &["search", bad, "--index", "index"]);
+        assert_eq!(code, Some(2), "{bad}");
+        assert!(err.contains("not wildcards"), "{err}");
+    }
+    let (code, _, err) = run(&env, &["search", "province:jaw*", "--index", "index"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("title and body only"), "{err}");
+    // A question mark ending a question is punctuation.
+    assert_eq!(env.search_json(&["JKK?"])["total"], 1);
+}

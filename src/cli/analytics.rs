@@ -84,9 +84,14 @@ pub(super) fn cmd_facets(a: &FacetsArgs, out: &mut dyn Write) -> Result<Status, 
     let format = fmt("facets", a.format, a.json, a.csv, &[Text, Json, Csv])?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
     let left_out = left_out(&index, &req.query, &req.filters, req.aliases.as_deref())?;
+    let notes = super::query_notes(&[&req.query]);
     let report = facets(&index, &req)?;
     if format == Json {
-        render::json(out, &render::WithUndated { inner: &report, undated_left_out: left_out })?;
+        let undated_left_out = left_out;
+        render::json(
+            out,
+            &render::WithUndated { inner: &report, undated_left_out, notes: &notes },
+        )?;
     } else if format == Csv {
         tables::facets_csv(out, &report, a.bom)?;
     } else {
@@ -120,9 +125,12 @@ pub(super) fn cmd_timeline(a: &TimelineArgs, out: &mut dyn Write) -> Result<Stat
     if req.queries.is_empty() {
         left_out_all = left_out(&index, "", &req.filters, req.aliases.as_deref())?;
     }
+    let queries: Vec<&str> = req.queries.iter().map(String::as_str).collect();
+    let notes = super::query_notes(&queries);
     let t = timeline(&index, &req)?;
     if format == Json {
-        render::json(out, &render::WithUndated { inner: &t, undated_left_out: left_out_all })?;
+        let undated_left_out = left_out_all;
+        render::json(out, &render::WithUndated { inner: &t, undated_left_out, notes: &notes })?;
     } else if format == Csv {
         tables::timeline_csv(out, &t, a.bom)?;
     } else {
@@ -143,6 +151,7 @@ pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, Cl
     let format = fmt("terms", a.format, a.json, false, &[Text, Json])?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
     left_out(&index, &req.query, &req.filters, req.aliases.as_deref())?;
+    super::query_notes(&[&req.query]);
     let report = terms(&index, &req)?;
     if format == Json {
         render::json(out, &report)?;

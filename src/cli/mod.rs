@@ -267,6 +267,7 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
         &request.quoted_by,
     )?;
     note_undated(left_out);
+    let notes = query_notes(&[&request.query]);
     if matches!(output.format, FormatArg::Csv | FormatArg::Jsonl) {
         return analytics::export(&index, &request, &output, out);
     }
@@ -275,7 +276,12 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
         let counting = if request.dedup { "stories" } else { "articles" };
         render::json(
             out,
-            &render::SearchJson { response: &response, counting, undated_left_out: left_out },
+            &render::SearchJson {
+                response: &response,
+                counting,
+                undated_left_out: left_out,
+                notes: &notes,
+            },
         )?;
     } else {
         render::search_text(out, &response, request.offset, &output)?;
@@ -296,6 +302,20 @@ pub(crate) fn fmt(
 ) -> Result<FormatArg, CliError> {
     config::format(command, given, json, csv, can)
         .map_err(|e| Error::from(UserError::Usage(e)).into())
+}
+
+/// The notes on the queries of a command, said on stderr.
+pub(crate) fn query_notes(queries: &[&str]) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    for q in queries {
+        for n in search::notes::query_notes(q) {
+            if !notes.contains(&n) {
+                eprintln!("warta: note: {n}");
+                notes.push(n);
+            }
+        }
+    }
+    notes
 }
 
 /// Says on stderr how many undated articles the date filters left out.

@@ -33,6 +33,8 @@ pub struct SearchJson<'a> {
     pub counting: &'static str,
     /// Matching articles without a date that `--from`/`--to` left out.
     pub undated_left_out: u64,
+    /// Notes on the query (lower-case `or` between words …).
+    pub notes: &'a [String],
 }
 
 /// A JSON answer plus how many undated articles the date filters left out.
@@ -43,6 +45,8 @@ pub struct WithUndated<'a, T: serde::Serialize> {
     pub inner: &'a T,
     /// Matching articles without a date that `--from`/`--to` left out.
     pub undated_left_out: u64,
+    /// Notes on the queries (lower-case `or` between words …).
+    pub notes: &'a [String],
 }
 
 /// Writes a search response as text: a header that says what it counts

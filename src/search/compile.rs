@@ -26,6 +26,7 @@ use crate::index::WartaIndex;
 use crate::index::document::{said_term, speaker_slot_term};
 use crate::search::aliases::Aliases;
 use crate::search::filters::{self, FacetKind};
+use crate::search::prefix;
 use crate::search::query::Node;
 
 /// How much more a title match weighs than a body match.
@@ -129,6 +130,9 @@ impl Compiler<'_> {
     fn node(&mut self, node: &Node, negated: bool) -> Result<Option<Box<dyn Query>>> {
         match node {
             Node::Word { field: None, text } if text == "*" => Ok(Some(Box::new(AllQuery))),
+            Node::Word { field, text } if prefix::is_prefix(text) => {
+                self.prefix(field.as_deref(), text).map(Some)
+            }
             Node::Word { field, text } => {
                 self.leaf(field.as_deref(), text, Kind::Word, negated, true)
             }
@@ -176,6 +180,29 @@ impl Compiler<'_> {
         Ok(boolean(clauses))
     }
 
+    /// `klaim*`: every exact-view word with that start (`search::prefix`).
+    fn prefix(&mut self, field: Option<&str>, text: &str) -> Result<Box<dyn Query>> {
+        let f = *self.index.fields();
+        let (body, title) = match field {
+            None => (Some(f.body_exact), Some(f.title_exact)),
+            Some("body") => (Some(f.body_exact), None),
+            Some("title") => (None, Some(f.title_exact)),
+            Some(other) => {
+                return Err(UserError::Usage(format!(
+                    "`{other}:{text}`: prefix search works on the words of title and body only"
+                ))
+                .into());
+            }
+        };
+        let fields: Vec<Field> = [body, title].into_iter().flatten().collect();
+        let words = prefix::expand(self.index, &mut self.exact, text, &fields)?;
+        self.notes.push(format!("prefix {text:?} → {} words: {}", words.len(), words.join(" ")));
+        for w in &words {
+            self.highlights.push(Pattern { exact: vec![(0, w.clone())], stemmed: Vec::new() });
+        }
+        Ok(prefix::query(&words, body, title))
+    }
+
     /// If the plain words at the start of `run` name an alias, the clause for
     /// them and how many children it consumed.
     fn alias_run(
@@ -186,7 +213,9 @@ impl Compiler<'_> {
         let mut words: Vec<&str> = Vec::new();
         for node in run {
             match node {
-                Node::Word { field: None, text } if text != "*" => words.push(text),
+                Node::Word { field: None, text } if text != "*" && !prefix::is_prefix(text) => {
+                    words.push(text)
+                }
                 _ => break,
             }
         }

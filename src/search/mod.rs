@@ -21,6 +21,8 @@ pub mod analytics;
 pub mod compile;
 pub mod facets;
 pub mod filters;
+pub mod notes;
+pub mod prefix;
 pub mod query;
 pub mod response;
 pub mod snippet;
@@ -131,6 +133,7 @@ pub fn select(
     quoted_by: &[String],
 ) -> Result<Selection> {
     let ast = query::parse(text)?;
+    notes::check(&ast)?;
     let aliases = Aliases::shared(aliases, &mut index.analyzer(View::Exact))?;
     // --quoted-by: the speakers' facets filter the articles, their keys scope the words.
     let mut speakers: Vec<tantivy::schema::Facet> = Vec::new();
