@@ -152,8 +152,25 @@ pub struct IndexArgs {
     pub quiet: bool,
 }
 
+/// The query syntax, shown by `warta search --help` (the README has the same table).
+pub const QUERY_SYNTAX: &str = "\
+Query syntax:
+  perlindungan pekerja      both words (words are ANDed)
+  \"jaminan hari tua\"        the exact phrase
+  JHT OR JKP                either (OR, AND, NOT in capitals; lower-case or/and/not
+                            between words are words, and warta says so in a note)
+  -Kesehatan, NOT Kesehatan without that word or phrase
+  (JHT OR JKP) klaim        grouping
+  title:klaim, body:\"…\"     only in the headline / the body
+  province:Jatim, program:JKP, official:…, city:…, org:…, source:…   as the filter flags
+  klaim*                    words starting with klaim (exact view; at least 3 letters,
+                            at most 300 words, else an error saying so)
+  *                         every article (use with filters)
+  ? and * inside a word     an error (no single-character wildcard)";
+
 /// `warta search`
 #[derive(Debug, Args)]
+#[command(after_help = QUERY_SYNTAX)]
 pub struct SearchArgs {
     /// Words (ANDed), "phrases", OR, -exclusion, (grouping), field:term
     /// (fields: title, body, source, province, city, official, org, program);
