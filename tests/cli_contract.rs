@@ -508,3 +508,37 @@ fn query_syntax_never_surprises() {
     // A question mark ending a question is punctuation.
     assert_eq!(env.search_json(&["JKK?"])["total"], 1);
 }
+
+#[test]
+fn snippets_do_not_start_with_a_stray_quotation_mark() {
+    let env = TestEnv::new();
+    env.write(
+        "corpus/loket.json",
+        r#"{"title": "Loket BPJS Ketenagakerjaan buka malam", "date_publish": "2024-02-01 08:00:00", "maintext": "Padang - Kantor cabang memperpanjang jam layanan.\n\n\"Loket klaim dibuka sampai malam selama Februari. Peserta tidak perlu antre sejak subuh,\" kata Rini Handayani."}"#,
+    );
+    let out = env.warta(&["index", "corpus", "--index", "index", "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v = env.search_json(&["malam"]);
+    let snippets = v["hits"][0]["snippets"].as_array().expect("snippets").clone();
+    let first = snippets.iter().find(|s| s["text"].as_str().unwrap_or("").contains("sampai malam"));
+    let text_of = first.map(|s| s["text"].as_str().unwrap_or("").to_string()).unwrap_or_default();
+    assert_eq!(text_of, "Loket klaim dibuka sampai malam selama Februari.", "{v}");
+}
+
+#[test]
+fn filter_values_are_errors_when_unknown_and_a_note_when_no_article_names_them() {
+    let env = small();
+    // Known organisation, no official of it in this index: status 1 with a note saying why.
+    let (code, out, err) = run(&env, &["search", "JHT", "--index", "index", "--org", "Kemenkes"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(out.starts_with("no articles match \"JHT\" with --org Kemenkes"), "{out}");
+    assert!(err.contains("no article in this index names the org \"Kemenkes\""), "{err}");
+    // Unknown values are errors, status 2.
+    let (code, _, _) =
+        run(&env, &["search", "JHT", "--index", "index", "--org", "Kementerian Kelautan Zz"]);
+    assert_eq!(code, Some(2));
+    // A city suggestion names its province, so a place elsewhere is not mistaken for the one meant.
+    let (code, _, err) = run(&env, &["search", "JHT", "--index", "index", "--city", "Semedan"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("did you mean Medan (in Sumatera Utara)?"), "{err}");
+}

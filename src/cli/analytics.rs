@@ -52,6 +52,7 @@ fn left_out(
 ) -> Result<u64, CliError> {
     let n = crate::search::undated::left_out(index, query, filters, aliases, &[])?;
     super::note_undated(n);
+    super::note_absent(index, filters)?;
     Ok(n)
 }
 

@@ -267,6 +267,7 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
         &request.quoted_by,
     )?;
     note_undated(left_out);
+    note_absent(&index, &request.filters)?;
     let notes = query_notes(&[&request.query]);
     if matches!(output.format, FormatArg::Csv | FormatArg::Jsonl) {
         return analytics::export(&index, &request, &output, out);
@@ -302,6 +303,25 @@ pub(crate) fn fmt(
 ) -> Result<FormatArg, CliError> {
     config::format(command, given, json, csv, can)
         .map_err(|e| Error::from(UserError::Usage(e)).into())
+}
+
+/// Filter values warta knows but no article of this index names (`--org
+/// "BPJS Kesehatan"` in an index without its officials): said on stderr, so
+/// an empty result (status 1) is not a mystery. Unknown values are errors.
+pub(crate) fn note_absent(index: &WartaIndex, filters: &search::Filters) -> Result<(), CliError> {
+    for (kind, values) in filters.named() {
+        for value in values {
+            if search::filters::resolve(index, kind, value)?.is_empty() {
+                eprintln!(
+                    "warta: note: no article in this index names the {} {}; \
+                     nothing can match this filter",
+                    kind.name(),
+                    text::quoted(value)
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The notes on the queries of a command, said on stderr.
