@@ -542,3 +542,21 @@ fn filter_values_are_errors_when_unknown_and_a_note_when_no_article_names_them()
     assert_eq!(code, Some(2));
     assert!(err.contains("did you mean Medan (in Sumatera Utara)?"), "{err}");
 }
+
+#[test]
+fn search_facet_lists_say_how_many_values_they_left_out() {
+    let env = big();
+    let v = env.search_json(&["BPJS", "--limit", "0"]);
+    let (_, out, _) = run(
+        env,
+        &["facets", "BPJS", "--by", "province", "--index", "index", "--top", "100", "--json"],
+    );
+    let all: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let provinces = all["province"].as_array().expect("provinces").len() as u64;
+    assert!(provinces > 10, "the generated corpus names many provinces");
+    assert_eq!(v["facets_more"]["province"].as_u64(), Some(provinces - 10), "{}", v["facets_more"]);
+    let (_, text_out, _) =
+        run(env, &["search", "BPJS", "--index", "index", "--facets", "--limit", "0"]);
+    let line = format!("… and {} more: warta facets --by province", provinces - 10);
+    assert!(text_out.contains(&line), "{text_out}");
+}

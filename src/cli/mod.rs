@@ -275,11 +275,14 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let response = search::search(&index, &request)?;
     if output.json {
         let counting = if request.dedup { "stories" } else { "articles" };
+        let named = response.facets.named();
+        let facets_more = named.iter().zip(response.facets.more).map(|((n, _), m)| (*n, m));
         render::json(
             out,
             &render::SearchJson {
                 response: &response,
                 counting,
+                facets_more: facets_more.collect(),
                 undated_left_out: left_out,
                 notes: &notes,
             },

@@ -31,6 +31,8 @@ pub struct SearchJson<'a> {
     pub response: &'a SearchResponse,
     /// `articles`, or `stories` with `--dedup`.
     pub counting: &'static str,
+    /// Per facet, the values with a count that the top 10 left out.
+    pub facets_more: std::collections::BTreeMap<&'static str, u64>,
     /// Matching articles without a date that `--from`/`--to` left out.
     pub undated_left_out: u64,
     /// Notes on the query (lower-case `or` between words …).
@@ -232,13 +234,18 @@ fn highlight(snip: &Snippet, s: &Style) -> String {
 fn facets_text(out: &mut dyn Write, f: &Facets, s: &Style) -> io::Result<()> {
     let rows = f.named();
     writeln!(out, "{}", s.wrap(BOLD, "facets"))?;
-    for (name, counts) in rows {
+    for ((name, counts), more) in rows.into_iter().zip(f.more) {
         if counts.is_empty() {
             continue;
         }
         let values: Vec<String> =
-            counts.iter().map(|c| format!("{} ({})", c.value, c.count)).collect();
-        writeln!(out, "  {name:<9} {}", values.join(", "))?;
+            counts.iter().map(|c| format!("{} ({})", text::printable(&c.value), c.count)).collect();
+        let rest = if more > 0 {
+            format!(" … and {more} more: warta facets --by {name}")
+        } else {
+            String::new()
+        };
+        writeln!(out, "  {name:<9} {}{rest}", values.join(", "))?;
     }
     Ok(())
 }

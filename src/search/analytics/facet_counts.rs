@@ -235,6 +235,7 @@ pub fn all_facets(
     let kinds: Vec<FacetBy> =
         all.iter().zip(&wanted).filter(|(_, w)| **w).map(|(k, _)| *k).collect();
     let counts = count(index, selection, copies, true, &kinds)?;
+    let mut cut = Vec::new();
     let mut counted = counts.tallies.into_iter().map(|t| {
         let mut list: Vec<FacetCount> = t
             .into_iter()
@@ -242,6 +243,7 @@ pub fn all_facets(
             .map(|(k, t)| FacetCount { value: k[0].clone(), count: t.get() })
             .collect();
         list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        cut.push(list.len().saturating_sub(top) as u64);
         list.truncate(top);
         list
     });
@@ -249,7 +251,7 @@ pub fn all_facets(
     let mut wanted = wanted.into_iter();
     let mut next =
         || if wanted.next().unwrap_or(false) { counted.next().unwrap_or_default() } else { vec![] };
-    Ok(Facets {
+    let mut facets = Facets {
         province: next(),
         city: next(),
         official: next(),
@@ -257,7 +259,16 @@ pub fn all_facets(
         program: next(),
         source: next(),
         speaker: next(),
-    })
+        more: [0; 7],
+    };
+    drop(counted);
+    let mut cut = cut.into_iter();
+    for (i, k) in FacetKind::ALL.iter().enumerate() {
+        if set.contains(*k) {
+            facets.more[i] = cut.next().unwrap_or(0);
+        }
+    }
+    Ok(facets)
 }
 
 type Tallies = HashMap<Vec<String>, Tally>;
