@@ -53,6 +53,10 @@ pub enum UserError {
         /// The parse error.
         source: crate::extract::BadDate,
     },
+    /// Command-line flags that do not go together (`--all` without an
+    /// export format, a format a command cannot write).
+    #[error("{0}")]
+    Usage(String),
     /// `--from` is later than `--to`.
     #[error("--from {from} is later than --to {to}; swap them")]
     DateRange {

@@ -134,7 +134,7 @@ fn facets_text_csv_exit_codes_and_unknown_values() {
     let out = env.warta(&["facets", "--index", "index", "--by", "province"]);
     assert_eq!(out.status.code(), Some(0));
     let s = text(&out.stdout);
-    assert!(s.starts_with("7 articles for all articles, by province"), "{s}");
+    assert!(s.starts_with("7 articles, by province"), "{s}");
     assert!(s.contains("\n    Surabaya "), "cities are indented under their province: {s}");
 
     let out = env.warta(&["facets", "--index", "index", "--by", "province", "--csv"]);
@@ -164,7 +164,7 @@ fn syndicated_copies_group_and_another_report_of_the_same_event_does_not() {
     assert_eq!(copies["groups"].as_array().unwrap().len(), 1, "{copies}");
     assert_eq!(copies["groups"][0]["representative"], ORIGINAL);
 
-    let v = env.search_json(&["JHT", "-n", "20"]);
+    let v = env.search_json(&["JHT", "--limit", "20"]);
     let hit = |id: &str| v["hits"].as_array().unwrap().iter().find(|h| h["id"] == id).unwrap();
     assert_eq!(hit(COPY)["duplicate_of"], ORIGINAL);
     assert_eq!(hit(COPY)["copies"], 1);
@@ -178,7 +178,7 @@ fn syndicated_copies_group_and_another_report_of_the_same_event_does_not() {
 fn dedup_counts_and_lists_stories() {
     let env = env();
     assert_eq!(total(&env, &["JHT"]), 4);
-    let v = env.search_json(&["JHT", "--dedup", "-n", "20"]);
+    let v = env.search_json(&["JHT", "--dedup", "--limit", "20"]);
     assert_eq!(v["total"], 3);
     let ids: HashSet<&str> =
         v["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap()).collect();
@@ -214,7 +214,7 @@ fn regrouping_follows_a_rebuilt_index() {
     env.write("corpus/lain/salinan.json", third.to_string());
     let out = env.warta(&["index", "corpus", "--index", "index", "--quiet"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let v = env.search_json(&["JHT", "-n", "20"]);
+    let v = env.search_json(&["JHT", "--limit", "20"]);
     let hit = |id: &str| v["hits"].as_array().unwrap().iter().find(|h| h["id"] == id).unwrap();
     assert_eq!(hit("lain/salinan.json")["duplicate_of"], ORIGINAL);
     assert_eq!(hit(ORIGINAL)["copies"], 2);
@@ -398,7 +398,8 @@ fn exports_stream_every_hit_in_rank_order() {
     assert!(titles.iter().all(|t| t.starts_with("Laporan, \"edisi\" ")), "quoting round-trips");
 
     // Without --all an export is one page.
-    let out = env.warta(&["search", "--index", "index", "iuran", "--format", "jsonl", "-n", "5"]);
+    let out =
+        env.warta(&["search", "--index", "index", "iuran", "--format", "jsonl", "--limit", "5"]);
     assert_eq!(text(&out.stdout).lines().count(), 5);
 }
 

@@ -32,3 +32,5 @@ mod reliability_input;
 mod reliability_index;
 // Ranking quality on eval/relevance (nDCG@10, P@5, R@20 floors).
 mod relevance;
+// The contract with scripts and people: pipes, counts, settings, formats.
+mod cli_contract;

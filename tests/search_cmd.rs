@@ -10,7 +10,7 @@ fn hits_exit_zero_and_no_hits_exit_one() {
     assert_eq!(hit.status.code(), Some(0), "{}", text(&hit.stderr));
     let none = env.warta(&["search", "--index", "index", "kupukupu"]);
     assert_eq!(none.status.code(), Some(1));
-    assert!(text(&none.stdout).contains("no hits"));
+    assert!(text(&none.stdout).contains("no articles match"));
 }
 
 #[test]
@@ -18,7 +18,7 @@ fn text_output_shows_rank_score_title_metadata_and_snippets() {
     let env = TestEnv::indexed();
     let out = env.warta(&["search", "--index", "index", "JHT", "--color", "never"]);
     let s = text(&out.stdout);
-    assert!(s.contains("1 hit for \"JHT\""), "{s}");
+    assert!(s.contains("1 article matches \"JHT\""), "{s}");
     assert!(s.contains("  1. Klaim JHT di Jawa Timur naik"), "{s}");
     assert!(s.contains("[score "), "{s}");
     assert!(s.contains("ANTARA · 2024-11-07 · antara_jatim.txt"), "{s}");

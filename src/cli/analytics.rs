@@ -3,11 +3,12 @@
 
 use std::io::Write;
 
+use crate::cli::args::FormatArg::{Csv, Json, Text};
 use crate::cli::args::{
     FacetByArg, FacetsArgs, FormatArg, PeriodArg, TermsArgs, TermsByArg, TimelineArgs,
 };
 use crate::cli::config::{self, Output};
-use crate::cli::{CliError, Status, open_index, render, tables};
+use crate::cli::{CliError, Status, export, fmt, open_index, render, tables};
 use crate::index::WartaIndex;
 use crate::search::SearchRequest;
 use crate::search::analytics::export::export as export_hits;
@@ -32,14 +33,29 @@ pub(super) fn export(
 ) -> Result<Status, CliError> {
     let written = if o.format == FormatArg::Csv {
         let mut w = tables::csv_writer(out, o.bom)?;
-        w.write_record(tables::HIT_COLUMNS).map_err(std::io::Error::from)?;
-        let n = export_hits(index, req, &mut |hit| Ok(w.write_record(tables::hit_row(&hit))?))?;
+        w.write_record(export::columns(o.table)).map_err(std::io::Error::from)?;
+        let n = export_hits(index, req, &mut |hit| {
+            export::write_csv(&mut w, o.table, &hit, o.raw_csv)
+        })?;
         w.flush()?;
         n
     } else {
-        export_hits(index, req, &mut |hit| tables::hit_jsonl(&mut *out, &hit))?
+        export_hits(index, req, &mut |hit| export::write_jsonl(&mut *out, o.table, &hit))?
     };
     Ok(found(written))
+}
+
+/// The undated articles the date filters left out, said on stderr.
+fn left_out(
+    index: &WartaIndex,
+    query: &str,
+    filters: &crate::search::Filters,
+    aliases: Option<&std::path::Path>,
+) -> Result<u64, CliError> {
+    let n = crate::search::undated::left_out(index, query, filters, aliases, &[])?;
+    super::note_undated(n);
+    super::note_absent(index, filters)?;
+    Ok(n)
 }
 
 fn facet_by(a: FacetByArg) -> FacetBy {
@@ -68,11 +84,18 @@ pub(super) fn cmd_facets(a: &FacetsArgs, out: &mut dyn Write) -> Result<Status, 
         dedup: a.dedup.dedup,
         aliases: a.aliases.clone(),
     };
+    let format = fmt("facets", a.format, a.json, a.csv, &[Text, Json, Csv])?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
+    let left_out = left_out(&index, &req.query, &req.filters, req.aliases.as_deref())?;
+    let notes = super::query_notes(&[&req.query]);
     let report = facets(&index, &req)?;
-    if a.json {
-        render::json(out, &report)?;
-    } else if a.csv {
+    if format == Json {
+        let undated_left_out = left_out;
+        render::json(
+            out,
+            &render::WithUndated { inner: &report, undated_left_out, notes: &notes },
+        )?;
+    } else if format == Csv {
         tables::facets_csv(out, &report, a.bom)?;
     } else {
         tables::facets_text(out, &report)?;
@@ -96,11 +119,22 @@ pub(super) fn cmd_timeline(a: &TimelineArgs, out: &mut dyn Write) -> Result<Stat
         dedup: a.dedup.dedup,
         aliases: a.aliases.clone(),
     };
+    let format = fmt("timeline", a.format, a.json, a.csv, &[Text, Json, Csv])?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
+    let mut left_out_all = 0;
+    for q in &req.queries {
+        left_out_all += left_out(&index, q, &req.filters, req.aliases.as_deref())?;
+    }
+    if req.queries.is_empty() {
+        left_out_all = left_out(&index, "", &req.filters, req.aliases.as_deref())?;
+    }
+    let queries: Vec<&str> = req.queries.iter().map(String::as_str).collect();
+    let notes = super::query_notes(&queries);
     let t = timeline(&index, &req)?;
-    if a.json {
-        render::json(out, &t)?;
-    } else if a.csv {
+    if format == Json {
+        let undated_left_out = left_out_all;
+        render::json(out, &render::WithUndated { inner: &t, undated_left_out, notes: &notes })?;
+    } else if format == Csv {
         tables::timeline_csv(out, &t, a.bom)?;
     } else {
         tables::timeline_text(out, &t)?;
@@ -121,9 +155,12 @@ pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, Cl
             TermsByArg::Frequency => TermsBy::Frequency,
         },
     };
+    let format = fmt("terms", a.format, a.json, false, &[Text, Json])?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
+    left_out(&index, &req.query, &req.filters, req.aliases.as_deref())?;
+    super::query_notes(&[&req.query]);
     let report = terms(&index, &req)?;
-    if a.json {
+    if format == Json {
         render::json(out, &report)?;
     } else {
         tables::terms_text(out, &report)?;

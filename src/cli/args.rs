@@ -8,10 +8,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::search::FacetKind;
 
+/// `warta --version`: the package version and the git revision it was built
+/// from (see `build.rs`).
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("WARTA_REVISION"), ")");
+
 /// Search engine for Indonesian news coverage: ranked, highlighted snippets
 /// with province, official and programme facets.
 #[derive(Debug, Parser)]
-#[command(name = "warta", version, about, long_about = None)]
+#[command(name = "warta", version = VERSION, about, long_about = None)]
 #[command(after_help = "Exit status: 0 hits found (or success), 1 no hits, 2 error.\n\
 Examples:\n  warta search \"perlindungan pekerja\" --province \"Jawa Timur\"\n  \
 warta index corpus/ --index index/\n  warta search JHT --program JKP --from 2023 --json\n  \
@@ -44,9 +48,21 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Measure extraction against gold annotations (precision, recall, F1 per facet).
     Eval(EvalArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff; `warta man > warta.1`).
+    Man,
     /// Generate a synthetic corpus for benchmarks (hidden: a developer tool).
     #[command(hide = true)]
     Gen(GenArgs),
+}
+
+/// `warta completions`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `warta gen`: a deterministic synthetic corpus (see `warta::synth`).
@@ -84,6 +100,9 @@ pub struct EvalArgs {
     /// Print JSON (scores and every difference).
     #[arg(long)]
     pub json: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    pub format: Option<FormatArg>,
     /// Your own registry of known officials (TSV: name, aliases, organization, role), added to the
     /// built-in one.
     #[arg(long, value_name = "FILE")]
@@ -94,7 +113,7 @@ pub struct EvalArgs {
 #[derive(Debug, Args)]
 pub struct IndexDir {
     /// Index directory [default: index]
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", env = "WARTA_INDEX")]
     pub index: Option<PathBuf>,
 }
 
@@ -102,7 +121,7 @@ pub struct IndexDir {
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Folder of articles (or a single file).
-    #[arg(value_name = "CORPUS", default_value = "corpus")]
+    #[arg(value_name = "CORPUS", default_value = "corpus", env = "WARTA_CORPUS")]
     pub corpus: PathBuf,
     #[command(flatten)]
     pub index: IndexDir,
@@ -139,8 +158,25 @@ pub struct IndexArgs {
     pub quiet: bool,
 }
 
+/// The query syntax, shown by `warta search --help` (the README has the same table).
+pub const QUERY_SYNTAX: &str = "\
+Query syntax:
+  perlindungan pekerja      both words (words are ANDed)
+  \"jaminan hari tua\"        the exact phrase
+  JHT OR JKP                either (OR, AND, NOT in capitals; lower-case or/and/not
+                            between words are words, and warta says so in a note)
+  -Kesehatan, NOT Kesehatan without that word or phrase
+  (JHT OR JKP) klaim        grouping
+  title:klaim, body:\"…\"     only in the headline / the body
+  province:Jatim, program:JKP, official:…, city:…, org:…, source:…   as the filter flags
+  klaim*                    words starting with klaim (exact view; at least 3 letters,
+                            at most 300 words, else an error saying so)
+  *                         every article (use with filters)
+  ? and * inside a word     an error (no single-character wildcard)";
+
 /// `warta search`
 #[derive(Debug, Args)]
+#[command(after_help = QUERY_SYNTAX)]
 pub struct SearchArgs {
     /// Words (ANDed), "phrases", OR, -exclusion, (grouping), field:term
     /// (fields: title, body, source, province, city, official, org, program);
@@ -150,7 +186,7 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub index: IndexDir,
     /// Corpus to build the index from when the default index does not exist yet.
-    #[arg(long, value_name = "DIR", default_value = "corpus")]
+    #[arg(long, value_name = "DIR", default_value = "corpus", env = "WARTA_CORPUS")]
     pub corpus: PathBuf,
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -158,7 +194,7 @@ pub struct SearchArgs {
     #[arg(long, value_name = "NAME")]
     pub quoted_by: Vec<String>,
     /// Number of hits to show.
-    #[arg(long, short = 'n', default_value_t = 10)]
+    #[arg(long, default_value_t = 10)]
     pub limit: usize,
     /// Number of hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
@@ -182,8 +218,8 @@ pub struct SearchArgs {
     /// List each hit's figures (money, counts, percentages) with their sentences.
     #[arg(long)]
     pub figures: bool,
-    /// Print JSON (the contract in the README) instead of text.
-    #[arg(long)]
+    /// Print JSON (the contract in the README) instead of text; short for --format json.
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
     /// Also show how the query was parsed, analysed and expanded.
     #[arg(long)]
@@ -194,17 +230,44 @@ pub struct SearchArgs {
     /// When to colour highlights.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Output format: text, or an export (csv, jsonl) of one row per hit.
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    /// Marks around highlights in plain text (not coloured): OPEN,CLOSE, or one mark for both sides.
+    #[arg(long, value_name = "OPEN,CLOSE", default_value = "[,]")]
+    pub highlight_marker: String,
+    /// No highlights in text output (neither colour nor marks).
+    #[arg(long)]
+    pub no_highlight: bool,
+    /// Output format: text, json (one document), or an export (csv, jsonl) of one row per hit.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatArg>,
     /// Every hit, not a page (streamed; with --format csv|jsonl).
-    #[arg(long, requires = "format")]
+    #[arg(long)]
     pub all: bool,
     /// Start CSV with a UTF-8 byte order mark (for Excel).
     #[arg(long)]
     pub bom: bool,
+    /// What an export's rows are: hits, or one row per quote, figure or official of each hit
+    /// (keyed by the article id).
+    #[arg(long, value_enum, default_value_t = TableArg::Hits)]
+    pub table: TableArg,
+    /// Keep CSV cells exactly as extracted (by default a cell starting with = + - @ gets a
+    /// leading ' so spreadsheets do not run it as a formula).
+    #[arg(long)]
+    pub raw_csv: bool,
     #[command(flatten)]
     pub dedup: DedupArg,
+}
+
+/// `--table` of a search export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableArg {
+    /// One row per hit.
+    Hits,
+    /// One row per quote: id, speaker, direct, text.
+    Quotes,
+    /// One row per figure: id, text, value, unit, sentence.
+    Figures,
+    /// One row per official: id, name, role, organization, as_printed.
+    Officials,
 }
 
 /// One facet name of `search --facets`.
@@ -254,6 +317,9 @@ pub struct FilterArgs {
     /// (ojol for ojek online, terkena PHK for korban PHK …).
     #[arg(long)]
     pub no_expand: bool,
+    /// With --from/--to, keep the articles that have no date too (left out and counted otherwise).
+    #[arg(long)]
+    pub include_undated: bool,
 }
 
 /// `--match`
@@ -283,7 +349,7 @@ pub struct IndexAt {
     #[command(flatten)]
     pub index: IndexDir,
     /// Corpus to build the index from when the default index does not exist yet.
-    #[arg(long, value_name = "DIR", default_value = "corpus")]
+    #[arg(long, value_name = "DIR", default_value = "corpus", env = "WARTA_CORPUS")]
     pub corpus: PathBuf,
 }
 
@@ -314,6 +380,9 @@ pub struct FacetsArgs {
     /// Print CSV.
     #[arg(long)]
     pub csv: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json", "csv"])]
+    pub format: Option<FormatArg>,
     /// Start CSV with a UTF-8 byte order mark (for Excel).
     #[arg(long)]
     pub bom: bool,
@@ -346,6 +415,9 @@ pub struct TimelineArgs {
     /// Print CSV (one row per query and period).
     #[arg(long)]
     pub csv: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json", "csv"])]
+    pub format: Option<FormatArg>,
     /// Start CSV with a UTF-8 byte order mark (for Excel).
     #[arg(long)]
     pub bom: bool,
@@ -377,6 +449,9 @@ pub struct TermsArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    pub format: Option<FormatArg>,
 }
 
 /// `--by` of `warta facets`
@@ -428,12 +503,14 @@ pub enum PeriodArg {
 /// `--format`
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
-    /// Ranked hits with snippets, for people.
+    /// For people (tables, highlighted snippets).
     Text,
-    /// Comma-separated values, one row per hit (UTF-8, RFC 4180 quoting).
-    Csv,
-    /// JSON Lines, one hit object per line.
+    /// One JSON document (the contract in the README).
+    Json,
+    /// JSON Lines, one object per line (a hit, an article).
     Jsonl,
+    /// Comma-separated values with a header row (UTF-8, RFC 4180 quoting).
+    Csv,
 }
 
 /// `warta show`
@@ -447,6 +524,9 @@ pub struct ShowArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    pub format: Option<FormatArg>,
 }
 
 /// `warta extract`
@@ -458,6 +538,9 @@ pub struct ExtractArgs {
     /// Print JSON, one object per article (JSON Lines).
     #[arg(long)]
     pub json: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    pub format: Option<FormatArg>,
     /// Your own registry of known officials (TSV: name, aliases, organization, role), added to the
     /// built-in one.
     #[arg(long, value_name = "FILE")]
@@ -473,6 +556,9 @@ pub struct AnalyzeArgs {
     /// Print JSON: `{"exact": [tokens], "stemmed": [tokens]}`.
     #[arg(long)]
     pub json: bool,
+    /// Output format (--json and --csv are short for json and csv).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    pub format: Option<FormatArg>,
     /// Extra root words for the stemmer, as `warta index --roots`.
     #[arg(long, value_name = "FILE")]
     pub roots: Option<PathBuf>,

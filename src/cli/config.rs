@@ -2,6 +2,8 @@
 //! colour decided. Nothing here touches the index.
 
 use std::io::IsTerminal;
+
+use clap::ValueEnum;
 use std::path::PathBuf;
 
 use crate::cli::args::{ColorArg, FilterArgs, FormatArg, MatchArg, SearchArgs, SortArg};
@@ -13,12 +15,15 @@ use crate::search::{FacetSet, Filters, Match, SearchRequest, Sort};
 pub const DEFAULT_INDEX: &str = "index";
 
 /// How search results are written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Output {
     /// JSON instead of text.
     pub json: bool,
     /// ANSI colour for highlights.
     pub color: bool,
+    /// Marks around highlights in plain text (none when colouring or with
+    /// `--no-highlight`).
+    pub marker: Option<(String, String)>,
     /// Facet counts in the text output.
     pub facets: bool,
     /// Figures in the text output.
@@ -29,6 +34,14 @@ pub struct Output {
     pub all: bool,
     /// A byte order mark before CSV.
     pub bom: bool,
+    /// The rows of an export.
+    pub table: crate::cli::args::TableArg,
+    /// CSV cells as extracted (no formula neutralising).
+    pub raw_csv: bool,
+    /// Stories are counted, not articles.
+    pub dedup: bool,
+    /// The active filters as typed (`--province "Jawa Timur" --from 2023`).
+    pub filters: String,
 }
 
 /// The index directory, and whether it was chosen by the user.
@@ -61,6 +74,7 @@ pub fn filters(a: &FilterArgs) -> Result<Filters> {
             MatchArg::Any => Match::Any,
         },
         no_expand: a.no_expand,
+        include_undated: a.include_undated,
     };
     // Compare the periods, not the strings: `--from 2024-06 --to 2024` is fine.
     if let (Some(from), Some(to)) = (filters.from, filters.to)
@@ -71,10 +85,92 @@ pub fn filters(a: &FilterArgs) -> Result<Filters> {
     Ok(filters)
 }
 
+/// The output format of a command: `--format`, or its short forms
+/// `--json` and `--csv` (clap refuses two of them at once); an error names
+/// the formats the command can write.
+pub fn format(
+    command: &str,
+    given: Option<FormatArg>,
+    json: bool,
+    csv: bool,
+    can: &[FormatArg],
+) -> std::result::Result<FormatArg, String> {
+    let chosen = match (given, json, csv) {
+        (Some(f), _, _) => f,
+        (None, true, _) => FormatArg::Json,
+        (None, false, true) => FormatArg::Csv,
+        (None, false, false) => FormatArg::Text,
+    };
+    if can.contains(&chosen) {
+        return Ok(chosen);
+    }
+    let name = |f: &FormatArg| f.to_possible_value().map(|v| v.get_name().to_string());
+    let names: Vec<String> = can.iter().filter_map(name).collect();
+    Err(format!(
+        "`warta {command}` cannot write --format {}; it writes {}",
+        name(&chosen).unwrap_or_default(),
+        names.join(", ")
+    ))
+}
+
+/// The active filters as they would be typed (`--province "Jawa Timur"
+/// --from 2023`), empty when there are none: headers name what narrowed a
+/// count.
+pub fn describe(a: &FilterArgs, quoted_by: &[String]) -> String {
+    let lists: [(&str, &[String]); 7] = [
+        ("province", &a.province),
+        ("city", &a.city),
+        ("official", &a.official),
+        ("org", &a.org),
+        ("program", &a.program),
+        ("source", &a.source),
+        ("quoted-by", quoted_by),
+    ];
+    let mut parts = Vec::new();
+    for (flag, values) in lists {
+        for v in values {
+            parts.push(format!("--{flag} {}", shell_word(v)));
+        }
+    }
+    for (flag, v) in [("from", &a.from), ("to", &a.to)] {
+        if let Some(v) = v {
+            parts.push(format!("--{flag} {}", shell_word(v)));
+        }
+    }
+    if a.include_undated && (a.from.is_some() || a.to.is_some()) {
+        parts.push("--include-undated".into());
+    }
+    parts.join(" ")
+}
+
+/// A value as a shell word: quoted when it holds anything but letters,
+/// digits and `-._`.
+fn shell_word(v: &str) -> String {
+    let plain = !v.is_empty() && v.chars().all(|c| c.is_alphanumeric() || "-._".contains(c));
+    let v = crate::cli::text::printable(v);
+    if plain { v } else { format!("\"{}\"", v.replace('"', "\\\"")) }
+}
+
 /// Validates the search flags.
 pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
+    use FormatArg::*;
     let filters = filters(&a.filters)?;
-    let export = a.format != FormatArg::Text;
+    let format = format("search", a.format, a.json, false, &[Text, Json, Jsonl, Csv])
+        .map_err(UserError::Usage)?;
+    let export = matches!(format, Csv | Jsonl);
+    if a.all && !export {
+        return Err(UserError::Usage(
+            "--all streams every hit as an export: add --format csv or --format jsonl".into(),
+        )
+        .into());
+    }
+    if a.table != crate::cli::args::TableArg::Hits && !export {
+        return Err(UserError::Usage(
+            "--table writes an export: add --format csv or --format jsonl".into(),
+        )
+        .into());
+    }
+    let json = format == Json;
     let mut request = SearchRequest {
         query: a.query.clone(),
         filters,
@@ -85,7 +181,7 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
             SortArg::Date => Sort::Date,
         },
         snippets: usize::from(a.snippets),
-        facet_top: if a.json || a.facets.is_some() { 10 } else { 0 },
+        facet_top: if json || a.facets.is_some() { 10 } else { 0 },
         facets: match a.facets.as_deref() {
             None | Some([]) => FacetSet::ALL,
             Some(kinds) => FacetSet::of(kinds.iter().copied()),
@@ -103,16 +199,30 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         request.limit = usize::MAX;
         request.offset = 0;
     }
+    let color = use_color(a.color) && !a.no_highlight;
     let output = Output {
-        json: a.json,
-        color: use_color(a.color),
+        json,
+        color,
+        marker: (!color && !a.no_highlight).then(|| marker(&a.highlight_marker)),
         facets: a.facets.is_some(),
         figures: a.figures,
-        format: a.format,
+        format,
         all: a.all,
         bom: a.bom,
+        table: a.table,
+        raw_csv: a.raw_csv,
+        dedup: a.dedup.dedup,
+        filters: describe(&a.filters, &a.quoted_by),
     };
     Ok((request, output))
+}
+
+/// `[,]` → (`[`, `]`); a value without a comma marks both sides (`*`).
+pub fn marker(v: &str) -> (String, String) {
+    match v.split_once(',') {
+        Some((open, close)) => (open.to_string(), close.to_string()),
+        None => (v.to_string(), v.to_string()),
+    }
 }
 
 /// Whether to colour: `always`, `never`, or on a terminal without `NO_COLOR`.
@@ -197,10 +307,11 @@ mod tests {
 
     #[test]
     fn exports_take_one_snippet_and_all_lifts_the_page() {
-        let (req, out) = search_request(&args(&["--format", "csv", "--all", "-n", "3"])).unwrap();
+        let (req, out) =
+            search_request(&args(&["--format", "csv", "--all", "--limit", "3"])).unwrap();
         assert_eq!(out.format, FormatArg::Csv);
         assert_eq!((req.limit, req.offset, req.snippets, req.facet_top), (usize::MAX, 0, 1, 0));
-        let (req, _) = search_request(&args(&["--format", "jsonl", "-n", "3"])).unwrap();
+        let (req, _) = search_request(&args(&["--format", "jsonl", "--limit", "3"])).unwrap();
         assert_eq!(req.limit, 3);
     }
 
@@ -210,6 +321,35 @@ mod tests {
         assert_eq!(filters(&f).unwrap().from.unwrap().to_string(), "2024-02");
         let bad = FilterArgs { to: Some("kemarin".into()), ..FilterArgs::default() };
         assert!(filters(&bad).is_err());
+    }
+
+    #[test]
+    fn active_filters_are_described_as_typed() {
+        let f = FilterArgs {
+            province: vec!["Jawa Timur".into()],
+            program: vec!["JHT".into()],
+            from: Some("2023".into()),
+            ..FilterArgs::default()
+        };
+        assert_eq!(describe(&f, &[]), "--province \"Jawa Timur\" --program JHT --from 2023");
+        assert_eq!(describe(&FilterArgs::default(), &["Budi".into()]), "--quoted-by Budi");
+        assert_eq!(describe(&FilterArgs::default(), &[]), "");
+    }
+
+    #[test]
+    fn highlight_marks_apply_to_plain_text_only() {
+        let (_, out) = search_request(&args(&["--color", "never"])).unwrap();
+        assert_eq!(out.marker, Some(("[".into(), "]".into())));
+        let (_, out) =
+            search_request(&args(&["--color", "never", "--highlight-marker", "**"])).unwrap();
+        assert_eq!(out.marker, Some(("**".into(), "**".into())));
+        let (_, out) =
+            search_request(&args(&["--color", "never", "--highlight-marker", "<<,>>"])).unwrap();
+        assert_eq!(out.marker, Some(("<<".into(), ">>".into())));
+        let (_, out) = search_request(&args(&["--color", "always"])).unwrap();
+        assert!(out.color && out.marker.is_none());
+        let (_, out) = search_request(&args(&["--color", "never", "--no-highlight"])).unwrap();
+        assert!(!out.color && out.marker.is_none());
     }
 
     #[test]

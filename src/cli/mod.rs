@@ -6,9 +6,12 @@
 mod analytics;
 pub mod args;
 pub mod config;
+pub mod export;
 mod officials;
+pub mod output;
 pub mod render;
 pub mod tables;
+pub mod text;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -23,6 +26,7 @@ use crate::extract;
 use crate::index::{self, BuildOptions, BuildReport, Progress, WartaIndex};
 use crate::search::{self, ArticleView};
 pub use args::Cli;
+use args::FormatArg::{self, Json, Jsonl, Text};
 use args::{AnalyzeArgs, Command, EvalArgs, ExtractArgs, GenArgs, IndexArgs, SearchArgs, ShowArgs};
 
 /// Outcome of a successful command, as an exit status.
@@ -62,6 +66,10 @@ pub enum CliError {
     /// An evaluation could not run.
     #[error(transparent)]
     Eval(#[from] crate::evaluate::EvalError),
+    /// The standard output could not be written (a full disk); a closed
+    /// pipe is not an error.
+    #[error("cannot write to standard output: {0}")]
+    Output(String),
     /// A file given to `extract` cannot be read.
     #[error("{}: {reason}", .path.display())]
     File {
@@ -75,7 +83,20 @@ pub enum CliError {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Status, CliError> {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(output::Recording::new(stdout.lock()));
+    let result = dispatch(cli, &mut out).and_then(|status| {
+        out.flush()?;
+        Ok(status)
+    });
+    // Whatever error the renderer made of a failed write, the write decides.
+    match output::outcome() {
+        output::Outcome::Written => result,
+        output::Outcome::Closed => Ok(Status::Found),
+        output::Outcome::Failed(why) => Err(CliError::Output(why)),
+    }
+}
+
+fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Status, CliError> {
     // The user's registry of officials goes in before anything is extracted.
     match &cli.command {
         Command::Search(a) => {
@@ -88,20 +109,26 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
     // Commands that read or write an index run guarded: a panic inside
     // tantivy (a damaged segment) is an error naming the index, never a crash.
     let status = match cli.command {
-        Command::Index(a) => guarded(&a.index.index, || cmd_index(&a))?,
-        Command::Search(a) => guarded(&a.index.index, || cmd_search(&a, &mut out))?,
-        Command::Facets(a) => guarded(&a.at.index.index, || analytics::cmd_facets(&a, &mut out))?,
-        Command::Timeline(a) => {
-            guarded(&a.at.index.index, || analytics::cmd_timeline(&a, &mut out))?
-        }
-        Command::Terms(a) => guarded(&a.at.index.index, || analytics::cmd_terms(&a, &mut out))?,
-        Command::Show(a) => guarded(&a.index.index, || cmd_show(&a, &mut out))?,
-        Command::Extract(a) => cmd_extract(&a, &mut out)?,
-        Command::Analyze(a) => cmd_analyze(&a, &mut out)?,
-        Command::Eval(a) => cmd_eval(&a, &mut out)?,
+        Command::Index(a) => guarded(&a.index.index, || cmd_index(&a, out))?,
+        Command::Search(a) => guarded(&a.index.index, || cmd_search(&a, out))?,
+        Command::Facets(a) => guarded(&a.at.index.index, || analytics::cmd_facets(&a, out))?,
+        Command::Timeline(a) => guarded(&a.at.index.index, || analytics::cmd_timeline(&a, out))?,
+        Command::Terms(a) => guarded(&a.at.index.index, || analytics::cmd_terms(&a, out))?,
+        Command::Show(a) => guarded(&a.index.index, || cmd_show(&a, out))?,
+        Command::Extract(a) => cmd_extract(&a, out)?,
+        Command::Analyze(a) => cmd_analyze(&a, out)?,
+        Command::Eval(a) => cmd_eval(&a, out)?,
         Command::Gen(a) => cmd_gen(&a)?,
+        Command::Completions(a) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(a.shell, &mut cmd, "warta", out);
+            Status::Found
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
+            Status::Found
+        }
     };
-    out.flush()?;
     Ok(status)
 }
 
@@ -119,7 +146,7 @@ fn guarded(
     }
 }
 
-fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
+fn cmd_index(a: &IndexArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let (dir, _) = config::index_dir(&a.index.index);
     // A FIFO or device as the corpus would be walked as nothing (or block).
     crate::input::refuse_special(&a.corpus, true).map_err(|source| {
@@ -132,9 +159,9 @@ fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
     if a.check {
         let report = index::check(&dir)?;
         if a.json {
-            render::json(&mut io::stdout().lock(), &report)?;
+            render::json(out, &report)?;
         } else {
-            render::check_text(&mut io::stdout().lock(), &report)?;
+            render::check_text(out, &report)?;
         }
         return Ok(if report.problems.is_empty() { Status::Found } else { Status::Partial });
     }
@@ -150,8 +177,7 @@ fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
         officials::store(text, &dir)?;
     }
     if a.json {
-        let stdout = io::stdout();
-        render::json(&mut stdout.lock(), &report)?;
+        render::json(out, &report)?;
     } else if !a.quiet
         || !report.skipped.is_empty()
         || !report.warnings.is_empty()
@@ -273,12 +299,34 @@ fn open_index(given: &Option<std::path::PathBuf>, corpus: &Path) -> Result<Warta
 fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let (request, output) = config::search_request(a)?;
     let index = open_index(&a.index.index, &a.corpus)?;
-    if output.format != args::FormatArg::Text {
+    let left_out = search::undated::left_out(
+        &index,
+        &request.query,
+        &request.filters,
+        request.aliases.as_deref(),
+        &request.quoted_by,
+    )?;
+    note_undated(left_out);
+    note_absent(&index, &request.filters)?;
+    let notes = query_notes(&[&request.query]);
+    if matches!(output.format, FormatArg::Csv | FormatArg::Jsonl) {
         return analytics::export(&index, &request, &output, out);
     }
     let response = search::search(&index, &request)?;
     if output.json {
-        render::json(out, &response)?;
+        let counting = if request.dedup { "stories" } else { "articles" };
+        let named = response.facets.named();
+        let facets_more = named.iter().zip(response.facets.more).map(|((n, _), m)| (*n, m));
+        render::json(
+            out,
+            &render::SearchJson {
+                response: &response,
+                counting,
+                facets_more: facets_more.collect(),
+                undated_left_out: left_out,
+                notes: &notes,
+            },
+        )?;
     } else {
         render::search_text(out, &response, request.offset, &output)?;
         if let Some(explain) = &response.explain {
@@ -287,6 +335,61 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     }
     let found = response.total > 0 || !response.hits.is_empty();
     Ok(if found { Status::Found } else { Status::NotFound })
+}
+
+/// The output format of a command (see [`config::format`]).
+pub(crate) fn fmt(
+    command: &str,
+    given: Option<FormatArg>,
+    json: bool,
+    csv: bool,
+    can: &[FormatArg],
+) -> Result<FormatArg, CliError> {
+    config::format(command, given, json, csv, can)
+        .map_err(|e| Error::from(UserError::Usage(e)).into())
+}
+
+/// Filter values warta knows but no article of this index names (`--org
+/// "BPJS Kesehatan"` in an index without its officials): said on stderr, so
+/// an empty result (status 1) is not a mystery. Unknown values are errors.
+pub(crate) fn note_absent(index: &WartaIndex, filters: &search::Filters) -> Result<(), CliError> {
+    for (kind, values) in filters.named() {
+        for value in values {
+            if search::filters::resolve(index, kind, value)?.is_empty() {
+                eprintln!(
+                    "warta: note: no article in this index names the {} {}; \
+                     nothing can match this filter",
+                    kind.name(),
+                    text::quoted(value)
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The notes on the queries of a command, said on stderr.
+pub(crate) fn query_notes(queries: &[&str]) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    for q in queries {
+        for n in search::notes::query_notes(q) {
+            if !notes.contains(&n) {
+                eprintln!("warta: note: {n}");
+                notes.push(n);
+            }
+        }
+    }
+    notes
+}
+
+/// Says on stderr how many undated articles the date filters left out.
+fn note_undated(left_out: u64) {
+    if left_out > 0 {
+        eprintln!(
+            "warta: note: --from/--to left out {} without a date; --include-undated keeps them",
+            text::count(left_out, false)
+        );
+    }
 }
 
 /// Why the default index must be (re)built before searching, if it must:
@@ -319,7 +422,7 @@ fn cmd_show(a: &ShowArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let index = WartaIndex::open(&dir)?;
     let stored = search::show(&index, &a.id)?;
     let view = ArticleView::new(Some(stored.id), stored.path, stored.article);
-    if a.json {
+    if fmt("show", a.format, a.json, false, &[Text, Json])? == Json {
         render::json(out, &view)?
     } else {
         render::article_text(out, &view)?
@@ -328,6 +431,7 @@ fn cmd_show(a: &ShowArgs, out: &mut dyn Write) -> Result<Status, CliError> {
 }
 
 fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let json = fmt("extract", a.format, a.json, false, &[Text, Json, Jsonl])? != Text;
     let file_error = |reason: String| CliError::File { path: a.file.clone(), reason };
     let outcome = extract::reader::read_file(&a.file).map_err(|e| file_error(e.to_string()))?;
     for note in outcome.problems.iter().chain(&outcome.warnings) {
@@ -337,9 +441,8 @@ fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError>
     for (i, (ordinal, raw)) in outcome.articles.iter().enumerate() {
         let id = ordinal.map(|n| format!("{path}#{n}"));
         let view = ArticleView::new(id, path.clone(), extract::extract(raw));
-        if a.json {
-            serde_json::to_writer(&mut *out, &view).map_err(io::Error::other)?;
-            writeln!(out)?;
+        if json {
+            output::json_line(out, &view)?;
         } else {
             if i > 0 {
                 writeln!(out, "\n---\n")?;
@@ -351,6 +454,7 @@ fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError>
 }
 
 fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let json = fmt("analyze", a.format, a.json, false, &[Text, Json])? == Json;
     let roots = match &a.roots {
         Some(path) => index::analysis::read_roots(path)?,
         None => Vec::new(),
@@ -360,7 +464,7 @@ fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError>
         exact: config.analyze(View::Exact, &a.text),
         stemmed: config.analyze(View::Stemmed, &a.text),
     };
-    if a.json {
+    if json {
         render::json(out, &views)?;
     } else {
         render::tokens_text(out, &a.text, &views)?;
@@ -369,9 +473,10 @@ fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError>
 }
 
 fn cmd_eval(a: &EvalArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let json = fmt("eval", a.format, a.json, false, &[Text, Json])? == Json;
     let gold = crate::evaluate::read_gold(&a.gold)?;
     let report = crate::evaluate::evaluate(&gold, &a.corpus)?;
-    if a.json {
+    if json {
         render::json(out, &report)?;
     } else {
         render::eval_text(out, &report)?;

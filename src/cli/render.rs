@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use crate::analysis::AnalyzedToken;
+use crate::cli::text;
 use crate::extract::figures::Figure;
 use crate::extract::{Official, ProvinceRef};
 use crate::index::BuildReport;
@@ -17,98 +18,144 @@ const RESET: &str = "\x1b[0m";
 
 /// Writes `value` as pretty JSON plus a newline.
 pub fn json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     writeln!(out)
 }
 
-/// Writes a search response as text.
+/// `warta search --json`: the response, plus what its counts count and how
+/// many undated articles the date filters left out.
+#[derive(serde::Serialize)]
+pub struct SearchJson<'a> {
+    /// The library's answer (its fields first, unchanged).
+    #[serde(flatten)]
+    pub response: &'a SearchResponse,
+    /// `articles`, or `stories` with `--dedup`.
+    pub counting: &'static str,
+    /// Per facet, the values with a count that the top 10 left out.
+    pub facets_more: std::collections::BTreeMap<&'static str, u64>,
+    /// Matching articles without a date that `--from`/`--to` left out.
+    pub undated_left_out: u64,
+    /// Notes on the query (lower-case `or` between words …).
+    pub notes: &'a [String],
+}
+
+/// A JSON answer plus how many undated articles the date filters left out.
+#[derive(serde::Serialize)]
+pub struct WithUndated<'a, T: serde::Serialize> {
+    /// The library's answer (its fields first, unchanged).
+    #[serde(flatten)]
+    pub inner: &'a T,
+    /// Matching articles without a date that `--from`/`--to` left out.
+    pub undated_left_out: u64,
+    /// Notes on the queries (lower-case `or` between words …).
+    pub notes: &'a [String],
+}
+
+/// Writes a search response as text: a header that says what it counts
+/// (articles, or stories with `--dedup`) and what narrowed it, the page of
+/// hits, and how many more there are.
 pub fn search_text(
     out: &mut dyn Write,
     r: &SearchResponse,
     offset: usize,
     o: &crate::cli::config::Output,
 ) -> io::Result<()> {
-    let style = Style { color: o.color };
-    let shown = r.hits.len();
+    let style = Style { color: o.color, marker: o.marker.clone() };
+    writeln!(out, "{}", search_header(r, offset, o))?;
     let partial = r.partial.unwrap_or(0);
-    if r.total == 0 && shown == 0 {
-        writeln!(out, "no hits for {:?}", r.query)?;
-    } else if r.total == 0 {
-        writeln!(
-            out,
-            "no article has every word of {:?} (--match {}); {partial} have some, showing {}–{}",
-            r.query,
-            r.matching.name(),
-            offset + 1,
-            offset + shown
-        )?;
-    } else if shown == 0 {
-        writeln!(out, "{} hits for {:?} (none on this page)", r.total, r.query)?;
-    } else {
-        let hits = if r.total == 1 { "hit" } else { "hits" };
-        let then = if partial > 0 {
-            format!(" (then {partial} with only some of the words)")
-        } else {
-            String::new()
-        };
-        writeln!(
-            out,
-            "{} {hits} for {:?}{then}, showing {}–{}",
-            r.total,
-            r.query,
-            offset + 1,
-            offset + shown
-        )?;
-    }
     for (i, hit) in r.hits.iter().enumerate() {
         writeln!(out)?;
         if !hit.counted && (i == 0 || r.hits[i - 1].counted) && r.total > 0 {
             writeln!(out, "— {partial} more with only some of the words (not counted):")?;
             writeln!(out)?;
         }
-        hit_text(out, hit, offset + i + 1, style)?;
+        hit_text(out, hit, offset + i + 1, &style)?;
         if o.figures {
-            figures_text(out, &hit.figures, style)?;
+            figures_text(out, &hit.figures, &style)?;
         }
+    }
+    let counted_shown = r.hits.iter().filter(|h| h.counted).count();
+    let rest = r.total.saturating_sub(offset + counted_shown);
+    if !r.hits.is_empty() && rest > 0 {
+        writeln!(out, "\n… and {rest} more: --offset {}", offset + r.hits.len())?;
     }
     if o.facets {
         writeln!(out)?;
-        facets_text(out, &r.facets, style)?;
+        facets_text(out, &r.facets, &style)?;
     }
     Ok(())
 }
 
-#[derive(Clone, Copy)]
+/// `14 articles match "JHT" with --province Bali, showing 1–10`.
+fn search_header(r: &SearchResponse, offset: usize, o: &crate::cli::config::Output) -> String {
+    let query = text::quoted(&r.query);
+    let with = if o.filters.is_empty() { String::new() } else { format!(" with {}", o.filters) };
+    let noun = if o.dedup { "stories" } else { "articles" };
+    let shown = r.hits.len();
+    let partial = r.partial.unwrap_or(0);
+    if r.total == 0 && shown == 0 {
+        return format!("no {noun} match {query}{with}");
+    }
+    if r.total == 0 {
+        return format!(
+            "no article has every word of {query}{with} (--match {}); {partial} have some, showing {}–{}",
+            r.matching.name(),
+            offset + 1,
+            offset + shown
+        );
+    }
+    let verb = if r.total == 1 { "matches" } else { "match" };
+    let counted = text::count(r.total as u64, o.dedup);
+    let then = if partial > 0 {
+        format!(" (then {partial} with only some of the words)")
+    } else {
+        String::new()
+    };
+    let page = if shown > 0 {
+        format!(", showing {}–{}", offset + 1, offset + shown)
+    } else if offset >= r.total {
+        format!(" (none on this page: --offset {offset})")
+    } else {
+        String::new()
+    };
+    format!("{counted} {verb} {query}{with}{then}{page}")
+}
+
+/// How text output shows emphasis: ANSI colour on a terminal, else
+/// highlights between visible marks (`[pekerja]`), or nothing.
+#[derive(Clone, Debug, Default)]
 struct Style {
     color: bool,
+    /// Marks around highlights in plain text (none when colouring).
+    marker: Option<(String, String)>,
 }
 
 impl Style {
-    fn wrap(self, code: &str, text: &str) -> String {
+    fn wrap(&self, code: &str, text: &str) -> String {
         if self.color { format!("{code}{text}{RESET}") } else { text.to_string() }
     }
 }
 
-fn hit_text(out: &mut dyn Write, hit: &Hit, rank: usize, s: Style) -> io::Result<()> {
-    let title = hit.title.as_deref().unwrap_or("(untitled)");
+fn hit_text(out: &mut dyn Write, hit: &Hit, rank: usize, s: &Style) -> io::Result<()> {
+    let title = text::printable(hit.title.as_deref().unwrap_or("(untitled)"));
     writeln!(
         out,
         "{rank:>3}. {}  {}",
-        s.wrap(BOLD, title),
+        s.wrap(BOLD, &title),
         s.wrap(DIM, &format!("[score {:.2}]", hit.score))
     )?;
     let mut line = vec![
         hit.source.clone().unwrap_or_else(|| "source unknown".into()),
         hit.date.map_or_else(|| "undated".into(), |d| d.to_string()),
-        hit.id.clone(),
+        text::printable(&hit.id),
     ];
     match (&hit.duplicate_of, hit.copies) {
-        (Some(of), _) => line.push(format!("copy of {of}")),
+        (Some(of), _) => line.push(format!("copy of {}", text::printable(of))),
         (None, 0) => {}
         (None, 1) => line.push("1 other copy".into()),
         (None, n) => line.push(format!("{n} other copies")),
     }
-    writeln!(out, "     {}", s.wrap(DIM, &line.join(" · ")))?;
+    writeln!(out, "     {}", s.wrap(DIM, &text::printable(&line.join(" · "))))?;
     let meta = metadata_line(&hit.provinces, &hit.cities, &hit.officials, &hit.programs);
     if !meta.is_empty() {
         writeln!(out, "     {}", s.wrap(DIM, &meta))?;
@@ -120,7 +167,7 @@ fn hit_text(out: &mut dyn Write, hit: &Hit, rank: usize, s: Style) -> io::Result
 }
 
 /// The figures of a hit: value, unit, and the sentence they come from.
-fn figures_text(out: &mut dyn Write, figures: &[Figure], s: Style) -> io::Result<()> {
+fn figures_text(out: &mut dyn Write, figures: &[Figure], s: &Style) -> io::Result<()> {
     if figures.is_empty() {
         return writeln!(out, "     {}", s.wrap(DIM, "(no figures)"));
     }
@@ -177,48 +224,57 @@ fn official_text(o: &Official) -> String {
     if detail.is_empty() { o.name.clone() } else { format!("{} ({})", o.name, detail.join(", ")) }
 }
 
-/// The snippet with its highlights coloured (plain text without colour).
-fn highlight(snip: &Snippet, s: Style) -> String {
-    let text = snip.text.replace('\n', " ");
-    if !s.color {
-        return text;
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len() + 16 * snip.highlights.len());
+/// The snippet with its highlights coloured, or between the marks in
+/// plain text; control characters escaped.
+fn highlight(snip: &Snippet, s: &Style) -> String {
+    let chars: Vec<char> = snip.text.chars().collect();
+    let (open, close) = match (&s.marker, s.color) {
+        (_, true) => (HIT, RESET),
+        (Some((open, close)), false) => (open.as_str(), close.as_str()),
+        (None, false) => ("", ""),
+    };
+    let clean =
+        |part: &[char]| text::printable(&part.iter().collect::<String>().replace('\n', " "));
+    let mut out = String::with_capacity(snip.text.len() + 16 * snip.highlights.len());
     let mut at = 0;
     for &[a, b] in &snip.highlights {
         if a < at || b > chars.len() || a >= b {
             continue;
         }
-        out.extend(&chars[at..a]);
-        out.push_str(HIT);
-        out.extend(&chars[a..b]);
-        out.push_str(RESET);
+        out.push_str(&clean(&chars[at..a]));
+        out.push_str(open);
+        out.push_str(&clean(&chars[a..b]));
+        out.push_str(close);
         at = b;
     }
-    out.extend(&chars[at.min(chars.len())..]);
+    out.push_str(&clean(&chars[at.min(chars.len())..]));
     out
 }
 
-fn facets_text(out: &mut dyn Write, f: &Facets, s: Style) -> io::Result<()> {
+fn facets_text(out: &mut dyn Write, f: &Facets, s: &Style) -> io::Result<()> {
     let rows = f.named();
     writeln!(out, "{}", s.wrap(BOLD, "facets"))?;
-    for (name, counts) in rows {
+    for ((name, counts), more) in rows.into_iter().zip(f.more) {
         if counts.is_empty() {
             continue;
         }
         let values: Vec<String> =
-            counts.iter().map(|c| format!("{} ({})", c.value, c.count)).collect();
-        writeln!(out, "  {name:<9} {}", values.join(", "))?;
+            counts.iter().map(|c| format!("{} ({})", text::printable(&c.value), c.count)).collect();
+        let rest = if more > 0 {
+            format!(" … and {more} more: warta facets --by {name}")
+        } else {
+            String::new()
+        };
+        writeln!(out, "  {name:<9} {}{rest}", values.join(", "))?;
     }
     Ok(())
 }
 
 /// Writes one article (for `show` and `extract`) as text.
 pub fn article_text(out: &mut dyn Write, a: &ArticleView) -> io::Result<()> {
-    writeln!(out, "{}", a.title.as_deref().unwrap_or("(untitled)"))?;
+    writeln!(out, "{}", text::printable(a.title.as_deref().unwrap_or("(untitled)")))?;
     let field = |out: &mut dyn Write, k: &str, v: String| -> io::Result<()> {
-        if v.is_empty() { Ok(()) } else { writeln!(out, "  {k:<10} {v}") }
+        if v.is_empty() { Ok(()) } else { writeln!(out, "  {k:<10} {}", text::printable(&v)) }
     };
     field(out, "id", a.id.clone().unwrap_or_default())?;
     field(out, "path", a.path.clone())?;
@@ -352,13 +408,13 @@ pub fn build_summary(
     if !r.warnings.is_empty() {
         writeln!(out, "indexed with warnings {}:", r.warnings.len())?;
         for s in &r.warnings {
-            writeln!(out, "  {}: {}", s.path, s.reason)?;
+            writeln!(out, "  {}: {}", text::printable(&s.path), s.reason)?;
         }
     }
     if !r.skipped.is_empty() {
         writeln!(out, "skipped {}:", r.skipped.len())?;
         for s in &r.skipped {
-            writeln!(out, "  {}: {}", s.path, s.reason)?;
+            writeln!(out, "  {}: {}", text::printable(&s.path), s.reason)?;
         }
     }
     Ok(())
@@ -397,8 +453,11 @@ mod tests {
     #[test]
     fn highlights_are_coloured_by_character_offsets() {
         let snip = Snippet { text: "Ünal bayar JHT.".into(), highlights: vec![[11, 14]] };
-        assert_eq!(highlight(&snip, Style { color: true }), format!("Ünal bayar {HIT}JHT{RESET}."));
-        assert_eq!(highlight(&snip, Style { color: false }), "Ünal bayar JHT.");
+        let color = Style { color: true, marker: None };
+        assert_eq!(highlight(&snip, &color), format!("Ünal bayar {HIT}JHT{RESET}."));
+        assert_eq!(highlight(&snip, &Style::default()), "Ünal bayar JHT.");
+        let marked = Style { color: false, marker: Some(("[".into(), "]".into())) };
+        assert_eq!(highlight(&snip, &marked), "Ünal bayar [JHT].");
     }
 
     #[test]
@@ -411,7 +470,7 @@ mod tests {
     #[test]
     fn out_of_range_highlights_are_ignored() {
         let snip = Snippet { text: "abc".into(), highlights: vec![[2, 9], [1, 0]] };
-        assert_eq!(highlight(&snip, Style { color: true }), "abc");
+        assert_eq!(highlight(&snip, &Style { color: true, marker: None }), "abc");
     }
 
     #[test]

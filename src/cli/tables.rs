@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 
+use crate::cli::text;
 use crate::search::Hit;
 use crate::search::analytics::facet_counts::{FacetReport, FacetShare};
 use crate::search::analytics::terms::{TermsBy, TermsReport};
@@ -52,7 +53,7 @@ pub fn hit_row(h: &Hit) -> [String; 16] {
         h.date.map(|d| d.to_string()).unwrap_or_default(),
         join(h.provinces.iter().map(|p| p.name.as_str()).collect()),
         join(h.cities.iter().map(String::as_str).collect()),
-        join(h.officials.iter().map(|o| o.name.as_str()).collect()),
+        h.officials.iter().map(official_cell).collect::<Vec<_>>().join("; "),
         join(h.programs.iter().map(String::as_str).collect()),
         h.url.clone().unwrap_or_default(),
         format!("{:.4}", h.score),
@@ -64,18 +65,24 @@ pub fn hit_row(h: &Hit) -> [String; 16] {
     ]
 }
 
-/// One JSON Lines record of a hit.
-pub fn hit_jsonl(out: &mut dyn Write, h: &Hit) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, h).map_err(io::Error::other)?;
-    writeln!(out)
+/// `name (role, organisation)`, or as much of it as is known.
+fn official_cell(o: &crate::extract::Official) -> String {
+    let detail: Vec<&str> =
+        [o.role.as_deref(), o.organization.as_deref()].into_iter().flatten().collect();
+    if detail.is_empty() { o.name.clone() } else { format!("{} ({})", o.name, detail.join(", ")) }
 }
 
-/// `warta facets` as an indented table (cities under their province).
+/// `warta facets` as an indented table (cities under their province), with
+/// how many values `--top` left out.
 pub fn facets_text(out: &mut dyn Write, r: &FacetReport) -> io::Result<()> {
-    let what = if r.dedup { "stories" } else { "articles" };
-    let query =
-        if r.query.is_empty() { "all articles".to_string() } else { format!("{:?}", r.query) };
-    writeln!(out, "{} {what} for {query}, by {}", r.total, r.by.name())?;
+    let counted = text::count(r.total, r.dedup);
+    let head = if r.query.is_empty() {
+        format!("{counted}, by {}", r.by.name())
+    } else {
+        let verb = if r.total == 1 { "matches" } else { "match" };
+        format!("{counted} {verb} {}, by {}", text::quoted(&r.query), r.by.name())
+    };
+    writeln!(out, "{head}")?;
     let width = r
         .values
         .iter()
@@ -83,14 +90,22 @@ pub fn facets_text(out: &mut dyn Write, r: &FacetReport) -> io::Result<()> {
         .max()
         .unwrap_or(5)
         .max(5);
+    let widest_level = r.values.iter().map(|v| v.children.len() as u64 + v.more_children);
+    let top = (r.values.len() as u64 + r.more).max(widest_level.max().unwrap_or(0));
     for v in &r.values {
         row(out, &v.value, v, width, "")?;
         for c in &v.children {
             row(out, &c.value, c, width, "  ")?;
         }
+        if v.more_children > 0 {
+            writeln!(out, "    … and {} more cities: --top {top}", v.more_children)?;
+        }
     }
     if let Some(n) = r.undated {
         writeln!(out, "{:<w$}  {n:>6}", "undated", w = width + 2)?;
+    }
+    if r.more > 0 {
+        writeln!(out, "  … and {} more: --top {top}", r.more)?;
     }
     Ok(())
 }
@@ -100,7 +115,7 @@ fn child_widths(v: &FacetShare) -> impl Iterator<Item = usize> + '_ {
 }
 
 fn row(out: &mut dyn Write, value: &str, v: &FacetShare, w: usize, indent: &str) -> io::Result<()> {
-    let label = format!("{indent}{value}");
+    let label = format!("{indent}{}", text::printable(value));
     writeln!(out, "  {label:<w$}  {:>6}  {:>5.1}%", v.count, v.share * 100.0)
 }
 
@@ -139,14 +154,14 @@ const BAR: usize = 40;
 /// `warta timeline` as one bar chart per query (bars scaled to the
 /// series' largest count; the share of all articles beside each bar).
 pub fn timeline_text(out: &mut dyn Write, t: &Timeline) -> io::Result<()> {
-    let what = if t.dedup { "stories" } else { "articles" };
     for (i, s) in t.series.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
         let query =
-            if s.query.is_empty() { "all articles".into() } else { format!("{:?}", s.query) };
-        writeln!(out, "{query}: {} {what} by {} ({} undated)", s.total, t.by.name(), s.undated)?;
+            if s.query.is_empty() { "every article".into() } else { text::quoted(&s.query) };
+        let counted = text::count(s.total, t.dedup);
+        writeln!(out, "{query}: {counted} by {} ({} undated)", t.by.name(), s.undated)?;
         let max = s.points.iter().map(|p| p.count).max().unwrap_or(0).max(1);
         let width = s.points.iter().map(|p| p.period.len()).max().unwrap_or(4);
         for p in &s.points {
@@ -186,7 +201,7 @@ pub fn timeline_csv(out: &mut dyn Write, t: &Timeline, bom: bool) -> io::Result<
 
 /// `warta terms` as a table.
 pub fn terms_text(out: &mut dyn Write, r: &TermsReport) -> io::Result<()> {
-    let query = if r.query.is_empty() { "all articles".into() } else { format!("{:?}", r.query) };
+    let query = if r.query.is_empty() { "every article".into() } else { text::quoted(&r.query) };
     let (mode, against) = match r.by {
         TermsBy::Significance => ("significant terms", format!(", against {} articles", r.corpus)),
         TermsBy::Frequency => ("most frequent words", String::new()),

@@ -34,6 +34,7 @@ use crate::index::WartaIndex;
 use crate::index::document::{said_term, speaker_slot_term};
 use crate::search::aliases::Aliases;
 use crate::search::filters::{self, FacetKind};
+use crate::search::prefix;
 use crate::search::query::Node;
 use crate::search::scoring::Floors;
 
@@ -207,6 +208,9 @@ impl Compiler<'_> {
     fn node(&mut self, node: &Node, negated: bool) -> Result<Option<Box<dyn Query>>> {
         match node {
             Node::Word { field: None, text } if text == "*" => Ok(Some(Box::new(AllQuery))),
+            Node::Word { field, text } if prefix::is_prefix(text) => {
+                self.prefix(field.as_deref(), text).map(Some)
+            }
             Node::Word { field: None, .. } => {
                 if let Some((_, q)) = self.related_run(std::slice::from_ref(node), negated)? {
                     return Ok(Some(q));
@@ -292,6 +296,29 @@ impl Compiler<'_> {
         }
         clauses.extend(words.into_iter().map(|q| (Occur::Should, q)));
         Ok(Some(Box::new(BooleanQuery::with_minimum_required_clauses(clauses, need))))
+    }
+
+    /// `klaim*`: every exact-view word with that start (`search::prefix`).
+    fn prefix(&mut self, field: Option<&str>, text: &str) -> Result<Box<dyn Query>> {
+        let f = *self.index.fields();
+        let (body, title) = match field {
+            None => (Some(f.body_exact), Some(f.title_exact)),
+            Some("body") => (Some(f.body_exact), None),
+            Some("title") => (None, Some(f.title_exact)),
+            Some(other) => {
+                return Err(UserError::Usage(format!(
+                    "`{other}:{text}`: prefix search works on the words of title and body only"
+                ))
+                .into());
+            }
+        };
+        let fields: Vec<Field> = [body, title].into_iter().flatten().collect();
+        let words = prefix::expand(self.index, &mut self.exact, text, &fields)?;
+        self.notes.push(format!("prefix {text:?} → {} words: {}", words.len(), words.join(" ")));
+        for w in &words {
+            self.highlights.push(Pattern { exact: vec![(0, w.clone())], stemmed: Vec::new() });
+        }
+        Ok(prefix::query(&words, body, title))
     }
 
     fn leaf(

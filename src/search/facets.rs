@@ -165,6 +165,10 @@ impl FacetCollector {
             let Some(c) = column.and_then(|i| counts.columns.get(i)) else { continue };
             let values = if level == Level::Top { &c.top } else { &c.leaf };
             *facet_of(&mut facets, kind) = rank(values, names.of(field, level == Level::Leaf), top);
+            let counted = values.iter().filter(|n| **n > 0).count();
+            if let Some(i) = FacetKind::ALL.iter().position(|k| *k == kind) {
+                facets.more[i] = counted.saturating_sub(top) as u64;
+            }
         }
         facets
     }

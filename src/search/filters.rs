@@ -43,6 +43,8 @@ pub struct Filters {
     /// (`--no-expand`; aliases always apply).
     #[serde(default)]
     pub no_expand: bool,
+    /// With a date filter, keep the articles that have no date too.
+    pub include_undated: bool,
 }
 
 /// Which facet a filter value belongs to.
@@ -245,7 +247,15 @@ fn indexed(
     let at_depth = || all.iter().filter(|f| f.to_path().len() == depth + 1);
     let found: Vec<Facet> = at_depth().filter(|f| wanted(f.to_path()[depth])).cloned().collect();
     if found.is_empty() && !known_elsewhere {
-        let names = at_depth().map(|f| f.to_path()[depth].to_string());
+        // A city is suggested with its province: "Kupang (in Nusa Tenggara
+        // Timur)" for a district elsewhere tells the reader it is another place.
+        let names = at_depth().map(|f| {
+            let path = f.to_path();
+            match (kind, path.as_slice()) {
+                (FacetKind::City, [province, city]) => format!("{city} (in {province})"),
+                _ => path[depth].to_string(),
+            }
+        });
         return Err(unknown(kind, value, names));
     }
     Ok(found)

@@ -21,11 +21,14 @@ pub mod analytics;
 pub mod compile;
 pub mod facets;
 pub mod filters;
+pub mod notes;
+pub mod prefix;
 pub mod query;
 pub mod response;
 pub mod scoring;
 pub mod snippet;
 pub mod thesaurus;
+pub mod undated;
 
 use std::sync::LazyLock;
 
@@ -138,6 +141,7 @@ pub fn select(
     quoted_by: &[String],
 ) -> Result<Selection> {
     let ast = query::parse(text)?;
+    notes::check(&ast)?;
     let aliases = Aliases::shared(aliases, &mut index.analyzer(View::Exact))?;
     // --quoted-by: the speakers' facets filter the articles, their keys scope the words.
     let mut speakers: Vec<tantivy::schema::Facet> = Vec::new();
@@ -340,7 +344,13 @@ fn with_filters(
         let upper = filters.to.map_or(Bound::Unbounded, |d| {
             Bound::Excluded(Term::from_field_date_for_search(field, date_time_after(d)))
         });
-        let range: Box<dyn Query> = Box::new(RangeQuery::new(lower, upper));
+        let mut range: Box<dyn Query> = Box::new(RangeQuery::new(lower, upper));
+        if filters.include_undated {
+            range = Box::new(BooleanQuery::new(vec![
+                (Occur::Should, range),
+                (Occur::Should, undated::undated()),
+            ]));
+        }
         clauses.push((Occur::Must, Box::new(tantivy::query::ConstScoreQuery::new(range, 0.0))));
     }
     if clauses.len() == 1 {

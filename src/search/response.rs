@@ -123,6 +123,10 @@ pub struct Facets {
     pub source: Vec<FacetCount>,
     /// People quoted (use with `--quoted-by`).
     pub speaker: Vec<FacetCount>,
+    /// Per facet, in [`Facets::named`] order: values with a count that the
+    /// top-N cut left out (not serialised here; the CLI reports it).
+    #[serde(skip)]
+    pub more: [u64; 7],
 }
 
 impl Facets {

@@ -287,6 +287,22 @@ fn sentences(body: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Bytes to skip at the start of a fragment that opens a quotation it does
+/// not close (the quote goes on in the next sentence): the quotation mark
+/// and the spaces after it. A reader would see a stray mark otherwise.
+fn unmatched_opening_quote(fragment: &str) -> usize {
+    let mut chars = fragment.char_indices();
+    let Some((_, first)) = chars.next() else { return 0 };
+    if !matches!(first, '"' | '“' | '„' | '«') {
+        return 0;
+    }
+    let rest = &fragment[first.len_utf8()..];
+    if rest.contains(['"', '”', '»', '“']) {
+        return 0;
+    }
+    fragment.len() - rest.trim_start().len()
+}
+
 /// The fragment for the sentence `body[s..e]` with its matches highlighted,
 /// cut around the first match when the sentence is too long.
 fn fragment(body: &str, s: usize, e: usize, matches: &[Match]) -> Snippet {
@@ -307,6 +323,7 @@ fn fragment(body: &str, s: usize, e: usize, matches: &[Match]) -> Snippet {
         }
     }
     let prefix = if from > s { "…" } else { "" };
+    from += unmatched_opening_quote(&body[from..to]);
     let suffix = if to < e { "…" } else { "" };
     let text = format!("{prefix}{}{suffix}", &body[from..to]);
     let base = prefix.chars().count();
@@ -325,6 +342,19 @@ fn fragment(body: &str, s: usize, e: usize, matches: &[Match]) -> Snippet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quotation_opened_but_not_closed_in_the_fragment_loses_its_mark() {
+        assert_eq!(unmatched_opening_quote("\"Kami siap melayani."), 1);
+        assert_eq!(unmatched_opening_quote("“ Kami siap."), "“ ".len());
+        assert_eq!(unmatched_opening_quote("\"Kami siap,\" kata Sari."), 0);
+        assert_eq!(unmatched_opening_quote("“Kami siap,” kata Sari."), 0);
+        assert_eq!(unmatched_opening_quote("Kami siap."), 0);
+        assert_eq!(unmatched_opening_quote(""), 0);
+        let body = "\"Loket dibuka sampai malam. Peserta tidak perlu antre,\" kata Sari.";
+        let snip = fragment(body, 0, 27, &[]);
+        assert_eq!(snip.text, "Loket dibuka sampai malam.");
+    }
     use crate::analysis;
 
     fn analyzers() -> Analyzers {

@@ -135,6 +135,13 @@ pub struct FacetShare {
     /// Cities of a province.
     #[serde(rename = "cities", skip_serializing_if = "Vec::is_empty", default)]
     pub children: Vec<FacetShare>,
+    /// Cities of a province left out by `top` (`more_cities`, absent when 0).
+    #[serde(rename = "more_cities", skip_serializing_if = "is_zero", default)]
+    pub more_children: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// The answer of `warta facets`. JSON: `{"query", "total", "<facet>":
@@ -154,6 +161,8 @@ pub struct FacetReport {
     pub values: Vec<FacetShare>,
     /// Matching articles without a date (year and month only).
     pub undated: Option<u64>,
+    /// Values left out by `top` (the list is complete when 0).
+    pub more: u64,
 }
 
 impl Serialize for FacetReport {
@@ -165,6 +174,7 @@ impl Serialize for FacetReport {
             map.serialize_entry("dedup", &true)?;
         }
         map.serialize_entry(self.by.name(), &self.values)?;
+        map.serialize_entry("more", &self.more)?;
         if let Some(n) = self.undated {
             map.serialize_entry("undated", &n)?;
         }
@@ -180,7 +190,7 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
     let mut counts = count(index, &selection, &copies, req.dedup, &[req.by])?;
     let total = counts.total.get();
     let tallies = counts.tallies.pop().unwrap_or_default();
-    let mut values = rank(req.by, tallies, total, req.top);
+    let (mut values, more) = rank(req.by, tallies, total, req.top);
     if req.by == FacetBy::Official {
         // `--official NAME` also finds longer names with the same words
         // ("Budi Santoso" finds "Budi Santoso Wijaya"): count as the filter does.
@@ -206,6 +216,7 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
         dedup: req.dedup,
         values,
         undated,
+        more,
     })
 }
 
@@ -224,6 +235,7 @@ pub fn all_facets(
     let kinds: Vec<FacetBy> =
         all.iter().zip(&wanted).filter(|(_, w)| **w).map(|(k, _)| *k).collect();
     let counts = count(index, selection, copies, true, &kinds)?;
+    let mut cut = Vec::new();
     let mut counted = counts.tallies.into_iter().map(|t| {
         let mut list: Vec<FacetCount> = t
             .into_iter()
@@ -231,6 +243,7 @@ pub fn all_facets(
             .map(|(k, t)| FacetCount { value: k[0].clone(), count: t.get() })
             .collect();
         list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        cut.push(list.len().saturating_sub(top) as u64);
         list.truncate(top);
         list
     });
@@ -238,7 +251,7 @@ pub fn all_facets(
     let mut wanted = wanted.into_iter();
     let mut next =
         || if wanted.next().unwrap_or(false) { counted.next().unwrap_or_default() } else { vec![] };
-    Ok(Facets {
+    let mut facets = Facets {
         province: next(),
         city: next(),
         official: next(),
@@ -246,7 +259,16 @@ pub fn all_facets(
         program: next(),
         source: next(),
         speaker: next(),
-    })
+        more: [0; 7],
+    };
+    drop(counted);
+    let mut cut = cut.into_iter();
+    for (i, k) in FacetKind::ALL.iter().enumerate() {
+        if set.contains(*k) {
+            facets.more[i] = cut.next().unwrap_or(0);
+        }
+    }
+    Ok(facets)
 }
 
 type Tallies = HashMap<Vec<String>, Tally>;
@@ -366,8 +388,9 @@ fn count(
     Ok(counter.counts)
 }
 
-/// Top-level values ranked (with their nested values), shares of `total`.
-fn rank(by: FacetBy, tallies: Tallies, total: u64, top: usize) -> Vec<FacetShare> {
+/// Top-level values ranked (with their nested values), shares of `total`,
+/// and how many top-level values `top` left out.
+fn rank(by: FacetBy, tallies: Tallies, total: u64, top: usize) -> (Vec<FacetShare>, u64) {
     let mut children: HashMap<String, Vec<FacetShare>> = HashMap::new();
     let mut values = Vec::new();
     for (key, tally) in tallies {
@@ -377,6 +400,7 @@ fn rank(by: FacetBy, tallies: Tallies, total: u64, top: usize) -> Vec<FacetShare
             count,
             share: share(count, total),
             children: Vec::new(),
+            more_children: 0,
         };
         match key.as_slice() {
             [v] => values.push(s(v)),
@@ -387,6 +411,7 @@ fn rank(by: FacetBy, tallies: Tallies, total: u64, top: usize) -> Vec<FacetShare
     let by_count =
         |a: &FacetShare, b: &FacetShare| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value));
     values.sort_by(by_count);
+    let more = values.len().saturating_sub(top) as u64;
     values.truncate(top);
     if by.is_date() {
         values.sort_by(|a, b| a.value.cmp(&b.value));
@@ -394,11 +419,12 @@ fn rank(by: FacetBy, tallies: Tallies, total: u64, top: usize) -> Vec<FacetShare
     for v in &mut values {
         if let Some(mut kids) = children.remove(&v.value) {
             kids.sort_by(by_count);
+            v.more_children = kids.len().saturating_sub(top) as u64;
             kids.truncate(top);
             v.children = kids;
         }
     }
-    values
+    (values, more)
 }
 
 #[cfg(test)]
@@ -423,7 +449,8 @@ mod tests {
         t.insert(key(&["Bali"]), tally(1));
         t.insert(key(&["Jawa Timur"]), tally(3));
         t.insert(key(&["Jawa Timur", "Surabaya"]), tally(2));
-        let ranked = rank(FacetBy::Province, t, 4, 10);
+        let (ranked, more) = rank(FacetBy::Province, t, 4, 10);
+        assert_eq!(more, 0);
         assert_eq!(ranked[0].value, "Jawa Timur");
         assert_eq!(ranked[0].share, 0.75);
         assert_eq!(ranked[0].children[0].value, "Surabaya");
@@ -437,9 +464,25 @@ mod tests {
         t.insert(key(&["2024"]), tally(1));
         t.insert(key(&["2021"]), tally(5));
         t.insert(key(&["2023"]), tally(2));
-        let ranked = rank(FacetBy::Year, t, 6, 2);
+        let (ranked, more) = rank(FacetBy::Year, t, 6, 2);
         let years: Vec<&str> = ranked.iter().map(|v| v.value.as_str()).collect();
         assert_eq!(years, ["2021", "2023"]);
+        assert_eq!(more, 1, "2024 was left out");
+    }
+
+    #[test]
+    fn values_and_cities_left_out_by_top_are_counted() {
+        let mut t = Tallies::new();
+        for (p, n) in [("Bali", 1), ("Jawa Timur", 5), ("Aceh", 2)] {
+            t.insert(key(&[p]), tally(n));
+        }
+        for (c, n) in [("Surabaya", 3), ("Gresik", 1), ("Malang", 2)] {
+            t.insert(key(&["Jawa Timur", c]), tally(n));
+        }
+        let (ranked, more) = rank(FacetBy::Province, t, 8, 2);
+        assert_eq!(more, 1);
+        assert_eq!(ranked[0].more_children, 1);
+        assert_eq!(ranked[0].children.len(), 2);
     }
 
     #[test]
@@ -459,6 +502,7 @@ mod tests {
             dedup: false,
             values: vec![],
             undated: Some(1),
+            more: 0,
         };
         let v = serde_json::to_value(&r).unwrap();
         assert_eq!(v["year"], serde_json::json!([]));

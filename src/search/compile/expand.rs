@@ -23,7 +23,11 @@ impl Compiler<'_> {
         let mut words: Vec<&str> = Vec::new();
         for node in run {
             match node {
-                Node::Word { field: None, text } if text != "*" => words.push(text),
+                Node::Word { field: None, text }
+                    if text != "*" && !crate::search::prefix::is_prefix(text) =>
+                {
+                    words.push(text)
+                }
                 _ => break,
             }
         }
@@ -66,7 +70,11 @@ impl Compiler<'_> {
         let mut words: Vec<&str> = Vec::new();
         for node in run {
             match node {
-                Node::Word { field: None, text } if text != "*" => words.push(text),
+                Node::Word { field: None, text }
+                    if text != "*" && !crate::search::prefix::is_prefix(text) =>
+                {
+                    words.push(text)
+                }
                 _ => break,
             }
         }
