@@ -26,3 +26,5 @@ mod seeds;
 mod robustness;
 // `warta facets`, `timeline`, `terms`, exports and syndicated copies.
 mod analytics;
+// `warta merge`: shards merged equal a single build; refusals.
+mod merge_cmd;

@@ -44,6 +44,8 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Measure extraction against gold annotations (precision, recall, F1 per facet).
     Eval(EvalArgs),
+    /// Merge indexes built separately (shards) into one new index, without re-extracting.
+    Merge(MergeArgs),
     /// Generate a synthetic corpus for benchmarks (hidden: a developer tool).
     #[command(hide = true)]
     Gen(GenArgs),
@@ -96,6 +98,28 @@ pub struct IndexDir {
     /// Index directory [default: index]
     #[arg(long, value_name = "DIR")]
     pub index: Option<PathBuf>,
+}
+
+/// `warta merge`
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Index folders built by `warta index` with the same --roots and --officials files.
+    #[arg(value_name = "SHARD", required = true)]
+    pub shards: Vec<PathBuf>,
+    /// Folder for the merged index: new or empty (nothing is overwritten).
+    #[arg(long, value_name = "DIR")]
+    pub index: PathBuf,
+    /// The folder the shards' article ids are relative to as a whole, recorded so that a later
+    /// `warta index DIR` updates the merged index [default: the deepest folder holding every
+    /// shard's corpus].
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+    /// Print the summary as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// No summary, only errors.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// `warta index`

@@ -95,6 +95,7 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Extract(a) => cmd_extract(&a, &mut out)?,
         Command::Analyze(a) => cmd_analyze(&a, &mut out)?,
         Command::Eval(a) => cmd_eval(&a, &mut out)?,
+        Command::Merge(a) => cmd_merge(&a)?,
         Command::Gen(a) => cmd_gen(&a)?,
     };
     out.flush()?;
@@ -131,6 +132,24 @@ fn cmd_index(a: &IndexArgs) -> Result<Status, CliError> {
     } else {
         Status::Partial
     })
+}
+
+fn cmd_merge(a: &args::MergeArgs) -> Result<Status, CliError> {
+    let report = index::merge::merge(&a.shards, &a.index, a.corpus.as_deref())?;
+    if a.json {
+        render::json(&mut io::stdout().lock(), &report)?;
+    } else if !a.quiet {
+        eprintln!(
+            "merged {} shards into {}: {} articles from {} files, {} groups of copies ({:.1} s)",
+            report.shards,
+            a.index.display(),
+            report.articles,
+            report.files,
+            report.copy_groups,
+            report.elapsed_ms as f64 / 1000.0
+        );
+    }
+    Ok(Status::Found)
 }
 
 /// The flag a Ctrl-C sets: the build stops feeding, commits and returns. A

@@ -11,6 +11,7 @@ pub mod build;
 pub mod copies;
 pub mod document;
 pub mod manifest;
+pub mod merge;
 mod pipeline;
 mod queue;
 pub mod schema;
