@@ -96,7 +96,7 @@ pub fn merge(shards: &[PathBuf], out: &Path, corpus: Option<&Path>) -> Result<Me
     check_output(out)?;
     let shards = shards.iter().map(|d| open_shard(d)).collect::<Result<Vec<_>>>()?;
     check_alike(&shards)?;
-    let manifest = join_manifests(&shards)?;
+    let manifest = join_manifests(shards.iter().map(|s| (s.dir.as_path(), &s.manifest)))?;
     let corpus = match corpus {
         Some(given) => fs::canonicalize(given).map_err(|e| UserError::CorpusUnreadable {
             path: given.to_path_buf(),
@@ -262,22 +262,24 @@ fn same_folder(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The shards' manifests as one; a file (hence an article id) in two shards is refused.
-fn join_manifests(shards: &[Shard]) -> Result<Manifest> {
+/// The shards' manifests (with their folders) as one; a file (hence an
+/// article id) in two shards is refused, naming both.
+fn join_manifests<'a>(
+    shards: impl IntoIterator<Item = (&'a Path, &'a Manifest)>,
+) -> Result<Manifest> {
     let mut joined = Manifest::default();
-    let mut owner: HashMap<&str, usize> = HashMap::new();
-    for (i, s) in shards.iter().enumerate() {
-        for (path, entry) in &s.manifest.files {
-            if let Some(&j) = owner.get(path.as_str()) {
+    let mut owner: HashMap<&str, &Path> = HashMap::new();
+    for (dir, manifest) in shards {
+        for (path, entry) in &manifest.files {
+            if let Some(first) = owner.insert(path, dir) {
                 return Err(refused(format!(
                     "the file `{path}` (its articles' ids) is in both shard {} and shard {}; every \
                      file must be indexed by one shard only (remove it from one and re-run its \
                      `warta index`)",
-                    shards[j].dir.display(),
-                    s.dir.display()
+                    first.display(),
+                    dir.display()
                 )));
             }
-            owner.insert(path, i);
             joined.files.insert(path.clone(), entry.clone());
         }
     }
@@ -336,6 +338,51 @@ mod tests {
         assert_eq!(common_folder(same.iter().map(PathBuf::as_path)), p("/data/news"));
         let apart = [p("/a/x"), p("/b/y")];
         assert_eq!(common_folder(apart.iter().map(PathBuf::as_path)), p("/"));
+    }
+
+    fn manifest(paths: &[&str]) -> Manifest {
+        let entry = |articles| crate::index::manifest::FileEntry {
+            hash: 1,
+            size: 2,
+            mtime_ns: 3,
+            articles,
+            problems: vec![],
+            warnings: vec![],
+        };
+        Manifest { files: paths.iter().map(|p| (p.to_string(), entry(2))).collect() }
+    }
+
+    #[test]
+    fn manifests_join_and_a_file_in_two_shards_names_both() {
+        let (a, b) = (manifest(&["p0/x.txt", "p0/y.jsonl"]), manifest(&["p1/x.txt"]));
+        let joined =
+            join_manifests([(Path::new("s0"), &a), (Path::new("s1"), &b)]).expect("disjoint");
+        assert_eq!(joined.files.len(), 3);
+        assert_eq!(joined.articles(), 6);
+        let c = manifest(&["p2/z.txt", "p0/y.jsonl"]);
+        let shards = [(Path::new("s0"), &a), (Path::new("s1"), &b), (Path::new("s2"), &c)];
+        let err = join_manifests(shards).unwrap_err().to_string();
+        assert!(err.contains("`p0/y.jsonl`") && err.contains("s0 and shard s2"), "{err}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_common_folder_holds_every_path_and_is_the_deepest(
+            paths in proptest::collection::vec(
+                proptest::collection::vec("[ab]{1,2}", 0..5), 1..5)
+        ) {
+            let paths: Vec<PathBuf> =
+                paths.iter().map(|p| Path::new("/").join(p.join("/"))).collect();
+            let common = common_folder(paths.iter().map(PathBuf::as_path));
+            for p in &paths {
+                proptest::prop_assert!(p.starts_with(&common), "{p:?} {common:?}");
+            }
+            let depth = common.components().count();
+            if let Some(next) = paths[0].components().nth(depth) {
+                let deeper = common.join(next);
+                proptest::prop_assert!(!paths.iter().all(|p| p.starts_with(&deeper)));
+            }
+        }
     }
 
     #[test]
