@@ -165,6 +165,12 @@ pub enum UserError {
         /// The id asked for.
         id: String,
     },
+    /// `warta merge` cannot merge these shards into that folder.
+    #[error("cannot merge: {message}")]
+    Merge {
+        /// What is wrong, naming the shard or folder.
+        message: String,
+    },
 }
 
 /// Errors that come from inside: I/O, tantivy, corrupt files.

@@ -34,3 +34,5 @@ mod reliability_index;
 mod relevance;
 // The contract with scripts and people: pipes, counts, settings, formats.
 mod cli_contract;
+// `warta merge`: shards merged equal a single build; refusals.
+mod merge_cmd;

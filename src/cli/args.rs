@@ -52,6 +52,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff; `warta man > warta.1`).
     Man,
+    /// Merge indexes built separately (shards) into one new index, without re-extracting.
+    Merge(MergeArgs),
     /// Generate a synthetic corpus for benchmarks (hidden: a developer tool).
     #[command(hide = true)]
     Gen(GenArgs),
@@ -115,6 +117,28 @@ pub struct IndexDir {
     /// Index directory [default: index]
     #[arg(long, value_name = "DIR", env = "WARTA_INDEX")]
     pub index: Option<PathBuf>,
+}
+
+/// `warta merge`
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Index folders built by `warta index` with the same --roots and --officials files.
+    #[arg(value_name = "SHARD", required = true)]
+    pub shards: Vec<PathBuf>,
+    /// Folder for the merged index: new or empty (nothing is overwritten).
+    #[arg(long, value_name = "DIR")]
+    pub index: PathBuf,
+    /// The folder the shards' article ids are relative to as a whole, recorded so that a later
+    /// `warta index DIR` updates the merged index [default: the deepest folder holding every
+    /// shard's corpus].
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+    /// Print the summary as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// No summary, only errors.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// `warta index`

@@ -118,6 +118,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Status, CliError> {
         Command::Extract(a) => cmd_extract(&a, out)?,
         Command::Analyze(a) => cmd_analyze(&a, out)?,
         Command::Eval(a) => cmd_eval(&a, out)?,
+        Command::Merge(a) => cmd_merge(&a, out)?,
         Command::Gen(a) => cmd_gen(&a)?,
         Command::Completions(a) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -193,6 +194,24 @@ fn cmd_index(a: &IndexArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     } else {
         Status::Partial
     })
+}
+
+fn cmd_merge(a: &args::MergeArgs, out: &mut dyn Write) -> Result<Status, CliError> {
+    let report = index::merge::merge(&a.shards, &a.index, a.corpus.as_deref())?;
+    if a.json {
+        render::json(out, &report)?;
+    } else if !a.quiet {
+        eprintln!(
+            "merged {} shards into {}: {} articles from {} files, {} groups of copies ({:.1} s)",
+            report.shards,
+            a.index.display(),
+            report.articles,
+            report.files,
+            report.copy_groups,
+            report.elapsed_ms as f64 / 1000.0
+        );
+    }
+    Ok(Status::Found)
 }
 
 /// The flag a Ctrl-C sets: the build stops feeding, commits and returns. A

@@ -15,6 +15,7 @@ pub mod guard;
 pub mod id;
 pub mod layout;
 pub mod manifest;
+pub mod merge;
 mod pipeline;
 mod prepare;
 mod queue;
