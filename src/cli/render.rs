@@ -422,18 +422,19 @@ pub fn build_summary(
 
 /// The outcome of `warta index --check`.
 pub fn check_text(out: &mut dyn Write, r: &crate::index::CheckReport) -> io::Result<()> {
+    let articles = r.articles.map_or_else(String::new, |n| format!("{n} articles, "));
     writeln!(
         out,
-        "checked {}: {} articles, {} segment files ({:.1} MB) verified",
+        "checked {}: {articles}{} segment files ({:.1} MB) verified",
         r.index.display(),
-        r.articles,
         r.files_checked,
         r.bytes_checked as f64 / 1e6
     )?;
     if r.problems.is_empty() {
         writeln!(out, "no problems found")?;
     } else {
-        writeln!(out, "{} problems:", r.problems.len())?;
+        let n = r.problems.len();
+        writeln!(out, "{n} {}:", if n == 1 { "problem" } else { "problems" })?;
         for p in &r.problems {
             writeln!(out, "  {p}")?;
         }

@@ -258,9 +258,9 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
             let Prepared::Ready(ready) = prepare(&spare, &plan, true, &mut report)? else {
                 unreachable!("a rebuild folder is reset in place");
             };
-            report
-                .repairs
-                .push(format!("rebuilt beside the old index, which stayed searchable: {why}"));
+            report.repairs.push(format!(
+                "rebuilt beside the old index, left as it was until the swap: {why}"
+            ));
             let report = run(&spare, &plan, ready, walked, report, progress)?;
             drop(lock);
             if report.interrupted {

@@ -26,8 +26,8 @@ use crate::index::store::{INFO_FILE, IndexInfo, WartaIndex};
 pub struct CheckReport {
     /// The index folder.
     pub index: PathBuf,
-    /// Articles in the index.
-    pub articles: u64,
+    /// Articles in the index (`None` when damaged segments were not read).
+    pub articles: Option<u64>,
     /// Segment files whose checksum was verified.
     pub files_checked: usize,
     /// Their size.
@@ -122,7 +122,7 @@ pub fn check(dir: &Path) -> Result<CheckReport> {
             return Ok(report);
         }
     };
-    report.articles = ids.values().map(|n| u64::from(*n)).sum();
+    report.articles = Some(ids.values().map(|n| u64::from(*n)).sum());
     let mut duplicates: Vec<(&String, &u32)> = ids.iter().filter(|(_, n)| **n > 1).collect();
     duplicates.sort();
     if !duplicates.is_empty() {

@@ -113,8 +113,9 @@ pub fn prepare(
 
     let previous = committed_payload(&index);
     let mut why: Option<String> = None;
-    if previous.is_some() && searchable {
-        // The cheap part of `--check`, before any segment is opened.
+    if previous.is_some() {
+        // The cheap part of `--check`, before any segment is opened (a
+        // rebuild folder too: a damaged one is not resumed).
         let (damaged, _, _) = check::damaged_files(&index, dir, false)?;
         if let Some(first) = damaged.first() {
             let more = if damaged.len() > 1 {
@@ -156,11 +157,13 @@ pub fn prepare(
             Err(e) => why = Some(format!("its manifest is unreadable ({e})")),
         }
     }
+    let mut reset = false;
     if let Some(why) = why {
         if searchable {
             return Ok(Prepared::Rebuild(why));
         }
         manifest = None;
+        reset = true;
     }
     let generation = previous.as_ref().map_or(0, |p| p.manifest);
     let mut reconcile = false;
@@ -176,7 +179,8 @@ pub fn prepare(
         reconcile = true;
     }
     analysis::store_roots(dir, &plan.config.extra_roots)?;
-    let delete_all = manifest.is_none() && live > 0;
+    // Unknown documents (the count of a damaged index is not read) are reset too.
+    let delete_all = manifest.is_none() && (live > 0 || reset);
     Ok(Prepared::Ready(Ready {
         index,
         manifest: manifest.unwrap_or_default(),
