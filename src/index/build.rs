@@ -244,15 +244,18 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     let spare = layout::rebuild_dir(&real);
     let mut report = match prepare(dir, &plan, false, &mut report)? {
         Prepared::Ready(ready) => {
-            drop(lock);
             // A rebuild stopped earlier is abandoned: this index is usable.
+            // Removed under the lock, so no other run is using it.
             if spare.is_dir() && layout::foreign_entries(&spare)?.is_empty() {
                 layout::remove_own(&spare)?;
             }
+            drop(lock);
             run(dir, &plan, ready, walked, report, progress)?
         }
         Prepared::Rebuild(why) => {
             report.rebuilt = true;
+            // The swap is a rename: the rebuild must live on the index's file system.
+            layout::refuse_mount_point(&real)?;
             layout::refuse_foreign(&spare)?;
             layout::ensure_dir(&spare)?;
             let Prepared::Ready(ready) = prepare(&spare, &plan, true, &mut report)? else {
@@ -262,7 +265,6 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
                 "rebuilt beside the old index, left as it was until the swap: {why}"
             ));
             let report = run(&spare, &plan, ready, walked, report, progress)?;
-            drop(lock);
             if report.interrupted {
                 let mut report = report;
                 report.repairs.push(format!(
@@ -272,7 +274,9 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
                 ));
                 report
             } else {
+                // Still under the lock: no other run judges either folder meanwhile.
                 let left = layout::swap_in(&real, &spare)?;
+                drop(lock);
                 let mut report = report;
                 if !left.is_empty() {
                     report.repairs.push(format!(

@@ -86,7 +86,9 @@ pub fn check(dir: &Path) -> Result<CheckReport> {
         Ok(None) => report.problems.push(format!("{INFO_FILE} is missing")),
         Err(e) => report.problems.push(e.to_string()),
     }
-    let index = match Index::open_in_dir(dir) {
+    // Opened as searches open it, so a read-only index can be checked too.
+    let opened = crate::index::readonly::Searchable::open(dir).and_then(Index::open);
+    let index = match opened {
         Ok(index) => index,
         Err(e) => {
             report.problems.push(format!("tantivy cannot open the index: {e}"));

@@ -216,8 +216,13 @@ fn remove_files(dir: &Path, keep: &[&str]) -> Result<()> {
         let own =
             entry.file_name().to_str().is_some_and(|n| is_own(n, is_dir) && !keep.contains(&n));
         if own {
-            fs::remove_file(entry.path())
-                .map_err(|e| Error::write(&entry.path(), "removing", e))?;
+            match fs::remove_file(entry.path()) {
+                // Gone already (another run's clean-up): what was wanted.
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(Error::write(&entry.path(), "removing", e));
+                }
+                _ => {}
+            }
         }
     }
     Ok(())
@@ -259,8 +264,36 @@ pub fn swap_in(dir: &Path, new: &Path) -> Result<Vec<String>> {
                 .map_err(|e| Error::write(&new.join(keep), "writing", e))?;
         }
     }
+    // The rebuild takes the old folder's mode (a shared index stays shared).
+    if let Ok(meta) = fs::metadata(dir) {
+        fs::set_permissions(new, meta.permissions())
+            .map_err(|e| Error::write(new, "setting the permissions of", e))?;
+    }
     let old = exchange(dir, new).map_err(failed)?;
     remove_own(&old)
+}
+
+/// Refuses to rebuild an index folder that is a mount point: the rebuild is
+/// written beside it, on the parent's file system, and could never be
+/// renamed into place. Said before any work is done.
+pub fn refuse_mount_point(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        if let (Ok(d), Ok(p)) = (fs::metadata(dir), fs::metadata(parent))
+            && d.dev() != p.dev()
+        {
+            return Err(UserError::Usage(format!(
+                "{} is a mount point: a rebuild is written beside it in {} and swapped in, which \
+                 cannot cross file systems; index into a folder inside the mount instead",
+                dir.display(),
+                parent.display()
+            ))
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// Exchanges `dir` and `new`; returns where the old `dir` now is.

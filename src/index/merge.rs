@@ -26,6 +26,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use crate::error::{Error, Result, UserError};
+use crate::index::session::CommitPayload;
 use crate::index::analysis::{self, OFFICIALS_FILE};
 use crate::index::manifest::Manifest;
 use crate::index::schema::FORMAT_VERSION;
@@ -58,29 +59,10 @@ pub struct MergeReport {
 struct Shard {
     dir: PathBuf,
     index: WartaIndex,
-    record: Record,
+    record: CommitPayload,
     manifest: Manifest,
     roots: Vec<String>,
     officials: Option<String>,
-}
-
-/// The parts of a shard's commit record (written by `warta index`) a merge needs.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
-struct Record {
-    corpus: PathBuf,
-    roots: u64,
-    manifest: u64,
-    finished: bool,
-}
-
-/// The commit record of the merged index, read back by `warta index`.
-#[derive(Serialize)]
-struct MergedRecord<'a> {
-    format: u32,
-    corpus: &'a Path,
-    roots: u64,
-    manifest: u64,
-    finished: bool,
 }
 
 /// Merges the indexes in `shards` into a new index in `out`. `corpus`, when
@@ -124,9 +106,9 @@ pub fn merge(shards: &[PathBuf], out: &Path, corpus: Option<&Path>) -> Result<Me
     let first = &shards[0];
     record_commit(
         &index,
-        &MergedRecord {
+        &CommitPayload {
             format: FORMAT_VERSION,
-            corpus: &corpus,
+            corpus: corpus.clone(),
             roots: first.record.roots,
             manifest: MERGED_GENERATION,
             finished: true,
@@ -196,12 +178,7 @@ fn open_shard(dir: &Path) -> Result<Shard> {
             "its last `warta index` did not finish; run it again before merging",
         ));
     }
-    let record: Record = index
-        .index()
-        .load_metas()?
-        .payload
-        .as_deref()
-        .and_then(|p| serde_json::from_str(p).ok())
+    let record = crate::index::session::committed_payload(index.index())
         .ok_or_else(|| shard_error("no record of a finished `warta index` build in it"))?;
     if !record.finished {
         return Err(shard_error(
@@ -302,7 +279,7 @@ fn merge_segments(shards: &[Shard], out: &Path) -> Result<Index> {
 }
 
 /// Commits the merged index once more, with the record `warta index` reads.
-fn record_commit(index: &Index, record: &MergedRecord) -> Result<()> {
+fn record_commit(index: &Index, record: &CommitPayload) -> Result<()> {
     let mut writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, RECORD_HEAP)?;
     let payload = serde_json::to_string(record).unwrap_or_default();
     let mut prepared = writer.prepare_commit()?;
