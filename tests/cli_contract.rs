@@ -301,6 +301,8 @@ fn piped_highlights_are_marked_and_can_be_turned_off() {
     let plain = search(&["--color", "never", "--no-highlight"]);
     assert!(!plain.contains("[JKK]") && !plain.contains('\u{1b}'), "{plain}");
     assert!(search(&["--color", "always"]).contains("\u{1b}[1;31mJKK\u{1b}[0m"));
+    let coloured = search(&["--color", "always", "--no-highlight"]);
+    assert!(!coloured.contains("\u{1b}[1;31m") && coloured.contains("\u{1b}[1m"), "{coloured:?}");
 }
 
 #[test]

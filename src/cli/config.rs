@@ -24,6 +24,8 @@ pub struct Output {
     /// Marks around highlights in plain text (none when colouring or with
     /// `--no-highlight`).
     pub marker: Option<(String, String)>,
+    /// Highlights shown at all (`--no-highlight` turns them off, colour or marks).
+    pub highlight: bool,
     /// Facet counts in the text output.
     pub facets: bool,
     /// Figures in the text output.
@@ -199,11 +201,12 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         request.limit = usize::MAX;
         request.offset = 0;
     }
-    let color = use_color(a.color) && !a.no_highlight;
+    let color = use_color(a.color);
     let output = Output {
         json,
         color,
         marker: (!color && !a.no_highlight).then(|| marker(&a.highlight_marker)),
+        highlight: !a.no_highlight,
         facets: a.facets.is_some(),
         figures: a.figures,
         format,
@@ -349,7 +352,9 @@ mod tests {
         let (_, out) = search_request(&args(&["--color", "always"])).unwrap();
         assert!(out.color && out.marker.is_none());
         let (_, out) = search_request(&args(&["--color", "never", "--no-highlight"])).unwrap();
-        assert!(!out.color && out.marker.is_none());
+        assert!(!out.color && out.marker.is_none() && !out.highlight);
+        let (_, out) = search_request(&args(&["--color", "always", "--no-highlight"])).unwrap();
+        assert!(out.color && !out.highlight, "titles stay bold, words are not highlighted");
     }
 
     #[test]

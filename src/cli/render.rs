@@ -60,7 +60,7 @@ pub fn search_text(
     offset: usize,
     o: &crate::cli::config::Output,
 ) -> io::Result<()> {
-    let style = Style { color: o.color, marker: o.marker.clone() };
+    let style = Style { color: o.color, marker: o.marker.clone(), highlight: o.highlight };
     writeln!(out, "{}", search_header(r, offset, o))?;
     let partial = r.partial.unwrap_or(0);
     for (i, hit) in r.hits.iter().enumerate() {
@@ -128,6 +128,8 @@ struct Style {
     color: bool,
     /// Marks around highlights in plain text (none when colouring).
     marker: Option<(String, String)>,
+    /// Whether query words are highlighted at all.
+    highlight: bool,
 }
 
 impl Style {
@@ -229,6 +231,7 @@ fn official_text(o: &Official) -> String {
 fn highlight(snip: &Snippet, s: &Style) -> String {
     let chars: Vec<char> = snip.text.chars().collect();
     let (open, close) = match (&s.marker, s.color) {
+        _ if !s.highlight => ("", ""),
         (_, true) => (HIT, RESET),
         (Some((open, close)), false) => (open.as_str(), close.as_str()),
         (None, false) => ("", ""),
@@ -454,10 +457,11 @@ mod tests {
     #[test]
     fn highlights_are_coloured_by_character_offsets() {
         let snip = Snippet { text: "Ünal bayar JHT.".into(), highlights: vec![[11, 14]] };
-        let color = Style { color: true, marker: None };
+        let color = Style { color: true, marker: None, highlight: true };
         assert_eq!(highlight(&snip, &color), format!("Ünal bayar {HIT}JHT{RESET}."));
         assert_eq!(highlight(&snip, &Style::default()), "Ünal bayar JHT.");
-        let marked = Style { color: false, marker: Some(("[".into(), "]".into())) };
+        let marked =
+            Style { color: false, marker: Some(("[".into(), "]".into())), highlight: true };
         assert_eq!(highlight(&snip, &marked), "Ünal bayar [JHT].");
     }
 
@@ -471,7 +475,8 @@ mod tests {
     #[test]
     fn out_of_range_highlights_are_ignored() {
         let snip = Snippet { text: "abc".into(), highlights: vec![[2, 9], [1, 0]] };
-        assert_eq!(highlight(&snip, &Style { color: true, marker: None }), "abc");
+        let color = Style { color: true, marker: None, highlight: true };
+        assert_eq!(highlight(&snip, &color), "abc");
     }
 
     #[test]
