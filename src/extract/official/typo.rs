@@ -169,6 +169,10 @@ pub(crate) fn correct(text: &str) -> Cow<'_, str> {
         {
             continue;
         }
+        let lower = text[start..i].to_ascii_lowercase();
+        if LEXICON.known.contains(&lower) {
+            continue;
+        }
         let before = text[..start].trim_end_matches([' ', '\u{a0}']);
         let prev_start = before
             .char_indices()
