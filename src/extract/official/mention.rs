@@ -220,6 +220,23 @@ struct Reading {
     list: bool,
 }
 
+/// Whether the line around `at` is a short one written in title case (a
+/// headline, a list of links): three quarters of its words capitalised.
+fn title_case_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    if end - start > 300 {
+        return false;
+    }
+    let words = text[start..end].split_whitespace().filter(|w| w.starts_with(char::is_alphabetic));
+    let (mut n, mut caps) = (0, 0);
+    for w in words {
+        n += 1;
+        caps += usize::from(w.starts_with(char::is_uppercase));
+    }
+    n >= 3 && caps * 4 >= n * 3
+}
+
 /// "Kantor" between a title and an organisation ("Kepala Cabang Kantor
 /// BPJamsostek Palembang"): the offset after it.
 fn stray_kantor(text: &str, pos: usize) -> Option<usize> {
@@ -423,11 +440,14 @@ fn read_one(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<(Offici
             // words the article also writes in lower case. One such word may
             // be a name's ("Hari"); when a capitalised run goes on after the
             // name, or most of its words are such, it is no name.
-            let words: Vec<&str> = name.split(' ').collect();
-            let common = words.iter().filter(|w| ctx.is_common(w)).count();
-            let run_goes_on = next_token(text, end).is_some_and(|t| t.is_capitalised());
-            if (run_goes_on && common > 0) || (common >= 2 && 2 * common >= words.len()) {
-                return None;
+            // (Asked only on a title-case line: it reads the whole article.)
+            if title_case_line(text, end) {
+                let words: Vec<&str> = name.split(' ').collect();
+                let common = words.iter().filter(|w| ctx.is_common(w)).count();
+                let run_goes_on = next_token(text, end).is_some_and(|t| t.is_capitalised());
+                if (run_goes_on && common > 0) || (common >= 2 && 2 * common >= words.len()) {
+                    return None;
+                }
             }
             // Straight after an office's place: perhaps an area word first.
             let at = skip_spaces(text, cursor);

@@ -21,7 +21,7 @@ mod typo;
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Captures, Regex};
 
 use crate::extract::article::Official;
 use mention::ArticleContext;
@@ -77,14 +77,25 @@ fn same_spelling(a: &Official, b: &Official) -> bool {
 /// registry's spelling when they are known ([`registry::normalize`]), in
 /// order of first mention.
 pub fn find_officials(title: Option<&str>, body: &str) -> Vec<Official> {
-    let text = crate::extract::headline_and_body(title, body);
-    let text = typo::correct(&text);
-    let text: &str = &text;
+    let whole = crate::extract::headline_and_body(title, body);
+    let fixed: String;
+    let mut titles: Vec<Captures> = TITLES.regex.captures_iter(&whole).collect();
+    // Office words misspelt after a title are read right; the titles are
+    // found again only in the rare article that needed it.
+    let starts = titles.iter().filter_map(|c| c.get(0)).map(|m| m.start());
+    let text: &str = match typo::correct_near(&whole, starts, typo::WINDOW) {
+        std::borrow::Cow::Borrowed(t) => t,
+        std::borrow::Cow::Owned(s) => {
+            fixed = s;
+            titles = TITLES.regex.captures_iter(&fixed).collect();
+            &fixed
+        }
+    };
     let ctx = ArticleContext { bpjs_kesehatan: BPJS_KESEHATAN.is_match(text), text };
     let credits = credited_names(text);
     let quoted = crate::extract::quote::quotation_ranges(text);
     let mut out: Vec<Official> = Vec::new();
-    for caps in TITLES.regex.captures_iter(text) {
+    for caps in titles {
         // Someone a speaker mentions in a quotation ("… yang diinginkan
         // Presiden …") is talked about, not acting in the story.
         let at = caps.get(0).map_or(0, |m| m.start());

@@ -55,6 +55,10 @@ static REGISTRY: LazyLock<Vec<KnownOfficial>> = LazyLock::new(|| {
     rows
 });
 
+/// The spelling key of each registry name ([`super::typo::spelling_key`]).
+static SPELLING_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| REGISTRY.iter().map(|k| super::typo::spelling_key(k.name)).collect());
+
 /// The rows of a registry file, with their 1-based line numbers.
 fn parse(text: &'static str) -> Vec<(usize, KnownOfficial)> {
     text.lines()
@@ -219,11 +223,12 @@ pub fn normalize(official: &mut Official) {
         None => match (&official.organization, &official.role) {
             (Some(org), Some(role)) => complete(&official.name, org, role).or_else(|| {
                 // Another spelling of a known person of the same body.
-                let mut alike = REGISTRY.iter().filter(|k| {
+                let key = super::typo::spelling_key(&official.name);
+                let mut alike = REGISTRY.iter().zip(SPELLING_KEYS.iter()).filter(|(k, kk)| {
                     k.organization.eq_ignore_ascii_case(org)
-                        && super::typo::spelled_alike(&official.name, k.name)
+                        && super::typo::keys_alike(&official.name, &key, k.name, kk)
                 });
-                let k = alike.next()?;
+                let (k, _) = alike.next()?;
                 alike.next().is_none().then_some(k)
             }),
             _ => None,

@@ -76,20 +76,27 @@ fn distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
 /// "h" after a consonant are ignored, or one edit apart in a name of ten
 /// letters or more with the same first word.
 pub(crate) fn spelled_alike(a: &str, b: &str) -> bool {
-    fn key(name: &str) -> String {
-        let mut out = String::new();
-        for c in name.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase) {
-            let prev = out.chars().next_back();
-            let h_after_consonant = c == 'h' && prev.is_some_and(|p| !"aeiou".contains(p));
-            if prev != Some(c) && !h_after_consonant {
-                out.push(c);
-            }
+    keys_alike(a, &spelling_key(a), b, &spelling_key(b))
+}
+
+/// The key [`spelled_alike`] compares: letters in lower case, spaces,
+/// doubled letters and "h" after a consonant dropped.
+pub(crate) fn spelling_key(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase) {
+        let prev = out.chars().next_back();
+        let h_after_consonant = c == 'h' && prev.is_some_and(|p| !"aeiou".contains(p));
+        if prev != Some(c) && !h_after_consonant {
+            out.push(c);
         }
-        out
     }
+    out
+}
+
+/// [`spelled_alike`] for two names and their keys.
+pub(crate) fn keys_alike(a: &str, ka: &str, b: &str, kb: &str) -> bool {
     let first = |n: &str| n.split(' ').next().unwrap_or_default().to_lowercase();
-    let (ka, kb) = (key(a), key(b));
-    ka == kb || (ka.chars().count() >= 10 && first(a) == first(b) && within_one_edit(&ka, &kb))
+    ka == kb || (ka.chars().count() >= 10 && first(a) == first(b) && within_one_edit(ka, kb))
 }
 
 /// Whether two words are at most one edit apart.
@@ -143,14 +150,60 @@ fn correction(word: &str) -> Option<String> {
     Some(out)
 }
 
+/// How far after a title (bytes) its office words are read for typos.
+pub(crate) const WINDOW: usize = 160;
+
 /// The text with misspelt capitalised office words corrected (borrowed when
 /// nothing needed it).
+#[cfg(test)]
 pub(crate) fn correct(text: &str) -> Cow<'_, str> {
-    let mut out: Option<String> = None;
+    correct_near(text, std::iter::once(0), text.len())
+}
+
+/// [`correct`] for the words within `window` bytes after each offset of
+/// `starts` (the ends of the title matches, in order): office words follow
+/// a title, so the rest of the article need not be read.
+pub(crate) fn correct_near(
+    text: &str,
+    starts: impl Iterator<Item = usize>,
+    window: usize,
+) -> Cow<'_, str> {
+    let mut fixes: Vec<(usize, usize, String)> = Vec::new();
+    let mut done = 0;
+    for from in starts {
+        let from = from.max(done);
+        let mut to = (from + window).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        if from < to {
+            fixes_in(text, from, to, &mut fixes);
+        }
+        done = to;
+    }
+    if fixes.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
     let mut copied = 0;
+    for (start, end, fixed) in fixes {
+        out.push_str(&text[copied..start]);
+        out.push_str(&fixed);
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// The corrections of the words starting in `from..to`, in order.
+fn fixes_in(text: &str, from: usize, to: usize, fixes: &mut Vec<(usize, usize, String)>) {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
+    // Start at a word's start: back up over a word cut by `from`.
+    let mut i = from;
+    while i > 0 && bytes[i - 1].is_ascii_alphabetic() {
+        i -= 1;
+    }
+    while i < to {
         if !bytes[i].is_ascii_alphabetic() {
             i += 1;
             continue;
@@ -158,6 +211,9 @@ pub(crate) fn correct(text: &str) -> Cow<'_, str> {
         let start = i;
         while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
             i += 1;
+        }
+        if fixes.last().is_some_and(|f| f.0 >= start) {
+            continue;
         }
         // Whole ASCII words only: not a piece of a word with other letters.
         let glued = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b.is_ascii_digit());
@@ -167,6 +223,10 @@ pub(crate) fn correct(text: &str) -> Cow<'_, str> {
             || glued(bytes.get(i))
             || (start > 0 && glued(bytes.get(start - 1)))
         {
+            continue;
+        }
+        let lower = text[start..i].to_ascii_lowercase();
+        if LEXICON.known.contains(&lower) {
             continue;
         }
         let before = text[..start].trim_end_matches([' ', '\u{a0}']);
@@ -181,18 +241,8 @@ pub(crate) fn correct(text: &str) -> Cow<'_, str> {
             continue;
         }
         if let Some(fixed) = correction(&text[start..i]) {
-            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
-            o.push_str(&text[copied..start]);
-            o.push_str(&fixed);
-            copied = i;
+            fixes.push((start, i, fixed));
         }
-    }
-    match out {
-        Some(mut o) => {
-            o.push_str(&text[copied..]);
-            Cow::Owned(o)
-        }
-        None => Cow::Borrowed(text),
     }
 }
 
@@ -258,6 +308,18 @@ mod tests {
         assert!(within_one_edit("abc", "abc") && within_one_edit("", "a"));
         assert!(!within_one_edit("laksana", "leksono") && !within_one_edit("ab", "abcd"));
         assert!(!within_one_edit("abc", "bca"));
+    }
+
+    #[test]
+    fn only_words_near_a_title_are_read() {
+        let text =
+            "Menteri Ketenagakerjaaan hadir. Lalu pada akhir acara Menteri Ketenagakerjaaan pergi.";
+        let near = correct_near(text, std::iter::once(7), 30);
+        assert_eq!(near, text.replacen("Ketenagakerjaaan", "Ketenagakerjaan", 1));
+        let both = correct_near(text, [7, 63, 64].into_iter(), 30);
+        assert_eq!(both, text.replace("Ketenagakerjaaan", "Ketenagakerjaan"));
+        assert_eq!(correct_near(text, std::iter::empty(), 30), text);
+        assert_eq!(correct_near("é Kepala", std::iter::once(1), 3), "é Kepala");
     }
 
     #[test]

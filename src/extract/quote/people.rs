@@ -254,13 +254,14 @@ impl<'a> People<'a> {
     }
 
     /// Whether capitalised words that name no known person are rather a
-    /// programme's name ("Jaminan Hari Tua" → "Hari Tua") or words the
-    /// article writes in lower case, all of them: not a new person.
-    fn is_programme_or_common(&self, run: &[&str]) -> bool {
-        let phrase = run.join(" ");
-        let programme = ["Jaminan ", "jaminan ", "Program ", "program "]
-            .iter()
-            .any(|p| self.text.contains(&format!("{p}{phrase}")));
+    /// programme's name (after `before`: "Jaminan Hari Tua" → "Hari Tua")
+    /// or words the article writes in lower case, all of them: not a new
+    /// person.
+    fn is_programme_or_common(&self, before: Option<&str>, run: &[&str]) -> bool {
+        let programme = before.is_some_and(|b| {
+            let b = clean(b);
+            b.eq_ignore_ascii_case("jaminan") || b.eq_ignore_ascii_case("program")
+        });
         programme || run.iter().all(|w| crate::extract::words::written_in_lowercase(self.text, w))
     }
 
@@ -333,7 +334,15 @@ impl<'a> People<'a> {
         let plausible = match run.len() {
             0 => false,
             1 => !titled && !self.is_doubtful(run[0]),
-            n => n <= 4 && !self.is_programme_or_common(&run),
+            n => {
+                // The word before the run in the phrase ("Jaminan").
+                let before = raw
+                    .iter()
+                    .position(|t| clean(t) == run[0])
+                    .and_then(|i| i.checked_sub(1))
+                    .map(|i| raw[i]);
+                n <= 4 && !self.is_programme_or_common(before, &run)
+            }
         } && !run.iter().any(|w| lexicon::is_word_form(w));
         if !plausible {
             return None;
@@ -453,7 +462,7 @@ impl<'a> People<'a> {
         let run: Vec<&str> = c.get(1)?.as_str().split_whitespace().collect();
         let plausible = run.iter().all(|w| lexicon::is_nameish(w) && !lexicon::is_word_form(w))
             && (run.len() > 1 || !self.is_doubtful(run[0]))
-            && (run.len() == 1 || !self.is_programme_or_common(&run));
+            && (run.len() == 1 || !self.is_programme_or_common(None, &run));
         if !plausible {
             return None;
         }
@@ -509,7 +518,7 @@ mod tests {
     fn speakers_are_people_never_words() {
         let text = "Peserta Jaminan Hari Tua bertambah. Apalagi iuran murah. Dijelaskannya itu.";
         let mut p = people(text);
-        for phrase in ["Dijelaskannya", "Apalagi", "Hari Tua", "Ditambahkan"] {
+        for phrase in ["Dijelaskannya", "Apalagi", "Jaminan Hari Tua", "Ditambahkan"] {
             assert_eq!(name(&mut p, phrase), None, "{phrase}");
         }
         assert_eq!(name(&mut p, "Yohana Marpaung").as_deref(), Some("Yohana Marpaung"));
