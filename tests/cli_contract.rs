@@ -377,6 +377,11 @@ fn every_export_loads_with_pythons_csv_module() {
         "corpus/formula.json",
         r#"{"title": "=HYPERLINK(\"http://contoh.id\") JHT naik", "source_domain": "contoh.id", "date_publish": "2024-05-01 08:00:00", "maintext": "Surabaya - Kepala Kantor Cabang Surabaya BPJS Ketenagakerjaan Dewi Lestari mengatakan klaim JHT naik 12 persen menjadi Rp5 miliar.\n\n\"Kami siap melayani peserta,\" kata Dewi."}"#,
     );
+    // A page that gives only its year.
+    env.write(
+        "corpus/tahun.json",
+        r#"{"title": "Rekap klaim JHT setahun", "date": "2023", "maintext": "Medan - Klaim JHT sepanjang tahun dibayarkan kepada peserta."}"#,
+    );
     let out = env.warta(&["index", "corpus", "--index", "index", "--quiet"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let export = |extra: &[&str]| {
@@ -411,6 +416,10 @@ for r in rows:
     if "{table}" == "hits":
         float(r["score"]); int(r["copies"])
         assert not r["title"].startswith("="), r["title"]
+        # One type per column: every date is a full ISO date, its precision beside it.
+        if r["date"]:
+            import datetime; datetime.date.fromisoformat(r["date"])
+            assert r["date_precision"] in ("day", "month", "year"), r["date_precision"]
     if "{table}" == "quotes":
         assert r["direct"] in ("true", "false"), r["direct"]
     if "{table}" == "figures":
@@ -428,6 +437,8 @@ print(len(rows))
     }
     // The hit row names each official with role and organisation.
     let csv = export(&["--format", "csv"]);
+    let year_only = |l: &str| l.contains(",2023-01-01,") && l.contains(",year,");
+    assert!(csv.lines().any(year_only), "a year-only date is its first day, precision year: {csv}");
     assert!(
         csv.contains("Dewi Lestari (Kepala Kantor Cabang Surabaya, BPJS Ketenagakerjaan)"),
         "{csv}"

@@ -50,7 +50,8 @@ pub fn hit_row(h: &Hit) -> [String; 16] {
         h.path.clone(),
         h.title.clone().unwrap_or_default(),
         h.source.clone().unwrap_or_default(),
-        h.date.map(|d| d.to_string()).unwrap_or_default(),
+        // One type for the column: the period's first day; `date_precision` says how much is known.
+        h.date.map(|d| d.first_day_iso()).unwrap_or_default(),
         join(h.provinces.iter().map(|p| p.name.as_str()).collect()),
         join(h.cities.iter().map(String::as_str).collect()),
         h.officials.iter().map(official_cell).collect::<Vec<_>>().join("; "),

@@ -52,6 +52,13 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
+    /// The first day of the period as an ISO date (`2024` → `2024-01-01`),
+    /// for tables whose date column must have one type; beside it,
+    /// [`PartialDate::precision`] says how much of it the page gave.
+    pub fn first_day_iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
     /// How much of the date the page gives: `day`, `month` or `year`.
     pub fn precision(&self) -> DatePrecision {
         match (self.month, self.day) {
@@ -312,6 +319,18 @@ pub struct Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_partial_date_is_written_as_its_first_day_with_its_precision() {
+        for (s, iso, precision) in [
+            ("2024", "2024-01-01", "year"),
+            ("2024-11", "2024-11-01", "month"),
+            ("2024-11-07", "2024-11-07", "day"),
+        ] {
+            let d: PartialDate = s.parse().unwrap();
+            assert_eq!((d.first_day_iso().as_str(), d.precision().as_str()), (iso, precision));
+        }
+    }
 
     #[test]
     fn partial_dates_round_trip_through_strings() {

@@ -26,10 +26,10 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use crate::error::{Error, Result, UserError};
-use crate::index::session::CommitPayload;
 use crate::index::analysis::{self, OFFICIALS_FILE};
 use crate::index::manifest::Manifest;
 use crate::index::schema::FORMAT_VERSION;
+use crate::index::session::CommitPayload;
 use crate::index::store::{Fingerprint, IndexInfo, WartaIndex};
 
 /// Generation of the merged index's manifest file.
