@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::gazetteer::{CaseRule, GAZETTEER, Target};
 use super::{is_word_char, window_before};
@@ -54,7 +54,9 @@ const TRIGGER_WORDS: &[&str] = &[
 ];
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // A DFA: the automaton is tiny and runs over every body.
     AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
