@@ -99,7 +99,7 @@ const RULES: &[(LineClass, &str)] = &[
     (Chrome, r"^[(\[](?:\*|[A-Za-z]{1,6}(?:[./,-][A-Za-z0-9]{1,6}){0,3})[)\]]$"),
     (Chrome, r"^[-–—_=*•·~]{3,}$"),
     // --- Chrome: an image's file name on its own line (`… Maluku.jpg`).
-    (Chrome, r"(?i)^\S.{0,250}\.(?:jpe?g|png|webp|gif)(?:\?\S*)?$"),
+    (Chrome, r"(?i)^\S.*\.(?:jpe?g|png|webp|gif)(?:\?\S*)?$"),
     // --- Chrome: a number alone on its line (view and share counters).
     (Chrome, r"^\d{1,3}(?:[.,]\d{3})*$"),
     // --- Captions: lines that end with a photo credit.

@@ -110,6 +110,13 @@ static WEEKDAY_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// `August 14, 2017` (month first, English pages and widgets), used only in
+/// header lines; group 1 = month, 2 = day, 3 = year.
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    let months = month_alternation();
+    Regex::new(&format!(r"(?i)\b({months})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")).unwrap()
+});
+
 /// `Weekday, D/M/YYYY` without parentheses, or `(D/M/YYYY)` without a
 /// weekday (`PADANG (17/12/2024) -`); a two-digit year is in this century.
 /// Group 1 = day, 2 = month, 3 = year.
@@ -153,7 +160,9 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Words a date header line may carry besides the date itself.
 const HEADER_WORDS: &str = "wib wita wit gmt utc pukul jam pada tanggal \
     diterbitkan dipublikasikan diperbarui diperbaharui terbit update updated published posted on at \
-    senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad";
+    diposting dirilis \
+    senin senen selasa rabu kamis jumat jum'at jum’at juma'at juma’at jumaat sabtu minggu ahad \
+    monday tuesday wednesday thursday friday saturday sunday";
 
 /// Longest line considered as a date header.
 const MAX_HEADER_LEN: usize = 120;
@@ -355,6 +364,16 @@ pub fn header_date(line: &str) -> Option<PartialDate> {
         return None;
     }
     let mut found: Vec<Found> = long_dates(line).chain(paren_dates(line)).collect();
+    for c in MONTH_FIRST.captures_iter(line) {
+        let (Some(whole), Some(month)) =
+            (c.get(0), c.get(1).and_then(|m| month_number(m.as_str())))
+        else {
+            continue;
+        };
+        if let Some(date) = num(c.get(3)).zip(num(c.get(2))).and_then(|(y, d)| ymd(y, month, d)) {
+            found.push(Found { date, start: whole.start(), end: whole.end(), anchored: false });
+        }
+    }
     for c in NUMERIC.captures_iter(line).chain(ISO_IN_TEXT.captures_iter(line)) {
         let Some(whole) = c.get(0) else { continue };
         let date = if c.len() == 6 {
@@ -705,5 +724,11 @@ mod tests {
             "Jumlah peserta per 31 Desember 2023 naik. Klaim dibayar hingga Senin (8/1/2024).";
         assert_eq!(body_date(text), None);
         assert_eq!(body_date_all(text), None);
+    }
+
+    #[test]
+    fn month_first_header_lines() {
+        assert_eq!(header_date("Monday, August 14, 2017 21:54"), ymd(2017, 8, 14));
+        assert_eq!(header_date("Diposting: Mar 3, 2024"), ymd(2024, 3, 3));
     }
 }

@@ -240,6 +240,8 @@ struct Scan<'a> {
     header_date: Option<PartialDate>,
     copyright: Option<PartialDate>,
     copyright_source: Option<&'static str>,
+    /// Whether `header_date` came from above the headline (maybe a widget).
+    header_above_title: bool,
     /// The first known outlet named by a credit line (photo credit, author
     /// line): the weakest publisher evidence.
     credit_source: Option<String>,
@@ -307,7 +309,21 @@ fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
             && let Some(d) = date::header_date(line)
             && dateline::parse(line).is_none_or(|d| d.city.is_none())
         {
-            s.header_date.get_or_insert(d);
+            // A date bar above the headline may be the site's widget (today's
+            // date): the article's stamp below the headline replaces it.
+            match chosen {
+                Some((at, _)) if n < at => {
+                    s.header_date.get_or_insert(d);
+                    s.header_above_title = true;
+                }
+                _ if s.header_above_title => {
+                    s.header_date = Some(d);
+                    s.header_above_title = false;
+                }
+                _ => {
+                    s.header_date.get_or_insert(d);
+                }
+            }
             continue;
         }
         match chosen {
@@ -671,6 +687,22 @@ mod tests {
             "Klaim Nelayan Dibayar Penuh | Warta Kota\n\nSorong - Santunan diserahkan di kantor cabang.",
         );
         assert_eq!(page.title.as_deref(), Some("Klaim Nelayan Dibayar Penuh"));
+    }
+
+    #[test]
+    fn the_stamp_below_the_headline_beats_a_date_bar_above_it() {
+        let page = plain(
+            "Minggu, 6 Desember 2026\n\nKlaim Nelayan Dibayar Penuh\n\nSenin, 11 Maret 2024 09:10 WIB\n\n\
+             Sorong - Santunan diserahkan di kantor cabang pada pagi hari.",
+        );
+        assert_eq!(page.title.as_deref(), Some("Klaim Nelayan Dibayar Penuh"));
+        assert_eq!(page.date, Some(d("2024-03-11")));
+        // Alone, the bar above is still the page's date.
+        let page = plain(
+            "Senin, 11 Maret 2024\n\nKlaim Nelayan Dibayar Penuh\n\n\
+             Sorong - Santunan diserahkan di kantor cabang pada pagi hari.",
+        );
+        assert_eq!(page.date, Some(d("2024-03-11")));
     }
 
     #[test]

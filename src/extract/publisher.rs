@@ -160,20 +160,29 @@ static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// Longest line looked at for a credit: captions can be long sentences.
 const MAX_CREDIT_LINE: usize = 400;
+/// Longest author line (`Name - Outlet`).
+const MAX_AUTHOR_LINE: usize = 100;
 
 /// The known publisher a credit line names (see [`CREDIT`]): a name from the
 /// table or a domain, never an unknown word (a photographer's name).
 pub fn credit_publisher(line: &str) -> Option<String> {
     let line = line.trim();
-    // Every credit shape has a slash, a dash or a bar.
-    if line.len() > MAX_CREDIT_LINE || !line.contains(['/', '-', '–', '|']) {
+    // Three shapes have a slash; the author line (the third) is short and
+    // has a spaced dash or bar. Most lines have neither.
+    let slash = line.contains('/');
+    let author = line.len() <= MAX_AUTHOR_LINE
+        && (line.contains(" - ") || line.contains(" – ") || line.contains(" | "));
+    if line.len() > MAX_CREDIT_LINE || !(slash || author) {
         return None;
     }
     let name = |s: &str| {
         let s = s.trim();
         publisher(s).map(str::to_string).or_else(|| is_domain(s).then(|| s.to_lowercase()))
     };
-    CREDIT.iter().find_map(|re| {
+    CREDIT.iter().enumerate().find_map(|(i, re)| {
+        if (i == 2 && !author) || (i != 2 && !slash) {
+            return None;
+        }
         let c = re.captures(line)?;
         c.name("o")
             .and_then(|o| name(o.as_str()))
