@@ -27,6 +27,7 @@ pub mod publisher;
 pub mod quote;
 pub mod reader;
 pub mod region;
+mod title;
 mod words;
 
 use std::borrow::Cow;

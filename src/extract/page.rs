@@ -47,8 +47,9 @@
 //! line (`TEMPO/Photographer`, `Author - detikFinance`).
 
 use crate::extract::article::{Credit, PartialDate, RawArticle, StructuredArticle};
-use crate::extract::{boilerplate, byline, date, dateline, publisher, region};
+use crate::extract::{boilerplate, byline, date, dateline, publisher, title};
 use boilerplate::LineClass;
+use title::choose_title;
 
 /// Where a page's date came from (see [`crate::extract::date`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -132,57 +133,6 @@ pub struct Page {
 const DATELINE_WINDOW: usize = 4;
 /// Paragraphs collected before date header lines stop being looked for.
 const HEADER_WINDOW: usize = 3;
-/// Surviving lines looked at for the title before the body starts.
-const TITLE_WINDOW: usize = 8;
-/// Words of a line that is not headline-like yet still chrome, not body.
-const MAX_CHROME_WORDS: usize = 5;
-/// Words of section labels in mastheads and breadcrumbs (lower case).
-const SECTION_WORDS: &[&str] = &[
-    "berita",
-    "regional",
-    "nasional",
-    "daerah",
-    "ekonomi",
-    "bisnis",
-    "opini",
-    "kolom",
-    "terkini",
-    "news",
-    "home",
-    "beranda",
-    "utama",
-    "headline",
-    "hukum",
-    "politik",
-    "olahraga",
-    "kesehatan",
-    "pendidikan",
-    "ketenagakerjaan",
-    "keuangan",
-    "finansial",
-    "metro",
-    "megapolitan",
-    "nusantara",
-    "internasional",
-    "teknologi",
-    "lifestyle",
-    "gaya",
-    "hidup",
-    "siaran",
-    "pers",
-    "rilis",
-    "press",
-    "release",
-    "advertorial",
-    "&",
-    "dan",
-    "-",
-    "terbaru",
-    "populer",
-];
-/// Title limits.
-const MAX_TITLE_CHARS: usize = 200;
-const MAX_TITLE_WORDS: usize = 40;
 
 /// Parses one raw article.
 pub fn parse(raw: &RawArticle) -> Page {
@@ -252,7 +202,7 @@ struct Scan<'a> {
 
 /// The non-blank lines of a page, trimmed, with their line number and the
 /// number of the blank-line-separated block they belong to.
-fn lines(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     let (mut block, mut in_blank) = (0, false);
     text.split('\n').enumerate().filter_map(move |(n, line)| {
         let line = line.trim();
@@ -340,119 +290,6 @@ fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
         s.units.push(Unit { block, text: line });
     }
     s
-}
-
-/// The headline's line number and text; see the module doc.
-fn choose_title(text: &str) -> Option<(usize, &str)> {
-    // (line number, text, block, words) of the headline-like lines.
-    let mut candidates: Vec<(usize, &str, usize, usize)> = Vec::new();
-    let mut lines_in_block: Vec<usize> = Vec::new();
-    let mut seen = 0;
-    for (n, block, line) in lines(text) {
-        let skipped = byline::parse_line(line).is_some()
-            || publisher::site_publisher(line).is_some()
-            || boilerplate::classify(line) != LineClass::Text
-            || date::header_date(line).is_some();
-        if skipped {
-            continue;
-        }
-        if seen == TITLE_WINDOW || dateline::parse(line).is_some_and(|d| d.source.is_some()) {
-            break;
-        }
-        seen += 1;
-        let line = title_core(line);
-        if lines_in_block.len() <= block {
-            lines_in_block.resize(block + 1, 0);
-        }
-        lines_in_block[block] += 1;
-        let words = line.split_whitespace().count();
-        if !looks_like_title(line) {
-            if words > MAX_CHROME_WORDS {
-                break; // the body has started
-            }
-            continue;
-        }
-        if !is_chrome(line) {
-            candidates.push((n, line, block, words));
-        }
-    }
-    let alone = |c: &&(usize, &str, usize, usize)| lines_in_block.get(c.2) == Some(&1);
-    let long = |c: &&(usize, &str, usize, usize)| c.3 >= 4;
-    let best = candidates
-        .iter()
-        .find(|c| long(c) && alone(c))
-        .or_else(|| candidates.iter().find(long))
-        .or_else(|| candidates.first())?;
-    Some((best.0, best.1))
-}
-
-/// A headline line without what pages glue to it: a publication stamp
-/// (`… Jumat, 26/09/2025 | 13:54`) and the site's name (`… | Warta Kota`).
-fn title_core(line: &str) -> &str {
-    let line = date::trailing_stamp(line).map_or(line, |(at, _)| line[..at].trim_end());
-    let Some((head, tail)) = line.rsplit_once(" | ").or_else(|| line.rsplit_once(" - ")) else {
-        return line;
-    };
-    let known = publisher::publisher(tail).is_some() || publisher::is_domain(tail.trim());
-    if known && head.split_whitespace().count() >= 2 { head.trim_end() } else { line }
-}
-
-/// Masthead and navigation lines: a known publisher (`ANTARA News Papua`),
-/// a place (`Jawa Timur`), section words (`Ekonomi & Bisnis`), breadcrumbs
-/// whose parts are all short (`Ekonomi | Sumatra`, `Home » Balikpapan`),
-/// a document number.
-fn is_chrome(line: &str) -> bool {
-    let parts: Vec<&str> = line.split(['|', '»', '›']).map(str::trim).collect();
-    if parts.len() > 1 && parts.iter().all(|p| p.split_whitespace().count() <= 4) {
-        return true;
-    }
-    let lower = line.to_lowercase();
-    if publisher::publisher(line).is_some()
-        || region::resolve_province(line).is_some()
-        || region::resolve_city(line).is_some()
-        || lower.starts_with("nomor")
-        || lower.starts_with("no.")
-    {
-        return true;
-    }
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    words.len() <= 4
-        && words.iter().all(|w| {
-            SECTION_WORDS.contains(w)
-                || region::resolve_province(w).is_some()
-                || publisher::publisher(w).is_some()
-        })
-}
-
-/// Whether the first surviving line is a headline; see the module doc.
-fn looks_like_title(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    if !(2..=MAX_TITLE_WORDS).contains(&words) || line.chars().count() > MAX_TITLE_CHARS {
-        return false;
-    }
-    let ends_badly = (line.ends_with('.') && !line.ends_with("..."))
-        || line.ends_with([',', ';', ':'])
-        || closes_quoted_sentence(line);
-    if ends_badly || sentence_breaks(line) > 1 {
-        return false;
-    }
-    dateline::parse(line).is_none_or(|d| d.source.is_none())
-}
-
-/// `…,”` or `….”`: the end of a quoted sentence, not a headline.
-fn closes_quoted_sentence(line: &str) -> bool {
-    let mut tail = line.chars().rev();
-    matches!(tail.next(), Some('"' | '”' | '’' | '\''))
-        && matches!(tail.next(), Some('.' | ',' | '!' | '?'))
-}
-
-/// Sentence ends followed by a capitalised word.
-fn sentence_breaks(line: &str) -> usize {
-    let chars: Vec<char> = line.chars().collect();
-    chars
-        .windows(3)
-        .filter(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ' && w[2].is_uppercase())
-        .count()
 }
 
 /// Paragraphs, dateline, date and body from the kept lines.
@@ -820,7 +657,7 @@ mod tests {
             "Siapa Saja yang Berhak Menerima Bantuan?",
             "Jakarta - Pekerja Gelar Aksi",
         ] {
-            assert!(looks_like_title(t), "{t}");
+            assert!(title::looks_like_title(t), "{t}");
         }
         for t in [
             "Ini adalah paragraf biasa.",
@@ -829,7 +666,7 @@ mod tests {
             "Ini kalimat. Ini kalimat lain. Dan satu lagi",
             "“Kami siap membantu,”",
         ] {
-            assert!(!looks_like_title(t), "{t}");
+            assert!(!title::looks_like_title(t), "{t}");
         }
     }
 

@@ -1,0 +1,172 @@
+//! The headline of a scraped page: which line it is, and what is cut from
+//! it (a glued publication stamp or site name). See the title rule in
+//! [`crate::extract::page`].
+
+use crate::extract::boilerplate::{self, LineClass};
+use crate::extract::page::lines;
+use crate::extract::{byline, date, dateline, publisher, region};
+
+/// Surviving lines looked at for the title before the body starts.
+const TITLE_WINDOW: usize = 8;
+/// Words of a line that is not headline-like yet still chrome, not body.
+const MAX_CHROME_WORDS: usize = 5;
+/// Words of section labels in mastheads and breadcrumbs (lower case).
+const SECTION_WORDS: &[&str] = &[
+    "berita",
+    "regional",
+    "nasional",
+    "daerah",
+    "ekonomi",
+    "bisnis",
+    "opini",
+    "kolom",
+    "terkini",
+    "news",
+    "home",
+    "beranda",
+    "utama",
+    "headline",
+    "hukum",
+    "politik",
+    "olahraga",
+    "kesehatan",
+    "pendidikan",
+    "ketenagakerjaan",
+    "keuangan",
+    "finansial",
+    "metro",
+    "megapolitan",
+    "nusantara",
+    "internasional",
+    "teknologi",
+    "lifestyle",
+    "gaya",
+    "hidup",
+    "siaran",
+    "pers",
+    "rilis",
+    "press",
+    "release",
+    "advertorial",
+    "&",
+    "dan",
+    "-",
+    "terbaru",
+    "populer",
+];
+/// Title limits.
+const MAX_TITLE_CHARS: usize = 200;
+const MAX_TITLE_WORDS: usize = 40;
+
+/// The headline's line number and text; see the module doc.
+pub(crate) fn choose_title(text: &str) -> Option<(usize, &str)> {
+    // (line number, text, block, words) of the headline-like lines.
+    let mut candidates: Vec<(usize, &str, usize, usize)> = Vec::new();
+    let mut lines_in_block: Vec<usize> = Vec::new();
+    let mut seen = 0;
+    for (n, block, line) in lines(text) {
+        let skipped = byline::parse_line(line).is_some()
+            || publisher::site_publisher(line).is_some()
+            || boilerplate::classify(line) != LineClass::Text
+            || date::header_date(line).is_some();
+        if skipped {
+            continue;
+        }
+        if seen == TITLE_WINDOW || dateline::parse(line).is_some_and(|d| d.source.is_some()) {
+            break;
+        }
+        seen += 1;
+        let line = title_core(line);
+        if lines_in_block.len() <= block {
+            lines_in_block.resize(block + 1, 0);
+        }
+        lines_in_block[block] += 1;
+        let words = line.split_whitespace().count();
+        if !looks_like_title(line) {
+            if words > MAX_CHROME_WORDS {
+                break; // the body has started
+            }
+            continue;
+        }
+        if !is_chrome(line) {
+            candidates.push((n, line, block, words));
+        }
+    }
+    let alone = |c: &&(usize, &str, usize, usize)| lines_in_block.get(c.2) == Some(&1);
+    let long = |c: &&(usize, &str, usize, usize)| c.3 >= 4;
+    let best = candidates
+        .iter()
+        .find(|c| long(c) && alone(c))
+        .or_else(|| candidates.iter().find(long))
+        .or_else(|| candidates.first())?;
+    Some((best.0, best.1))
+}
+
+/// A headline line without what pages glue to it: a publication stamp
+/// (`… Jumat, 26/09/2025 | 13:54`) and the site's name (`… | Warta Kota`).
+fn title_core(line: &str) -> &str {
+    let line = date::trailing_stamp(line).map_or(line, |(at, _)| line[..at].trim_end());
+    let Some((head, tail)) = line.rsplit_once(" | ").or_else(|| line.rsplit_once(" - ")) else {
+        return line;
+    };
+    let known = publisher::publisher(tail).is_some() || publisher::is_domain(tail.trim());
+    if known && head.split_whitespace().count() >= 2 { head.trim_end() } else { line }
+}
+
+/// Masthead and navigation lines: a known publisher (`ANTARA News Papua`),
+/// a place (`Jawa Timur`), section words (`Ekonomi & Bisnis`), breadcrumbs
+/// whose parts are all short (`Ekonomi | Sumatra`, `Home » Balikpapan`),
+/// a document number.
+fn is_chrome(line: &str) -> bool {
+    let parts: Vec<&str> = line.split(['|', '»', '›']).map(str::trim).collect();
+    if parts.len() > 1 && parts.iter().all(|p| p.split_whitespace().count() <= 4) {
+        return true;
+    }
+    let lower = line.to_lowercase();
+    if publisher::publisher(line).is_some()
+        || region::resolve_province(line).is_some()
+        || region::resolve_city(line).is_some()
+        || lower.starts_with("nomor")
+        || lower.starts_with("no.")
+    {
+        return true;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() <= 4
+        && words.iter().all(|w| {
+            SECTION_WORDS.contains(w)
+                || region::resolve_province(w).is_some()
+                || publisher::publisher(w).is_some()
+        })
+}
+
+/// Whether the first surviving line is a headline; see the module doc.
+pub(crate) fn looks_like_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    if !(2..=MAX_TITLE_WORDS).contains(&words) || line.chars().count() > MAX_TITLE_CHARS {
+        return false;
+    }
+    let ends_badly = (line.ends_with('.') && !line.ends_with("..."))
+        || line.ends_with([',', ';', ':'])
+        || closes_quoted_sentence(line);
+    if ends_badly || sentence_breaks(line) > 1 {
+        return false;
+    }
+    dateline::parse(line).is_none_or(|d| d.source.is_none())
+}
+
+/// `…,”` or `….”`: the end of a quoted sentence, not a headline.
+fn closes_quoted_sentence(line: &str) -> bool {
+    let mut tail = line.chars().rev();
+    matches!(tail.next(), Some('"' | '”' | '’' | '\''))
+        && matches!(tail.next(), Some('.' | ',' | '!' | '?'))
+}
+
+/// Sentence ends followed by a capitalised word.
+fn sentence_breaks(line: &str) -> usize {
+    let chars: Vec<char> = line.chars().collect();
+    chars
+        .windows(3)
+        .filter(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ' && w[2].is_uppercase())
+        .count()
+}
