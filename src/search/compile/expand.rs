@@ -12,6 +12,21 @@ use crate::error::Result;
 use crate::search::query::Node;
 use crate::search::thesaurus;
 
+/// The plain words (no field, not `*`, not a prefix) at the start of `run`:
+/// the words an alias or a thesaurus expression may span.
+fn plain_words(run: &[Node]) -> Vec<&str> {
+    run.iter()
+        .map_while(|node| match node {
+            Node::Word { field: None, text }
+                if text != "*" && !crate::search::prefix::is_prefix(text) =>
+            {
+                Some(text.as_str())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 impl Compiler<'_> {
     /// If the plain words at the start of `run` name an alias, the clause for
     /// them and how many children it consumed.
@@ -20,17 +35,7 @@ impl Compiler<'_> {
         run: &[Node],
         negated: bool,
     ) -> Result<Option<(usize, Box<dyn Query>)>> {
-        let mut words: Vec<&str> = Vec::new();
-        for node in run {
-            match node {
-                Node::Word { field: None, text }
-                    if text != "*" && !crate::search::prefix::is_prefix(text) =>
-                {
-                    words.push(text)
-                }
-                _ => break,
-            }
-        }
+        let words = plain_words(run);
         if words.len() < 2 {
             return Ok(None); // single words are expanded by `leaf`
         }
@@ -67,17 +72,7 @@ impl Compiler<'_> {
         if negated {
             return Ok(None);
         }
-        let mut words: Vec<&str> = Vec::new();
-        for node in run {
-            match node {
-                Node::Word { field: None, text }
-                    if text != "*" && !crate::search::prefix::is_prefix(text) =>
-                {
-                    words.push(text)
-                }
-                _ => break,
-            }
-        }
+        let words = plain_words(run);
         let per_word: Vec<Vec<String>> =
             words.iter().map(|w| analysis::terms(&mut self.exact, w)).collect();
         let flat: Vec<String> = per_word.iter().flatten().cloned().collect();
