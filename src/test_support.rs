@@ -35,3 +35,16 @@ pub fn assert_token(
     assert_eq!(token.offset_from, from, "expected offset_from {from} but {token:?}");
     assert_eq!(token.offset_to, to, "expected offset_to {to} but {token:?}");
 }
+
+/// An index of one JSON Lines file holding `lines`, built in a temporary
+/// folder (kept alive by the returned guard).
+pub fn index_of_jsonl(lines: &str) -> (tempfile::TempDir, crate::index::WartaIndex) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(corpus.join("a.jsonl"), lines).unwrap();
+    let index_dir = dir.path().join("index");
+    crate::index::build(&crate::index::BuildOptions::new(&corpus, &index_dir), &mut |_| {})
+        .unwrap();
+    (dir, crate::index::WartaIndex::open(&index_dir).unwrap())
+}

@@ -345,9 +345,6 @@ mod tests {
 
     /// A small index of articles naming places, officials and programmes.
     fn index() -> (tempfile::TempDir, crate::index::WartaIndex) {
-        let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("corpus");
-        std::fs::create_dir_all(&corpus).unwrap();
         let places = ["Surabaya", "Malang", "Medan", "Bandung", "Makassar"];
         let mut lines = String::new();
         for i in 0..30 {
@@ -361,11 +358,7 @@ mod tests {
                 serde_json::json!({"title": format!("Klaim {program} di {a}"), "text": text});
             lines.push_str(&format!("{line}\n"));
         }
-        std::fs::write(corpus.join("a.jsonl"), lines).unwrap();
-        let index_dir = dir.path().join("index");
-        crate::index::build(&crate::index::BuildOptions::new(&corpus, &index_dir), &mut |_| {})
-            .unwrap();
-        (dir, crate::index::WartaIndex::open(&index_dir).unwrap())
+        crate::test_support::index_of_jsonl(&lines)
     }
 
     #[test]

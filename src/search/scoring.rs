@@ -95,18 +95,11 @@ pub(crate) mod tests {
     pub(crate) fn index_of(
         articles: &[(&str, &str)],
     ) -> (tempfile::TempDir, crate::index::WartaIndex) {
-        let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("corpus");
-        std::fs::create_dir_all(&corpus).unwrap();
         let lines: String = articles
             .iter()
             .map(|(title, text)| format!("{}\n", serde_json::json!({"title": title, "text": text})))
             .collect();
-        std::fs::write(corpus.join("a.jsonl"), lines).unwrap();
-        let index_dir = dir.path().join("index");
-        crate::index::build(&crate::index::BuildOptions::new(&corpus, &index_dir), &mut |_| {})
-            .unwrap();
-        (dir, crate::index::WartaIndex::open(&index_dir).unwrap())
+        crate::test_support::index_of_jsonl(&lines)
     }
 
     #[test]
