@@ -22,7 +22,7 @@ mod extraction_eval;
 mod gen_cmd;
 // The shared seed articles, when ../shared/seeds exists.
 mod seeds;
-// Dirty files, hostile queries, damaged indexes (issue 7).
+// Dirty files, hostile queries, damaged indexes.
 mod robustness;
 // `warta facets`, `timeline`, `terms`, exports and syndicated copies.
 mod analytics;

@@ -100,3 +100,25 @@ pub fn seeds_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     dir.is_dir().then_some(dir)
 }
+
+/// The Python that has the test packages (`tests/python/requirements*.txt`),
+/// installed by `.ci/test-env.sh` into `target/pyenv`, or the one named by
+/// `WARTA_TEST_PYTHON`. Without it a test that needs Python is skipped with a
+/// note, except under CI (`CI` set), where its absence is a failure.
+#[allow(dead_code)] // not every test binary build uses it
+pub fn test_python() -> Option<PathBuf> {
+    let python = match std::env::var_os("WARTA_TEST_PYTHON") {
+        Some(path) => PathBuf::from(path),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pyenv/bin/python"),
+    };
+    if python.exists() {
+        return Some(python);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{} is missing: run .ci/test-env.sh first",
+        python.display()
+    );
+    eprintln!("skipped: no test Python at {} (run .ci/test-env.sh)", python.display());
+    None
+}
