@@ -5,7 +5,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use warta::cli::{self, Cli};
+use warta::cli::{self, Cli, args::Command};
+
+mod server;
 
 /// mimalloc instead of the system allocator: indexing hands documents from
 /// extraction threads to tantivy's threads, and glibc's per-thread arenas
@@ -31,7 +33,12 @@ fn disable_huge_pages() {
 
 fn main() -> ExitCode {
     disable_huge_pages();
-    match cli::run(Cli::parse()) {
+    let parsed = Cli::parse();
+    let outcome = match parsed.command {
+        Command::Serve(a) => server::run(a),
+        command => cli::run(Cli { command }),
+    };
+    match outcome {
         Ok(status) => ExitCode::from(status.code()),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {

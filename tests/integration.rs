@@ -5,6 +5,8 @@
 mod fixtures;
 // TestEnv: a temp corpus + index and a runner for the binary.
 mod util;
+// A running `warta serve` and a small HTTP client.
+mod http;
 
 // `warta index`: walking, reading, skipping, summaries, exit codes.
 mod index_cmd;
@@ -36,3 +38,5 @@ mod relevance;
 mod cli_contract;
 // `warta merge`: shards merged equal a single build; refusals.
 mod merge_cmd;
+// `warta serve`: the JSON API (every endpoint, errors, concurrency, the CLI's answers).
+mod serve_api;

@@ -54,6 +54,8 @@ pub enum Command {
     Man,
     /// Merge indexes built separately (shards) into one new index, without re-extracting.
     Merge(MergeArgs),
+    /// Serve the web UI and the read-only JSON API (http://127.0.0.1:8080/ by default).
+    Serve(ServeArgs),
     /// Generate a synthetic corpus for benchmarks (hidden: a developer tool).
     #[command(hide = true)]
     Gen(GenArgs),
@@ -117,6 +119,27 @@ pub struct IndexDir {
     /// Index directory [default: index]
     #[arg(long, value_name = "DIR", env = "WARTA_INDEX")]
     pub index: Option<PathBuf>,
+}
+
+/// `warta serve`
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub at: IndexAt,
+    /// Address to listen on. The API has no authentication: any other address than
+    /// 127.0.0.1 (or ::1) lets other machines read the index. Port 0 picks a free port.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+    /// Allow browser pages from this origin (`https://example.org`) to call the API (CORS);
+    /// none by default.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Option<String>,
+    /// Seconds a request may take before it is answered with an error.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
+    /// Requests searched at the same time; more wait (up to --timeout).
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub max_in_flight: usize,
 }
 
 /// `warta merge`

@@ -120,6 +120,13 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Status, CliError> {
         Command::Eval(a) => cmd_eval(&a, out)?,
         Command::Merge(a) => cmd_merge(&a, out)?,
         Command::Gen(a) => cmd_gen(&a)?,
+        // The server lives in the binary (it needs tokio, which the library does not).
+        Command::Serve(_) => {
+            return Err(Error::from(UserError::Usage(
+                "`warta serve` is run by the warta binary, not by the library".into(),
+            ))
+            .into());
+        }
         Command::Completions(a) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(a.shell, &mut cmd, "warta", out);
@@ -277,7 +284,12 @@ fn build_with_progress(opts: &mut BuildOptions, show: bool) -> Result<BuildRepor
 
 /// Opens the index for a query command; the default index is built (or
 /// rebuilt) from `corpus` first when it is missing or stale.
-fn open_index(given: &Option<std::path::PathBuf>, corpus: &Path) -> Result<WartaIndex, CliError> {
+/// Opens the index `--index` names, or the default one, built first from
+/// `corpus` when it is missing or out of date.
+pub fn open_index(
+    given: &Option<std::path::PathBuf>,
+    corpus: &Path,
+) -> Result<WartaIndex, CliError> {
     let (dir, explicit) = config::index_dir(given);
     if !explicit
         && corpus.is_dir()
@@ -333,19 +345,8 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     }
     let response = search::search(&index, &request)?;
     if output.json {
-        let counting = if request.dedup { "stories" } else { "articles" };
-        let named = response.facets.named();
-        let facets_more = named.iter().zip(response.facets.more).map(|((n, _), m)| (*n, m));
-        render::json(
-            out,
-            &render::SearchJson {
-                response: &response,
-                counting,
-                facets_more: facets_more.collect(),
-                undated_left_out: left_out,
-                notes: &notes,
-            },
-        )?;
+        let json = render::SearchJson::new(&response, request.dedup, left_out, &notes);
+        render::json(out, &json)?;
     } else {
         render::search_text(out, &response, request.offset, &output)?;
         if let Some(explain) = &response.explain {

@@ -4,11 +4,11 @@
 
 use std::io::{self, Write};
 
-use crate::analysis::AnalyzedToken;
 use crate::cli::text;
 use crate::extract::figures::Figure;
 use crate::extract::{Official, ProvinceRef};
 use crate::index::BuildReport;
+pub use crate::search::json::{SearchJson, Views, WithUndated};
 use crate::search::{ArticleView, Facets, Hit, SearchResponse, Snippet};
 
 const BOLD: &str = "\x1b[1m";
@@ -20,35 +20,6 @@ const RESET: &str = "\x1b[0m";
 pub fn json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     writeln!(out)
-}
-
-/// `warta search --json`: the response, plus what its counts count and how
-/// many undated articles the date filters left out.
-#[derive(serde::Serialize)]
-pub struct SearchJson<'a> {
-    /// The library's answer (its fields first, unchanged).
-    #[serde(flatten)]
-    pub response: &'a SearchResponse,
-    /// `articles`, or `stories` with `--dedup`.
-    pub counting: &'static str,
-    /// Per facet, the values with a count that the top 10 left out.
-    pub facets_more: std::collections::BTreeMap<&'static str, u64>,
-    /// Matching articles without a date that `--from`/`--to` left out.
-    pub undated_left_out: u64,
-    /// Notes on the query (lower-case `or` between words …).
-    pub notes: &'a [String],
-}
-
-/// A JSON answer plus how many undated articles the date filters left out.
-#[derive(serde::Serialize)]
-pub struct WithUndated<'a, T: serde::Serialize> {
-    /// The library's answer (its fields first, unchanged).
-    #[serde(flatten)]
-    pub inner: &'a T,
-    /// Matching articles without a date that `--from`/`--to` left out.
-    pub undated_left_out: u64,
-    /// Notes on the queries (lower-case `or` between words …).
-    pub notes: &'a [String],
 }
 
 /// Writes a search response as text: a header that says what it counts
@@ -307,15 +278,6 @@ pub fn article_text(out: &mut dyn Write, a: &ArticleView) -> io::Result<()> {
     }
     writeln!(out)?;
     writeln!(out, "{}", a.body)
-}
-
-/// The tokens of each view of a text (`warta analyze`).
-#[derive(serde::Serialize)]
-pub struct Views {
-    /// Exact view.
-    pub exact: Vec<AnalyzedToken>,
-    /// Stemmed view.
-    pub stemmed: Vec<AnalyzedToken>,
 }
 
 /// Writes the tokens of both views as tables.

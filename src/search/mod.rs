@@ -21,6 +21,7 @@ pub mod analytics;
 pub mod compile;
 pub mod facets;
 pub mod filters;
+pub mod json;
 pub mod notes;
 pub mod prefix;
 pub mod query;

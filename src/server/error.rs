@@ -1,0 +1,143 @@
+//! The API's errors: `{"error": {"kind": "user"|"internal", "message": …,
+//! "parameter": …}}` with 400 for a request the caller can fix (naming the
+//! parameter), 404 for an unknown article, 503 when the server is busy or a
+//! request ran out of time, and 500 for a fault inside warta.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use warta::error::{Error, UserError};
+
+/// An error answer.
+#[derive(Debug)]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// `user` (the request can be fixed) or `internal`.
+    pub kind: &'static str,
+    /// What is wrong and how to fix it.
+    pub message: String,
+    /// The query parameter at fault, if one is.
+    pub parameter: Option<String>,
+}
+
+impl ApiError {
+    /// A bad request, naming its parameter.
+    pub fn user(parameter: Option<&str>, message: String) -> ApiError {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            kind: "user",
+            message,
+            parameter: parameter.map(str::to_string),
+        }
+    }
+
+    /// A fault inside warta.
+    pub fn internal(message: String) -> ApiError {
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            kind: "internal",
+            message,
+            parameter: None,
+        }
+    }
+
+    /// The server cannot answer now (busy, out of time); the request may be retried.
+    pub fn unavailable(message: String) -> ApiError {
+        ApiError {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            kind: "internal",
+            message,
+            parameter: None,
+        }
+    }
+
+    /// No such page.
+    pub fn not_found(message: String) -> ApiError {
+        ApiError { status: StatusCode::NOT_FOUND, kind: "user", message, parameter: None }
+    }
+}
+
+/// CLI flags named in library messages, and their parameter.
+const FLAGS: [(&str, &str); 5] = [
+    ("--quoted-by", "quoted_by"),
+    ("--include-undated", "include_undated"),
+    ("--from", "from"),
+    ("--to", "to"),
+    ("--by", "by"),
+];
+
+/// The parameter a library user error is about.
+fn parameter_of(e: &UserError) -> Option<&'static str> {
+    Some(match e {
+        UserError::QuerySyntax { .. } => "q",
+        UserError::UnknownFacetValue { facet, .. } => match *facet {
+            "speaker" => "quoted_by",
+            other => other,
+        },
+        UserError::BadDate { flag, .. } => flag,
+        UserError::DateRange { .. } => "from",
+        UserError::TooManyPeriods { .. } => "by",
+        UserError::UnknownId { .. } => "id",
+        _ => return None,
+    })
+}
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> ApiError {
+        match e {
+            Error::User(UserError::UnknownId { id }) => {
+                ApiError::not_found(format!("no article with id `{id}` in the index"))
+            }
+            Error::User(u) => {
+                let parameter = parameter_of(&u);
+                let mut message = u.to_string();
+                // The library's messages speak of CLI flags; here they are parameters
+                // (a query syntax error quotes the query as given: left alone).
+                if !matches!(u, UserError::QuerySyntax { .. }) {
+                    for (flag, name) in FLAGS {
+                        message = message.replace(flag, name);
+                    }
+                }
+                ApiError::user(parameter, message)
+            }
+            Error::Internal(i) => ApiError::internal(i.to_string()),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({
+            "error": { "kind": self.kind, "message": self.message, "parameter": self.parameter }
+        });
+        (self.status, Json(body)).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn library_errors_name_their_parameter() {
+        let unknown = Error::from(UserError::UnknownFacetValue {
+            facet: "province",
+            value: "Atlantis".into(),
+            suggestions: vec![],
+        });
+        let e = ApiError::from(unknown);
+        assert_eq!((e.status, e.parameter.as_deref()), (StatusCode::BAD_REQUEST, Some("province")));
+        let e = ApiError::from(Error::from(UserError::UnknownId { id: "x.txt".into() }));
+        assert_eq!(e.status, StatusCode::NOT_FOUND);
+    }
+
+    #[test]
+    fn internal_faults_are_500() {
+        let io = warta::error::InternalError::Io {
+            context: "reading".into(),
+            source: std::io::Error::other("disk"),
+        };
+        assert_eq!(ApiError::from(Error::from(io)).status, StatusCode::INTERNAL_SERVER_ERROR);
+    }
+}

@@ -1,0 +1,155 @@
+//! `warta serve`: the web UI and the read-only JSON API over one index.
+//!
+//! The server lives beside the CLI on the binary side, so the library stays
+//! free of tokio and axum. Handlers are thin: parameters ([`params`]) →
+//! the library call the CLI makes for the same command, on a blocking thread
+//! → the serde type `--json` prints. It binds 127.0.0.1 unless told
+//! otherwise (there is no authentication), sends no CORS headers unless
+//! `--cors` names an origin, bounds the searches in flight and the time a
+//! request may take, catches panics as 500s, reopens the index when
+//! `warta index` commits, and stops cleanly on Ctrl-C or SIGTERM.
+
+mod api;
+mod error;
+mod export;
+mod params;
+mod state;
+
+use std::io::Write;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tokio::sync::Semaphore;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::CorsLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use warta::cli::args::ServeArgs;
+use warta::cli::{CliError, Status};
+use warta::error::{Error, UserError};
+
+use api::App;
+use error::ApiError;
+
+/// Runs the server until Ctrl-C or SIGTERM.
+pub fn run(a: ServeArgs) -> Result<Status, CliError> {
+    // The default index is built from the corpus first if it is missing, as for search.
+    let (dir, _) = warta::cli::config::index_dir(&a.at.index.index);
+    drop(warta::cli::open_index(&a.at.index.index, &a.at.corpus)?);
+    let current = state::Current::open(&dir)?;
+    if a.max_in_flight == 0 || a.timeout == 0 {
+        return Err(Error::from(UserError::Usage(
+            "--max-in-flight and --timeout must be at least 1".into(),
+        ))
+        .into());
+    }
+    let cors = match &a.cors {
+        None => None,
+        Some(origin) => Some(HeaderValue::from_str(origin).map_err(|_| {
+            Error::from(UserError::Usage(format!(
+                "--cors {origin:?} is not an origin like https://example.org"
+            )))
+        })?),
+    };
+    let app = Arc::new(App {
+        current,
+        permits: Arc::new(Semaphore::new(a.max_in_flight)),
+        timeout: Duration::from_secs(a.timeout),
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(a.max_in_flight.saturating_mul(2).max(4))
+        .build()?;
+    runtime.block_on(serve(a.bind, router(app, cors)))?;
+    Ok(Status::Found)
+}
+
+/// The routes and their layers.
+fn router(app: Arc<App>, cors: Option<HeaderValue>) -> Router {
+    let mut router = Router::new()
+        .route("/api/health", get(api::health))
+        .route("/api/search", get(api::search))
+        .route("/api/facets", get(api::facets))
+        .route("/api/timeline", get(api::timeline))
+        .route("/api/terms", get(api::terms))
+        .route("/api/articles/{*id}", get(api::article))
+        .route("/api/analyze", get(api::analyze))
+        .route("/api/export", get(export::export))
+        .route("/api/openapi.json", get(api::openapi))
+        .route("/api/{*rest}", get(api::unknown))
+        .fallback(not_found)
+        .with_state(app)
+        .layer(CatchPanicLayer::custom(panicked))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("referrer-policy"),
+            HeaderValue::from_static("no-referrer"),
+        ));
+    if let Some(origin) = cors {
+        router = router.layer(CorsLayer::new().allow_origin(origin).allow_methods([Method::GET]));
+    }
+    router
+}
+
+async fn not_found() -> ApiError {
+    ApiError::not_found("no such page; the web UI is at / and the API under /api/".into())
+}
+
+/// A panic in a handler: a 500 with the usual error body.
+fn panicked(payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into());
+    ApiError::internal(format!("internal error (a bug in warta): {what}")).into_response()
+}
+
+/// Listens on `bind` and serves until a shutdown signal; says where on stderr.
+async fn serve(bind: std::net::SocketAddr, router: Router) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .map_err(|e| std::io::Error::new(e.kind(), format!("cannot listen on {bind}: {e}")))?;
+    let addr = listener.local_addr()?;
+    let mut err = std::io::stderr().lock();
+    if !addr.ip().is_loopback() {
+        writeln!(
+            err,
+            "warta: warning: listening on {addr}, beyond this machine: the API has no \
+             authentication, so anyone who can reach this address can read the whole index"
+        )?;
+    }
+    writeln!(err, "warta: serving on http://{addr}/ (Ctrl-C stops)")?;
+    drop(err);
+    axum::serve(listener, router).with_graceful_shutdown(shutdown()).await?;
+    eprintln!("warta: stopped");
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM.
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

@@ -1,0 +1,270 @@
+//! `warta serve`'s JSON API through the real binary: every endpoint, every
+//! bad parameter, the same answers as the CLI's `--json`, concurrent
+//! clients while `warta index` commits, limits, CORS and shutdown.
+
+use serde_json::Value;
+
+use crate::http::{Server, enc, get_with};
+use crate::util::{TestEnv, text};
+
+#[test]
+fn every_endpoint_answers() {
+    let env = TestEnv::indexed();
+    let s = Server::start(&env, &[]);
+    let health = s.json("/api/health");
+    assert_eq!(health["status"], "ok");
+    assert_eq!(health["articles"], 5);
+
+    let search = s.json("/api/search?q=BPJS&limit=2");
+    assert!(search["total"].as_u64().unwrap() >= 2, "{search}");
+    assert_eq!(search["hits"].as_array().unwrap().len(), 2);
+    assert_eq!(search["counting"], "articles");
+
+    let facets = s.json("/api/facets?by=province");
+    assert!(
+        facets["province"].as_array().unwrap().iter().any(|v| v["value"] == "Jawa Timur"),
+        "{facets}"
+    );
+
+    let timeline = s.json("/api/timeline?q=JHT&q=JKP&by=year");
+    assert_eq!(timeline["series"].as_array().unwrap().len(), 2, "{timeline}");
+
+    let terms = s.json("/api/terms?q=BPJS&by=frequency&top=5");
+    assert!(!terms["terms"].as_array().unwrap().is_empty(), "{terms}");
+
+    let id = search["hits"][0]["id"].as_str().unwrap().to_string();
+    let article = s.json(&format!("/api/articles/{}", enc(&id).replace("%2F", "/")));
+    assert_eq!(article["id"], id.as_str());
+    // Ids with `#` (JSON Lines entries) and folders.
+    let all = s.json("/api/search?limit=10&facets=none");
+    for hit in all["hits"].as_array().unwrap() {
+        let id = hit["id"].as_str().unwrap();
+        assert_eq!(s.json(&format!("/api/articles/{}", enc(id)))["id"], id);
+    }
+
+    let analyzed = s.json("/api/analyze?text=perlindungan%20pekerja");
+    assert!(
+        analyzed["stemmed"].as_array().unwrap().iter().any(|t| t["term"] == "lindung"),
+        "{analyzed}"
+    );
+
+    let csv = s.get("/api/export?format=csv&q=BPJS");
+    assert_eq!(csv.status, 200);
+    assert!(csv.header("content-type").unwrap().starts_with("text/csv"));
+    let lines: Vec<String> = csv.text().lines().map(str::to_string).collect();
+    assert!(lines[0].starts_with("id,"), "{}", lines[0]);
+    assert_eq!(lines.len() as u64 - 1, search["total"].as_u64().unwrap());
+
+    let jsonl = s.get("/api/export?format=jsonl");
+    assert_eq!(jsonl.status, 200);
+    let rows: Vec<Value> = jsonl.text().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 5);
+
+    let doc = s.json("/api/openapi.json");
+    assert!(doc["paths"]["/api/search"].is_object());
+
+    for (path, status) in
+        [("/api/nothing", 404), ("/nothing", 404), ("/api/articles/none.txt", 404)]
+    {
+        let r = s.get(path);
+        assert_eq!(r.status, status, "{path}");
+        assert!(r.json()["error"]["message"].is_string(), "{path}");
+    }
+    let (status, said) = s.stop();
+    assert!(status.success(), "{status:?}: {said}");
+    assert!(said.contains("stopped"), "{said}");
+}
+
+#[test]
+fn search_equals_the_cli_json() {
+    let env = TestEnv::indexed();
+    let s = Server::start(&env, &[]);
+    let cases: [(&[&str], &str); 7] = [
+        (&["BPJS"], "q=BPJS"),
+        (
+            &["pekerja", "--province", "Jatim", "--province", "Bali"],
+            "q=pekerja&province=Jatim&province=Bali",
+        ),
+        (
+            &["JHT OR JKP", "--from", "2023", "--to", "2024-12"],
+            "q=JHT%20OR%20JKP&from=2023&to=2024-12",
+        ),
+        (&["*", "--sort", "date", "--limit", "3", "--offset", "1"], "sort=date&limit=3&offset=1"),
+        (
+            &["pekerja JMO", "--match", "any", "--facets", "province,program"],
+            "q=pekerja%20JMO&match=any&facets=province,program",
+        ),
+        (&["BPJS", "--program", "JHT", "--dedup"], "q=BPJS&program=JHT&dedup=true"),
+        (
+            &["pekerja", "--official", "Bambang", "--explain"],
+            "q=pekerja&official=Bambang&explain=true",
+        ),
+    ];
+    for (args, query) in cases {
+        let cli = env.search_json(args);
+        let api = s.json(&format!("/api/search?{query}"));
+        assert_eq!(api, cli, "{args:?} vs {query}");
+    }
+    // The analytics endpoints equal their commands too.
+    let facets_cli: Value = serde_json::from_slice(
+        &env.warta(&["facets", "BPJS", "--by", "program", "--index", "index", "--json"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(s.json("/api/facets?q=BPJS&by=program"), facets_cli);
+    let timeline_cli: Value = serde_json::from_slice(
+        &env.warta(&[
+            "timeline", "-q", "JHT", "-q", "PHK", "--by", "year", "--index", "index", "--json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(s.json("/api/timeline?q=JHT&q=PHK&by=year"), timeline_cli);
+    let out = env.warta(&["search", "BPJS", "--index", "index", "--format", "csv", "--all"]);
+    assert_eq!(s.get("/api/export?q=BPJS&format=csv").text(), text(&out.stdout));
+}
+
+#[test]
+fn each_bad_parameter_is_a_400_naming_it() {
+    let env = TestEnv::indexed();
+    let s = Server::start(&env, &[]);
+    let long = "a".repeat(2_001);
+    let cases: Vec<(String, &str)> = vec![
+        ("/api/search?limit=1001".into(), "limit"),
+        ("/api/search?offset=x".into(), "offset"),
+        ("/api/search?sort=newest".into(), "sort"),
+        ("/api/search?match=half".into(), "match"),
+        ("/api/search?from=2024-13".into(), "from"),
+        ("/api/search?to=kemarin".into(), "to"),
+        ("/api/search?from=2025&to=2023".into(), "from"),
+        ("/api/search?province=Atlantis".into(), "province"),
+        ("/api/search?city=Gotham".into(), "city"),
+        ("/api/search?program=XYZQ".into(), "program"),
+        ("/api/search?source=nosuchoutlet".into(), "source"),
+        ("/api/search?q=%22unclosed".into(), "q"),
+        (format!("/api/search?q={long}"), "q"),
+        ("/api/search?facets=colour".into(), "facets"),
+        ("/api/search?dedup=perhaps".into(), "dedup"),
+        ("/api/search?colour=red".into(), "colour"),
+        ("/api/facets?q=BPJS".into(), "by"),
+        ("/api/facets?by=colour".into(), "by"),
+        ("/api/timeline?by=decade".into(), "by"),
+        ("/api/terms?top=x".into(), "top"),
+        ("/api/analyze".into(), "text"),
+        ("/api/export?q=BPJS".into(), "format"),
+        ("/api/export?format=xlsx".into(), "format"),
+        ("/api/export?format=csv&province=Atlantis".into(), "province"),
+    ];
+    for (path, name) in cases {
+        let r = s.get(&path);
+        assert_eq!(r.status, 400, "{path}: {}", r.text());
+        let e = r.json();
+        assert_eq!(e["error"]["kind"], "user", "{path}");
+        assert_eq!(e["error"]["parameter"], name, "{path}: {e}");
+        assert!(!e["error"]["message"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn sixteen_clients_while_warta_index_adds_files() {
+    let env = TestEnv::indexed();
+    let s = Server::start(&env, &[]);
+    let first = s.json("/api/search?facets=none&limit=0")["total"].as_u64().unwrap();
+    let addr = s.addr.clone();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let clients: Vec<_> = (0..16)
+        .map(|i| {
+            let (addr, stop) = (addr.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let mut totals = Vec::new();
+                while !stop.load(std::sync::atomic::Ordering::SeqCst) || totals.is_empty() {
+                    let path = if i % 2 == 0 {
+                        "/api/search?q=pekerja&limit=3"
+                    } else {
+                        "/api/facets?by=province&q=pekerja"
+                    };
+                    let r = crate::http::get(&addr, path);
+                    assert_eq!(r.status, 200, "{path}: {}", r.text());
+                    totals.push(r.json()["total"].as_u64().unwrap());
+                }
+                totals
+            })
+        })
+        .collect();
+    for round in 0..3 {
+        for n in 0..3 {
+            env.write(
+                &format!("corpus/baru/r{round}_{n}.txt"),
+                format!(
+                    "Pekerja pelabuhan ikut BPJS Ketenagakerjaan gelombang {round}-{n}\n\n\
+                     Makassar - Ratusan pekerja pelabuhan di Makassar, Sulawesi Selatan, didaftarkan \
+                     dalam program Jaminan Kecelakaan Kerja pada gelombang {round}-{n}.\n"
+                ),
+            );
+        }
+        // Status 2: the fixtures' broken JSON line is skipped again.
+        let out = env.warta(&["index", "corpus", "--index", "index"]);
+        assert!(text(&out.stderr).contains("3 added"), "{}", text(&out.stderr));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    for c in clients {
+        let totals = c.join().expect("client");
+        assert!(totals.windows(2).all(|w| w[0] <= w[1]), "totals went back: {totals:?}");
+    }
+    let last = s.json("/api/search?facets=none&limit=0")["total"].as_u64().unwrap();
+    assert_eq!(last, first + 9, "the server answers from the last commit, no restart");
+    let cli = env.search_json(&["*", "--limit", "0"]);
+    assert_eq!(last, cli["total"].as_u64().unwrap());
+}
+
+#[test]
+fn hostile_text_is_served_as_json_never_as_a_page() {
+    let env = TestEnv::new();
+    env.write(
+        "corpus/jahat.txt",
+        "<script>alert('judul')</script> BPJS Ketenagakerjaan\n\nJakarta - <img src=x onerror=alert(1)> \
+         BPJS Ketenagakerjaan <script>alert('isi')</script> membayar klaim pekerja.\n",
+    );
+    assert!(env.warta(&["index", "corpus", "--index", "index"]).status.success());
+    let s = Server::start(&env, &[]);
+    let r = s.get("/api/search?q=BPJS");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
+    // An error echoes nothing as HTML either.
+    let r = s.get("/api/search?province=%3Cscript%3E");
+    assert_eq!(r.status, 400);
+    assert_eq!(r.header("content-type"), Some("application/json"));
+}
+
+#[test]
+fn cors_only_when_asked_and_a_warning_beyond_loopback() {
+    let env = TestEnv::indexed();
+    let s = Server::start(&env, &[]);
+    let r = get_with(&s.addr, "/api/health", &[("Origin", "https://example.org")]);
+    assert_eq!(r.header("access-control-allow-origin"), None);
+    drop(s);
+    let s = Server::start(&env, &["--cors", "https://example.org"]);
+    let r = get_with(&s.addr, "/api/health", &[("Origin", "https://example.org")]);
+    assert_eq!(r.header("access-control-allow-origin"), Some("https://example.org"));
+    drop(s);
+    let mut child = env
+        .command(&["serve", "--index", "index", "--bind", "0.0.0.0:0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut stderr, &mut first).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(first.contains("no authentication"), "{first}");
+}
+
+#[test]
+fn a_missing_index_is_an_error_at_start() {
+    let env = TestEnv::new();
+    let out = env.warta(&["serve", "--index", "nowhere", "--bind", "127.0.0.1:0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no warta index in nowhere"), "{}", text(&out.stderr));
+}
