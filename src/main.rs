@@ -4,8 +4,10 @@
 
 use std::process::ExitCode;
 
+mod cli;
+
 use clap::Parser;
-use warta::cli::{self, Cli};
+use cli::Cli;
 
 /// mimalloc instead of the system allocator: indexing hands documents from
 /// extraction threads to tantivy's threads, and glibc's per-thread arenas

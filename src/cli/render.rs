@@ -4,12 +4,12 @@
 
 use std::io::{self, Write};
 
-use crate::analysis::AnalyzedToken;
 use crate::cli::text;
-use crate::extract::figures::Figure;
-use crate::extract::{Official, ProvinceRef};
-use crate::index::BuildReport;
-use crate::search::{ArticleView, Facets, Hit, SearchResponse, Snippet};
+use warta::analysis::AnalyzedToken;
+use warta::extract::figures::Figure;
+use warta::extract::{Official, ProvinceRef};
+use warta::index::BuildReport;
+use warta::search::{ArticleView, Facets, Hit, SearchResponse, Snippet};
 
 const BOLD: &str = "\x1b[1m";
 const HIT: &str = "\x1b[1;31m";
@@ -336,7 +336,7 @@ pub fn tokens_text(out: &mut dyn Write, text: &str, views: &Views) -> io::Result
 }
 
 /// Writes `--explain` output.
-pub fn explain_text(out: &mut dyn Write, e: &crate::search::Explanation) -> io::Result<()> {
+pub fn explain_text(out: &mut dyn Write, e: &warta::search::Explanation) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "query parsed as: {}", e.parsed)?;
     for t in &e.terms {
@@ -349,7 +349,7 @@ pub fn explain_text(out: &mut dyn Write, e: &crate::search::Explanation) -> io::
 }
 
 /// Writes an evaluation report as tables.
-pub fn eval_text(out: &mut dyn Write, r: &crate::evaluate::Report) -> io::Result<()> {
+pub fn eval_text(out: &mut dyn Write, r: &warta::evaluate::Report) -> io::Result<()> {
     writeln!(out, "{} articles", r.articles)?;
     writeln!(
         out,
@@ -424,7 +424,7 @@ pub fn build_summary(
 }
 
 /// The outcome of `warta index --check`.
-pub fn check_text(out: &mut dyn Write, r: &crate::index::CheckReport) -> io::Result<()> {
+pub fn check_text(out: &mut dyn Write, r: &warta::index::CheckReport) -> io::Result<()> {
     let articles = r.articles.map_or_else(String::new, |n| format!("{n} articles, "));
     writeln!(
         out,
