@@ -1,7 +1,9 @@
 //! warta: a search engine for Indonesian news coverage.
 //!
-//! The library behind the `warta` command. Modules depend one way only:
-//! [`cli`] → [`search`] → [`index`] → {[`analysis`], [`extract`], [`dedup`]}.
+//! The library behind the `warta` command (whose command line, in the binary,
+//! is the only user of clap, indicatif and ctrlc). Modules depend one way only:
+//! [`search`] → [`index`] → {[`analysis`], [`extract`], [`dedup`]}; [`export`]
+//! turns search hits into CSV and JSON Lines rows for any front end.
 //!
 //! ```no_run
 //! use warta::index::{BuildOptions, WartaIndex, build};
@@ -23,10 +25,10 @@
 //! ```
 
 pub mod analysis;
-pub mod cli;
 pub mod dedup;
 pub mod error;
 pub mod evaluate;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod input;

@@ -4,10 +4,11 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use warta::cli::{self, Cli, args::Command};
-
+mod cli;
 mod server;
+
+use clap::Parser;
+use cli::Cli;
 
 /// mimalloc instead of the system allocator: indexing hands documents from
 /// extraction threads to tantivy's threads, and glibc's per-thread arenas
@@ -33,12 +34,7 @@ fn disable_huge_pages() {
 
 fn main() -> ExitCode {
     disable_huge_pages();
-    let parsed = Cli::parse();
-    let outcome = match parsed.command {
-        Command::Serve(a) => server::run(a),
-        command => cli::run(Cli { command }),
-    };
-    match outcome {
+    match cli::run(Cli::parse()) {
         Ok(status) => ExitCode::from(status.code()),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {

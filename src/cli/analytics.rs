@@ -8,14 +8,15 @@ use crate::cli::args::{
     FacetByArg, FacetsArgs, FormatArg, PeriodArg, TermsArgs, TermsByArg, TimelineArgs,
 };
 use crate::cli::config::{self, Output};
-use crate::cli::{CliError, Status, export, fmt, open_index, render, tables};
-use crate::index::WartaIndex;
-use crate::search::SearchRequest;
-use crate::search::analytics::export::export as export_hits;
-use crate::search::analytics::facet_counts::{FacetBy, FacetRequest, facets};
-use crate::search::analytics::period::Period;
-use crate::search::analytics::terms::{TermsBy, TermsRequest, terms};
-use crate::search::analytics::timeline::{TimelineRequest, timeline};
+use crate::cli::{CliError, Status, fmt, open_index, render, tables};
+use warta::export;
+use warta::index::WartaIndex;
+use warta::search::SearchRequest;
+use warta::search::analytics::export::export as export_hits;
+use warta::search::analytics::facet_counts::{FacetBy, FacetRequest, facets};
+use warta::search::analytics::period::Period;
+use warta::search::analytics::terms::{TermsBy, TermsRequest, terms};
+use warta::search::analytics::timeline::{TimelineRequest, timeline};
 
 /// Values per level when `--top` is not given (years and months: all).
 const DEFAULT_TOP: usize = 20;
@@ -32,7 +33,7 @@ pub(super) fn export(
     out: &mut dyn Write,
 ) -> Result<Status, CliError> {
     let written = if o.format == FormatArg::Csv {
-        let mut w = tables::csv_writer(out, o.bom)?;
+        let mut w = export::csv_writer(out, o.bom)?;
         w.write_record(export::columns(o.table)).map_err(std::io::Error::from)?;
         let n = export_hits(index, req, &mut |hit| {
             export::write_csv(&mut w, o.table, &hit, o.raw_csv)
@@ -49,10 +50,10 @@ pub(super) fn export(
 fn left_out(
     index: &WartaIndex,
     query: &str,
-    filters: &crate::search::Filters,
+    filters: &warta::search::Filters,
     aliases: Option<&std::path::Path>,
 ) -> Result<u64, CliError> {
-    let n = crate::search::undated::left_out(index, query, filters, aliases, &[])?;
+    let n = warta::search::undated::left_out(index, query, filters, aliases, &[])?;
     super::note_undated(n);
     super::note_absent(index, filters)?;
     Ok(n)

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::search::FacetKind;
+use warta::export::Table;
+use warta::search::FacetKind;
 
 /// `warta --version`: the package version and the git revision it was built
 /// from (see `build.rs`).
@@ -294,8 +295,8 @@ pub struct SearchArgs {
     pub bom: bool,
     /// What an export's rows are: hits, or one row per quote, figure or official of each hit
     /// (keyed by the article id).
-    #[arg(long, value_enum, default_value_t = TableArg::Hits)]
-    pub table: TableArg,
+    #[arg(long, value_name = "TABLE", default_value = "hits", value_parser = table_name())]
+    pub table: Table,
     /// Keep CSV cells exactly as extracted (by default a cell starting with = + - @ gets a
     /// leading ' so spreadsheets do not run it as a formula).
     #[arg(long)]
@@ -304,17 +305,12 @@ pub struct SearchArgs {
     pub dedup: DedupArg,
 }
 
-/// `--table` of a search export.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum TableArg {
-    /// One row per hit.
-    Hits,
-    /// One row per quote: id, speaker, direct, text.
-    Quotes,
-    /// One row per figure: id, text, value, unit, sentence.
-    Figures,
-    /// One row per official: id, name, role, organization, as_printed.
-    Officials,
+/// `--table` of a search export: the library's [`Table`], its names listed
+/// in the help and completions.
+fn table_name() -> impl clap::builder::TypedValueParser<Value = Table> {
+    use clap::builder::TypedValueParser;
+    let values = Table::ALL.map(|t| clap::builder::PossibleValue::new(t.name()).help(t.about()));
+    clap::builder::PossibleValuesParser::new(values).try_map(|name| name.parse::<Table>())
 }
 
 /// One facet name of `search --facets`.

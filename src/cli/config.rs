@@ -7,9 +7,8 @@ use clap::ValueEnum;
 use std::path::PathBuf;
 
 use crate::cli::args::{ColorArg, FilterArgs, FormatArg, MatchArg, SearchArgs, SortArg};
-use crate::error::{Result, UserError};
-use crate::index::document::{date_time, date_time_after};
-use crate::search::{FacetSet, Filters, Match, SearchRequest, Sort};
+use warta::error::{Result, UserError};
+use warta::search::{FacetSet, Filters, Match, SearchRequest, Sort};
 
 /// The index directory used when `--index` is not given.
 pub const DEFAULT_INDEX: &str = "index";
@@ -37,7 +36,7 @@ pub struct Output {
     /// A byte order mark before CSV.
     pub bom: bool,
     /// The rows of an export.
-    pub table: crate::cli::args::TableArg,
+    pub table: warta::export::Table,
     /// CSV cells as extracted (no formula neutralising).
     pub raw_csv: bool,
     /// Stories are counted, not articles.
@@ -57,9 +56,7 @@ pub fn index_dir(given: &Option<PathBuf>) -> (PathBuf, bool) {
 /// Validates the filter flags shared by search and the analytics commands.
 pub fn filters(a: &FilterArgs) -> Result<Filters> {
     let date = |flag: &'static str, v: &Option<String>| -> Result<_> {
-        v.as_deref()
-            .map(|s| s.parse().map_err(|source| UserError::BadDate { flag, source }.into()))
-            .transpose()
+        v.as_deref().map(|s| Filters::parse_date(flag, s)).transpose()
     };
     let filters = Filters {
         province: a.province.clone(),
@@ -78,12 +75,7 @@ pub fn filters(a: &FilterArgs) -> Result<Filters> {
         no_expand: a.no_expand,
         include_undated: a.include_undated,
     };
-    // Compare the periods, not the strings: `--from 2024-06 --to 2024` is fine.
-    if let (Some(from), Some(to)) = (filters.from, filters.to)
-        && date_time(from) >= date_time_after(to)
-    {
-        return Err(UserError::DateRange { from: from.to_string(), to: to.to_string() }.into());
-    }
+    filters.check_dates()?;
     Ok(filters)
 }
 
@@ -166,7 +158,7 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         )
         .into());
     }
-    if a.table != crate::cli::args::TableArg::Hits && !export {
+    if a.table != warta::export::Table::Hits && !export {
         return Err(UserError::Usage(
             "--table writes an export: add --format csv or --format jsonl".into(),
         )

@@ -1,12 +1,12 @@
-//! The `warta` command: raw flags ([`args`]) → validated requests
-//! ([`config`]) → library calls → renderers ([`render`]). Exit statuses
+//! The `warta` command line, part of the binary (the library knows nothing
+//! of clap, indicatif or ctrlc): raw flags ([`args`]) → validated requests
+//! ([`config`]) → library calls (`warta::…`) → renderers ([`render`]). Exit statuses
 //! follow grep: 0 found, 1 nothing found, 2 error; 130 for a `warta index`
 //! stopped by Ctrl-C (what was done is committed).
 
 mod analytics;
 pub mod args;
 pub mod config;
-pub mod export;
 mod officials;
 pub mod output;
 pub mod render;
@@ -20,14 +20,14 @@ use std::sync::{Arc, OnceLock};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::analysis::View;
-use crate::error::{Error, UserError};
-use crate::extract;
-use crate::index::{self, BuildOptions, BuildReport, Progress, WartaIndex};
-use crate::search::{self, ArticleView};
 pub use args::Cli;
 use args::FormatArg::{self, Json, Jsonl, Text};
 use args::{AnalyzeArgs, Command, EvalArgs, ExtractArgs, GenArgs, IndexArgs, SearchArgs, ShowArgs};
+use warta::analysis::View;
+use warta::error::{Error, UserError};
+use warta::extract;
+use warta::index::{self, BuildOptions, BuildReport, Progress, WartaIndex};
+use warta::search::{self, ArticleView};
 
 /// Outcome of a successful command, as an exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +65,7 @@ pub enum CliError {
     Io(#[from] io::Error),
     /// An evaluation could not run.
     #[error(transparent)]
-    Eval(#[from] crate::evaluate::EvalError),
+    Eval(#[from] warta::evaluate::EvalError),
     /// The standard output could not be written (a full disk); a closed
     /// pipe is not an error.
     #[error("cannot write to standard output: {0}")]
@@ -120,13 +120,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Status, CliError> {
         Command::Eval(a) => cmd_eval(&a, out)?,
         Command::Merge(a) => cmd_merge(&a, out)?,
         Command::Gen(a) => cmd_gen(&a)?,
-        // The server lives in the binary (it needs tokio, which the library does not).
-        Command::Serve(_) => {
-            return Err(Error::from(UserError::Usage(
-                "`warta serve` is run by the warta binary, not by the library".into(),
-            ))
-            .into());
-        }
+        Command::Serve(a) => crate::server::run(a)?,
         Command::Completions(a) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(a.shell, &mut cmd, "warta", out);
@@ -157,8 +151,8 @@ fn guarded(
 fn cmd_index(a: &IndexArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let (dir, _) = config::index_dir(&a.index.index);
     // A FIFO or device as the corpus would be walked as nothing (or block).
-    crate::input::refuse_special(&a.corpus, true).map_err(|source| {
-        Error::from(crate::error::UserError::InputFile {
+    warta::input::refuse_special(&a.corpus, true).map_err(|source| {
+        Error::from(warta::error::UserError::InputFile {
             what: "corpus",
             path: a.corpus.clone(),
             source,
@@ -309,7 +303,7 @@ pub fn open_index(
             }
             // Nothing can be written there (a read-only copy): search it as it is.
             Err(CliError::Warta(Error::Internal(
-                e @ crate::error::InternalError::Storage { .. },
+                e @ warta::error::InternalError::Storage { .. },
             ))) if WartaIndex::exists(&dir) => {
                 eprintln!("warta: {e}; searching the index as it is");
             }
@@ -494,8 +488,8 @@ fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError>
 
 fn cmd_eval(a: &EvalArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let json = fmt("eval", a.format, a.json, false, &[Text, Json])? == Json;
-    let gold = crate::evaluate::read_gold(&a.gold)?;
-    let report = crate::evaluate::evaluate(&gold, &a.corpus)?;
+    let gold = warta::evaluate::read_gold(&a.gold)?;
+    let report = warta::evaluate::evaluate(&gold, &a.corpus)?;
     if json {
         render::json(out, &report)?;
     } else {
@@ -505,11 +499,11 @@ fn cmd_eval(a: &EvalArgs, out: &mut dyn Write) -> Result<Status, CliError> {
 }
 
 fn cmd_gen(a: &GenArgs) -> Result<Status, CliError> {
-    let opts = crate::synth::GenOptions { seed: a.seed, copies: a.copies.clamp(0.0, 1.0) };
+    let opts = warta::synth::GenOptions { seed: a.seed, copies: a.copies.clamp(0.0, 1.0) };
     let threads =
         a.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
     let started = std::time::Instant::now();
-    let report = crate::synth::write_corpus(&a.out, a.articles, &opts, a.jsonl.as_deref(), threads)
+    let report = warta::synth::write_corpus(&a.out, a.articles, &opts, a.jsonl.as_deref(), threads)
         .map_err(|e| CliError::File { path: a.out.clone(), reason: e.to_string() })?;
     eprintln!(
         "warta: generated {} articles ({} copies, {:.1} MB) in {:.1} s",

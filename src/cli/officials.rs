@@ -5,10 +5,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::error::UserError;
-use crate::extract::official::registry;
-use crate::index::analysis::OFFICIALS_FILE;
-use crate::input;
+use warta::error::UserError;
+use warta::extract::official::registry;
+use warta::index::analysis::OFFICIALS_FILE;
+use warta::input;
 
 use super::CliError;
 
@@ -24,7 +24,7 @@ pub fn load(given: Option<&Path>, index_dir: Option<&Path>) -> Result<Option<Str
             path: path.clone(),
             source,
         })
-        .map_err(crate::error::Error::from)?;
+        .map_err(warta::error::Error::from)?;
     registry::add_user_rows(&text).map_err(|e| file_error(e.to_string()))?;
     Ok(Some(text))
 }

@@ -69,12 +69,7 @@ pub fn outcome() -> Outcome {
     }
 }
 
-/// Writes `value` as one line of compact JSON. A failed write keeps its
-/// `io::ErrorKind` (serde_json's error gives the I/O error back).
-pub fn json_line<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value).map_err(io::Error::from)?;
-    writeln!(out)
-}
+pub use warta::export::json_line;
 
 #[cfg(test)]
 mod tests {

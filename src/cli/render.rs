@@ -5,11 +5,11 @@
 use std::io::{self, Write};
 
 use crate::cli::text;
-use crate::extract::figures::Figure;
-use crate::extract::{Official, ProvinceRef};
-use crate::index::BuildReport;
-pub use crate::search::json::{SearchJson, Views, WithUndated};
-use crate::search::{ArticleView, Facets, Hit, SearchResponse, Snippet};
+use warta::extract::figures::Figure;
+use warta::extract::{Official, ProvinceRef};
+use warta::index::BuildReport;
+pub use warta::search::json::{SearchJson, Views, WithUndated};
+use warta::search::{ArticleView, Facets, Hit, SearchResponse, Snippet};
 
 const BOLD: &str = "\x1b[1m";
 const HIT: &str = "\x1b[1;31m";
@@ -298,7 +298,7 @@ pub fn tokens_text(out: &mut dyn Write, text: &str, views: &Views) -> io::Result
 }
 
 /// Writes `--explain` output.
-pub fn explain_text(out: &mut dyn Write, e: &crate::search::Explanation) -> io::Result<()> {
+pub fn explain_text(out: &mut dyn Write, e: &warta::search::Explanation) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "query parsed as: {}", e.parsed)?;
     for t in &e.terms {
@@ -311,7 +311,7 @@ pub fn explain_text(out: &mut dyn Write, e: &crate::search::Explanation) -> io::
 }
 
 /// Writes an evaluation report as tables.
-pub fn eval_text(out: &mut dyn Write, r: &crate::evaluate::Report) -> io::Result<()> {
+pub fn eval_text(out: &mut dyn Write, r: &warta::evaluate::Report) -> io::Result<()> {
     writeln!(out, "{} articles", r.articles)?;
     writeln!(
         out,
@@ -386,7 +386,7 @@ pub fn build_summary(
 }
 
 /// The outcome of `warta index --check`.
-pub fn check_text(out: &mut dyn Write, r: &crate::index::CheckReport) -> io::Result<()> {
+pub fn check_text(out: &mut dyn Write, r: &warta::index::CheckReport) -> io::Result<()> {
     let articles = r.articles.map_or_else(String::new, |n| format!("{n} articles, "));
     writeln!(
         out,

@@ -1,77 +1,12 @@
-//! Output of the analytics commands and of search exports: text tables and
-//! bar charts for people, CSV (via the `csv` crate: RFC 4180 quoting, UTF-8,
-//! an optional byte order mark for Excel) and JSON Lines for programs.
+//! Output of the analytics commands: text tables and bar charts for people,
+//! CSV (through [`warta::export::csv_writer`]) and JSON Lines for programs.
 
 use std::io::{self, Write};
 
 use crate::cli::text;
-use crate::search::Hit;
-use crate::search::analytics::facet_counts::{FacetReport, FacetShare};
-use crate::search::analytics::terms::{TermsBy, TermsReport};
-use crate::search::analytics::timeline::Timeline;
-
-/// The UTF-8 byte order mark Excel looks for.
-const BOM: &str = "\u{feff}";
-
-/// The columns of a hit export.
-pub const HIT_COLUMNS: [&str; 16] = [
-    "id",
-    "path",
-    "title",
-    "source",
-    "date",
-    "provinces",
-    "cities",
-    "officials",
-    "programs",
-    "url",
-    "score",
-    "duplicate_of",
-    "copies",
-    "snippet",
-    "date_precision",
-    "date_basis",
-];
-
-/// Starts a CSV output (with the BOM when asked).
-pub fn csv_writer(out: &mut dyn Write, bom: bool) -> io::Result<csv::Writer<&mut dyn Write>> {
-    if bom {
-        out.write_all(BOM.as_bytes())?;
-    }
-    Ok(csv::Writer::from_writer(out))
-}
-
-/// One CSV row of a hit, in [`HIT_COLUMNS`] order. Lists are joined with `; `.
-/// The date's precision and basis come last, so older column positions hold.
-pub fn hit_row(h: &Hit) -> [String; 16] {
-    let join = |v: Vec<&str>| v.join("; ");
-    [
-        h.id.clone(),
-        h.path.clone(),
-        h.title.clone().unwrap_or_default(),
-        h.source.clone().unwrap_or_default(),
-        // One type for the column: the period's first day; `date_precision` says how much is known.
-        h.date.map(|d| d.first_day_iso()).unwrap_or_default(),
-        join(h.provinces.iter().map(|p| p.name.as_str()).collect()),
-        join(h.cities.iter().map(String::as_str).collect()),
-        h.officials.iter().map(official_cell).collect::<Vec<_>>().join("; "),
-        join(h.programs.iter().map(String::as_str).collect()),
-        h.url.clone().unwrap_or_default(),
-        format!("{:.4}", h.score),
-        h.duplicate_of.clone().unwrap_or_default(),
-        h.copies.to_string(),
-        h.snippets.first().map(|s| s.text.replace(['\n', '\r'], " ")).unwrap_or_default(),
-        h.date_precision.map(|p| p.as_str().to_string()).unwrap_or_default(),
-        h.date_basis.map(|b| b.as_str().to_string()).unwrap_or_default(),
-    ]
-}
-
-/// `name (role, organisation)`, or as much of it as is known.
-fn official_cell(o: &crate::extract::Official) -> String {
-    let detail: Vec<&str> =
-        [o.role.as_deref(), o.organization.as_deref()].into_iter().flatten().collect();
-    if detail.is_empty() { o.name.clone() } else { format!("{} ({})", o.name, detail.join(", ")) }
-}
+use warta::search::analytics::facet_counts::{FacetReport, FacetShare};
+use warta::search::analytics::terms::{TermsBy, TermsReport};
+use warta::search::analytics::timeline::Timeline;
 
 /// `warta facets` as an indented table (cities under their province), with
 /// how many values `--top` left out.
@@ -123,9 +58,9 @@ fn row(out: &mut dyn Write, value: &str, v: &FacetShare, w: usize, indent: &str)
 /// `warta facets --csv`: `value,count,share` (`province,city,count,share`
 /// for provinces; the province's own row has an empty city).
 pub fn facets_csv(out: &mut dyn Write, r: &FacetReport, bom: bool) -> io::Result<()> {
-    let mut w = csv_writer(out, bom)?;
+    let mut w = warta::export::csv_writer(out, bom)?;
     let nested = r.values.iter().any(|v| !v.children.is_empty())
-        || r.by == crate::search::analytics::facet_counts::FacetBy::Province;
+        || r.by == warta::search::analytics::facet_counts::FacetBy::Province;
     if nested {
         w.write_record(["province", "city", "count", "share"])?;
     } else {
@@ -182,7 +117,7 @@ pub fn timeline_text(out: &mut dyn Write, t: &Timeline) -> io::Result<()> {
 
 /// `warta timeline --csv`: one row per query and period.
 pub fn timeline_csv(out: &mut dyn Write, t: &Timeline, bom: bool) -> io::Result<()> {
-    let mut w = csv_writer(out, bom)?;
+    let mut w = warta::export::csv_writer(out, bom)?;
     w.write_record(["query", "period", "start", "count", "all", "share"])?;
     for s in &t.series {
         for p in &s.points {
@@ -231,21 +166,4 @@ pub fn terms_text(out: &mut dyn Write, r: &TermsReport) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_quotes_commas_quotes_and_newlines_and_starts_with_a_bom() {
-        let mut buf = Vec::new();
-        {
-            let mut w = csv_writer(&mut buf, true).unwrap();
-            w.write_record(["a,b", "say \"hi\"", "line\nbreak", "Ünal"]).unwrap();
-            w.flush().unwrap();
-        }
-        let s = String::from_utf8(buf).unwrap();
-        assert_eq!(s, "\u{feff}\"a,b\",\"say \"\"hi\"\"\",\"line\nbreak\",Ünal\n");
-    }
 }

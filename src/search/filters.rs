@@ -112,6 +112,25 @@ impl FacetKind {
 }
 
 impl Filters {
+    /// A date bound as a user types it (`2024`, `2024-06`, `2024-06-30`);
+    /// an error names `param` (`from`, `to`).
+    pub fn parse_date(param: &'static str, value: &str) -> Result<PartialDate> {
+        value.parse().map_err(|source| UserError::BadDate { flag: param, source }.into())
+    }
+
+    /// Checks that the dates leave a period: `from` before the end of `to`
+    /// (the periods are compared, not the strings: `from 2024-06, to 2024`
+    /// is fine).
+    pub fn check_dates(&self) -> Result<()> {
+        use crate::index::document::{date_time, date_time_after};
+        if let (Some(from), Some(to)) = (self.from, self.to)
+            && date_time(from) >= date_time_after(to)
+        {
+            return Err(UserError::DateRange { from: from.to_string(), to: to.to_string() }.into());
+        }
+        Ok(())
+    }
+
     /// Whether any filter is set.
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()

@@ -19,6 +19,8 @@ use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::cli::args::ServeArgs;
+use crate::cli::{CliError, Status};
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::response::{IntoResponse, Response};
@@ -27,8 +29,6 @@ use tokio::sync::Semaphore;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::CorsLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
-use warta::cli::args::ServeArgs;
-use warta::cli::{CliError, Status};
 use warta::error::{Error, UserError};
 
 use api::App;
@@ -37,8 +37,8 @@ use error::ApiError;
 /// Runs the server until Ctrl-C or SIGTERM.
 pub fn run(a: ServeArgs) -> Result<Status, CliError> {
     // The default index is built from the corpus first if it is missing, as for search.
-    let (dir, _) = warta::cli::config::index_dir(&a.at.index.index);
-    drop(warta::cli::open_index(&a.at.index.index, &a.at.corpus)?);
+    let (dir, _) = crate::cli::config::index_dir(&a.at.index.index);
+    drop(crate::cli::open_index(&a.at.index.index, &a.at.corpus)?);
     let current = state::Current::open(&dir)?;
     if a.max_in_flight == 0 || a.timeout == 0 {
         return Err(Error::from(UserError::Usage(

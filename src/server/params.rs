@@ -4,9 +4,8 @@
 //! parameter ORs its values, as a repeated CLI flag does. Every bad value is
 //! a 400 naming its parameter and the fix.
 
-use warta::cli::args::TableArg;
+use warta::export::Table;
 use warta::extract::PartialDate;
-use warta::index::document::{date_time, date_time_after};
 use warta::search::analytics::facet_counts::{FacetBy, FacetRequest};
 use warta::search::analytics::period::Period;
 use warta::search::analytics::terms::{TermsBy, TermsRequest};
@@ -147,9 +146,9 @@ impl Params {
     }
 
     /// A date filter: YYYY, YYYY-MM or YYYY-MM-DD.
-    fn date(&self, key: &str) -> Result<Option<PartialDate>, ApiError> {
+    fn date(&self, key: &'static str) -> Result<Option<PartialDate>, ApiError> {
         let Some(v) = self.one(key)? else { return Ok(None) };
-        v.parse().map(Some).map_err(|e| ApiError::user(Some(key), format!("`{v}`: {e}")))
+        Ok(Some(Filters::parse_date(key, v)?))
     }
 }
 
@@ -172,14 +171,7 @@ pub fn filters(p: &Params) -> Result<Filters, ApiError> {
         no_expand: p.flag("no_expand")?,
         include_undated: p.flag("include_undated")?,
     };
-    if let (Some(from), Some(to)) = (filters.from, filters.to)
-        && date_time(from) >= date_time_after(to)
-    {
-        return Err(ApiError::user(
-            Some("from"),
-            format!("from={from} is later than to={to}; swap them"),
-        ));
-    }
+    filters.check_dates()?;
     Ok(filters)
 }
 
@@ -245,7 +237,7 @@ pub struct Export {
     /// CSV or JSON Lines.
     pub format: ExportFormat,
     /// One row per hit, quote, figure or official.
-    pub table: TableArg,
+    pub table: Table,
     /// CSV cells as extracted (no formula neutralising).
     pub raw_csv: bool,
 }
@@ -273,16 +265,8 @@ pub fn export(p: &Params) -> Result<Export, ApiError> {
             ExportFormat::Csv,
         )?,
     };
-    let table = p.choice(
-        "table",
-        &[
-            ("hits", TableArg::Hits),
-            ("quotes", TableArg::Quotes),
-            ("figures", TableArg::Figures),
-            ("officials", TableArg::Officials),
-        ],
-        TableArg::Hits,
-    )?;
+    let tables: Vec<(&str, Table)> = Table::ALL.iter().map(|t| (t.name(), *t)).collect();
+    let table = p.choice("table", &tables, Table::Hits)?;
     Ok(Export { request, format, table, raw_csv: p.flag("raw_csv")? })
 }
 
