@@ -268,3 +268,37 @@ fn a_missing_index_is_an_error_at_start() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no warta index in nowhere"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn the_web_ui_is_served_from_the_binary_and_hostile_text_stays_text() {
+    let env = TestEnv::new();
+    env.write(
+        "corpus/jahat.txt",
+        "<script>alert('judul')</script> BPJS Ketenagakerjaan\n\nJakarta - <img src=x onerror=alert(1)> \
+         BPJS Ketenagakerjaan <script>alert('isi')</script> membayar klaim pekerja.\n",
+    );
+    assert!(env.warta(&["index", "corpus", "--index", "index"]).status.success());
+    let s = Server::start(&env, &[]);
+    let page = s.get("/?q=%3Cscript%3Ealert(1)%3C/script%3E&province=%3Cb%3E");
+    assert_eq!(page.status, 200);
+    assert!(page.header("content-type").unwrap().starts_with("text/html"));
+    let policy = page.header("content-security-policy").expect("a CSP");
+    assert!(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), "{policy}");
+    // The page is the same whatever the URL says: nothing of the request or of
+    // an article is written into the HTML (the script puts it in text nodes).
+    assert_eq!(page.text(), s.get("/").text());
+    assert!(!page.text().contains("alert("), "{}", page.text());
+    for asset in ["/assets/app.js", "/assets/style.css"] {
+        let r = s.get(asset);
+        assert_eq!(r.status, 200, "{asset}");
+        // (The SVG namespace is a name, not an address fetched.)
+        let text = r.text().replace("http://www.w3.org/2000/svg", "");
+        assert!(
+            !text.contains("http://") && !text.contains("https://"),
+            "{asset} names another host"
+        );
+    }
+    // The article itself comes as JSON, its `<script>` a string.
+    let hit = &s.json("/api/search?q=BPJS")["hits"][0];
+    assert!(hit["title"].as_str().unwrap().contains("<script>"), "{hit}");
+}

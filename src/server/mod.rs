@@ -14,6 +14,7 @@ mod error;
 mod export;
 mod params;
 mod state;
+mod ui;
 
 use std::io::Write;
 use std::sync::Arc;
@@ -70,6 +71,9 @@ pub fn run(a: ServeArgs) -> Result<Status, CliError> {
 /// The routes and their layers.
 fn router(app: Arc<App>, cors: Option<HeaderValue>) -> Router {
     let mut router = Router::new()
+        .route("/", get(ui::index))
+        .route("/assets/app.js", get(ui::script))
+        .route("/assets/style.css", get(ui::style))
         .route("/api/health", get(api::health))
         .route("/api/search", get(api::search))
         .route("/api/facets", get(api::facets))
