@@ -93,6 +93,9 @@ pub struct WartaIndex {
     fields: Fields,
     info: IndexInfo,
     analysis: AnalysisConfig,
+    /// The registry of officials the index was built with (its
+    /// `officials.tsv`, else the built-in one): filters resolve with it.
+    officials: std::sync::Arc<crate::extract::official::registry::Registry>,
     /// Facet values per field, read once (the reader never reloads).
     facet_cache: std::sync::Mutex<std::collections::HashMap<u32, std::sync::Arc<Vec<Facet>>>>,
     /// Syndicated copies (`copies.json`), read on first use.
@@ -100,6 +103,11 @@ pub struct WartaIndex {
 }
 
 impl WartaIndex {
+    /// The registry of officials this index was built with.
+    pub fn officials(&self) -> &crate::extract::official::registry::Registry {
+        &self.officials
+    }
+
     /// The syndicated copies of this index, read once from `copies.json`.
     pub fn copies(&self) -> Result<std::sync::Arc<crate::index::copies::Copies>> {
         if let Some(c) = self.copies.get() {
@@ -154,7 +162,8 @@ impl WartaIndex {
                 expected: FORMAT_VERSION,
             })
         })?;
-        let analysis = analysis::config(analysis::stored_roots(dir)?);
+        let officials = analysis::stored_officials(dir)?;
+        let analysis = analysis::config(analysis::stored_roots(dir)?, &officials);
         analysis.register(index.tokenizers());
         let reader = index
             .reader_builder()
@@ -168,6 +177,7 @@ impl WartaIndex {
             fields,
             info,
             analysis,
+            officials,
             facet_cache: Default::default(),
             copies: std::sync::OnceLock::new(),
         })
