@@ -2,8 +2,11 @@
 //! tantivy's own files that says which corpus it was built from and in which
 //! format.
 
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
@@ -100,9 +103,27 @@ pub struct WartaIndex {
     facet_cache: std::sync::Mutex<std::collections::HashMap<u32, std::sync::Arc<Vec<Facet>>>>,
     /// Syndicated copies (`copies.json`), read on first use.
     copies: std::sync::OnceLock<std::sync::Arc<crate::index::copies::Copies>>,
+    /// What the layers above keep for this index between searches (facet
+    /// tables, snippet analyzers), one value per type ([`WartaIndex::state`]).
+    state: std::sync::Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
 }
 
 impl WartaIndex {
+    /// This index's value of type `T`, made with `T::default()` on first use
+    /// and kept as long as the index is open: the caches of the layers
+    /// above (`search` keeps its facet tables and snippet analyzers here),
+    /// so two indexes open in one process never share them and closing an
+    /// index frees them.
+    pub fn state<T: Any + Default + Send + Sync>(&self) -> Arc<T> {
+        let mut map = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let slot = map.entry(TypeId::of::<T>()).or_insert_with(|| Arc::new(T::default()));
+        match slot.clone().downcast::<T>() {
+            Ok(value) => value,
+            // The map is keyed by the value's type.
+            Err(_) => unreachable!("a state value under another type's key"),
+        }
+    }
+
     /// The registry of officials this index was built with.
     pub fn officials(&self) -> &crate::extract::official::registry::Registry {
         &self.officials
@@ -180,6 +201,7 @@ impl WartaIndex {
             officials,
             facet_cache: Default::default(),
             copies: std::sync::OnceLock::new(),
+            state: Default::default(),
         })
     }
 
