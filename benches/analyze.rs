@@ -20,7 +20,7 @@ fn bench_analyze(c: &mut Criterion) {
     let opts = GenOptions::default();
     let texts: Vec<String> = (0..ARTICLES).map(|n| article(&opts, n).page()).collect();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let config = config(Vec::new());
+    let config = config(Vec::new(), warta::extract::official::registry::Registry::builtin());
     let mut group = c.benchmark_group("analyze");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);

@@ -28,7 +28,10 @@ struct Article {
 
 fn main() -> io::Result<()> {
     // 1. The analyzers every warta index registers: no user roots here.
-    let config = warta::index::analysis::config(Vec::new());
+    let config = warta::index::analysis::config(
+        Vec::new(),
+        warta::extract::official::registry::Registry::builtin(),
+    );
     let mut exact = config.analyzer(View::Exact);
     let mut stemmed = config.analyzer(View::Stemmed);
 

@@ -139,6 +139,15 @@ pub enum UserError {
         /// Why.
         source: crate::input::InputError,
     },
+    /// A registry of officials (`--officials FILE`, or the one kept in an
+    /// index) has a bad row.
+    #[error("registry of officials {}: {reason}", .path.display())]
+    OfficialsFile {
+        /// The file.
+        path: PathBuf,
+        /// Why (with the line).
+        reason: String,
+    },
     /// An `--aliases` or `--roots` file cannot be used.
     #[error("cannot use alias file {}: {reason}", .path.display())]
     AliasFile {

@@ -206,7 +206,9 @@ pub fn compare(gold: &[GoldArticle], extracted: &[Article]) -> Report {
         let gold_officials: Vec<String> = g
             .officials
             .iter()
-            .map(|n| registry::lookup(n).map_or_else(|| n.clone(), |k| k.name.to_string()))
+            .map(|n| {
+                registry::for_extraction().lookup(n).map_or_else(|| n.clone(), |k| k.name.clone())
+            })
             .collect();
         facet(
             "officials",

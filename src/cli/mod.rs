@@ -473,7 +473,8 @@ fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError>
         Some(path) => index::analysis::read_roots(path)?,
         None => Vec::new(),
     };
-    let config = index::analysis::config(roots);
+    let config =
+        index::analysis::config(roots, warta::extract::official::registry::Registry::builtin());
     let views = render::Views {
         exact: config.analyze(View::Exact, &a.text),
         stemmed: config.analyze(View::Stemmed, &a.text),

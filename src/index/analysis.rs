@@ -10,6 +10,7 @@ use std::sync::{Arc, LazyLock};
 
 use crate::analysis::AnalysisConfig;
 use crate::error::{Error, Result, UserError};
+use crate::extract::official::registry::Registry;
 use crate::extract::{official, region};
 
 /// File in the index directory holding the user's extra roots.
@@ -19,18 +20,49 @@ pub const ROOTS_FILE: &str = "roots.txt";
 /// (`warta index --officials FILE`), used by every later run on the index.
 pub const OFFICIALS_FILE: &str = "officials.tsv";
 
-/// Words of place names, single-word organisation names and words of known
-/// officials' names (`official/registry.tsv`), lowercase, built once.
-static PROTECTED: LazyLock<Arc<HashSet<String>>> = LazyLock::new(|| {
-    let places = region::place_name_words();
-    let orgs = official::single_word_organization_names();
-    let people = official::registry::known_name_words();
-    Arc::new(places.into_iter().chain(orgs).chain(people).collect())
+/// Words of place names and single-word organisation names, lowercase, built once.
+static PLACES_AND_ORGS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut words = region::place_name_words();
+    words.extend(official::single_word_organization_names());
+    words
 });
 
-/// The configuration for an index with these extra roots.
-pub fn config(extra_roots: Vec<String>) -> AnalysisConfig {
-    AnalysisConfig::new(PROTECTED.clone(), extra_roots)
+/// [`PLACES_AND_ORGS`] and the words of the built-in registry's names
+/// (`official/registry.tsv`), built once.
+static PROTECTED: LazyLock<Arc<HashSet<String>>> = LazyLock::new(|| protected(Registry::builtin()));
+
+fn protected(officials: &Registry) -> Arc<HashSet<String>> {
+    Arc::new(PLACES_AND_ORGS.iter().cloned().chain(officials.name_words()).collect())
+}
+
+/// The configuration for an index with these extra roots and this registry
+/// of officials (whose names the stemmer leaves whole).
+pub fn config(extra_roots: Vec<String>, officials: &Registry) -> AnalysisConfig {
+    let protected =
+        if officials.user_text().is_empty() { PROTECTED.clone() } else { protected(officials) };
+    AnalysisConfig::new(protected, extra_roots)
+}
+
+/// The built-in registry, shared by every index without a registry of its own.
+static BUILTIN_OFFICIALS: LazyLock<Arc<Registry>> =
+    LazyLock::new(|| Arc::new(Registry::builtin().clone()));
+
+/// Reads a user's registry of officials (`--officials FILE`): the built-in
+/// rows with the file's; a bad row is an error naming the file and line.
+pub fn read_officials(path: &Path) -> Result<Registry> {
+    let text = crate::input::read_text(path, crate::input::TABLE_LIMIT).map_err(|source| {
+        UserError::InputFile { what: "--officials file", path: path.to_path_buf(), source }
+    })?;
+    Registry::with_user_rows(&text).map_err(|e| {
+        UserError::OfficialsFile { path: path.to_path_buf(), reason: e.to_string() }.into()
+    })
+}
+
+/// The registry of officials an index was built with: the user's file kept
+/// in its folder ([`OFFICIALS_FILE`]), else the built-in one.
+pub fn stored_officials(index_dir: &Path) -> Result<Arc<Registry>> {
+    let path = index_dir.join(OFFICIALS_FILE);
+    if path.is_file() { read_officials(&path).map(Arc::new) } else { Ok(BUILTIN_OFFICIALS.clone()) }
 }
 
 /// Reads a roots file: one word per line, `#` comments, lowercased.
@@ -78,7 +110,7 @@ mod tests {
 
     #[test]
     fn place_and_agency_names_are_protected() {
-        let c = config(Vec::new());
+        let c = config(Vec::new(), Registry::builtin());
         for name in [
             "bekasi",
             "medan",

@@ -223,11 +223,12 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         Some(path) => analysis::read_roots(path)?,
         None => analysis::stored_roots(dir)?,
     };
-    let config = analysis::config(extra_roots);
+    let config = analysis::config(extra_roots, registry::for_extraction());
     // What extraction and analysis depend on besides the files: the extra
     // roots and the user's registry of officials. A change re-extracts all.
     let roots_key = manifest::hash_bytes(
-        format!("{}\n\0{}", config.extra_roots.join("\n"), registry::user_text()).as_bytes(),
+        format!("{}\n\0{}", config.extra_roots.join("\n"), registry::for_extraction().user_text())
+            .as_bytes(),
     );
     let threads = match opts.threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),

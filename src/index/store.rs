@@ -2,8 +2,11 @@
 //! tantivy's own files that says which corpus it was built from and in which
 //! format.
 
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
@@ -93,13 +96,39 @@ pub struct WartaIndex {
     fields: Fields,
     info: IndexInfo,
     analysis: AnalysisConfig,
+    /// The registry of officials the index was built with (its
+    /// `officials.tsv`, else the built-in one): filters resolve with it.
+    officials: std::sync::Arc<crate::extract::official::registry::Registry>,
     /// Facet values per field, read once (the reader never reloads).
     facet_cache: std::sync::Mutex<std::collections::HashMap<u32, std::sync::Arc<Vec<Facet>>>>,
     /// Syndicated copies (`copies.json`), read on first use.
     copies: std::sync::OnceLock<std::sync::Arc<crate::index::copies::Copies>>,
+    /// What the layers above keep for this index between searches (facet
+    /// tables, snippet analyzers), one value per type ([`WartaIndex::state`]).
+    state: std::sync::Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
 }
 
 impl WartaIndex {
+    /// This index's value of type `T`, made with `T::default()` on first use
+    /// and kept as long as the index is open: the caches of the layers
+    /// above (`search` keeps its facet tables and snippet analyzers here),
+    /// so two indexes open in one process never share them and closing an
+    /// index frees them.
+    pub fn state<T: Any + Default + Send + Sync>(&self) -> Arc<T> {
+        let mut map = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let slot = map.entry(TypeId::of::<T>()).or_insert_with(|| Arc::new(T::default()));
+        match slot.clone().downcast::<T>() {
+            Ok(value) => value,
+            // The map is keyed by the value's type.
+            Err(_) => unreachable!("a state value under another type's key"),
+        }
+    }
+
+    /// The registry of officials this index was built with.
+    pub fn officials(&self) -> &crate::extract::official::registry::Registry {
+        &self.officials
+    }
+
     /// The syndicated copies of this index, read once from `copies.json`.
     pub fn copies(&self) -> Result<std::sync::Arc<crate::index::copies::Copies>> {
         if let Some(c) = self.copies.get() {
@@ -154,7 +183,8 @@ impl WartaIndex {
                 expected: FORMAT_VERSION,
             })
         })?;
-        let analysis = analysis::config(analysis::stored_roots(dir)?);
+        let officials = analysis::stored_officials(dir)?;
+        let analysis = analysis::config(analysis::stored_roots(dir)?, &officials);
         analysis.register(index.tokenizers());
         let reader = index
             .reader_builder()
@@ -168,8 +198,10 @@ impl WartaIndex {
             fields,
             info,
             analysis,
+            officials,
             facet_cache: Default::default(),
             copies: std::sync::OnceLock::new(),
+            state: Default::default(),
         })
     }
 

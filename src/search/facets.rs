@@ -9,7 +9,7 @@
 //! counts twice, as the paths do.
 //!
 //! Ordinals differ from segment to segment, so each segment's ordinals are
-//! mapped once to process-wide value ids ([`tables`]). Counting then ends
+//! mapped once to the open index's value ids ([`tables`], kept by the index). Counting then ends
 //! in plain vectors indexed by value id: no strings, hashing or dictionary
 //! reads per search, and only the values that make a facet's top list are
 //! turned back into strings. tantivy's
@@ -25,6 +25,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::fastfield::FacetReader;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+pub use tables::FacetTables;
 use tables::{Flat, Table, table_of, values_of};
 
 use crate::index::names;
@@ -131,11 +132,13 @@ struct Column {
 pub struct FacetCollector {
     columns: Vec<Column>,
     set: FacetSet,
+    tables: Arc<FacetTables>,
 }
 
 impl FacetCollector {
-    /// A collector for the facets of `set`.
-    pub fn new(set: FacetSet) -> FacetCollector {
+    /// A collector for the facets of `set`, with the facet tables of the
+    /// index it searches (`index.state::<FacetTables>()`).
+    pub fn new(set: FacetSet, tables: Arc<FacetTables>) -> FacetCollector {
         let mut columns: Vec<Column> = Vec::new();
         for kind in set.kinds() {
             let (field, level) = source_of(kind);
@@ -151,13 +154,13 @@ impl FacetCollector {
                 Level::Leaf => columns[i].leaf = true,
             }
         }
-        FacetCollector { columns, set }
+        FacetCollector { columns, set, tables }
     }
 
     /// The counted facets, at most `top` values each, by descending count
     /// then value; facets not in the set are empty.
     pub fn facets(&self, counts: &Counts, top: usize) -> Facets {
-        let names = tables::names();
+        let names = tables::names(&self.tables);
         let mut facets = Facets::default();
         for kind in self.set.kinds() {
             let (field, level) = source_of(kind);
@@ -233,7 +236,7 @@ impl Collector for FacetCollector {
     ) -> tantivy::Result<FacetSegment> {
         let mut columns = Vec::with_capacity(self.columns.len());
         for c in &self.columns {
-            let (table, tops, leaves) = table_of(reader, c.field)?;
+            let (table, tops, leaves) = table_of(&self.tables, reader, c.field)?;
             let facets = reader.facet_reader(c.field)?;
             let flat = table.flat_if_used(&facets, reader.max_doc());
             columns.push(SegmentColumn {
@@ -336,9 +339,12 @@ mod tests {
 
     #[test]
     fn facets_sharing_a_column_read_it_once() {
-        let c = FacetCollector::new(FacetSet::ALL);
+        let c = FacetCollector::new(FacetSet::ALL, Arc::default());
         assert_eq!(c.columns.len(), 5);
-        let c = FacetCollector::new(FacetSet::of([FacetKind::City, FacetKind::Province]));
+        let c = FacetCollector::new(
+            FacetSet::of([FacetKind::City, FacetKind::Province]),
+            Arc::default(),
+        );
         assert_eq!(c.columns.len(), 1);
         assert!(c.columns[0].top && c.columns[0].leaf);
     }
@@ -386,5 +392,33 @@ mod tests {
         }
         req.facets = FacetSet::NONE;
         assert_eq!(search(&index, &req).unwrap().facets, Facets::default());
+    }
+
+    #[test]
+    fn two_indexes_in_one_process_keep_their_own_facet_tables() {
+        use crate::search::{SearchRequest, search};
+        let (_a_dir, a) = index();
+        let line = serde_json::json!({
+            "title": "Klaim JKP di Kupang",
+            "text": "Kupang - Klaim JKP pekerja di Kupang naik tahun ini."
+        });
+        let (_b_dir, b) = crate::test_support::index_of_jsonl(&format!("{line}\n"));
+        let mut req = SearchRequest::new("*");
+        req.snippets = 0;
+        let provinces = |index: &crate::index::WartaIndex| -> Vec<String> {
+            let facets = search(index, &req).unwrap().facets;
+            facets.province.into_iter().map(|f| f.value).collect()
+        };
+        let alone = provinces(&b);
+        assert_eq!(alone, ["Nusa Tenggara Timur"]);
+        // Searching the other index in between (twice: the flat copies too)
+        // changes nothing in this one's answers.
+        let first = provinces(&a);
+        for _ in 0..2 {
+            assert_eq!(provinces(&a), first);
+            assert_eq!(provinces(&b), alone);
+        }
+        assert!(!first.contains(&"Nusa Tenggara Timur".to_string()), "{first:?}");
+        assert!(!Arc::ptr_eq(&a.state::<FacetTables>(), &b.state::<FacetTables>()));
     }
 }

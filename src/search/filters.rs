@@ -213,7 +213,7 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
         }
         // A press spelling of a known official finds the registry's spelling.
         FacetKind::Official => {
-            let known = official::registry::lookup(value).map(|k| k.name);
+            let known = index.officials().lookup(value).map(|k| k.name.as_str());
             indexed(index, kind, value, 1, false, |name| {
                 name_matches(name, value) || known.is_some_and(|k| same(name, k))
             })
@@ -376,5 +376,61 @@ mod tests {
         let e =
             unknown(FacetKind::Program, "JHTT", ["JHT", "JKK", "JP"].into_iter().map(String::from));
         assert!(e.to_string().contains("did you mean JHT"), "{e}");
+    }
+}
+
+#[cfg(test)]
+mod per_index_tests {
+    use crate::index::WartaIndex;
+    use crate::index::analysis::OFFICIALS_FILE;
+    use crate::search::{SearchRequest, search};
+
+    use super::*;
+
+    /// Two indexes of the same (fictional) article open in one process, the
+    /// second with a registry of officials of its own: each resolves
+    /// `--official` with its own registry, whatever was opened before.
+    #[test]
+    fn two_indexes_in_one_process_each_use_their_own_registry() {
+        let line = serde_json::json!({
+            "title": "Pekerja rentan Sleman didaftarkan",
+            "text": "Sleman - Bupati Sleman Ratna Dewi Kusumawati meminta pekerja rentan \
+                     didaftarkan dalam program JKK dan JKM. \"Kami tanggung iurannya,\" kata Ratna."
+        });
+        let (_a_dir, a) = crate::test_support::index_of_jsonl(&format!("{line}\n"));
+        let (_b_dir, b) = crate::test_support::index_of_jsonl(&format!("{line}\n"));
+        std::fs::write(
+            b.dir().join(OFFICIALS_FILE),
+            "Ratna Dewi Kusumawati\tBu Ratna|Ibu Bupati Ratna\tPemkab Sleman\tBupati\n",
+        )
+        .unwrap();
+        let b = WartaIndex::open(b.dir()).unwrap();
+        let name = |index: &WartaIndex, value: &str| -> Vec<String> {
+            resolve(index, FacetKind::Official, value)
+                .unwrap_or_default()
+                .iter()
+                .map(|f| f.to_path().last().map(|s| s.to_string()).unwrap_or_default())
+                .collect()
+        };
+        // Both know the name as printed.
+        assert_eq!(name(&a, "Ratna Dewi Kusumawati"), ["Ratna Dewi Kusumawati"]);
+        assert_eq!(name(&b, "Ratna Dewi Kusumawati"), ["Ratna Dewi Kusumawati"]);
+        // Only the second index's registry knows the alias; asking the first
+        // again after the second changes nothing.
+        assert_eq!(name(&b, "Bu Ratna"), ["Ratna Dewi Kusumawati"]);
+        assert!(name(&a, "Bu Ratna").is_empty());
+        assert_eq!(
+            b.officials().lookup("Ibu Bupati Ratna").map(|k| k.name.as_str()),
+            Some("Ratna Dewi Kusumawati")
+        );
+        assert!(a.officials().lookup("Ibu Bupati Ratna").is_none());
+        // The search itself: the alias finds the article in the second index only.
+        let mut req = SearchRequest::new("*");
+        req.filters.official.push("Bu Ratna".into());
+        assert_eq!(search(&b, &req).unwrap().total, 1);
+        assert!(search(&a, &req).map_or(true, |r| r.total == 0));
+        // The stemmer leaves the names of each index's registry whole.
+        assert!(b.analysis().protected.contains("kusumawati"));
+        assert!(!a.analysis().protected.contains("kusumawati"));
     }
 }

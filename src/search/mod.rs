@@ -235,7 +235,8 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
     };
     let counting = req.facet_top > 0 && !req.facets.is_empty();
     // With --dedup, stories are counted below instead.
-    let plan = (counting && !req.dedup).then(|| FacetCollector::new(req.facets));
+    let plan = (counting && !req.dedup)
+        .then(|| FacetCollector::new(req.facets, index.state::<facets::FacetTables>()));
     let counts = plan.as_ref().map(|p| multi.add_collector(p.clone()));
     let stats = scoring::ArticleStats::with_floors(&searcher, &selection.floors);
     let scoring = if multi.requires_scoring() {
@@ -291,7 +292,8 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         }
     }
 
-    let mut analyzers = Analyzers::take(index.analysis());
+    let pool = index.state::<snippet::AnalyzerPool>();
+    let mut analyzers = pool.take(index.analysis());
     let mut hits = Vec::with_capacity(page.len());
     for (i, (score, addr)) in page.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(addr)?;
@@ -307,7 +309,7 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         );
         hits.push(Hit { counted: i < counted_on_page, ..hit });
     }
-    analyzers.put_back(index.analysis());
+    pool.put_back(analyzers, index.analysis());
     let explain = req.explain.then(|| {
         let mut filters = filter_notes(&req.filters);
         if !speaker_names.is_empty() {

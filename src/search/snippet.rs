@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
-use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::analysis::{AnalysisConfig, View};
 use crate::search::compile::Pattern;
@@ -48,11 +48,13 @@ pub struct Analyzers {
     pub stemmed: TextAnalyzer,
 }
 
-/// Analyzers between searches, with the configuration they were built from.
-/// A fresh analyzer starts with an empty stem cache and stems every word of
-/// every snippet body again; kept ones stem each word type once per process.
-type Pool = Vec<(AnalysisConfig, Analyzers)>;
-static POOL: LazyLock<Mutex<Pool>> = LazyLock::new(Mutex::default);
+/// Analyzers kept between searches of one index (held by the index:
+/// `WartaIndex::state`), with the configuration they were built from. A
+/// fresh analyzer starts with an empty stem cache and stems every word of
+/// every snippet body again; kept ones stem each word type once per index
+/// and process.
+#[derive(Default)]
+pub struct AnalyzerPool(Mutex<Vec<(AnalysisConfig, Analyzers)>>);
 
 /// Analyzers kept at most (one per search running at the same time).
 const POOL_SIZE: usize = 4;
@@ -62,10 +64,10 @@ fn same_config(a: &AnalysisConfig, b: &AnalysisConfig) -> bool {
     Arc::ptr_eq(&a.protected, &b.protected) && a.extra_roots == b.extra_roots
 }
 
-impl Analyzers {
+impl AnalyzerPool {
     /// Analyzers of `config`: kept ones when a search left some, else new.
-    pub fn take(config: &AnalysisConfig) -> Analyzers {
-        let mut pool = POOL.lock().unwrap_or_else(PoisonError::into_inner);
+    pub fn take(&self, config: &AnalysisConfig) -> Analyzers {
+        let mut pool = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         match pool.iter().rposition(|(c, _)| same_config(c, config)) {
             Some(i) => pool.swap_remove(i).1,
             None => Analyzers {
@@ -76,12 +78,12 @@ impl Analyzers {
     }
 
     /// Keeps these analyzers of `config` for the next search.
-    pub fn put_back(self, config: &AnalysisConfig) {
-        let mut pool = POOL.lock().unwrap_or_else(PoisonError::into_inner);
+    pub fn put_back(&self, analyzers: Analyzers, config: &AnalysisConfig) {
+        let mut pool = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         if pool.len() >= POOL_SIZE {
             pool.remove(0);
         }
-        pool.push((config.clone(), self));
+        pool.push((config.clone(), analyzers));
     }
 }
 
@@ -391,11 +393,12 @@ mod tests {
         let a = AnalysisConfig::default();
         let b = AnalysisConfig::new(a.protected.clone(), vec!["kerja".into()]);
         assert!(same_config(&a, &a.clone()) && !same_config(&a, &b));
-        let mut kept = Analyzers::take(&b);
+        let pool = AnalyzerPool::default();
+        let mut kept = pool.take(&b);
         let body = "Para pekerja bekerja.";
         let before = analysis::collect(&mut kept.stemmed, body);
-        kept.put_back(&b);
-        let mut again = Analyzers::take(&b);
+        pool.put_back(kept, &b);
+        let mut again = pool.take(&b);
         assert_eq!(analysis::collect(&mut again.stemmed, body), before);
         let fresh = AnalysisConfig::new(a.protected.clone(), vec!["kerja".into()]);
         assert_eq!(analysis::collect(&mut fresh.analyzer(View::Stemmed), body), before);

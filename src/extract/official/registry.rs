@@ -9,12 +9,16 @@
 //! It never makes someone an official: only people the article names with an
 //! office are looked up.
 //!
-//! Users extend it with their own file of the same columns
-//! ([`add_user_rows`], `warta index --officials FILE`): a row for a name
-//! already known replaces the built-in row.
+//! A [`Registry`] is a value: the built-in one ([`Registry::builtin`]), or
+//! the built-in rows with a user's file of the same columns
+//! ([`Registry::with_user_rows`], `warta index --officials FILE`; a row for a
+//! name already known replaces the built-in row). An open index holds the
+//! registry it was built with, so two indexes in one process each resolve
+//! their own officials. Extraction, a pure function of the text, uses the
+//! process's extraction registry ([`set_for_extraction`], set once before
+//! the first extraction; the built-in one otherwise).
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
 use crate::extract::article::Official;
@@ -23,55 +27,189 @@ use crate::extract::article::Official;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KnownOfficial {
     /// The name as the registry spells it.
-    pub name: &'static str,
+    pub name: String,
     /// Other spellings and short forms seen in the press.
-    pub aliases: Vec<&'static str>,
+    pub aliases: Vec<String>,
     /// Canonical organisation.
-    pub organization: &'static str,
+    pub organization: String,
     /// The office (with changes over time, free text).
-    pub role: &'static str,
+    pub role: String,
 }
 
-/// The user's rows, set once before the registry is first used.
-static USER_ROWS: OnceLock<Vec<KnownOfficial>> = OnceLock::new();
-/// The text they came from (an index rebuilds when it changes).
-static USER_TEXT: OnceLock<&'static str> = OnceLock::new();
-
-/// The text of the user's registry rows (empty without them).
-pub fn user_text() -> &'static str {
-    USER_TEXT.get().copied().unwrap_or("")
-}
-/// Whether [`REGISTRY`] has been built (user rows come too late after that).
-static BUILT: AtomicBool = AtomicBool::new(false);
-
-static REGISTRY: LazyLock<Vec<KnownOfficial>> = LazyLock::new(|| {
-    BUILT.store(true, Ordering::SeqCst);
-    let mut rows: Vec<KnownOfficial> =
-        parse(include_str!("registry.tsv")).into_iter().map(|(_, row)| row).collect();
-    for user in USER_ROWS.get().into_iter().flatten() {
-        rows.retain(|r| key(r.name) != key(user.name));
-        rows.push(user.clone());
+impl KnownOfficial {
+    /// The name, then each alias.
+    fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
-    rows
+}
+
+/// Known officials with their look-up tables.
+#[derive(Clone, Debug)]
+pub struct Registry {
+    rows: Vec<KnownOfficial>,
+    /// Every name and alias, by key; a key shared by two people maps to neither.
+    by_key: HashMap<String, Option<usize>>,
+    /// The words of each row's keys, in row order.
+    key_words: Vec<KeyWords>,
+    /// The spelling key of each name ([`super::typo::spelling_key`]).
+    spelling_keys: Vec<String>,
+    /// The user's rows as given (empty without them): an index rebuilds
+    /// when they change.
+    user_text: String,
+}
+
+static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
+    Registry::from_rows(parse(include_str!("registry.tsv")).into_iter().map(|(_, r)| r).collect())
 });
 
-/// The spelling key of each registry name ([`super::typo::spelling_key`]).
-static SPELLING_KEYS: LazyLock<Vec<String>> =
-    LazyLock::new(|| REGISTRY.iter().map(|k| super::typo::spelling_key(k.name)).collect());
+/// The registry extraction uses in this process (set at most once).
+static EXTRACTION: OnceLock<Registry> = OnceLock::new();
+
+impl Registry {
+    /// The shipped registry (`registry.tsv`).
+    pub fn builtin() -> &'static Registry {
+        &BUILTIN
+    }
+
+    /// The shipped registry with a user's rows (the columns of
+    /// `registry.tsv`: name, aliases, organization, role; `#` comments and a
+    /// header line allowed). An empty text gives the shipped registry.
+    pub fn with_user_rows(text: &str) -> Result<Registry, RegistryError> {
+        let users = user_rows(text)?;
+        let mut rows = BUILTIN.rows.clone();
+        for user in &users {
+            rows.retain(|r| key(&r.name) != key(&user.name));
+        }
+        rows.extend(users);
+        let mut registry = Registry::from_rows(rows);
+        registry.user_text = text.to_string();
+        Ok(registry)
+    }
+
+    fn from_rows(rows: Vec<KnownOfficial>) -> Registry {
+        let mut by_key: HashMap<String, Option<usize>> = HashMap::new();
+        for (i, o) in rows.iter().enumerate() {
+            for form in o.forms() {
+                by_key
+                    .entry(key(form))
+                    .and_modify(|v| *v = v.filter(|&j| j == i))
+                    .or_insert(Some(i));
+            }
+        }
+        let words = |s: &str| key(s).split(' ').map(str::to_string).collect::<Vec<_>>();
+        let key_words = rows
+            .iter()
+            .map(|o| KeyWords { role: words(&o.role), forms: o.forms().map(words).collect() })
+            .collect();
+        let spelling_keys = rows.iter().map(|k| super::typo::spelling_key(&k.name)).collect();
+        Registry { rows, by_key, key_words, spelling_keys, user_text: String::new() }
+    }
+
+    /// The text of the user's rows (empty without them).
+    pub fn user_text(&self) -> &str {
+        &self.user_text
+    }
+
+    /// Every known official.
+    pub fn officials(&self) -> &[KnownOfficial] {
+        &self.rows
+    }
+
+    /// The known official written exactly `name` (any case, dots and spacing
+    /// ignored), under their registry name or one of their aliases.
+    pub fn lookup(&self, name: &str) -> Option<&KnownOfficial> {
+        self.by_key.get(&key(name)).copied().flatten().map(|i| &self.rows[i])
+    }
+
+    /// The one known official of `organization`, holding an office of the
+    /// same kind as `role` (its first word: Direktur, Menteri, Gubernur …),
+    /// whose name or alias contains every word of `short` ("Anggoro" →
+    /// "Anggoro Eko Cahyo"). Two candidates ("Anwar" at Kemnaker) resolve to none.
+    fn complete(&self, short: &str, organization: &str, role: &str) -> Option<&KnownOfficial> {
+        let words: Vec<String> = key(short).split(' ').map(str::to_string).collect();
+        let head = key(role).split(' ').next().unwrap_or_default().to_string();
+        let mut found = self.rows.iter().zip(&self.key_words).filter(|(o, k)| {
+            o.organization.eq_ignore_ascii_case(organization)
+                && !head.is_empty()
+                && k.role.contains(&head)
+                && k.forms.iter().any(|form| words.iter().all(|w| form.contains(w)))
+        });
+        let (first, _) = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
+    /// Files `official` under the registry: the registry's spelling when the
+    /// article's is a known spelling or a short form of a known official of
+    /// the same organisation; the office and organisation filled in when the
+    /// article gave none. The printed name is kept in `as_printed`. A short
+    /// form is completed only when the organisation and the kind of office
+    /// agree. A one-word name (Zainudin, Yassierli) is only taken for the
+    /// registry's person when the organisations agree or the article gives none.
+    pub fn normalize(&self, official: &mut Official) {
+        let org_agrees = |k: &KnownOfficial| {
+            official.organization.as_deref().is_none_or(|o| o.eq_ignore_ascii_case(&k.organization))
+        };
+        let one_word = !key(&official.name).contains(' ');
+        let known = match self.lookup(&official.name) {
+            Some(k) if !one_word || org_agrees(k) => Some(k),
+            Some(_) => None,
+            None => match (&official.organization, &official.role) {
+                (Some(org), Some(role)) => self.complete(&official.name, org, role).or_else(|| {
+                    // Another spelling of a known person of the same body.
+                    let key = super::typo::spelling_key(&official.name);
+                    let mut alike = self.rows.iter().zip(&self.spelling_keys).filter(|(k, kk)| {
+                        k.organization.eq_ignore_ascii_case(org)
+                            && super::typo::keys_alike(&official.name, &key, &k.name, kk)
+                    });
+                    let (k, _) = alike.next()?;
+                    alike.next().is_none().then_some(k)
+                }),
+                _ => None,
+            },
+        };
+        let Some(k) = known else { return };
+        if official.organization.is_none() {
+            official.organization = Some(k.organization.clone());
+        }
+        if official.name != k.name {
+            official.as_printed = Some(std::mem::replace(&mut official.name, k.name.clone()));
+        }
+    }
+
+    /// Every word (3+ letters) of every known name and alias, lowercase.
+    pub fn name_words(&self) -> Vec<String> {
+        let mut words: Vec<String> = self
+            .rows
+            .iter()
+            .flat_map(KnownOfficial::forms)
+            .flat_map(str::split_whitespace)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| w.chars().count() >= 3)
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    }
+}
 
 /// The rows of a registry file, with their 1-based line numbers.
-fn parse(text: &'static str) -> Vec<(usize, KnownOfficial)> {
+fn parse(text: &str) -> Vec<(usize, KnownOfficial)> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty() && !l.starts_with("name\t"))
         .map(|(i, line)| {
-            let cols: Vec<&'static str> = line.split('\t').collect();
+            let cols: Vec<&str> = line.split('\t').collect();
             let col = |i: usize| cols.get(i).copied().unwrap_or("").trim();
             let row = KnownOfficial {
-                name: col(0),
-                aliases: col(1).split('|').map(str::trim).filter(|a| !a.is_empty()).collect(),
-                organization: col(2),
-                role: col(3),
+                name: col(0).to_string(),
+                aliases: col(1)
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                organization: col(2).to_string(),
+                role: col(3).to_string(),
             };
             (i + 1, row)
         })
@@ -95,48 +233,38 @@ pub enum RegistryError {
         /// The spelling.
         spelling: String,
     },
-    /// The registry was used before the user's rows were added.
+    /// The extraction registry was used before the user's rows were added.
     #[error("the registry of officials is already in use; add user rows first")]
     TooLate,
 }
 
-/// Adds a user's registry rows (the columns of `registry.tsv`: name,
-/// aliases, organization, role; `#` comments and a header line allowed).
-/// Must be called before any extraction in the process; returns the number
-/// of rows.
-pub fn add_user_rows(text: &str) -> Result<usize, RegistryError> {
-    if BUILT.load(Ordering::SeqCst) {
-        return Err(RegistryError::TooLate);
-    }
-    // Leaked once per process, like the embedded table it joins.
-    let text: &'static str = Box::leak(text.to_string().into_boxed_str());
-    let rows = user_rows(text)?;
-    let count = rows.len();
-    USER_ROWS.set(rows).map_err(|_| RegistryError::TooLate)?;
-    let _ = USER_TEXT.set(text);
-    Ok(count)
+/// Sets the registry extraction uses in this process; must come before any
+/// extraction (else [`RegistryError::TooLate`]).
+pub fn set_for_extraction(registry: Registry) -> Result<(), RegistryError> {
+    EXTRACTION.set(registry).map_err(|_| RegistryError::TooLate)
+}
+
+/// The registry extraction uses: the one set by [`set_for_extraction`], else
+/// the built-in one (which then stays).
+pub fn for_extraction() -> &'static Registry {
+    EXTRACTION.get_or_init(|| BUILTIN.clone())
 }
 
 /// A user's rows, checked: complete, and no spelling shared by two people.
-fn user_rows(text: &'static str) -> Result<Vec<KnownOfficial>, RegistryError> {
+fn user_rows(text: &str) -> Result<Vec<KnownOfficial>, RegistryError> {
     let rows = parse(text);
     let mut owner: HashMap<String, &str> = HashMap::new();
     for (line, row) in &rows {
         if row.name.is_empty() || row.organization.is_empty() || row.role.is_empty() {
             return Err(RegistryError::Incomplete { line: *line });
         }
-        for form in std::iter::once(row.name).chain(row.aliases.iter().copied()) {
-            if owner.insert(key(form), row.name).is_some_and(|other| other != row.name) {
+        for form in row.forms() {
+            if owner.insert(key(form), &row.name).is_some_and(|other| other != row.name) {
                 return Err(RegistryError::Shared { line: *line, spelling: form.to_string() });
             }
         }
     }
     Ok(rows.into_iter().map(|(_, row)| row).collect())
-}
-
-/// Every known official.
-pub fn known_officials() -> &'static [KnownOfficial] {
-    &REGISTRY
 }
 
 /// A name as a lookup key: lowercase words without dots or commas
@@ -149,42 +277,9 @@ fn key(name: &str) -> String {
         .join(" ")
 }
 
-/// Every registry name and alias, by key. A key shared by two people maps to
-/// neither (the parse test keeps the shipped file free of such keys).
-static BY_KEY: LazyLock<HashMap<String, Option<usize>>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Option<usize>> = HashMap::new();
-    for (i, o) in REGISTRY.iter().enumerate() {
-        for form in std::iter::once(o.name).chain(o.aliases.iter().copied()) {
-            map.entry(key(form)).and_modify(|v| *v = v.filter(|&j| j == i)).or_insert(Some(i));
-        }
-    }
-    map
-});
-
-/// The known official written exactly `name` (any case, dots and spacing
-/// ignored), under their registry name or one of their aliases.
-pub fn lookup(name: &str) -> Option<&'static KnownOfficial> {
-    BY_KEY.get(&key(name)).copied().flatten().map(|i| &REGISTRY[i])
-}
-
-/// The one known official of `organization`, holding an office of the same
-/// kind as `role` (its first word: Direktur, Menteri, Gubernur …), whose name
-/// or alias contains every word of `short` ("Anggoro" → "Anggoro Eko Cahyo").
-/// Two candidates ("Anwar" at Kemnaker) resolve to none.
-fn complete(short: &str, organization: &str, role: &str) -> Option<&'static KnownOfficial> {
-    let words: Vec<String> = key(short).split(' ').map(str::to_string).collect();
-    let head = key(role).split(' ').next().unwrap_or_default().to_string();
-    let mut found = REGISTRY.iter().zip(KEY_WORDS.iter()).filter(|(o, k)| {
-        o.organization.eq_ignore_ascii_case(organization)
-            && !head.is_empty()
-            && k.role.contains(&head)
-            && k.forms.iter().any(|form| words.iter().all(|w| form.contains(w)))
-    });
-    let (first, _) = found.next()?;
-    found.next().is_none().then_some(first)
-}
-
-/// The words of one registry row's keys, as [`complete`] compares them.
+/// The words of one registry row's keys, as [`Registry::complete`] compares
+/// them (computed once rather than for every candidate row of every mention).
+#[derive(Clone, Debug)]
 struct KeyWords {
     /// `key(role)` split at spaces.
     role: Vec<String>,
@@ -192,69 +287,9 @@ struct KeyWords {
     forms: Vec<Vec<String>>,
 }
 
-/// [`KeyWords`] of every [`REGISTRY`] row, in its order: computed once
-/// rather than for every candidate row of every mention.
-static KEY_WORDS: LazyLock<Vec<KeyWords>> = LazyLock::new(|| {
-    let words = |s: &str| key(s).split(' ').map(str::to_string).collect::<Vec<_>>();
-    REGISTRY
-        .iter()
-        .map(|o| KeyWords {
-            role: words(o.role),
-            forms: std::iter::once(o.name).chain(o.aliases.iter().copied()).map(words).collect(),
-        })
-        .collect()
-});
-
-/// Files `official` under the registry: the registry's spelling when the
-/// article's is a known spelling or a short form of a known official of the
-/// same organisation; the office and organisation filled in when the article
-/// gave none. The printed name is kept in `as_printed`. A short form is
-/// completed only when the organisation and the kind of office agree. A one-word name
-/// (Zainudin, Yassierli) is only taken for the registry's person when the
-/// organisations agree or the article gives none.
+/// Files `official` under the extraction registry ([`Registry::normalize`]).
 pub fn normalize(official: &mut Official) {
-    let org_agrees = |k: &KnownOfficial| {
-        official.organization.as_deref().is_none_or(|o| o.eq_ignore_ascii_case(k.organization))
-    };
-    let one_word = !key(&official.name).contains(' ');
-    let known = match lookup(&official.name) {
-        Some(k) if !one_word || org_agrees(k) => Some(k),
-        Some(_) => None,
-        None => match (&official.organization, &official.role) {
-            (Some(org), Some(role)) => complete(&official.name, org, role).or_else(|| {
-                // Another spelling of a known person of the same body.
-                let key = super::typo::spelling_key(&official.name);
-                let mut alike = REGISTRY.iter().zip(SPELLING_KEYS.iter()).filter(|(k, kk)| {
-                    k.organization.eq_ignore_ascii_case(org)
-                        && super::typo::keys_alike(&official.name, &key, k.name, kk)
-                });
-                let (k, _) = alike.next()?;
-                alike.next().is_none().then_some(k)
-            }),
-            _ => None,
-        },
-    };
-    let Some(k) = known else { return };
-    if official.organization.is_none() {
-        official.organization = Some(k.organization.to_string());
-    }
-    if official.name != k.name {
-        official.as_printed = Some(std::mem::replace(&mut official.name, k.name.to_string()));
-    }
-}
-
-/// Every word (3+ letters) of every known name and alias, lowercase.
-pub fn known_name_words() -> Vec<String> {
-    let mut words: Vec<String> = REGISTRY
-        .iter()
-        .flat_map(|o| std::iter::once(o.name).chain(o.aliases.iter().copied()))
-        .flat_map(str::split_whitespace)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .filter(|w| w.chars().count() >= 3)
-        .collect();
-    words.sort();
-    words.dedup();
-    words
+    for_extraction().normalize(official);
 }
 
 #[cfg(test)]
@@ -264,13 +299,14 @@ mod tests {
     #[test]
     fn every_row_is_complete_and_every_name_unique() {
         let mut names = std::collections::HashSet::new();
-        assert!(known_officials().len() >= 40);
-        for o in known_officials() {
+        let registry = Registry::builtin();
+        assert!(registry.officials().len() >= 40);
+        for o in registry.officials() {
             assert!(
                 !o.name.is_empty() && !o.organization.is_empty() && !o.role.is_empty(),
                 "{o:?}"
             );
-            assert!(names.insert(o.name), "{} twice", o.name);
+            assert!(names.insert(o.name.as_str()), "{} twice", o.name);
             for a in &o.aliases {
                 assert!(names.insert(a), "alias {a} shared");
             }
@@ -288,7 +324,7 @@ mod tests {
 
     fn normalized(name: &str, org: Option<&str>) -> (String, Option<String>) {
         let mut o = official(name, org);
-        normalize(&mut o);
+        Registry::builtin().normalize(&mut o);
         (o.name, o.as_printed)
     }
 
@@ -313,7 +349,8 @@ mod tests {
 
     #[test]
     fn every_key_names_one_person() {
-        assert!(BY_KEY.values().all(Option::is_some), "a spelling shared by two people");
+        let by_key = &Registry::builtin().by_key;
+        assert!(by_key.values().all(Option::is_some), "a spelling shared by two people");
     }
 
     #[test]
@@ -342,12 +379,12 @@ mod tests {
         // A branch head called Anggoro is not the president director.
         let mut head = official("Anggoro", bpjs);
         head.role = Some("Kepala Kantor Cabang Semarang".into());
-        normalize(&mut head);
+        Registry::builtin().normalize(&mut head);
         assert_eq!(head.as_printed, None);
         // Two known Anwar at Kemnaker: neither is chosen.
         let mut anwar = official("Anwar", Some("Kemnaker"));
         anwar.role = Some("Sekretaris Jenderal".into());
-        normalize(&mut anwar);
+        Registry::builtin().normalize(&mut anwar);
         assert_eq!(anwar.as_printed, None);
     }
 
@@ -355,20 +392,20 @@ mod tests {
     fn one_word_names_need_the_organisation_to_agree() {
         assert_eq!(normalized("Zainudin", Some("BPJS Ketenagakerjaan")).0, "Zainudin");
         let mut o = official("Zainudin Jay", None);
-        normalize(&mut o);
+        Registry::builtin().normalize(&mut o);
         assert_eq!(
             (o.name.as_str(), o.organization.as_deref()),
             ("Zainudin", Some("BPJS Ketenagakerjaan"))
         );
         // A Zainudin who is a regent is not the BPJS director.
         let mut regent = official("Zainudin", Some("Pemkab Lombok Timur"));
-        normalize(&mut regent);
+        Registry::builtin().normalize(&mut regent);
         assert_eq!(regent.as_printed, None);
     }
 
     #[test]
     fn name_words_are_lowercase_and_include_rare_surnames() {
-        let words = known_name_words();
+        let words = Registry::builtin().name_words();
         for w in ["rhosidien", "marbun", "zainudin", "suwandha", "suwanda"] {
             assert!(words.iter().any(|x| x == w), "{w}");
         }
@@ -383,7 +420,7 @@ mod tests {
             organization: Some("BPJS Ketenagakerjaan".into()),
             as_printed: None,
         };
-        normalize(&mut o);
+        Registry::builtin().normalize(&mut o);
         assert_eq!(o.name, "Abdur Rahman Irsyadi");
         assert_eq!(o.as_printed.as_deref(), Some("Abdurahman Irsyadi"));
         // Another body: another person.
@@ -393,17 +430,43 @@ mod tests {
             organization: Some("Apindo".into()),
             as_printed: None,
         };
-        normalize(&mut o);
+        Registry::builtin().normalize(&mut o);
         assert_eq!(o.name, "Abdurahman Irsyadi");
     }
 
     #[test]
     fn key_words_follow_the_registry_rows() {
-        assert_eq!(KEY_WORDS.len(), REGISTRY.len());
-        for (o, k) in REGISTRY.iter().zip(KEY_WORDS.iter()) {
-            assert_eq!(k.role.join(" "), key(o.role));
+        let r = Registry::builtin();
+        assert_eq!(r.key_words.len(), r.rows.len());
+        for (o, k) in r.rows.iter().zip(&r.key_words) {
+            assert_eq!(k.role.join(" "), key(&o.role));
             assert_eq!(k.forms.len(), 1 + o.aliases.len());
-            assert_eq!(k.forms[0].join(" "), key(o.name));
+            assert_eq!(k.forms[0].join(" "), key(&o.name));
         }
+    }
+
+    #[test]
+    fn a_user_registry_is_its_own_value() {
+        // A fictional regional official, in one registry only.
+        let mine = Registry::with_user_rows(
+            "Ratna Dewi Kusumawati	Bu Ratna Dewi	Pemkab Sleman	Bupati
+             Anggoro Eko Cahyo	Pak Anggoro	BPJS Ketenagakerjaan	Direktur Utama
+",
+        )
+        .unwrap();
+        assert_eq!(
+            mine.lookup("bu ratna dewi").map(|k| k.name.as_str()),
+            Some("Ratna Dewi Kusumawati")
+        );
+        assert!(Registry::builtin().lookup("Bu Ratna Dewi").is_none());
+        // A user row replaces the built-in row of the same name.
+        let anggoro = mine.officials().iter().filter(|k| k.name == "Anggoro Eko Cahyo").count();
+        assert_eq!(anggoro, 1);
+        assert!(mine.lookup("Pak Anggoro").is_some());
+        assert!(mine.name_words().iter().any(|w| w == "kusumawati"));
+        assert_eq!(
+            Registry::with_user_rows("").unwrap().officials().len(),
+            Registry::builtin().officials().len()
+        );
     }
 }

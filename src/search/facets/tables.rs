@@ -1,5 +1,6 @@
-//! Per segment and facet column, the map from term ordinals to
-//! process-wide value ids, and the value names behind the ids.
+//! Per segment and facet column, the map from term ordinals to value ids
+//! (one id space per open index: [`FacetTables`], kept by the index), and
+//! the value names behind the ids.
 //!
 //! Why: ordinals differ from segment to segment, and naming a value means a
 //! read of the (compressed) facet dictionary. Each segment's dictionary is
@@ -13,13 +14,13 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, LazyLock, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 use tantivy::fastfield::FacetReader;
 use tantivy::index::SegmentId;
 use tantivy::{DocId, SegmentReader};
 
-/// Value ids of one facet column and level, stable for the process.
+/// Value ids of one facet column and level, stable while the index is open.
 #[derive(Default)]
 pub(super) struct Names {
     ids: HashMap<Arc<str>, u32>,
@@ -168,7 +169,10 @@ impl Cache {
     }
 }
 
-static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Mutex::default);
+/// The tables and value ids of one open index (kept by it:
+/// `WartaIndex::state`), so two indexes in one process share nothing.
+#[derive(Default)]
+pub struct FacetTables(Mutex<Cache>);
 
 /// The path segments of an encoded facet (`\0`-separated).
 fn segments(encoded: &[u8]) -> impl Iterator<Item = &[u8]> {
@@ -178,10 +182,11 @@ fn segments(encoded: &[u8]) -> impl Iterator<Item = &[u8]> {
 /// The table of one segment's column (built on first use), and the number
 /// of top and leaf ids known at that moment (every id of the table is lower).
 pub(super) fn table_of(
+    tables: &FacetTables,
     reader: &SegmentReader,
     field: &'static str,
 ) -> tantivy::Result<(Arc<Table>, usize, usize)> {
-    let mut guard = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    let mut guard = tables.0.lock().unwrap_or_else(PoisonError::into_inner);
     let cache = &mut *guard;
     let key = (reader.segment_id(), field);
     let table = match cache.get(&key) {
@@ -232,9 +237,9 @@ impl Table {
 }
 
 /// The value names of every column and level, locked while a search reads them.
-pub(super) struct NamesGuard(MutexGuard<'static, Cache>);
+pub(super) struct NamesGuard<'a>(MutexGuard<'a, Cache>);
 
-impl NamesGuard {
+impl NamesGuard<'_> {
     /// The names of a column's first (`leaf` false) or second level, by value id.
     pub(super) fn of(&self, field: &'static str, leaf: bool) -> &[Arc<str>] {
         self.0.names.get(&(field, leaf)).map_or(&[], |n| n.names.as_slice())
@@ -242,8 +247,8 @@ impl NamesGuard {
 }
 
 /// The value names, for turning counted ids back into strings.
-pub(super) fn names() -> NamesGuard {
-    NamesGuard(CACHE.lock().unwrap_or_else(PoisonError::into_inner))
+pub(super) fn names(tables: &FacetTables) -> NamesGuard<'_> {
+    NamesGuard(tables.0.lock().unwrap_or_else(PoisonError::into_inner))
 }
 
 #[cfg(test)]
