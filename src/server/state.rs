@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::SystemTime;
 
-use warta::error::{Error, UserError};
-use warta::extract::official::registry;
+use warta::error::Error;
 use warta::index::WartaIndex;
 use warta::index::analysis::OFFICIALS_FILE;
 
-/// What identifies a commit: tantivy's `meta.json` and warta's copies file.
+/// What identifies a commit: tantivy's `meta.json`, warta's record, copies
+/// and registry of officials (written after the commit).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Stamp(Vec<Option<(SystemTime, u64)>>);
 
@@ -23,7 +23,12 @@ impl Stamp {
         let stat = |name: &str| {
             std::fs::metadata(dir.join(name)).ok().and_then(|m| Some((m.modified().ok()?, m.len())))
         };
-        Stamp(vec![stat("meta.json"), stat("copies.json"), stat("warta.json")])
+        Stamp(vec![
+            stat("meta.json"),
+            stat("copies.json"),
+            stat("warta.json"),
+            stat(OFFICIALS_FILE),
+        ])
     }
 }
 
@@ -41,9 +46,8 @@ pub struct Current {
 }
 
 impl Current {
-    /// Opens the index in `dir` (with the officials registry kept beside it).
+    /// Opens the index in `dir`.
     pub fn open(dir: &Path) -> Result<Current, Error> {
-        load_officials(dir)?;
         let stamp = Stamp::of(dir);
         let index = Arc::new(WartaIndex::open(dir)?);
         Ok(Current {
@@ -84,21 +88,6 @@ impl Current {
         }
         open.index.clone()
     }
-}
-
-/// The user's registry of officials kept in the index folder, added before
-/// any `official` filter is resolved (as `warta search` does).
-fn load_officials(dir: &Path) -> Result<(), Error> {
-    let path = dir.join(OFFICIALS_FILE);
-    if !path.is_file() {
-        return Ok(());
-    }
-    let text = warta::input::read_text(&path, warta::input::TABLE_LIMIT).map_err(|source| {
-        UserError::InputFile { what: "--officials file", path: path.clone(), source }
-    })?;
-    registry::add_user_rows(&text)
-        .map_err(|e| Error::from(UserError::Usage(format!("{}: {e}", path.display()))))?;
-    Ok(())
 }
 
 #[cfg(test)]
