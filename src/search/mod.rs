@@ -19,6 +19,7 @@
 pub mod aliases;
 pub mod analytics;
 pub mod compile;
+pub mod facet_spec;
 pub mod facets;
 pub mod filters;
 pub mod notes;
@@ -48,7 +49,9 @@ pub use aliases::Aliases;
 pub use compile::Match;
 pub use facets::FacetSet;
 pub use filters::{FacetKind, Filters};
-pub use response::{ArticleView, Explanation, FacetCount, Facets, Hit, SearchResponse};
+pub use response::{
+    ArticleMeta, ArticleView, Explanation, FacetCount, Facets, Hit, SearchResponse,
+};
 pub use snippet::{Analyzers, Snippet};
 
 /// Hit order.
@@ -407,7 +410,7 @@ pub(crate) fn to_hit(
     speakers: &[String],
     copies: &Copies,
 ) -> Hit {
-    let a = stored.article;
+    let mut a = stored.article;
     // With --quoted-by the snippets come from what those people said.
     let snippets = if speakers.is_empty() {
         snippet::snippets(&a.body, analyzers, highlights, n)
@@ -427,21 +430,8 @@ pub(crate) fn to_hit(
         id: stored.id,
         path: stored.path,
         score,
-        title: a.title,
-        source: a.source,
-        date: a.date,
-        date_source: a.date_source,
-        date_basis: a.date_source.map(|s| s.basis()),
-        date_precision: a.date.map(|d| d.precision()),
-        provinces: a.provinces,
-        cities: a.cities.into_iter().map(|c| c.name).collect(),
-        officials: a.officials,
-        programs: a.programs,
+        meta: ArticleMeta::take(&mut a),
         snippets,
-        figures: a.figures,
-        quotes: a.quotes,
-        dateline: a.dateline,
-        url: a.url,
     }
 }
 
