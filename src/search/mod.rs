@@ -11,7 +11,7 @@
 //! request.filters.province.push("Jatim".into());
 //! let response = search(&index, &request)?;
 //! for hit in &response.hits {
-//!     println!("{} {:?}", hit.score, hit.title);
+//!     println!("{} {:?}", hit.score, hit.meta.title);
 //! }
 //! # Ok::<(), warta::error::Error>(())
 //! ```
