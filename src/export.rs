@@ -64,7 +64,7 @@ impl std::str::FromStr for Table {
 pub const BOM: &str = "\u{feff}";
 
 /// The columns of a hit export.
-pub const HIT_COLUMNS: [&str; 16] = [
+pub const HIT_COLUMNS: [&str; 17] = [
     "id",
     "path",
     "title",
@@ -81,6 +81,7 @@ pub const HIT_COLUMNS: [&str; 16] = [
     "snippet",
     "date_precision",
     "date_basis",
+    "speakers",
 ];
 
 /// Starts a CSV output (with the BOM when asked).
@@ -93,26 +94,27 @@ pub fn csv_writer(out: &mut dyn Write, bom: bool) -> io::Result<csv::Writer<&mut
 
 /// One CSV row of a hit, in [`HIT_COLUMNS`] order. Lists are joined with `; `.
 /// The date's precision and basis come last, so older column positions hold.
-pub fn hit_row(h: &Hit) -> [String; 16] {
+pub fn hit_row(h: &Hit) -> [String; 17] {
     let join = |v: Vec<&str>| v.join("; ");
     [
         h.id.clone(),
         h.path.clone(),
-        h.title.clone().unwrap_or_default(),
-        h.source.clone().unwrap_or_default(),
+        h.meta.title.clone().unwrap_or_default(),
+        h.meta.source.clone().unwrap_or_default(),
         // One type for the column: the period's first day; `date_precision` says how much is known.
-        h.date.map(|d| d.first_day_iso()).unwrap_or_default(),
-        join(h.provinces.iter().map(|p| p.name.as_str()).collect()),
-        join(h.cities.iter().map(String::as_str).collect()),
-        h.officials.iter().map(official_cell).collect::<Vec<_>>().join("; "),
-        join(h.programs.iter().map(String::as_str).collect()),
-        h.url.clone().unwrap_or_default(),
+        h.meta.date.map(|d| d.first_day_iso()).unwrap_or_default(),
+        join(h.meta.provinces.iter().map(|p| p.name.as_str()).collect()),
+        join(h.meta.cities.iter().map(String::as_str).collect()),
+        h.meta.officials.iter().map(official_cell).collect::<Vec<_>>().join("; "),
+        join(h.meta.programs.iter().map(String::as_str).collect()),
+        h.meta.url.clone().unwrap_or_default(),
         format!("{:.4}", h.score),
         h.duplicate_of.clone().unwrap_or_default(),
         h.copies.to_string(),
         h.snippets.first().map(|s| s.text.replace(['\n', '\r'], " ")).unwrap_or_default(),
-        h.date_precision.map(|p| p.as_str().to_string()).unwrap_or_default(),
-        h.date_basis.map(|b| b.as_str().to_string()).unwrap_or_default(),
+        h.meta.date_precision.map(|p| p.as_str().to_string()).unwrap_or_default(),
+        h.meta.date_basis.map(|b| b.as_str().to_string()).unwrap_or_default(),
+        h.meta.speakers().join("; "),
     ]
 }
 
@@ -149,11 +151,13 @@ pub fn rows(table: Table, h: &Hit) -> Vec<Vec<String>> {
     match table {
         Table::Hits => vec![hit_row(h).to_vec()],
         Table::Quotes => h
+            .meta
             .quotes
             .iter()
             .map(|q| vec![h.id.clone(), q.speaker.clone(), q.direct.to_string(), one_line(&q.text)])
             .collect(),
         Table::Figures => h
+            .meta
             .figures
             .iter()
             .map(|f| {
@@ -167,6 +171,7 @@ pub fn rows(table: Table, h: &Hit) -> Vec<Vec<String>> {
             })
             .collect(),
         Table::Officials => h
+            .meta
             .officials
             .iter()
             .map(|o| {
@@ -188,17 +193,17 @@ pub fn objects(table: Table, h: &Hit) -> Vec<Value> {
     match table {
         Table::Hits => vec![serde_json::to_value(h).unwrap_or(Value::Null)],
         Table::Quotes => h
-            .quotes
+            .meta.quotes
             .iter()
             .map(|q| json!({"id": h.id, "speaker": q.speaker, "direct": q.direct, "text": q.text}))
             .collect(),
         Table::Figures => h
-            .figures
+            .meta.figures
             .iter()
             .map(|f| json!({"id": h.id, "text": f.text, "value": f.value, "unit": f.unit, "sentence": f.sentence}))
             .collect(),
         Table::Officials => h
-            .officials
+            .meta.officials
             .iter()
             .map(|o| json!({"id": h.id, "name": o.name, "role": o.role, "organization": o.organization, "as_printed": o.as_printed}))
             .collect(),

@@ -19,7 +19,7 @@
 //! let mut request = SearchRequest::new("perlindungan pekerja");
 //! request.filters.province.push("Jatim".into());
 //! for hit in search(&index, &request)?.hits {
-//!     println!("{:.2} {}", hit.score, hit.title.unwrap_or_default());
+//!     println!("{:.2} {}", hit.score, hit.meta.title.unwrap_or_default());
 //! }
 //! # Ok::<(), warta::error::Error>(())
 //! ```

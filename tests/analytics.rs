@@ -332,7 +332,8 @@ fn csv_export_has_every_column_quotes_and_an_optional_bom() {
             "copies",
             "snippet",
             "date_precision",
-            "date_basis"
+            "date_basis",
+            "speakers"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();

@@ -4,16 +4,14 @@
 use std::io::Write;
 
 use crate::cli::args::FormatArg::{Csv, Json, Text};
-use crate::cli::args::{
-    FacetByArg, FacetsArgs, FormatArg, PeriodArg, TermsArgs, TermsByArg, TimelineArgs,
-};
+use crate::cli::args::{FacetsArgs, FormatArg, PeriodArg, TermsArgs, TermsByArg, TimelineArgs};
 use crate::cli::config::{self, Output};
 use crate::cli::{CliError, Status, fmt, open_index, render, tables};
 use warta::export;
 use warta::index::WartaIndex;
 use warta::search::SearchRequest;
 use warta::search::analytics::export::export as export_hits;
-use warta::search::analytics::facet_counts::{FacetBy, FacetRequest, facets};
+use warta::search::analytics::facet_counts::{FacetRequest, facets};
 use warta::search::analytics::period::Period;
 use warta::search::analytics::terms::{TermsBy, TermsRequest, terms};
 use warta::search::analytics::timeline::{TimelineRequest, timeline};
@@ -59,23 +57,9 @@ fn left_out(
     Ok(n)
 }
 
-fn facet_by(a: FacetByArg) -> FacetBy {
-    match a {
-        FacetByArg::Province => FacetBy::Province,
-        FacetByArg::City => FacetBy::City,
-        FacetByArg::Official => FacetBy::Official,
-        FacetByArg::Org => FacetBy::Org,
-        FacetByArg::Program => FacetBy::Program,
-        FacetByArg::Source => FacetBy::Source,
-        FacetByArg::Speaker => FacetBy::Speaker,
-        FacetByArg::Year => FacetBy::Year,
-        FacetByArg::Month => FacetBy::Month,
-    }
-}
-
 /// `warta facets`
 pub(super) fn cmd_facets(a: &FacetsArgs, out: &mut dyn Write) -> Result<Status, CliError> {
-    let by = facet_by(a.by);
+    let by = a.by;
     let default_top = if by.is_date() { usize::MAX } else { DEFAULT_TOP };
     let req = FacetRequest {
         query: a.query.clone().unwrap_or_default(),
@@ -177,10 +161,12 @@ mod tests {
 
     #[test]
     fn every_by_value_maps_to_its_facet() {
-        for by in ["province", "city", "official", "org", "program", "source", "speaker", "year"] {
+        for by in
+            ["province", "city", "official", "org", "program", "source", "speaker", "year", "month"]
+        {
             let cli = Cli::parse_from(["warta", "facets", "--by", by]);
             let Command::Facets(a) = cli.command else { panic!("not facets") };
-            assert_eq!(facet_by(a.by).name(), by);
+            assert_eq!(a.by.name(), by);
             assert_eq!(a.query, None, "the query is optional");
         }
     }

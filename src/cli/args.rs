@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use warta::export::Table;
 use warta::search::FacetKind;
+use warta::search::analytics::facet_counts::FacetBy;
 
 /// `warta --version`: the package version and the git revision it was built
 /// from (see `build.rs`).
@@ -313,6 +314,14 @@ fn table_name() -> impl clap::builder::TypedValueParser<Value = Table> {
     clap::builder::PossibleValuesParser::new(values).try_map(|name| name.parse::<Table>())
 }
 
+/// `--by` of `warta facets`: the library's [`FacetBy`], its names and help
+/// from the facet table.
+fn facet_by() -> impl clap::builder::TypedValueParser<Value = FacetBy> {
+    use clap::builder::TypedValueParser;
+    let values = FacetBy::ALL.map(|b| clap::builder::PossibleValue::new(b.name()).help(b.about()));
+    clap::builder::PossibleValuesParser::new(values).try_map(|name| name.parse::<FacetBy>())
+}
+
 /// One facet name of `search --facets`.
 fn facet_name(name: &str) -> Result<FacetKind, String> {
     FacetKind::from_name(name.trim()).ok_or_else(|| {
@@ -403,8 +412,8 @@ pub struct FacetsArgs {
     #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Option<String>,
     /// The facet to count.
-    #[arg(long, value_enum)]
-    pub by: FacetByArg,
+    #[arg(long, value_name = "FACET", value_parser = facet_by())]
+    pub by: FacetBy,
     #[command(flatten)]
     pub at: IndexAt,
     #[command(flatten)]
@@ -495,29 +504,6 @@ pub struct TermsArgs {
     /// Output format (--json and --csv are short for json and csv).
     #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
     pub format: Option<FormatArg>,
-}
-
-/// `--by` of `warta facets`
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FacetByArg {
-    /// Provinces, each with its cities.
-    Province,
-    /// Regencies, cities and towns.
-    City,
-    /// Officials.
-    Official,
-    /// Officials' organisations.
-    Org,
-    /// Programmes.
-    Program,
-    /// Publishers.
-    Source,
-    /// People quoted.
-    Speaker,
-    /// Publication years (undated articles counted apart).
-    Year,
-    /// Publication months (undated articles counted apart).
-    Month,
 }
 
 /// `--by` of `warta terms`

@@ -42,7 +42,7 @@ pub fn search_text(
         }
         hit_text(out, hit, offset + i + 1, &style)?;
         if o.figures {
-            figures_text(out, &hit.figures, &style)?;
+            figures_text(out, &hit.meta.figures, &style)?;
         }
     }
     let counted_shown = r.hits.iter().filter(|h| h.counted).count();
@@ -110,7 +110,7 @@ impl Style {
 }
 
 fn hit_text(out: &mut dyn Write, hit: &Hit, rank: usize, s: &Style) -> io::Result<()> {
-    let title = text::printable(hit.title.as_deref().unwrap_or("(untitled)"));
+    let title = text::printable(hit.meta.title.as_deref().unwrap_or("(untitled)"));
     writeln!(
         out,
         "{rank:>3}. {}  {}",
@@ -118,8 +118,8 @@ fn hit_text(out: &mut dyn Write, hit: &Hit, rank: usize, s: &Style) -> io::Resul
         s.wrap(DIM, &format!("[score {:.2}]", hit.score))
     )?;
     let mut line = vec![
-        hit.source.clone().unwrap_or_else(|| "source unknown".into()),
-        hit.date.map_or_else(|| "undated".into(), |d| d.to_string()),
+        hit.meta.source.clone().unwrap_or_else(|| "source unknown".into()),
+        hit.meta.date.map_or_else(|| "undated".into(), |d| d.to_string()),
         text::printable(&hit.id),
     ];
     match (&hit.duplicate_of, hit.copies) {
@@ -129,7 +129,13 @@ fn hit_text(out: &mut dyn Write, hit: &Hit, rank: usize, s: &Style) -> io::Resul
         (None, n) => line.push(format!("{n} other copies")),
     }
     writeln!(out, "     {}", s.wrap(DIM, &text::printable(&line.join(" · "))))?;
-    let meta = metadata_line(&hit.provinces, &hit.cities, &hit.officials, &hit.programs);
+    let meta = metadata_line(
+        &hit.meta.provinces,
+        &hit.meta.cities,
+        &hit.meta.officials,
+        &hit.meta.programs,
+        &hit.meta.speakers(),
+    );
     if !meta.is_empty() {
         writeln!(out, "     {}", s.wrap(DIM, &meta))?;
     }
@@ -173,6 +179,7 @@ fn metadata_line(
     cities: &[String],
     officials: &[Official],
     programs: &[String],
+    speakers: &[&str],
 ) -> String {
     let mut parts = Vec::new();
     if !provinces.is_empty() {
@@ -187,6 +194,9 @@ fn metadata_line(
     }
     if !programs.is_empty() {
         parts.push(programs.join(", "));
+    }
+    if !speakers.is_empty() {
+        parts.push(format!("quoted: {}", speakers.join(", ")));
     }
     parts.join(" · ")
 }
@@ -246,34 +256,34 @@ fn facets_text(out: &mut dyn Write, f: &Facets, s: &Style) -> io::Result<()> {
 
 /// Writes one article (for `show` and `extract`) as text.
 pub fn article_text(out: &mut dyn Write, a: &ArticleView) -> io::Result<()> {
-    writeln!(out, "{}", text::printable(a.title.as_deref().unwrap_or("(untitled)")))?;
+    writeln!(out, "{}", text::printable(a.meta.title.as_deref().unwrap_or("(untitled)")))?;
     let field = |out: &mut dyn Write, k: &str, v: String| -> io::Result<()> {
         if v.is_empty() { Ok(()) } else { writeln!(out, "  {k:<10} {}", text::printable(&v)) }
     };
     field(out, "id", a.id.clone().unwrap_or_default())?;
     field(out, "path", a.path.clone())?;
-    field(out, "source", a.source.clone().unwrap_or_default())?;
-    let date = a.date.map(|d| match (a.date_basis, a.date_precision) {
+    field(out, "source", a.meta.source.clone().unwrap_or_default())?;
+    let date = a.meta.date.map(|d| match (a.meta.date_basis, a.meta.date_precision) {
         (Some(basis), Some(precision)) => {
             format!("{d} ({}, {} precision)", basis.as_str(), precision.as_str())
         }
         _ => d.to_string(),
     });
     field(out, "date", date.unwrap_or_default())?;
-    field(out, "dateline", a.dateline.clone().unwrap_or_default())?;
-    field(out, "url", a.url.clone().unwrap_or_default())?;
+    field(out, "dateline", a.meta.dateline.clone().unwrap_or_default())?;
+    field(out, "url", a.meta.url.clone().unwrap_or_default())?;
     let credits: Vec<String> = a.byline.iter().map(|c| format!("{}: {}", c.role, c.name)).collect();
     field(out, "byline", credits.join("; "))?;
     let provinces: Vec<String> =
-        a.provinces.iter().map(|p| format!("{} ({})", p.name, p.code)).collect();
+        a.meta.provinces.iter().map(|p| format!("{} ({})", p.name, p.code)).collect();
     field(out, "provinces", provinces.join(", "))?;
-    field(out, "cities", a.cities.join(", "))?;
+    field(out, "cities", a.meta.cities.join(", "))?;
     field(out, "offices", a.offices.join(", "))?;
-    for o in &a.officials {
+    for o in &a.meta.officials {
         field(out, "official", official_text(o))?;
     }
-    field(out, "programs", a.programs.join(", "))?;
-    for f in &a.figures {
+    field(out, "programs", a.meta.programs.join(", "))?;
+    for f in &a.meta.figures {
         field(out, "figure", format!("{} = {} {}", f.text, format_value(f.value), f.unit))?;
     }
     writeln!(out)?;
@@ -453,7 +463,8 @@ mod tests {
                 as_printed: None,
             }],
             &["JHT".into()],
+            &["Sari", "Joko"],
         );
-        assert_eq!(line, "Jawa Timur (Surabaya) · Sari (Bupati) · JHT");
+        assert_eq!(line, "Jawa Timur (Surabaya) · Sari (Bupati) · JHT · quoted: Sari, Joko");
     }
 }

@@ -28,7 +28,7 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 pub use tables::FacetTables;
 use tables::{Flat, Table, table_of, values_of};
 
-use crate::index::names;
+use crate::search::facet_spec::Level;
 use crate::search::filters::FacetKind;
 use crate::search::response::{FacetCount, Facets};
 
@@ -74,26 +74,9 @@ fn bit(kind: FacetKind) -> u8 {
     1 << i
 }
 
-/// Which level of a facet path a facet counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Level {
-    /// The first path segment (`/A/b` → `A`).
-    Top,
-    /// The second path segment (`/A/b` → `b`).
-    Leaf,
-}
-
-/// Where a facet kind is counted: its column and level.
+/// Where a facet kind is counted: its column and level (its row of the facet table).
 fn source_of(kind: FacetKind) -> (&'static str, Level) {
-    match kind {
-        FacetKind::Province => (names::REGION, Level::Top),
-        FacetKind::City => (names::REGION, Level::Leaf),
-        FacetKind::Org => (names::OFFICIAL, Level::Top),
-        FacetKind::Official => (names::OFFICIAL, Level::Leaf),
-        FacetKind::Program => (names::PROGRAM, Level::Top),
-        FacetKind::Source => (names::SOURCE, Level::Top),
-        FacetKind::Speaker => (names::SPEAKER, Level::Top),
-    }
+    (kind.spec().field, kind.spec().level)
 }
 
 /// Counts per value id, for each requested column (in [`FacetCollector`]'s order).

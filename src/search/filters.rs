@@ -13,7 +13,7 @@ use tantivy::schema::{Facet, Field, IndexRecordOption};
 
 use crate::error::{Result, UserError};
 use crate::extract::{PartialDate, official, program, publisher, region};
-use crate::index::WartaIndex;
+use crate::index::{WartaIndex, names};
 use crate::search::compile::Match;
 
 /// The facet filters of a search.
@@ -47,7 +47,8 @@ pub struct Filters {
     pub include_undated: bool,
 }
 
-/// Which facet a filter value belongs to.
+/// Which facet a filter value belongs to (its names, field and level:
+/// [`crate::search::facet_spec::FACETS`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FacetKind {
     /// `--province`
@@ -86,28 +87,13 @@ impl FacetKind {
 
     /// The facet of a `field:` prefix, if it names one.
     pub fn from_field(name: &str) -> Option<FacetKind> {
-        Some(match name {
-            "province" => FacetKind::Province,
-            "city" => FacetKind::City,
-            "official" => FacetKind::Official,
-            "org" => FacetKind::Org,
-            "program" => FacetKind::Program,
-            "source" => FacetKind::Source,
-            _ => return None,
-        })
+        let spec = crate::search::facet_spec::FACETS.iter().find(|s| s.name == name)?;
+        spec.query_prefix.then_some(spec.kind)
     }
 
     /// Singular name used in messages.
     pub fn name(self) -> &'static str {
-        match self {
-            FacetKind::Province => "province",
-            FacetKind::City => "city",
-            FacetKind::Official => "official",
-            FacetKind::Org => "org",
-            FacetKind::Program => "program",
-            FacetKind::Source => "source",
-            FacetKind::Speaker => "speaker",
-        }
+        self.spec().name
     }
 }
 
@@ -168,12 +154,14 @@ impl Filters {
 /// The index field a facet kind lives in.
 pub fn field_of(index: &WartaIndex, kind: FacetKind) -> Field {
     let f = index.fields();
-    match kind {
-        FacetKind::Province | FacetKind::City => f.region,
-        FacetKind::Official | FacetKind::Org => f.official,
-        FacetKind::Program => f.program,
-        FacetKind::Source => f.source,
-        FacetKind::Speaker => f.speaker,
+    match kind.spec().field {
+        names::REGION => f.region,
+        names::OFFICIAL => f.official,
+        names::PROGRAM => f.program,
+        names::SOURCE => f.source,
+        names::SPEAKER => f.speaker,
+        // The facet table names only these fields (its unit test checks it).
+        other => unreachable!("facet field {other} has no index field"),
     }
 }
 

@@ -11,7 +11,7 @@
 //! request.filters.province.push("Jatim".into());
 //! let response = search(&index, &request)?;
 //! for hit in &response.hits {
-//!     println!("{} {:?}", hit.score, hit.title);
+//!     println!("{} {:?}", hit.score, hit.meta.title);
 //! }
 //! # Ok::<(), warta::error::Error>(())
 //! ```
@@ -19,6 +19,7 @@
 pub mod aliases;
 pub mod analytics;
 pub mod compile;
+pub mod facet_spec;
 pub mod facets;
 pub mod filters;
 pub mod json;
@@ -49,7 +50,9 @@ pub use aliases::Aliases;
 pub use compile::Match;
 pub use facets::FacetSet;
 pub use filters::{FacetKind, Filters};
-pub use response::{ArticleView, Explanation, FacetCount, Facets, Hit, SearchResponse};
+pub use response::{
+    ArticleMeta, ArticleView, Explanation, FacetCount, Facets, Hit, SearchResponse,
+};
 pub use snippet::{Analyzers, Snippet};
 
 /// Hit order.
@@ -408,7 +411,7 @@ pub(crate) fn to_hit(
     speakers: &[String],
     copies: &Copies,
 ) -> Hit {
-    let a = stored.article;
+    let mut a = stored.article;
     // With --quoted-by the snippets come from what those people said.
     let snippets = if speakers.is_empty() {
         snippet::snippets(&a.body, analyzers, highlights, n)
@@ -428,21 +431,8 @@ pub(crate) fn to_hit(
         id: stored.id,
         path: stored.path,
         score,
-        title: a.title,
-        source: a.source,
-        date: a.date,
-        date_source: a.date_source,
-        date_basis: a.date_source.map(|s| s.basis()),
-        date_precision: a.date.map(|d| d.precision()),
-        provinces: a.provinces,
-        cities: a.cities.into_iter().map(|c| c.name).collect(),
-        officials: a.officials,
-        programs: a.programs,
+        meta: ArticleMeta::take(&mut a),
         snippets,
-        figures: a.figures,
-        quotes: a.quotes,
-        dateline: a.dateline,
-        url: a.url,
     }
 }
 

@@ -44,16 +44,11 @@ pub struct Explanation {
     pub filters: Vec<String>,
 }
 
-/// One matching article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Hit {
-    /// Stable id: the path relative to the corpus root (`#N` for the N-th
-    /// article of a JSON Lines file or JSON array).
-    pub id: String,
-    /// The file, relative to the corpus root.
-    pub path: String,
-    /// BM25 relevance (title boosted).
-    pub score: f32,
+/// What a hit, `warta show` and `warta extract` say of an article beyond
+/// its id and text: one struct, flattened into [`Hit`] and [`ArticleView`]
+/// (`#[serde(flatten)]`), so their field names and meanings cannot drift.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticleMeta {
     /// Headline.
     pub title: Option<String>,
     /// Publisher.
@@ -76,8 +71,6 @@ pub struct Hit {
     pub officials: Vec<Official>,
     /// Programme codes.
     pub programs: Vec<String>,
-    /// Best fragments of the body with highlight ranges.
-    pub snippets: Vec<Snippet>,
     /// Money, counts and percentages of the article, normalised.
     pub figures: Vec<crate::extract::figures::Figure>,
     /// What people said in the article, with the speaker.
@@ -86,6 +79,59 @@ pub struct Hit {
     pub dateline: Option<String>,
     /// Page address, when the input gives one.
     pub url: Option<String>,
+}
+
+impl ArticleMeta {
+    /// The people quoted (the `speaker` facet's values), each once, in the
+    /// order they are first quoted.
+    pub fn speakers(&self) -> Vec<&str> {
+        let mut seen: Vec<&str> = Vec::new();
+        for q in &self.quotes {
+            if !q.speaker.is_empty() && !seen.contains(&q.speaker.as_str()) {
+                seen.push(&q.speaker);
+            }
+        }
+        seen
+    }
+
+    /// The metadata of an extracted article, moved out of it (its body,
+    /// byline and offices stay).
+    pub fn take(a: &mut crate::extract::Article) -> ArticleMeta {
+        use std::mem::take;
+        ArticleMeta {
+            title: take(&mut a.title),
+            source: take(&mut a.source),
+            date: a.date,
+            date_source: a.date_source,
+            date_basis: a.date_source.map(|s| s.basis()),
+            date_precision: a.date.map(|d| d.precision()),
+            provinces: take(&mut a.provinces),
+            cities: take(&mut a.cities).into_iter().map(|c| c.name).collect(),
+            officials: take(&mut a.officials),
+            programs: take(&mut a.programs),
+            figures: take(&mut a.figures),
+            quotes: take(&mut a.quotes),
+            dateline: take(&mut a.dateline),
+            url: take(&mut a.url),
+        }
+    }
+}
+
+/// One matching article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// Stable id: the path relative to the corpus root (`#N` for the N-th
+    /// article of a JSON Lines file or JSON array).
+    pub id: String,
+    /// The file, relative to the corpus root.
+    pub path: String,
+    /// BM25 relevance (title boosted).
+    pub score: f32,
+    /// The article's metadata (title, source, date, places, officials …).
+    #[serde(flatten)]
+    pub meta: ArticleMeta,
+    /// Best fragments of the body with highlight ranges.
+    pub snippets: Vec<Snippet>,
     /// The id of the article this one is a syndicated copy of (the earliest
     /// copy of the story); `null` for that article itself and for stories
     /// with a single copy.
@@ -162,65 +208,90 @@ pub struct ArticleView {
     pub id: Option<String>,
     /// The file (relative to the corpus root for indexed articles).
     pub path: String,
-    /// Headline.
-    pub title: Option<String>,
-    /// Publisher.
-    pub source: Option<String>,
-    /// Publication date.
-    pub date: Option<PartialDate>,
-    /// Where the date came from (as in a hit).
-    pub date_source: Option<crate::extract::page::DateSource>,
-    /// What the date stands for (as in a hit).
-    pub date_basis: Option<crate::extract::page::DateBasis>,
-    /// How much of the date is known (as in a hit).
-    pub date_precision: Option<crate::extract::DatePrecision>,
-    /// Dateline city.
-    pub dateline: Option<String>,
-    /// Page address.
-    pub url: Option<String>,
+    /// The article's metadata, as in a hit.
+    #[serde(flatten)]
+    pub meta: ArticleMeta,
     /// Reporter/editor credits.
     pub byline: Vec<crate::extract::Credit>,
-    /// Provinces with codes.
-    pub provinces: Vec<ProvinceRef>,
-    /// Regencies, cities and towns.
-    pub cities: Vec<String>,
     /// BPJS Ketenagakerjaan regional offices named (the `org` facet).
     pub offices: Vec<String>,
-    /// Officials.
-    pub officials: Vec<Official>,
-    /// Programme codes.
-    pub programs: Vec<String>,
-    /// Money, counts and percentages, normalised.
-    pub figures: Vec<crate::extract::figures::Figure>,
-    /// What people said, with the speaker.
-    pub quotes: Vec<crate::extract::quote::Quote>,
     /// Clean body.
     pub body: String,
 }
 
 impl ArticleView {
     /// The view of an extracted article.
-    pub fn new(id: Option<String>, path: String, a: crate::extract::Article) -> Self {
-        ArticleView {
-            id,
-            path,
-            title: a.title,
-            source: a.source,
-            date: a.date,
-            date_source: a.date_source,
-            date_basis: a.date_source.map(|s| s.basis()),
-            date_precision: a.date.map(|d| d.precision()),
-            dateline: a.dateline,
-            url: a.url,
-            byline: a.byline,
-            provinces: a.provinces,
-            cities: a.cities.into_iter().map(|c| c.name).collect(),
-            offices: a.offices,
-            officials: a.officials,
-            programs: a.programs,
-            figures: a.figures,
-            quotes: a.quotes,
-            body: a.body,
-        }
+    pub fn new(id: Option<String>, path: String, mut a: crate::extract::Article) -> Self {
+        let meta = ArticleMeta::take(&mut a);
+        ArticleView { id, path, meta, byline: a.byline, offices: a.offices, body: a.body }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON keys of a hit and an article view: the metadata flattened in,
+    /// the same names as before they shared one struct.
+    #[test]
+    fn hits_and_articles_share_their_metadata_keys_and_round_trip() {
+        let article = crate::extract::extract(&crate::extract::RawArticle::Plain(
+            "Klaim JHT naik\n\nMedan (ANTARA) - Kepala Dinas Tenaga Kerja Kota Medan, \
+             Budi Hartono, mengatakan klaim JHT naik."
+                .into(),
+        ));
+        let view = ArticleView::new(Some("a.txt".into()), "a.txt".into(), article);
+        let hit = Hit {
+            id: "a.txt".into(),
+            path: "a.txt".into(),
+            score: 1.5,
+            meta: view.meta.clone(),
+            snippets: Vec::new(),
+            duplicate_of: None,
+            copies: 0,
+            counted: true,
+        };
+        let keys = |v: serde_json::Value| -> Vec<String> {
+            let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+            k.sort();
+            k
+        };
+        let meta = [
+            "cities",
+            "date",
+            "date_basis",
+            "date_precision",
+            "date_source",
+            "dateline",
+            "figures",
+            "officials",
+            "programs",
+            "provinces",
+            "quotes",
+            "source",
+            "title",
+            "url",
+        ];
+        let mut want_hit: Vec<String> =
+            ["copies", "counted", "duplicate_of", "id", "path", "score", "snippets"]
+                .iter()
+                .chain(&meta)
+                .map(|s| s.to_string())
+                .collect();
+        want_hit.sort();
+        assert_eq!(keys(serde_json::to_value(&hit).unwrap()), want_hit);
+        let mut want_view: Vec<String> = ["body", "byline", "id", "offices", "path"]
+            .iter()
+            .chain(&meta)
+            .map(|s| s.to_string())
+            .collect();
+        want_view.sort();
+        assert_eq!(keys(serde_json::to_value(&view).unwrap()), want_view);
+        assert_eq!(view.meta.cities, ["Medan"]);
+        let back: Hit = serde_json::from_str(&serde_json::to_string(&hit).unwrap()).unwrap();
+        assert_eq!(back, hit);
+        let back: ArticleView =
+            serde_json::from_str(&serde_json::to_string(&view).unwrap()).unwrap();
+        assert_eq!(back, view);
     }
 }

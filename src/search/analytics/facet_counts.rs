@@ -17,8 +17,8 @@ use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentReader};
 
 use crate::error::Result;
+use crate::index::WartaIndex;
 use crate::index::copies::{Copies, SegmentDocs};
-use crate::index::{WartaIndex, names};
 use crate::search::analytics::period::Period;
 use crate::search::analytics::{Tally, Visitor, share, visit};
 use crate::search::facets::FacetSet;
@@ -51,31 +51,54 @@ pub enum FacetBy {
 }
 
 impl FacetBy {
+    /// Every choice of `--by`, facets (in the facet table's order) then periods.
+    pub const ALL: [FacetBy; 9] = [
+        FacetBy::Province,
+        FacetBy::City,
+        FacetBy::Official,
+        FacetBy::Org,
+        FacetBy::Program,
+        FacetBy::Source,
+        FacetBy::Speaker,
+        FacetBy::Year,
+        FacetBy::Month,
+    ];
+
+    /// The facet counted (`None` for years and months).
+    pub fn kind(self) -> Option<FacetKind> {
+        Some(match self {
+            FacetBy::Province => FacetKind::Province,
+            FacetBy::City => FacetKind::City,
+            FacetBy::Official => FacetKind::Official,
+            FacetBy::Org => FacetKind::Org,
+            FacetBy::Program => FacetKind::Program,
+            FacetBy::Source => FacetKind::Source,
+            FacetBy::Speaker => FacetKind::Speaker,
+            FacetBy::Year | FacetBy::Month => return None,
+        })
+    }
+
     /// The name, as in `--by` and the JSON key.
     pub fn name(self) -> &'static str {
-        match self {
-            FacetBy::Province => "province",
-            FacetBy::City => "city",
-            FacetBy::Official => "official",
-            FacetBy::Org => "org",
-            FacetBy::Program => "program",
-            FacetBy::Source => "source",
-            FacetBy::Speaker => "speaker",
-            FacetBy::Year => "year",
-            FacetBy::Month => "month",
+        match (self, self.kind()) {
+            (_, Some(kind)) => kind.name(),
+            (FacetBy::Year, None) => "year",
+            _ => "month",
+        }
+    }
+
+    /// What is counted, for help texts.
+    pub fn about(self) -> &'static str {
+        match (self, self.kind()) {
+            (_, Some(kind)) => kind.spec().about,
+            (FacetBy::Year, None) => "Publication years (undated articles counted apart)",
+            _ => "Publication months (undated articles counted apart)",
         }
     }
 
     /// The facet field the values come from (`None` for the date facets).
     fn field(self) -> Option<&'static str> {
-        Some(match self {
-            FacetBy::Province | FacetBy::City => names::REGION,
-            FacetBy::Official | FacetBy::Org => names::OFFICIAL,
-            FacetBy::Program => names::PROGRAM,
-            FacetBy::Source => names::SOURCE,
-            FacetBy::Speaker => names::SPEAKER,
-            FacetBy::Year | FacetBy::Month => return None,
-        })
+        self.kind().map(|k| k.spec().field)
     }
 
     /// Whether the values are periods (sorted by time, undated counted apart).
@@ -102,6 +125,17 @@ impl FacetBy {
             }
             _ => {}
         }
+    }
+}
+
+impl std::str::FromStr for FacetBy {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<FacetBy, String> {
+        FacetBy::ALL.into_iter().find(|b| b.name() == s).ok_or_else(|| {
+            let names: Vec<&str> = FacetBy::ALL.iter().map(|b| b.name()).collect();
+            format!("unknown facet `{s}` (valid: {})", names.join(", "))
+        })
     }
 }
 
