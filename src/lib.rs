@@ -1,7 +1,7 @@
 //! warta: a search engine for Indonesian news coverage.
 //!
 //! The library behind the `warta` command. Modules depend one way only:
-//! [`cli`] → [`search`] → [`index`] → {[`analysis`], [`extract`], [`dedup`]}.
+//! [`cli`] → [`export`] → [`search`] → [`index`] → {[`analysis`], [`extract`], [`dedup`]}.
 //!
 //! ```no_run
 //! use warta::index::{BuildOptions, WartaIndex, build};
@@ -27,6 +27,7 @@ pub mod cli;
 pub mod dedup;
 pub mod error;
 pub mod evaluate;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod input;

@@ -36,3 +36,5 @@ mod relevance;
 mod cli_contract;
 // `warta merge`: shards merged equal a single build; refusals.
 mod merge_cmd;
+// `warta search --format parquet`: the rows of jsonl, read back by pyarrow and DuckDB.
+mod parquet_cmd;

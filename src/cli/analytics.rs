@@ -9,13 +9,14 @@ use crate::cli::args::{
 };
 use crate::cli::config::{self, Output};
 use crate::cli::{CliError, Status, export, fmt, open_index, render, tables};
+use crate::export::parquet::{ParquetExport, ParquetOptions};
 use crate::index::WartaIndex;
-use crate::search::SearchRequest;
-use crate::search::analytics::export::export as export_hits;
+use crate::search::analytics::export::{export as export_hits, export_with_article};
 use crate::search::analytics::facet_counts::{FacetBy, FacetRequest, facets};
 use crate::search::analytics::period::Period;
 use crate::search::analytics::terms::{TermsBy, TermsRequest, terms};
 use crate::search::analytics::timeline::{TimelineRequest, timeline};
+use crate::search::{Hit, SearchRequest};
 
 /// Values per level when `--top` is not given (years and months: all).
 const DEFAULT_TOP: usize = 20;
@@ -42,6 +43,28 @@ pub(super) fn export(
     } else {
         export_hits(index, req, &mut |hit| export::write_jsonl(&mut *out, o.table, &hit))?
     };
+    Ok(found(written))
+}
+
+/// `warta search --format parquet --output FILE`: hits streamed into a
+/// Parquet file; the row count is said on stderr.
+pub(super) fn export_parquet(
+    index: &WartaIndex,
+    req: &SearchRequest,
+    o: &Output,
+) -> Result<Status, CliError> {
+    let path = o.output.as_deref().expect("--format parquet is checked to have --output");
+    let options = ParquetOptions { with_body: o.with_body };
+    let mut file = ParquetExport::create(path, options)?;
+    let mut push =
+        |hit: Hit, body: Option<&str>| file.push(&hit, body).map_err(std::io::Error::other);
+    if o.with_body {
+        export_with_article(index, req, &mut |hit, article| push(hit, Some(&article.body)))?;
+    } else {
+        export_hits(index, req, &mut |hit| push(hit, None))?;
+    }
+    let written = file.finish()?;
+    eprintln!("warta: wrote {written} rows to {}", path.display());
     Ok(found(written))
 }
 

@@ -44,6 +44,10 @@ pub struct Output {
     pub dedup: bool,
     /// The active filters as typed (`--province "Jawa Timur" --from 2023`).
     pub filters: String,
+    /// The file of a Parquet export.
+    pub output: Option<std::path::PathBuf>,
+    /// A body column in a Parquet export.
+    pub with_body: bool,
 }
 
 /// The index directory, and whether it was chosen by the user.
@@ -157,15 +161,16 @@ fn shell_word(v: &str) -> String {
 pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
     use FormatArg::*;
     let filters = filters(&a.filters)?;
-    let format = format("search", a.format, a.json, false, &[Text, Json, Jsonl, Csv])
+    let format = format("search", a.format, a.json, false, &[Text, Json, Jsonl, Csv, Parquet])
         .map_err(UserError::Usage)?;
-    let export = matches!(format, Csv | Jsonl);
+    let export = matches!(format, Csv | Jsonl | Parquet);
     if a.all && !export {
         return Err(UserError::Usage(
-            "--all streams every hit as an export: add --format csv or --format jsonl".into(),
+            "--all streams every hit as an export: add --format csv, jsonl or parquet".into(),
         )
         .into());
     }
+    parquet_flags(a, format)?;
     if a.table != crate::cli::args::TableArg::Hits && !export {
         return Err(UserError::Usage(
             "--table writes an export: add --format csv or --format jsonl".into(),
@@ -216,8 +221,45 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         raw_csv: a.raw_csv,
         dedup: a.dedup.dedup,
         filters: describe(&a.filters, &a.quoted_by),
+        output: a.output.clone(),
+        with_body: a.with_body,
     };
+    if format == Parquet {
+        request.snippets = 0;
+    }
     Ok((request, output))
+}
+
+/// `--output` and `--with-body` go with `--format parquet`, which needs a
+/// file (a binary file never goes to stdout) and writes the hits table only.
+fn parquet_flags(a: &SearchArgs, format: FormatArg) -> Result<()> {
+    let usage = |m: &str| Err(UserError::Usage(m.into()).into());
+    if format != FormatArg::Parquet {
+        if a.output.is_some() {
+            return usage(
+                "--output names the file of a Parquet export: add --format parquet \
+                 (csv and jsonl go to stdout; redirect them with >)",
+            );
+        }
+        if a.with_body {
+            return usage(
+                "--with-body adds a body column to a Parquet export: add --format parquet",
+            );
+        }
+        return Ok(());
+    }
+    if a.output.is_none() {
+        return usage(
+            "--format parquet writes a binary file, not to stdout: give it with --output FILE",
+        );
+    }
+    if a.table != crate::cli::args::TableArg::Hits {
+        return usage(
+            "--format parquet writes one row per hit with the quotes, figures and officials \
+             as nested lists; --table is for csv and jsonl",
+        );
+    }
+    Ok(())
 }
 
 /// `[,]` → (`[`, `]`); a value without a comma marks both sides (`*`).
