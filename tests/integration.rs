@@ -38,3 +38,5 @@ mod cli_contract;
 mod merge_cmd;
 // `warta search --format parquet`: the rows of jsonl, read back by pyarrow and DuckDB.
 mod parquet_cmd;
+// `warta search --format opensearch`: template and bulk files, by shape and golden files.
+mod opensearch_cmd;

@@ -68,6 +68,28 @@ pub(super) fn export_parquet(
     Ok(found(written))
 }
 
+/// `warta search --format opensearch --output DIR`: an index template and
+/// bulk files; the document count is said on stderr.
+pub(super) fn export_opensearch(
+    index: &WartaIndex,
+    req: &SearchRequest,
+    o: &Output,
+) -> Result<Status, CliError> {
+    use crate::export::opensearch::{OpenSearchExport, Views, synonyms, template};
+    let dir = o.output.as_deref().expect("--format opensearch is checked to have --output");
+    let mut exact = index.analyzer(crate::analysis::View::Exact);
+    let aliases = crate::search::Aliases::shared(req.aliases.as_deref(), &mut exact)?;
+    let template = template(&synonyms(aliases.groups(), &mut exact));
+    let views = Views { exact, stemmed: index.analyzer(crate::analysis::View::Stemmed) };
+    let mut export = OpenSearchExport::create(dir, &template, views)?;
+    export_with_article(index, req, &mut |hit, article| {
+        export.push(&hit, &article).map_err(std::io::Error::other)
+    })?;
+    let written = export.finish()?;
+    eprintln!("warta: wrote {written} documents and template.json to {}", dir.display());
+    Ok(found(written))
+}
+
 /// The undated articles the date filters left out, said on stderr.
 fn left_out(
     index: &WartaIndex,

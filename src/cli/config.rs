@@ -161,12 +161,13 @@ fn shell_word(v: &str) -> String {
 pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
     use FormatArg::*;
     let filters = filters(&a.filters)?;
-    let format = format("search", a.format, a.json, false, &[Text, Json, Jsonl, Csv, Parquet])
-        .map_err(UserError::Usage)?;
-    let export = matches!(format, Csv | Jsonl | Parquet);
+    let formats = [Text, Json, Jsonl, Csv, Parquet, Opensearch];
+    let format = format("search", a.format, a.json, false, &formats).map_err(UserError::Usage)?;
+    let export = matches!(format, Csv | Jsonl | Parquet | Opensearch);
     if a.all && !export {
         return Err(UserError::Usage(
-            "--all streams every hit as an export: add --format csv, jsonl or parquet".into(),
+            "--all streams every hit as an export: add --format csv, jsonl, parquet or opensearch"
+                .into(),
         )
         .into());
     }
@@ -224,21 +225,43 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         output: a.output.clone(),
         with_body: a.with_body,
     };
-    if format == Parquet {
+    if matches!(format, Parquet | Opensearch) {
         request.snippets = 0;
     }
     Ok((request, output))
 }
 
-/// `--output` and `--with-body` go with `--format parquet`, which needs a
-/// file (a binary file never goes to stdout) and writes the hits table only.
+/// `--output` goes with `--format parquet` (a file: a binary file never
+/// goes to stdout) and `--format opensearch` (a directory), `--with-body`
+/// with parquet only; both write the hits table only.
 fn parquet_flags(a: &SearchArgs, format: FormatArg) -> Result<()> {
     let usage = |m: &str| Err(UserError::Usage(m.into()).into());
+    if format == FormatArg::Opensearch {
+        if a.output.is_none() {
+            return usage(
+                "--format opensearch writes a directory (an index template and bulk files): \
+                 give it with --output DIR",
+            );
+        }
+        if a.with_body {
+            return usage(
+                "--with-body is for --format parquet; an OpenSearch export always holds the body",
+            );
+        }
+        if a.table != crate::cli::args::TableArg::Hits {
+            return usage(
+                "--format opensearch writes one document per hit with its quotes, figures and \
+                 officials; --table is for csv and jsonl",
+            );
+        }
+        return Ok(());
+    }
     if format != FormatArg::Parquet {
         if a.output.is_some() {
             return usage(
-                "--output names the file of a Parquet export: add --format parquet \
-                 (csv and jsonl go to stdout; redirect them with >)",
+                "--output names the file of a Parquet export or the directory of an OpenSearch \
+                 one: add --format parquet or --format opensearch (csv and jsonl go to stdout; \
+                 redirect them with >)",
             );
         }
         if a.with_body {

@@ -331,6 +331,9 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     if output.format == FormatArg::Parquet {
         return analytics::export_parquet(&index, &request, &output);
     }
+    if output.format == FormatArg::Opensearch {
+        return analytics::export_opensearch(&index, &request, &output);
+    }
     if matches!(output.format, FormatArg::Csv | FormatArg::Jsonl) {
         return analytics::export(&index, &request, &output, out);
     }

@@ -5,5 +5,8 @@
 //!
 //! - [`parquet`]: one row per article with typed and nested columns, for
 //!   DuckDB, pandas, polars, R (arrow) and Spark.
+//! - [`opensearch`]: an index template and bulk NDJSON files for an
+//!   OpenSearch or Elasticsearch cluster.
 
+pub mod opensearch;
 pub mod parquet;
