@@ -3,7 +3,8 @@
 //! The library behind the `warta` command (whose command line, in the binary,
 //! is the only user of clap, indicatif and ctrlc). Modules depend one way only:
 //! [`search`] → [`index`] → {[`analysis`], [`extract`], [`dedup`]}; [`export`]
-//! turns search hits into CSV and JSON Lines rows for any front end.
+//! turns search hits into CSV and JSON Lines rows, Parquet files and OpenSearch bulk
+//! files for any front end.
 //!
 //! ```no_run
 //! use warta::index::{BuildOptions, WartaIndex, build};

@@ -44,3 +44,7 @@ mod serve_api;
 mod serve_browser;
 // The Python and R examples against a live `warta serve`.
 mod serve_examples;
+// `warta search --format parquet`: the rows of jsonl, read back by pyarrow and DuckDB.
+mod parquet_cmd;
+// `warta search --format opensearch`: template and bulk files, by shape and golden files.
+mod opensearch_cmd;

@@ -9,8 +9,9 @@ use crate::cli::config::{self, Output};
 use crate::cli::{CliError, Status, fmt, open_index, render, tables};
 use warta::export;
 use warta::index::WartaIndex;
-use warta::search::SearchRequest;
-use warta::search::analytics::export::export as export_hits;
+use warta::export::parquet::{ParquetExport, ParquetOptions};
+use warta::search::analytics::export::{export as export_hits, export_with_article};
+use warta::search::{Hit, SearchRequest};
 use warta::search::analytics::facet_counts::{FacetRequest, facets};
 use warta::search::analytics::period::Period;
 use warta::search::analytics::terms::{TermsBy, TermsRequest, terms};
@@ -41,6 +42,50 @@ pub(super) fn export(
     } else {
         export_hits(index, req, &mut |hit| export::write_jsonl(&mut *out, o.table, &hit))?
     };
+    Ok(found(written))
+}
+
+/// `warta search --format parquet --output FILE`: hits streamed into a
+/// Parquet file; the row count is said on stderr.
+pub(super) fn export_parquet(
+    index: &WartaIndex,
+    req: &SearchRequest,
+    o: &Output,
+) -> Result<Status, CliError> {
+    let path = o.output.as_deref().expect("--format parquet is checked to have --output");
+    let options = ParquetOptions { with_body: o.with_body };
+    let mut file = ParquetExport::create(path, options)?;
+    let mut push =
+        |hit: Hit, body: Option<&str>| file.push(&hit, body).map_err(std::io::Error::other);
+    if o.with_body {
+        export_with_article(index, req, &mut |hit, article| push(hit, Some(&article.body)))?;
+    } else {
+        export_hits(index, req, &mut |hit| push(hit, None))?;
+    }
+    let written = file.finish()?;
+    eprintln!("warta: wrote {written} rows to {}", path.display());
+    Ok(found(written))
+}
+
+/// `warta search --format opensearch --output DIR`: an index template and
+/// bulk files; the document count is said on stderr.
+pub(super) fn export_opensearch(
+    index: &WartaIndex,
+    req: &SearchRequest,
+    o: &Output,
+) -> Result<Status, CliError> {
+    use warta::export::opensearch::{OpenSearchExport, Views, synonyms, template};
+    let dir = o.output.as_deref().expect("--format opensearch is checked to have --output");
+    let mut exact = index.analyzer(warta::analysis::View::Exact);
+    let aliases = warta::search::Aliases::shared(req.aliases.as_deref(), &mut exact)?;
+    let template = template(&synonyms(aliases.groups(), &mut exact));
+    let views = Views { exact, stemmed: index.analyzer(warta::analysis::View::Stemmed) };
+    let mut export = OpenSearchExport::create(dir, &template, views)?;
+    export_with_article(index, req, &mut |hit, article| {
+        export.push(&hit, &article).map_err(std::io::Error::other)
+    })?;
+    let written = export.finish()?;
+    eprintln!("warta: wrote {written} documents and template.json to {}", dir.display());
     Ok(found(written))
 }
 

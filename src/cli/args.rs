@@ -285,12 +285,20 @@ pub struct SearchArgs {
     /// No highlights in text output (neither colour nor marks).
     #[arg(long)]
     pub no_highlight: bool,
-    /// Output format: text, json (one document), or an export (csv, jsonl) of one row per hit.
+    /// Output format: text, json (one document), or an export (csv, jsonl, parquet, opensearch)
+    /// of one row per hit.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<FormatArg>,
-    /// Every hit, not a page (streamed; with --format csv|jsonl).
+    /// Every hit, not a page (streamed; with --format csv|jsonl|parquet|opensearch).
     #[arg(long)]
     pub all: bool,
+    /// The file a Parquet export is written to, or the new directory of an OpenSearch export
+    /// (required with --format parquet|opensearch).
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Add each article's clean body text to a Parquet export (a `body` column).
+    #[arg(long)]
+    pub with_body: bool,
     /// Start CSV with a UTF-8 byte order mark (for Excel).
     #[arg(long)]
     pub bom: bool,
@@ -540,6 +548,11 @@ pub enum FormatArg {
     Jsonl,
     /// Comma-separated values with a header row (UTF-8, RFC 4180 quoting).
     Csv,
+    /// Apache Parquet, one row per hit with typed columns (a file: needs --output).
+    Parquet,
+    /// OpenSearch/Elasticsearch: an index template and bulk NDJSON files (a directory: needs
+    /// --output).
+    Opensearch,
 }
 
 /// `warta show`

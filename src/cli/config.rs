@@ -43,6 +43,10 @@ pub struct Output {
     pub dedup: bool,
     /// The active filters as typed (`--province "Jawa Timur" --from 2023`).
     pub filters: String,
+    /// The file of a Parquet export.
+    pub output: Option<std::path::PathBuf>,
+    /// A body column in a Parquet export.
+    pub with_body: bool,
 }
 
 /// The index directory, and whether it was chosen by the user.
@@ -149,15 +153,17 @@ fn shell_word(v: &str) -> String {
 pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
     use FormatArg::*;
     let filters = filters(&a.filters)?;
-    let format = format("search", a.format, a.json, false, &[Text, Json, Jsonl, Csv])
-        .map_err(UserError::Usage)?;
-    let export = matches!(format, Csv | Jsonl);
+    let formats = [Text, Json, Jsonl, Csv, Parquet, Opensearch];
+    let format = format("search", a.format, a.json, false, &formats).map_err(UserError::Usage)?;
+    let export = matches!(format, Csv | Jsonl | Parquet | Opensearch);
     if a.all && !export {
         return Err(UserError::Usage(
-            "--all streams every hit as an export: add --format csv or --format jsonl".into(),
+            "--all streams every hit as an export: add --format csv, jsonl, parquet or opensearch"
+                .into(),
         )
         .into());
     }
+    parquet_flags(a, format)?;
     if a.table != warta::export::Table::Hits && !export {
         return Err(UserError::Usage(
             "--table writes an export: add --format csv or --format jsonl".into(),
@@ -208,8 +214,67 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         raw_csv: a.raw_csv,
         dedup: a.dedup.dedup,
         filters: describe(&a.filters, &a.quoted_by),
+        output: a.output.clone(),
+        with_body: a.with_body,
     };
+    if matches!(format, Parquet | Opensearch) {
+        request.snippets = 0;
+    }
     Ok((request, output))
+}
+
+/// `--output` goes with `--format parquet` (a file: a binary file never
+/// goes to stdout) and `--format opensearch` (a directory), `--with-body`
+/// with parquet only; both write the hits table only.
+fn parquet_flags(a: &SearchArgs, format: FormatArg) -> Result<()> {
+    let usage = |m: &str| Err(UserError::Usage(m.into()).into());
+    if format == FormatArg::Opensearch {
+        if a.output.is_none() {
+            return usage(
+                "--format opensearch writes a directory (an index template and bulk files): \
+                 give it with --output DIR",
+            );
+        }
+        if a.with_body {
+            return usage(
+                "--with-body is for --format parquet; an OpenSearch export always holds the body",
+            );
+        }
+        if a.table != warta::export::Table::Hits {
+            return usage(
+                "--format opensearch writes one document per hit with its quotes, figures and \
+                 officials; --table is for csv and jsonl",
+            );
+        }
+        return Ok(());
+    }
+    if format != FormatArg::Parquet {
+        if a.output.is_some() {
+            return usage(
+                "--output names the file of a Parquet export or the directory of an OpenSearch \
+                 one: add --format parquet or --format opensearch (csv and jsonl go to stdout; \
+                 redirect them with >)",
+            );
+        }
+        if a.with_body {
+            return usage(
+                "--with-body adds a body column to a Parquet export: add --format parquet",
+            );
+        }
+        return Ok(());
+    }
+    if a.output.is_none() {
+        return usage(
+            "--format parquet writes a binary file, not to stdout: give it with --output FILE",
+        );
+    }
+    if a.table != warta::export::Table::Hits {
+        return usage(
+            "--format parquet writes one row per hit with the quotes, figures and officials \
+             as nested lists; --table is for csv and jsonl",
+        );
+    }
+    Ok(())
 }
 
 /// `[,]` → (`[`, `]`); a value without a comma marks both sides (`*`).

@@ -334,6 +334,12 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     note_undated(left_out);
     note_absent(&index, &request.filters)?;
     let notes = query_notes(&[&request.query]);
+    if output.format == FormatArg::Parquet {
+        return analytics::export_parquet(&index, &request, &output);
+    }
+    if output.format == FormatArg::Opensearch {
+        return analytics::export_opensearch(&index, &request, &output);
+    }
     if matches!(output.format, FormatArg::Csv | FormatArg::Jsonl) {
         return analytics::export(&index, &request, &output, out);
     }

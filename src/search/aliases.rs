@@ -144,6 +144,11 @@ impl Aliases {
             .find_map(|n| self.group_of(&terms[..n]).map(|g| (n, g)))
     }
 
+    /// Every group, each its names as written (merged where they share a name).
+    pub fn groups(&self) -> &[Vec<String>] {
+        &self.groups
+    }
+
     /// Number of groups.
     pub fn len(&self) -> usize {
         self.groups.len()

@@ -12,6 +12,7 @@ use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument};
 
 use crate::analysis::View;
 use crate::error::{Error, Result};
+use crate::extract::Article;
 use crate::index::WartaIndex;
 use crate::index::copies::SegmentDocs;
 use crate::search::analytics::{Visitor, visit};
@@ -105,15 +106,29 @@ pub fn export(
     req: &SearchRequest,
     sink: &mut dyn FnMut(Hit) -> std::io::Result<()>,
 ) -> Result<u64> {
-    export_in_chunks(index, req, CHUNK, sink)
+    export_in_chunks(index, req, CHUNK, false, &mut |hit, _| sink(hit))
 }
 
-/// [`export`] with `size` hits per pass.
+/// [`export`], each hit with its stored article (the clean body, the
+/// regional offices named, the credits): what an export needs beyond the hit.
+pub fn export_with_article(
+    index: &WartaIndex,
+    req: &SearchRequest,
+    sink: &mut dyn FnMut(Hit, Article) -> std::io::Result<()>,
+) -> Result<u64> {
+    export_in_chunks(index, req, CHUNK, true, &mut |hit, article| {
+        sink(hit, article.unwrap_or_default())
+    })
+}
+
+/// [`export`] with `size` hits per pass; the stored article is passed on
+/// with `with_article`.
 fn export_in_chunks(
     index: &WartaIndex,
     req: &SearchRequest,
     size: usize,
-    sink: &mut dyn FnMut(Hit) -> std::io::Result<()>,
+    with_article: bool,
+    sink: &mut dyn FnMut(Hit, Option<Article>) -> std::io::Result<()>,
 ) -> Result<u64> {
     let size = size.max(1);
     let selection =
@@ -145,6 +160,7 @@ fn export_in_chunks(
             if written as usize >= req.limit {
                 return Ok(written);
             }
+            let article = with_article.then(|| stored.article.clone());
             let hit = to_hit(
                 stored,
                 key.score,
@@ -154,7 +170,7 @@ fn export_in_chunks(
                 &selection.speakers,
                 &copies,
             );
-            sink(hit).map_err(|e| Error::io("writing the export", e))?;
+            sink(hit, article).map_err(|e| Error::io("writing the export", e))?;
             written += 1;
         }
         if last_pass {
@@ -220,7 +236,7 @@ mod tests {
 
     fn ids(index: &WartaIndex, req: &SearchRequest, size: usize) -> Vec<String> {
         let mut out = Vec::new();
-        export_in_chunks(index, req, size, &mut |h| {
+        export_in_chunks(index, req, size, false, &mut |h, _| {
             out.push(h.id);
             Ok(())
         })
