@@ -36,3 +36,5 @@ mod relevance;
 mod cli_contract;
 // `warta merge`: shards merged equal a single build; refusals.
 mod merge_cmd;
+// `scale/build.py`: shards built by Dask workers and merged equal a single build.
+mod scale_cmd;
