@@ -146,6 +146,8 @@ def query(m, rounds=10, spawns=30):
         raise SystemExit(f"no index of {m:,} articles: run `scale/bench.sh build {m}` first")
     rec = dict(articles=m, load_start=load(), rev=rev(), date=time.strftime("%Y-%m-%d %H:%M", time.gmtime()))
     rec["dist"] = json.loads(built.read_text())["dist"]
+    # Up to date with this binary (nothing to re-index): its copies files are this warta's.
+    timed([WARTA, "index", corpus(m), "--index", index, "--quiet"])
     rec["index_bytes"] = du(index)
     log("in-process query classes (examples/bench_queries)")
     out = subprocess.run([EXAMPLES / "bench_queries", index, ROOT / "bench/queries.tsv", str(rounds)],
@@ -198,8 +200,11 @@ def report(out_path):
         for sh in shards:
             L.append(f"| … shard {sh['name']} ({sh['files']:,} files) | {sh['index_s']:.0f} | "
                      f"{sh['cpu_s']:.0f} | {mb(sh['peak_rss_kb'] * 1024)} | {mb(sh['shard_bytes'])} |")
-        L.append(f"| … `warta merge` | {merge['wall_s']:.0f} | {merge['cpu_s']:.0f} | "
+        L.append(f"| … `warta merge` | {merge['wall_s']:.0f} | {merge['cpu_s']:.1f} | "
                  f"{mb(merge['peak_rss_kb'] * 1024)} | |")
+        shard_cpu = sum(sh["cpu_s"] for sh in shards)
+        engine_cpu = d["cpu"] - shard_cpu - merge["cpu_s"]
+        L.append(f"| … Dask (scheduler, 2 workers and their nannies) and the driver | | {engine_cpu:.0f} | | |")
         ratio = d["cpu"] / s["cpu"]
         share = merge["wall_s"] / d["wall"]
         L.append("")
@@ -207,7 +212,11 @@ def report(out_path):
                  f"(target ≤ 1.25×: {'pass' if ratio <= 1.25 else 'fail'}), {d['wall'] / s['wall']:.2f}× its wall; "
                  f"the merge is **{share:.0%}** of the distributed build's wall (target ≤ 10%: "
                  f"{'pass' if share <= 0.10 else 'fail'}). Same total hits as the single build: "
-                 f"{'yes' if r['same_total'] else 'NO'}.")
+                 f"{'yes' if r['same_total'] else 'NO'}. By part: the two shard builds "
+                 f"{shard_cpu / s['cpu']:.2f}× the CPU of the single build, the merge "
+                 f"{merge['cpu_s'] / s['cpu']:.2f}×, Dask and the driver {engine_cpu / s['cpu']:.2f}× "
+                 f"({engine_cpu / d['wall']:.3f} CPU-seconds per second of wall: its processes' heartbeats "
+                 f"and polling cost in proportion to the build's wall time, which the machine's load stretched).")
         L.append("")
     for f in searches:
         r = json.loads(f.read_text())
@@ -240,7 +249,7 @@ def report(out_path):
         L.append("")
     L.append(projection(comps, searches))
     L.append("Reproduce: `scale/bench.sh compare 100000`, `scale/bench.sh search 1000000` (about "
-             "13 GB under target/bench), then `scale/bench.sh report`.")
+             "13 GB under target/bench; `search 100000` for the figures above), then `scale/bench.sh report`.")
     L.append(END)
     section = "\n".join(L) + "\n"
     text = Path(out_path).read_text() if Path(out_path).exists() else ""
@@ -265,45 +274,46 @@ def projection(comps, searches):
     per_article_cpu = sum(sh["cpu_s"] for sh in d["build"]["shards"]) / n
     m_art = s["articles"]
     index_per_article = s["index_bytes"] / m_art
-    sd = s.get("dist") or d
-    merge_per_article = sd["build"]["merge"]["wall_s"] / sd["build"]["merge"]["articles"]
-    shard_rss = max(sh["peak_rss_kb"] for sh in sd["build"]["shards"]) * 1024
+    merge = (s.get("dist") or d)["build"]["merge"]
+    merge_cpu = merge["cpu_s"] / merge["articles"]
+    merge_wall = merge["wall_s"] / merge["articles"]
+    shard_rss = max(sh["peak_rss_kb"] for sh in d["build"]["shards"]) * 1024
     full = s["classes"].get("full", {})
-    rss_search = s["cli"]["peak_rss"]
+    p50, p95 = full.get("p50_ms", float("nan")), full.get("p95_ms", float("nan"))
     L = ["### Projection to 10M and 100M articles", ""]
-    L.append(f"From the figures above: {per_article_cpu * 1000:.2f} ms of CPU per article to build a shard "
-             f"({n:,}-article run), an index of {index_per_article / 1e3:.1f} KB per article and a merge "
-             f"of {merge_per_article * 1e6:.0f} µs wall per article ({m_art:,}-article run), a shard build's "
-             f"peak RSS of {mb(shard_rss)} MB whatever its size (the writer's heap is fixed), and the "
-             f"`full` query class at p50 {full.get('p50_ms', float('nan')):.0f} ms / p95 "
-             f"{full.get('p95_ms', float('nan')):.0f} ms with a search process of {mb(rss_search)} MB "
-             f"at {m_art:,} articles. Linear extrapolations, not measurements:")
+    L.append(
+        f"Linear extrapolations from the runs above, not measurements: {per_article_cpu * 1000:.2f} ms of CPU "
+        f"per article to build a shard, {index_per_article / 1e3:.1f} KB of index per article, a merge of "
+        f"{merge_cpu * 1e6:.0f} µs CPU and {merge_wall * 1e6:.0f} µs wall per article (the wall on this loaded "
+        f"machine; the merge reads and writes every byte of the index once), a shard build's peak RSS of "
+        f"{mb(shard_rss)} MB whatever its size (the writer's heap is fixed), and the `full` query class at "
+        f"p50 {p50:.0f} ms / p95 {p95:.0f} ms at {m_art:,} articles, taken as growing with the number of "
+        f"articles (broad queries match a fixed share of them).")
     L.append("")
-    L.append("| articles | shards of 1M | build CPU h | index GB | merge h (one process) | "
-             "`full` p50 / p95 s, one machine |")
+    L.append("| articles | shards of 1M | shard builds, CPU h | index GB | merge, CPU h / wall h | "
+             "`full` p50 / p95, one machine |")
     L.append("|---:|---:|---:|---:|---:|---:|")
     for total_articles in (10_000_000, 100_000_000):
         k = total_articles / m_art
         L.append(f"| {total_articles:,} | {total_articles // 1_000_000:,} | "
                  f"{per_article_cpu * total_articles / 3600:,.1f} | "
                  f"{index_per_article * total_articles / 1e9:,.0f} | "
-                 f"{merge_per_article * total_articles / 3600:,.1f} | "
-                 f"{full.get('p50_ms', 0) * k / 1000:,.1f} / {full.get('p95_ms', 0) * k / 1000:,.1f} |")
+                 f"{merge_cpu * total_articles / 3600:,.1f} / {merge_wall * total_articles / 3600:,.1f} | "
+                 f"{p50 * k / 1000:,.1f} s / {p95 * k / 1000:,.1f} s |")
     L.append("")
     L.append(
-        "Building scales out: shards are independent, so the build's wall time divides by the "
-        "workers (one core each) and its memory per worker stays that of one shard. What does not "
-        "scale out is the merge (one process, reading and writing every byte of the index once, "
-        "plus the regrouping of copies over all signatures) and search: warta searches one index on "
-        "one machine. Counting facets holds one counter per distinct value (provinces, officials, "
-        "programmes: thousands, not millions), so its memory does not grow with the corpus; what "
-        "grows is the work per query, which is proportional to the matching articles, and the index "
-        "the page cache must hold to answer without disk reads. At 10M the index (tens of GB) still "
-        "fits the memory of a large server and broad queries take seconds; at 100M it is hundreds of "
-        "GB and a broad `full` query takes minutes: one searching machine stops between the two. "
-        "Past it, keep the shards unmerged and search them side by side (not built), or serve the "
-        "exports from an engine made for many machines."
-    )
+        "Building scales out: shards are independent, so the shard builds' wall time divides by the number "
+        "of workers (one core each) and each worker's memory stays that of one shard. Two steps do not: the "
+        "merge is one process that reads and writes the whole index and regroups the copies over every "
+        "signature, and search is one index on one machine. Counting facets keeps one counter per distinct "
+        "value (provinces, cities, officials, programmes, outlets, years: thousands, not millions) and maps "
+        "each segment's ordinals once, so its memory does not grow with the number of articles; what grows "
+        "is the work per query (every matching article's facet columns are read) and the index the page "
+        "cache must hold to answer without reading the disk. At 10M the index is tens of GB, which a large "
+        "server holds in memory, and a broad query with counts takes seconds; at 100M the index is hundreds "
+        "of GB and such a query takes minutes. One searching machine stops between the two: past about "
+        "10M articles, keep the shards unmerged and search them side by side (warta does not do this yet), "
+        "or serve the exports from an engine built for many machines.")
     L.append("")
     return "\n".join(L)
 
