@@ -247,6 +247,21 @@ def report(out_path):
                  f"p50 {cp['table_p50_ms']:.2f} ms, p95 {cp['table_p95_ms']:.2f} ms "
                  f"(`examples/bench_copies`).")
         L.append("")
+    for f in sorted(BENCH.glob("scale-out-copies-*.json")):
+        r = json.loads(f.read_text())
+        L.append(f"### What reading `copies.json` costs a search process ({r['articles']:,} articles, "
+                 f"{r['date']}, load {r['load']})")
+        L.append("")
+        L.append(f"`warta search` of the release build before `copies.bin`, {r['pairs']} runs each, alternating, "
+                 f"on the merged index of the build above ({r['json_bytes'] / 1e3:,.0f} KB of `copies.json`, "
+                 f"{r['groups']:,} groups) and on the same index without the file: process CPU (user + "
+                 f"system) mean {r['with_mean_ms']:.1f} ms against {r['without_mean_ms']:.1f} ms, median "
+                 f"{r['with_median_ms']:.1f} against {r['without_median_ms']:.1f} ms: reading the groups "
+                 f"costs about {r['with_mean_ms'] - r['without_mean_ms']:.1f} ms per search here and grows "
+                 f"with the number of groups (ten times as many at 1M articles), past the 2 ms a search "
+                 f"process may spend on it. Hence `copies.bin` (ARCHITECTURE.md): one read, no parse, "
+                 f"no table to build. {r['note']}")
+        L.append("")
     L.append(projection(comps, searches))
     L.append("Reproduce: `scale/bench.sh compare 100000`, `scale/bench.sh search 1000000` (about "
              "13 GB under target/bench; `search 100000` for the figures above), then `scale/bench.sh report`.")
@@ -265,12 +280,24 @@ def report(out_path):
 
 def projection(comps, searches):
     """10M and 100M articles, from the measured per-article figures."""
-    if not comps or not searches:
-        return "No projection yet: it needs a `compare` and a `search` run.\n"
+    if not comps:
+        return "No projection yet: it needs a `compare` run.\n"
     c = json.loads(comps[-1].read_text())
-    s = json.loads(searches[-1].read_text())
     d = c["dist"]
     n = c["articles"]
+    # Without a search run: the build's own index, and no query figures.
+    s = json.loads(searches[-1].read_text()) if searches else {
+        "articles": n, "index_bytes": d["index_bytes"], "classes": {}, "dist": d}
+    source = f"measured at {s['articles']:,} articles above"
+    if "full" not in s["classes"]:
+        # The in-process `full` class of bench/run.sh's own run (Query latency, same file).
+        bench = (ROOT / "BENCHMARKS.md").read_text()
+        row = re.search(r"(?m)^\| full \|[^\n]*?\| ([\d.]+) / ([\d.]+) \|", bench)
+        runs = re.search(r"(?m)^- (\d[\d,]*) articles,", bench)
+        if row and runs:
+            s["classes"]["full"] = {"p50_ms": float(row.group(1)), "p95_ms": float(row.group(2))}
+            s["full_articles"] = int(runs.group(1).replace(",", ""))
+            source = f"from the Query latency section ({s['full_articles']:,} articles, an idle machine)"
     per_article_cpu = sum(sh["cpu_s"] for sh in d["build"]["shards"]) / n
     m_art = s["articles"]
     index_per_article = s["index_bytes"] / m_art
@@ -287,19 +314,19 @@ def projection(comps, searches):
         f"{merge_cpu * 1e6:.0f} µs CPU and {merge_wall * 1e6:.0f} µs wall per article (the wall on this loaded "
         f"machine; the merge reads and writes every byte of the index once), a shard build's peak RSS of "
         f"{mb(shard_rss)} MB whatever its size (the writer's heap is fixed), and the `full` query class at "
-        f"p50 {p50:.0f} ms / p95 {p95:.0f} ms at {m_art:,} articles, taken as growing with the number of "
+        f"p50 {p50:.1f} ms / p95 {p95:.1f} ms, {source}, taken as growing with the number of "
         f"articles (broad queries match a fixed share of them).")
     L.append("")
     L.append("| articles | shards of 1M | shard builds, CPU h | index GB | merge, CPU h / wall h | "
              "`full` p50 / p95, one machine |")
     L.append("|---:|---:|---:|---:|---:|---:|")
     for total_articles in (10_000_000, 100_000_000):
-        k = total_articles / m_art
+        k = total_articles / s.get("full_articles", m_art)
         L.append(f"| {total_articles:,} | {total_articles // 1_000_000:,} | "
                  f"{per_article_cpu * total_articles / 3600:,.1f} | "
                  f"{index_per_article * total_articles / 1e9:,.0f} | "
                  f"{merge_cpu * total_articles / 3600:,.1f} / {merge_wall * total_articles / 3600:,.1f} | "
-                 f"{p50 * k / 1000:,.1f} s / {p95 * k / 1000:,.1f} s |")
+                 + (f"{p50 * k / 1000:,.1f} s / {p95 * k / 1000:,.1f} s |" if full else "not measured |"))
     L.append("")
     L.append(
         "Building scales out: shards are independent, so the shard builds' wall time divides by the number "
@@ -309,11 +336,13 @@ def projection(comps, searches):
         "value (provinces, cities, officials, programmes, outlets, years: thousands, not millions) and maps "
         "each segment's ordinals once, so its memory does not grow with the number of articles; what grows "
         "is the work per query (every matching article's facet columns are read) and the index the page "
-        "cache must hold to answer without reading the disk. At 10M the index is tens of GB, which a large "
-        "server holds in memory, and a broad query with counts takes seconds; at 100M the index is hundreds "
-        "of GB and such a query takes minutes. One searching machine stops between the two: past about "
-        "10M articles, keep the shards unmerged and search them side by side (warta does not do this yet), "
-        "or serve the exports from an engine built for many machines.")
+        "cache must hold to answer without reading the disk. By the table: at 10M the index (tens of GB) "
+        "still fits the memory of a large server and a broad query with counts stays under a second; at 100M "
+        "the index is hundreds of GB, more than one machine's memory, and such a query takes seconds. One "
+        "searching machine stops between the two, nearer 100M than 10M for narrow queries, nearer 10M for "
+        "broad ones and for the wait of a process that reads the copies and opens the index: past that, keep "
+        "the shards unmerged and search them side by side (warta does not do this yet), or serve the "
+        "exports from an engine built for many machines.")
     L.append("")
     return "\n".join(L)
 
