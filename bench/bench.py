@@ -537,6 +537,7 @@ def write_report(path, r):
     L.append(million_row())
     L.append("")
     L.append(scale_section())
+    L.append(scale_out_section(path))
     L.append("## Reproduce\n")
     L.append("```sh\n" + r["command"] + "\n```\n")
     L.append("`bench/run.sh` builds warta in release mode, generates the corpus into "
@@ -547,6 +548,15 @@ def write_report(path, r):
              "index size is the sum of the index files. `bench/run.sh --quick` does the same on "
              "5,000 articles.\n")
     Path(path).write_text("\n".join(L))
+
+
+def scale_out_section(path):
+    """The section `scale/bench.sh report` wrote into the report, kept as it is."""
+    text = Path(path).read_text() if Path(path).exists() else ""
+    begin, end = "<!-- scale-out: written by scale/bench.sh report -->", "<!-- /scale-out -->"
+    if begin not in text or end not in text:
+        return ""
+    return begin + text.split(begin, 1)[1].split(end, 1)[0] + end + "\n"
 
 
 def scale_only(args):

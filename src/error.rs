@@ -114,7 +114,7 @@ pub enum UserError {
         expected: u32,
     },
     /// Another process is writing this index.
-    #[error("the index in {} is locked by another `warta index` (lock file {}); wait for it to finish",
+    #[error("the index in {} is locked by another `warta index` or `warta merge` (lock file {}); wait for it to finish",
         .path.display(), .path.join(".tantivy-writer.lock").display())]
     IndexLocked {
         /// The index directory.

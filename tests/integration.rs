@@ -48,3 +48,5 @@ mod serve_examples;
 mod parquet_cmd;
 // `warta search --format opensearch`: template and bulk files, by shape and golden files.
 mod opensearch_cmd;
+// `scale/build.py`: shards built by Dask workers and merged equal a single build.
+mod scale_cmd;

@@ -92,7 +92,7 @@ fn normalised_search(v: &Value) -> (Value, Vec<(String, f64)>) {
 }
 
 /// The groups of copies of an index as sorted member lists.
-fn copy_groups(env: &TestEnv, index: &str) -> Vec<Vec<String>> {
+pub fn copy_groups(env: &TestEnv, index: &str) -> Vec<Vec<String>> {
     let file = fs::read_to_string(env.root().join(index).join("copies.json")).expect("copies");
     let v: Value = serde_json::from_str(&file).expect("copies JSON");
     let mut groups: Vec<Vec<String>> = v["groups"]
@@ -115,11 +115,12 @@ fn copy_groups(env: &TestEnv, index: &str) -> Vec<Vec<String>> {
 }
 
 /// Searches, facet counts, timelines, story counts and copies of two
-/// indexes are the same; scores agree within `tolerance` (relative).
-fn assert_same_answers(env: &TestEnv, single: &str, merged: &str, tolerance: f64) {
+/// indexes are the same; scores agree within `tolerance` (relative). Every
+/// hit is listed (up to 10,000), so ties at a page's end cannot differ.
+pub fn assert_same_answers(env: &TestEnv, single: &str, merged: &str, tolerance: f64) {
     for query in ["*", "jht", "perlindungan pekerja", "klaim OR santunan", "\"jaminan hari tua\""] {
         let search = |index: &str| {
-            json(env, &["search", query, "--index", index, "--json", "--limit", "1000"])
+            json(env, &["search", query, "--index", index, "--json", "--limit", "10000"])
         };
         let (a, a_scores) = normalised_search(&search(single));
         let (b, b_scores) = normalised_search(&search(merged));
@@ -148,7 +149,7 @@ fn assert_same_answers(env: &TestEnv, single: &str, merged: &str, tolerance: f64
         assert_eq!(timeline(single), timeline(merged), "timeline --by {by}");
     }
     let stories = |index: &str| {
-        let args = ["search", "*", "--dedup", "--index", index, "--json", "--limit", "1000"];
+        let args = ["search", "*", "--dedup", "--index", index, "--json", "--limit", "10000"];
         json(env, &args)["total"].clone()
     };
     assert_eq!(stories(single), stories(merged));
@@ -260,4 +261,50 @@ fn merges_that_would_lose_or_mix_data_are_refused() {
     let total =
         |index: &str| json(&env, &["search", "*", "--index", index, "--json"])["total"].clone();
     assert_eq!(total("one"), total("i0"));
+}
+
+/// Holds the writer lock of the index folder `dir` (as a running
+/// `warta index` or `warta merge` does) until the file is dropped.
+#[cfg(target_os = "linux")]
+fn hold_writer_lock(dir: &std::path::Path) -> fs::File {
+    use std::os::fd::AsRawFd;
+    fs::create_dir_all(dir).expect("mkdir");
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(".tantivy-writer.lock"))
+        .expect("lock file");
+    // SAFETY: flock on a descriptor this function owns.
+    let taken = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    assert_eq!(taken, 0, "lock taken");
+    file
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_merge_into_a_folder_another_run_is_writing_is_refused_and_the_lock_is_shared_with_index() {
+    let env = split(30);
+    let busy = env.root().join("busy");
+    let lock = hold_writer_lock(&busy);
+    for args in [
+        &["merge", "i0", "i1", "i2", "--index", "busy"][..],
+        &["index", "corpus", "--index", "busy"][..],
+    ] {
+        let out = env.warta(args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("locked") && err.contains(".tantivy-writer.lock"), "{args:?}: {err}");
+    }
+    let written: Vec<_> =
+        fs::read_dir(&busy).expect("busy").map(|e| e.expect("e").file_name()).collect();
+    assert_eq!(written, [".tantivy-writer.lock"], "nothing but the lock file");
+    // Once the other run is gone, the lock file it left is no content.
+    drop(lock);
+    ok(&env, &["merge", "i0", "i1", "i2", "--index", "busy", "--corpus", "corpus", "--quiet"]);
+    let total =
+        |index: &str| json(&env, &["search", "*", "--index", index, "--json"])["total"].clone();
+    assert_eq!(total("busy"), total("single"));
+    // And a finished merge holds no lock: an index run updates it.
+    ok(&env, &["index", "corpus", "--index", "busy", "--quiet"]);
 }

@@ -3,7 +3,10 @@
 //! (see [`crate::dedup`]) and the groups are written to `copies.json` in the
 //! index folder (temp file + rename). Because the groups are recomputed from
 //! the whole index, they stay right when documents are added or replaced
-//! incrementally. Searches read the file once ([`Copies::load`]).
+//! incrementally. Beside it, `copies.bin` holds the same groups as a lookup
+//! table ([`super::copies_table`]) that a search reads in one go and uses
+//! in place ([`Copies::load`]); without a table that matches the JSON, the
+//! JSON is read.
 
 use std::fs;
 use std::path::Path;
@@ -13,6 +16,7 @@ use tantivy::{DocId, Index, IndexReader, ReloadPolicy, SegmentReader};
 
 use crate::dedup::{self, Group, Item, Signature};
 use crate::error::{Error, InternalError, Result};
+use crate::index::copies_table::{self, TABLE_FILE, Table};
 use crate::index::names;
 
 /// The sidecar file with the groups of copies.
@@ -67,7 +71,24 @@ pub fn update(index: &Index, dir: &Path) -> Result<()> {
     let tmp = dir.join(format!("{COPIES_FILE}.tmp"));
     let json = serde_json::to_string(&file).unwrap_or_default();
     fs::write(&tmp, json).map_err(|e| io_error(&tmp, e))?;
-    fs::rename(&tmp, dir.join(COPIES_FILE)).map_err(|e| io_error(dir, e))
+    let path = dir.join(COPIES_FILE);
+    fs::rename(&tmp, &path).map_err(|e| io_error(dir, e))?;
+    // The table names the JSON it was made from: written after it, and a
+    // table left from before matches no longer.
+    let table = copies_table::stamp(&path)
+        .and_then(|stamp| copies_table::encode(&file.groups, stamp, id_hash));
+    let table_path = dir.join(TABLE_FILE);
+    match table {
+        Some(bytes) => {
+            let tmp = dir.join(format!("{TABLE_FILE}.tmp"));
+            fs::write(&tmp, bytes).map_err(|e| io_error(&tmp, e))?;
+            fs::rename(&tmp, &table_path).map_err(|e| io_error(dir, e))
+        }
+        None => match fs::remove_file(&table_path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io_error(dir, e)),
+            _ => Ok(()),
+        },
+    }
 }
 
 /// Every value of a column's dictionary, in ordinal order.
@@ -139,12 +160,23 @@ pub struct Copies {
     groups: Vec<Group>,
     /// (hash of a member id, its group), sorted.
     by_hash: Vec<(u64, u32)>,
+    /// The same groups read from `copies.bin` (then `groups` is empty until
+    /// `groups()` asks for them).
+    table: Option<Table>,
+    all: std::sync::OnceLock<Vec<Group>>,
 }
 
 impl Copies {
-    /// Reads `copies.json` from an index folder; no file means no copies.
+    /// Reads the groups of an index folder: `copies.bin` when it matches
+    /// `copies.json`, else `copies.json`; no file means no copies.
     pub fn load(dir: &Path) -> Result<Copies> {
         let path = dir.join(COPIES_FILE);
+        if let Some(stamp) = copies_table::stamp(&path)
+            && let Ok(bytes) = fs::read(dir.join(TABLE_FILE))
+            && let Some(table) = Table::new(bytes, stamp)
+        {
+            return Ok(Copies { table: Some(table), ..Copies::default() });
+        }
         let text = match fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Copies::default()),
@@ -166,7 +198,7 @@ impl Copies {
             by_hash.extend(g.members.iter().map(|m| (id_hash(m), i)));
         }
         by_hash.sort_unstable();
-        Copies { groups, by_hash }
+        Copies { groups, by_hash, ..Copies::default() }
     }
 
     /// The group holding `id`. Should an id be in two groups (the grouping
@@ -182,27 +214,41 @@ impl Copies {
             .find(|g| g.members.iter().any(|m| m == id))
     }
 
+    /// The representative and size of the group holding `id`.
+    fn story_of(&self, id: &str) -> Option<(&str, usize)> {
+        match &self.table {
+            Some(t) => {
+                let g = t.group_of(id, id_hash(id))?;
+                Some((t.representative(g)?, t.size(g)))
+            }
+            None => self.group_of(id).map(|g| (g.representative.as_str(), g.members.len())),
+        }
+    }
+
     /// The representative this article is a copy of (`None` for the
     /// representative itself and for articles without copies).
     pub fn duplicate_of(&self, id: &str) -> Option<&str> {
-        let g = self.group_of(id)?;
-        (g.representative != id).then_some(g.representative.as_str())
+        let (rep, _) = self.story_of(id)?;
+        (rep != id).then_some(rep)
     }
 
     /// How many other articles carry the same story.
     pub fn copies(&self, id: &str) -> usize {
-        self.group_of(id).map_or(0, |g| g.members.len().saturating_sub(1))
+        self.story_of(id).map_or(0, |(_, n)| n.saturating_sub(1))
     }
 
     /// The story an article belongs to: its representative's id (its own
     /// id when it has no copies).
     pub fn story<'a>(&'a self, id: &'a str) -> &'a str {
-        self.group_of(id).map_or(id, |g| g.representative.as_str())
+        self.story_of(id).map_or(id, |(rep, _)| rep)
     }
 
     /// All groups.
     pub fn groups(&self) -> &[Group] {
-        &self.groups
+        match &self.table {
+            Some(t) => self.all.get_or_init(|| t.groups()),
+            None => &self.groups,
+        }
     }
 }
 
@@ -263,6 +309,39 @@ mod tests {
         c.by_hash.sort_unstable();
         assert_eq!(c.story("b"), "a");
         assert_eq!(c.copies("b"), 2);
+    }
+
+    #[test]
+    fn the_table_answers_like_the_json_and_a_stale_one_is_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let groups = vec![
+            Group { representative: "a".into(), members: vec!["a".into(), "b".into()] },
+            Group { representative: "d".into(), members: vec!["c".into(), "d".into(), "e".into()] },
+        ];
+        let json = |groups: &[Group]| {
+            let file = CopiesFile { threshold: 0.5, shingle: 5, groups: groups.to_vec() };
+            serde_json::to_string(&file).unwrap()
+        };
+        let path = dir.path().join(COPIES_FILE);
+        fs::write(&path, json(&groups)).unwrap();
+        let stamp = copies_table::stamp(&path).unwrap();
+        fs::write(
+            dir.path().join(TABLE_FILE),
+            copies_table::encode(&groups, stamp, id_hash).unwrap(),
+        )
+        .unwrap();
+        let c = Copies::load(dir.path()).unwrap();
+        assert!(c.table.is_some());
+        assert_eq!((c.story("e"), c.copies("e"), c.duplicate_of("c")), ("d", 2, Some("d")));
+        assert_eq!((c.story("z"), c.copies("z"), c.duplicate_of("a")), ("z", 0, None));
+        assert_eq!(c.groups(), groups.as_slice());
+
+        // copies.json rewritten without its table (an older warta): the JSON answers.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(&path, json(&groups[..1])).unwrap();
+        let c = Copies::load(dir.path()).unwrap();
+        assert!(c.table.is_none());
+        assert_eq!((c.story("e"), c.copies("a")), ("e", 1));
     }
 
     #[test]

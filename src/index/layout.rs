@@ -3,7 +3,7 @@
 //! warta recognises its own entries by name: tantivy's (`meta.json`,
 //! `.managed.json`, its lock files, segment files `<32 hex>.<component>`
 //! and the temporary files of its atomic writes) and its own (`warta.json`,
-//! `files-N.jsonl`, `copies.json`, `roots.txt`, `officials.tsv`, their
+//! `files-N.jsonl`, `copies.json`, `copies.bin`, `roots.txt`, `officials.tsv`, their
 //! `.tmp` files, `.gitkeep`). A folder holding anything else is refused,
 //! whatever state `meta.json` is in, and nothing in it is touched.
 //!
@@ -21,6 +21,7 @@ use tantivy::directory::{Directory, DirectoryLock, INDEX_WRITER_LOCK, MmapDirect
 use crate::error::{Error, Result, UserError};
 use crate::index::analysis::{OFFICIALS_FILE, ROOTS_FILE};
 use crate::index::copies::COPIES_FILE;
+use crate::index::copies_table::TABLE_FILE;
 use crate::index::manifest;
 use crate::index::store::INFO_FILE;
 
@@ -46,12 +47,13 @@ pub fn is_own(name: &str, is_dir: bool) -> bool {
         ROOTS_FILE,
         OFFICIALS_FILE,
         COPIES_FILE,
+        TABLE_FILE,
     ];
     if FIXED.contains(&name) || manifest::is_manifest_file(name) {
         return true;
     }
     if let Some(base) = name.strip_suffix(".tmp") {
-        return [INFO_FILE, COPIES_FILE].contains(&base);
+        return [INFO_FILE, COPIES_FILE, TABLE_FILE].contains(&base);
     }
     is_segment_file(name) || is_atomic_write_temp(name)
 }
@@ -357,6 +359,8 @@ mod tests {
             "warta.json.tmp",
             "files-3.jsonl",
             "copies.json",
+            "copies.bin",
+            "copies.bin.tmp",
             "roots.txt",
             "officials.tsv",
             "0123456789abcdef0123456789abcdef.idx",

@@ -14,7 +14,9 @@
 //! a later `warta index` of that folder updates it like any index (files it
 //! finds under other relative paths are indexed again, entries it does not
 //! find are removed). The output folder must be new or empty: nothing is
-//! ever overwritten or deleted.
+//! ever overwritten or deleted. The merge holds the output's writer lock,
+//! the one `warta index` takes, from before it looks at the folder to the
+//! end: a second merge or an index run into the same folder is refused.
 
 use std::collections::HashMap;
 use std::fs;
@@ -22,11 +24,18 @@ use std::path::{Component, Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
-use tantivy::directory::MmapDirectory;
+use std::sync::Arc;
+
+use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+use tantivy::directory::{
+    Directory, DirectoryLock, FileHandle, INDEX_WRITER_LOCK, Lock, MmapDirectory, WatchCallback,
+    WatchHandle, WritePtr,
+};
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use crate::error::{Error, Result, UserError};
 use crate::index::analysis::{self, OFFICIALS_FILE};
+use crate::index::layout;
 use crate::index::manifest::Manifest;
 use crate::index::schema::FORMAT_VERSION;
 use crate::index::session::CommitPayload;
@@ -77,6 +86,7 @@ pub fn merge(shards: &[PathBuf], out: &Path, corpus: Option<&Path>) -> Result<Me
     }
     check_output(out)?;
     let shards = shards.iter().map(|d| open_shard(d)).collect::<Result<Vec<_>>>()?;
+
     check_alike(&shards)?;
     let manifest = join_manifests(shards.iter().map(|s| (s.dir.as_path(), &s.manifest)))?;
     let corpus = match corpus {
@@ -88,6 +98,10 @@ pub fn merge(shards: &[PathBuf], out: &Path, corpus: Option<&Path>) -> Result<Me
     };
 
     fs::create_dir_all(out).map_err(|e| Error::io(format!("creating {}", out.display()), e))?;
+    // Held to the end; looked at again under the lock, which another merge
+    // may have taken and let go of since the first look.
+    let _lock = layout::writer_lock(out)?;
+    check_empty(out)?;
     // Written first: a merge that stops half way leaves a folder every
     // command reports as an index that was never finished.
     let mut info = IndexInfo {
@@ -148,16 +162,28 @@ fn refused(message: impl Into<String>) -> Error {
     UserError::Merge { message: message.into() }.into()
 }
 
-/// The output must be a new or empty folder.
+/// tantivy's lock files, left behind by a run that held them: not content.
+const LOCK_FILES: [&str; 2] = [".tantivy-writer.lock", ".tantivy-meta.lock"];
+
+/// The output must be a new or empty folder (but for lock files), and no
+/// `warta index` or `warta merge` may be writing it.
 fn check_output(out: &Path) -> Result<()> {
     if !out.exists() {
         return Ok(());
     }
+    if layout::writer_running(out) {
+        return Err(UserError::IndexLocked { path: out.to_path_buf() }.into());
+    }
+    check_empty(out)
+}
+
+/// The output holds nothing but lock files (the caller may hold its lock).
+fn check_empty(out: &Path) -> Result<()> {
     let empty = out.is_dir()
         && fs::read_dir(out)
             .map_err(|e| Error::io(format!("listing {}", out.display()), e))?
-            .next()
-            .is_none();
+            .filter_map(|e| e.ok())
+            .all(|e| LOCK_FILES.iter().any(|l| e.file_name() == *l));
     if empty {
         Ok(())
     } else {
@@ -263,11 +289,13 @@ fn join_manifests<'a>(
     Ok(joined)
 }
 
-/// tantivy's merge of every shard's segments into one segment in `out`.
+/// tantivy's merge of every shard's segments into one segment in `out`,
+/// whose writer lock the caller holds.
 fn merge_segments(shards: &[Shard], out: &Path) -> Result<Index> {
     let indices: Vec<Index> = shards.iter().map(|s| s.index.index().clone()).collect();
     let dir = MmapDirectory::open(out)
         .map_err(|e| Error::io(format!("opening {}", out.display()), std::io::Error::other(e)))?;
+    let dir = LockHeld(dir);
     let has_documents = shards.iter().any(|s| s.index.searcher().num_docs() > 0);
     let index = if has_documents {
         tantivy::indexer::merge_indices(&indices, dir)?
@@ -276,6 +304,56 @@ fn merge_segments(shards: &[Shard], out: &Path) -> Result<Index> {
         Index::create(dir, indices[0].schema(), indices[0].settings().clone())?
     };
     Ok(index)
+}
+
+/// tantivy's directory of an output whose writer lock this merge already
+/// holds: the writer that records the commit gets that lock without taking
+/// it a second time (it would find it busy).
+#[derive(Clone, Debug)]
+struct LockHeld(MmapDirectory);
+
+impl Directory for LockHeld {
+    fn get_file_handle(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<Arc<dyn FileHandle>, OpenReadError> {
+        self.0.get_file_handle(path)
+    }
+
+    fn delete(&self, path: &Path) -> std::result::Result<(), DeleteError> {
+        self.0.delete(path)
+    }
+
+    fn exists(&self, path: &Path) -> std::result::Result<bool, OpenReadError> {
+        self.0.exists(path)
+    }
+
+    fn open_write(&self, path: &Path) -> std::result::Result<WritePtr, OpenWriteError> {
+        self.0.open_write(path)
+    }
+
+    fn atomic_read(&self, path: &Path) -> std::result::Result<Vec<u8>, OpenReadError> {
+        self.0.atomic_read(path)
+    }
+
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+        self.0.atomic_write(path, data)
+    }
+
+    fn sync_directory(&self) -> std::io::Result<()> {
+        self.0.sync_directory()
+    }
+
+    fn acquire_lock(&self, lock: &Lock) -> std::result::Result<DirectoryLock, LockError> {
+        if lock.filepath == INDEX_WRITER_LOCK.filepath {
+            return Ok(DirectoryLock::from(Box::new(())));
+        }
+        self.0.acquire_lock(lock)
+    }
+
+    fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        self.0.watch(watch_callback)
+    }
 }
 
 /// Commits the merged index once more, with the record `warta index` reads.
@@ -373,5 +451,19 @@ mod tests {
         let err = check_output(&out).unwrap_err().to_string();
         assert!(err.contains("not empty") && err.contains("out"), "{err}");
         assert!(out.join("thesis.docx").exists());
+    }
+
+    #[test]
+    fn an_output_another_run_is_writing_is_refused_as_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        let held = layout::writer_lock(&out).expect("lock");
+        let err = check_output(&out).unwrap_err().to_string();
+        assert!(err.contains("locked") && err.contains(".tantivy-writer.lock"), "{err}");
+        drop(held);
+        // The lock file a finished run leaves behind is not content.
+        assert!(out.join(".tantivy-writer.lock").exists());
+        assert!(check_output(&out).is_ok());
     }
 }

@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod build;
 pub mod check;
 pub mod copies;
+pub mod copies_table;
 pub mod document;
 pub mod guard;
 pub mod id;

@@ -26,6 +26,7 @@ impl Stamp {
         Stamp(vec![
             stat("meta.json"),
             stat("copies.json"),
+            stat("copies.bin"),
             stat("warta.json"),
             stat(OFFICIALS_FILE),
         ])
