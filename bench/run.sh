@@ -6,11 +6,12 @@
 #   bench/run.sh --scale N  warta's full index of N articles alone (time, peak RSS, size), recorded in
 #                           target/bench/scale-N.json and shown in the next BENCHMARKS.md
 #
-# Steps: release build of warta (+ examples/bench_queries, examples/dump_views), corpus generation into
+# Steps: release build of warta (+ examples/bench_queries, dump_views, index_parts), corpus generation into
 # target/bench/corpus-N (+ corpus-N.jsonl; reused when present), tantivy-cli installed into
 # target/bench-tools if missing, then bench/bench.py measures the three engines and writes
 # BENCHMARKS.md. The "floor" step measures warta's parts alone: tantivy-cli indexing the tokens of
-# warta's two views (examples/dump_views), the analyzers alone, the extraction alone.
+# warta's two views (examples/dump_views), the analyzers alone, the extraction alone, and the build's
+# steps one after another on one thread (examples/index_parts), which add up to the whole.
 # Environment: BENCH_THREADS (tantivy-cli indexing threads, default 2), BENCH_ROUNDS, BENCH_SPAWNS,
 # BENCH_OUT (report path), BENCH_ENGINES (default warta,tantivy,fts5,floor).
 set -euo pipefail
@@ -30,7 +31,8 @@ ENGINES=${BENCH_ENGINES:-warta,tantivy,fts5,floor}
 command -v /usr/bin/time >/dev/null || { echo "bench: /usr/bin/time (GNU time) is required" >&2; exit 2; }
 
 echo "bench: building warta (release)" >&2
-cargo build --release --quiet --bin warta --example bench_queries --example dump_views
+cargo build --release --quiet --bin warta --example bench_queries --example dump_views \
+  --example index_parts
 
 BENCH=target/bench
 mkdir -p "$BENCH"

@@ -9,6 +9,9 @@
 //!                                       -> IndonesianStemmer -> LowerCaser
 //! ```
 //!
+//! The stemmed view's last three steps run as one filter with one memo
+//! lookup per token ([`stemmed::StemmedWords`], equal to them token for token).
+//!
 //! The exact view keeps the words as written (lowercased and accent-folded):
 //! it serves phrases, names and exact wording. The stemmed view drops
 //! stopwords *before* stemming (so the conjunction `serta` is gone before
@@ -27,6 +30,7 @@
 pub mod reduplication;
 pub mod scoped;
 pub mod stem;
+pub mod stemmed;
 pub mod stopwords;
 pub mod tokenizer;
 
@@ -39,7 +43,6 @@ use tantivy::tokenizer::{
 
 use reduplication::Reduplication;
 use stem::{Dictionary, IndonesianStemmer};
-use stopwords::StopWords;
 use tokenizer::WartaTokenizer;
 
 /// Longest token kept, in bytes.
@@ -115,9 +118,7 @@ impl AnalysisConfig {
             .filter(Reduplication::default());
         match view {
             View::Exact => base.filter(LowerCaser).build(),
-            View::Stemmed => {
-                base.filter(StopWords).filter(self.stemmer.clone()).filter(LowerCaser).build()
-            }
+            View::Stemmed => base.filter(stemmed::StemmedWords::new(&self.stemmer)).build(),
         }
     }
 

@@ -58,13 +58,16 @@ fn records(text: &str) -> impl Iterator<Item = (&str, &str, usize)> {
 #[derive(Clone)]
 pub struct ScopedTokenizer {
     inner: TextAnalyzer,
+    /// The tokens of the last text; the first `len` are current. Tokens
+    /// past `len` are kept so their text buffers are reused.
     tokens: Vec<Token>,
+    len: usize,
 }
 
 impl ScopedTokenizer {
     /// Scopes the terms of `inner` (a view's analyzer).
     pub fn new(inner: TextAnalyzer) -> Self {
-        ScopedTokenizer { inner, tokens: Vec::new() }
+        ScopedTokenizer { inner, tokens: Vec::new(), len: 0 }
     }
 }
 
@@ -72,7 +75,7 @@ impl Tokenizer for ScopedTokenizer {
     type TokenStream<'a> = ScopedTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> ScopedTokenStream<'a> {
-        self.tokens.clear();
+        let mut len = 0;
         let mut base = 0;
         for (key, body, offset) in records(text) {
             let mut last = base;
@@ -80,23 +83,31 @@ impl Tokenizer for ScopedTokenizer {
             while stream.advance() {
                 let t = stream.token();
                 last = base + t.position;
-                self.tokens.push(Token {
-                    offset_from: offset + t.offset_from,
-                    offset_to: offset + t.offset_to,
-                    position: last,
-                    text: scoped_term(key, &t.text),
-                    position_length: 1,
-                });
+                if len == self.tokens.len() {
+                    self.tokens.push(Token::default());
+                }
+                // The buffer of an earlier token is reused: no allocation per term.
+                let out = &mut self.tokens[len];
+                out.offset_from = offset + t.offset_from;
+                out.offset_to = offset + t.offset_to;
+                out.position = last;
+                out.position_length = 1;
+                out.text.clear();
+                out.text.push_str(key);
+                out.text.push('|');
+                out.text.push_str(&t.text);
+                len += 1;
             }
             base = last + RECORD_GAP;
         }
-        ScopedTokenStream { tokens: &mut self.tokens, next: 0 }
+        self.len = len;
+        ScopedTokenStream { tokens: &mut self.tokens[..len], next: 0 }
     }
 }
 
 /// The tokens of one encoded text.
 pub struct ScopedTokenStream<'a> {
-    tokens: &'a mut Vec<Token>,
+    tokens: &'a mut [Token],
     next: usize,
 }
 
@@ -162,6 +173,21 @@ mod tests {
         let words: Vec<&str> =
             collect(&mut analyzer, &text).iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(words, ["satu", "dua", "tiga"]);
+    }
+
+    #[test]
+    fn a_shorter_text_after_a_longer_one_has_only_its_own_terms() {
+        let mut analyzer = TextAnalyzer::from(ScopedTokenizer::new(
+            AnalysisConfig::default().analyzer(View::Exact),
+        ));
+        let mut long = String::new();
+        encode(&mut long, "panjang", "satu dua tiga empat");
+        let mut short = String::new();
+        encode(&mut short, "b", "x");
+        assert_eq!(collect(&mut analyzer, &long).len(), 4);
+        let terms: Vec<(usize, String)> =
+            collect(&mut analyzer, &short).into_iter().map(|t| (t.position, t.term)).collect();
+        assert_eq!(terms, [(0, "b|x".to_string())]);
     }
 
     #[test]

@@ -41,6 +41,7 @@ use crate::index::session::{CommitPayload, Session, writer_error};
 use crate::index::walk::{self, Walked};
 use crate::index::{analysis, layout};
 
+pub use crate::index::prepare::index_settings;
 pub use crate::index::walk::corpus_fingerprint;
 
 /// Default memory budget of the index writer (shared by its threads).
@@ -74,7 +75,7 @@ const MIN_LEVEL_DOCS: u32 = 1_000;
 
 /// How segments are merged while indexing (see [`SEGMENTS_PER_MERGE`] and
 /// [`MIN_LEVEL_DOCS`]).
-fn merge_policy() -> tantivy::indexer::LogMergePolicy {
+pub fn merge_policy() -> tantivy::indexer::LogMergePolicy {
     let mut policy = tantivy::indexer::LogMergePolicy::default();
     policy.set_min_num_segments(SEGMENTS_PER_MERGE);
     policy.set_min_layer_size(MIN_LEVEL_DOCS);
@@ -83,7 +84,7 @@ fn merge_policy() -> tantivy::indexer::LogMergePolicy {
 
 /// The writer's threads and memory: `heap` split over `threads` indexing
 /// threads, one merge at a time.
-fn writer_options(threads: usize, heap: usize) -> tantivy::indexer::IndexWriterOptions {
+pub fn writer_options(threads: usize, heap: usize) -> tantivy::indexer::IndexWriterOptions {
     tantivy::indexer::IndexWriterOptions::builder()
         .num_worker_threads(threads)
         .memory_budget_per_thread(heap / threads)

@@ -211,21 +211,25 @@ fn in_progress(corpus: &Path) -> IndexInfo {
     }
 }
 
-/// A new index in `dir`. Stored fields (bodies, and the metadata with its
-/// quotes and figures, which repeat body sentences) are compressed with zstd
-/// rather than tantivy's default lz4: a smaller index for a slightly slower
-/// fetch of the ten hits shown.
-fn create(dir: &Path) -> Result<Index> {
-    let (schema, _) = build_schema();
-    let settings = tantivy::IndexSettings {
+/// The settings of a new index. Stored fields (bodies, and the metadata
+/// with its quotes and figures, which repeat body sentences) are compressed
+/// with zstd rather than tantivy's default lz4: a smaller index for a
+/// slightly slower fetch of the ten hits shown.
+pub fn index_settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(
             tantivy::store::ZstdCompressor::default(),
         ),
         ..tantivy::IndexSettings::default()
-    };
+    }
+}
+
+/// A new index in `dir` (see [`index_settings`]).
+fn create(dir: &Path) -> Result<Index> {
+    let (schema, _) = build_schema();
     Index::builder()
         .schema(schema)
-        .settings(settings)
+        .settings(index_settings())
         .create_in_dir(dir)
         .map_err(|e| writer_error(dir, e))
 }

@@ -42,6 +42,11 @@ impl Stemmer {
         &self.dict
     }
 
+    /// The shared dictionary itself.
+    pub fn shared_dictionary(&self) -> Arc<Dictionary> {
+        Arc::clone(&self.dict)
+    }
+
     /// Number of cached words.
     pub fn cached_len(&self) -> usize {
         self.index.len()

@@ -39,7 +39,8 @@ static NO_STEM_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// Tokens with fewer characters than this are never stemmed.
 const MIN_STEM_CHARS: usize = 4;
 
-type WordSet = HashSet<Box<str>, FxBuildHasher>;
+/// Lowercase words never stemmed.
+pub(crate) type WordSet = HashSet<Box<str>, FxBuildHasher>;
 
 /// Token filter that stems Indonesian words (see the module doc for what it leaves alone).
 #[derive(Clone, Debug)]
@@ -58,6 +59,11 @@ impl IndonesianStemmer {
             .chain(Self::no_stem_words().map(Box::from))
             .collect();
         IndonesianStemmer { stemmer: Stemmer::new(dict), keep: Arc::new(keep) }
+    }
+
+    /// The dictionary and the words never stemmed (protected and `no_stem.txt`).
+    pub(crate) fn parts(&self) -> (Arc<Dictionary>, Arc<WordSet>) {
+        (self.stemmer.shared_dictionary(), Arc::clone(&self.keep))
     }
 
     /// The curated never-stem words of `no_stem.txt`.
@@ -152,7 +158,7 @@ impl<T: TokenStream> TokenStream for IndonesianStemmerTokenStream<'_, T> {
 }
 
 /// Short, containing a digit, or ALL-CAPS with at least two letters.
-fn has_protected_shape(text: &str) -> bool {
+pub(crate) fn has_protected_shape(text: &str) -> bool {
     let mut chars = 0;
     let mut letters = 0;
     let mut upper = 0;

@@ -99,6 +99,7 @@ use std::borrow::Cow;
 pub use cache::Stemmer;
 pub use dictionary::Dictionary;
 pub use filter::{IndonesianStemmer, IndonesianStemmerFilter, IndonesianStemmerTokenStream};
+pub(crate) use filter::{WordSet, has_protected_shape};
 pub use word::MAX_WORD_BYTES;
 
 use prefix::{Stripped, remove_prefixes};
