@@ -8,7 +8,7 @@
 //! dateline ([`crate::extract::dateline`]) and picks the date
 //! ([`crate::extract::date`], whose module doc states the date policy).
 //! JSON articles go through the same body cleaning; their fields win over what
-//! the body says.
+//! the body says. [`normalize`] cleans the text, [`scan`] is the line pass.
 //!
 //! # Title rule
 //!
@@ -46,10 +46,15 @@
 //! copyright footer (`Copyright © ANTARA 2024`); then one named in a credit
 //! line (`TEMPO/Photographer`, `Author - detikFinance`).
 
+mod normalize;
+mod scan;
+
 use crate::extract::article::{Credit, PartialDate, RawArticle, StructuredArticle};
-use crate::extract::{boilerplate, byline, date, dateline, publisher, title};
-use boilerplate::LineClass;
-use title::choose_title;
+use crate::extract::{boilerplate, date, dateline, publisher, title};
+use normalize::{normalize, normalize_inline};
+use scan::{Unit, scan};
+
+pub(crate) use scan::lines;
 
 /// Where a page's date came from (see [`crate::extract::date`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -131,9 +136,6 @@ pub struct Page {
 
 /// Paragraphs (from the top) in which a dateline is looked for.
 const DATELINE_WINDOW: usize = 4;
-/// Paragraphs collected before date header lines stop being looked for.
-const HEADER_WINDOW: usize = 3;
-
 /// Parses one raw article.
 pub fn parse(raw: &RawArticle) -> Page {
     match raw {
@@ -174,122 +176,6 @@ fn parse_structured(article: &StructuredArticle) -> Page {
         page.date_source = Some(DateSource::Field);
     }
     page
-}
-
-/// One kept line and the blank-line-separated block it belongs to.
-struct Unit<'a> {
-    block: usize,
-    text: &'a str,
-}
-
-#[derive(Default)]
-struct Scan<'a> {
-    title: Option<&'a str>,
-    units: Vec<Unit<'a>>,
-    credits: Vec<Credit>,
-    header_date: Option<PartialDate>,
-    copyright: Option<PartialDate>,
-    copyright_source: Option<&'static str>,
-    /// Whether `header_date` came from above the headline (maybe a widget).
-    header_above_title: bool,
-    /// The first known outlet named by a credit line (photo credit, author
-    /// line): the weakest publisher evidence.
-    credit_source: Option<String>,
-    /// The publisher of the last line that is only a site's address
-    /// (masthead or footer URL).
-    site: Option<String>,
-}
-
-/// The non-blank lines of a page, trimmed, with their line number and the
-/// number of the blank-line-separated block they belong to.
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
-    let (mut block, mut in_blank) = (0, false);
-    text.split('\n').enumerate().filter_map(move |(n, line)| {
-        let line = line.trim();
-        if line.is_empty() {
-            block += usize::from(!in_blank);
-            in_blank = true;
-            return None;
-        }
-        in_blank = false;
-        Some((n, block, line))
-    })
-}
-
-/// The line pass. `known_title` is `Some` for JSON articles (whose title, if
-/// any, is a field): then no title is looked for in the text.
-fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
-    let mut s = Scan::default();
-    let chosen = if known_title.is_none() { choose_title(text) } else { None };
-    let mut ended = false;
-    for (n, block, line) in lines(text) {
-        if let Some(year) = date::copyright_year(line) {
-            s.copyright.get_or_insert(year);
-            if s.copyright_source.is_none() {
-                s.copyright_source = publisher::copyright_publisher(line);
-            }
-        }
-        if s.credit_source.is_none() {
-            s.credit_source = publisher::credit_publisher(line);
-        }
-        if let Some(site) = publisher::site_publisher(line) {
-            s.site = Some(site);
-            continue;
-        }
-        if ended {
-            continue;
-        }
-        if let Some(credits) = byline::parse_line(line) {
-            s.credits.extend(credits);
-            continue;
-        }
-        let title = s.title.or(known_title).filter(|t| !t.is_empty());
-        if title == Some(line) {
-            continue; // the headline repeated in the text
-        }
-        match boilerplate::classify_with_title(line, title) {
-            LineClass::End if !s.units.is_empty() => {
-                ended = true;
-                continue;
-            }
-            LineClass::Text => {}
-            _ => continue,
-        }
-        if s.units.len() < HEADER_WINDOW
-            && let Some(d) = date::header_date(line)
-            && dateline::parse(line).is_none_or(|d| d.city.is_none())
-        {
-            // A date bar above the headline may be the site's widget (today's
-            // date): the article's stamp below the headline replaces it.
-            match chosen {
-                Some((at, _)) if n < at => {
-                    s.header_date.get_or_insert(d);
-                    s.header_above_title = true;
-                }
-                _ if s.header_above_title => {
-                    s.header_date = Some(d);
-                    s.header_above_title = false;
-                }
-                _ => {
-                    s.header_date.get_or_insert(d);
-                }
-            }
-            continue;
-        }
-        match chosen {
-            Some((at, _)) if n < at => continue, // chrome above the headline
-            Some((at, title)) if n == at => {
-                s.title = Some(title);
-                if let Some((_, d)) = date::trailing_stamp(line) {
-                    s.header_date.get_or_insert(d);
-                }
-                continue;
-            }
-            _ => {}
-        }
-        s.units.push(Unit { block, text: line });
-    }
-    s
 }
 
 /// Paragraphs, dateline, date and body from the kept lines.
@@ -355,53 +241,6 @@ fn join_wrapped(units: &[Unit<'_>]) -> Vec<String> {
     out
 }
 
-/// Unix line ends; no-break and other odd spaces to one space; zero-width
-/// characters and controls removed.
-fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut after_cr = false;
-    // Runs of characters kept as they are (printable ASCII, and a space
-    // right after one, which has no space to collapse into) are copied whole.
-    let (mut kept, mut after_graphic) = (0, false);
-    for (i, c) in text.char_indices() {
-        let was_cr = after_cr;
-        after_cr = c == '\r';
-        let plain = c.is_ascii_graphic() || (c == ' ' && after_graphic);
-        after_graphic = c.is_ascii_graphic();
-        if plain {
-            continue;
-        }
-        out.push_str(&text[kept..i]);
-        kept = i + c.len_utf8();
-        push_normalized(&mut out, c, was_cr);
-    }
-    out.push_str(&text[kept..]);
-    out
-}
-
-/// What [`normalize`] writes for one character that is not plain ASCII
-/// (`was_cr`: the character before it was `\r`).
-fn push_normalized(out: &mut String, c: char, was_cr: bool) {
-    match c {
-        '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
-        '\n' if was_cr => {}
-        '\n' => out.push('\n'),
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {}
-        c if c.is_whitespace() || c == '\u{A0}' => {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-        }
-        c if c.is_control() => {}
-        c => out.push(c),
-    }
-}
-
-/// [`normalize`] for a one-line field.
-fn normalize_inline(text: &str) -> String {
-    normalize(text).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
 
@@ -418,40 +257,6 @@ mod tests {
 
     fn credit(role: &str, name: &str) -> Credit {
         Credit { role: role.into(), name: name.into() }
-    }
-
-    #[test]
-    fn normalisation() {
-        assert_eq!(normalize("a\r\nb\rc\u{a0}\u{a0}d\u{200b}e\u{feff}\tf"), "a\nb\nc de f");
-        assert_eq!(normalize_inline("  Judul\n baru\u{a0} "), "Judul baru");
-    }
-
-    /// [`normalize`] one character at a time, without its plain-ASCII fast path.
-    fn normalize_by_char(text: &str) -> String {
-        let mut out = String::new();
-        let mut after_cr = false;
-        for c in text.chars() {
-            let was_cr = after_cr;
-            after_cr = c == '\r';
-            push_normalized(&mut out, c, was_cr);
-        }
-        out
-    }
-
-    #[test]
-    fn normalisation_copies_runs_like_the_character_loop() {
-        let texts = [
-            "",
-            " ",
-            "a  b \t c\u{a0} d",
-            "x\r\n\r\ny\r\rz\n\r",
-            "“Kata,” ujar  Budi\u{200b} \u{feff}.\u{7}\u{85}é \u{2028} ok ",
-            "end with space ",
-            "\u{a0} a\u{a0}\u{a0}b",
-        ];
-        for t in texts {
-            assert_eq!(normalize(t), normalize_by_char(t), "{t:?}");
-        }
     }
 
     #[test]
@@ -487,25 +292,6 @@ mod tests {
     }
 
     #[test]
-    fn title_after_chrome_and_deck_before_dateline() {
-        let page = plain(
-            "Sukses\n\nPekerja Pelabuhan Ambon Kini Terlindungi\n\n\
-             Ringkasan singkat tentang kerja sama perlindungan pekerja.\n\n\
-             Liputan6.com, Ambon BPJS Ketenagakerjaan memperluas perlindungan.\n\n\
-             2 dari 3 halaman\n\nJaminan Sosial Pekerja\n\nKerja sama diteken di Ambon.\n\n(*)",
-        );
-        assert_eq!(page.title.as_deref(), Some("Pekerja Pelabuhan Ambon Kini Terlindungi"));
-        assert_eq!(page.dateline.as_deref(), Some("Ambon"));
-        assert_eq!(page.source.as_deref(), Some("Liputan6.com"));
-        assert_eq!(
-            page.body,
-            "BPJS Ketenagakerjaan memperluas perlindungan.\n\nJaminan Sosial Pekerja\n\n\
-             Kerja sama diteken di Ambon."
-        );
-        assert_eq!(page.date, None);
-    }
-
-    #[test]
     fn dateline_date_beats_the_body_and_stamps_leave_the_headline() {
         let page = plain(
             "Klaim Nelayan Dibayar Penuh\n\nSORONG (12/3/2024) - Santunan diserahkan Senin (11/3/2024).",
@@ -524,22 +310,6 @@ mod tests {
             "Klaim Nelayan Dibayar Penuh | Warta Kota\n\nSorong - Santunan diserahkan di kantor cabang.",
         );
         assert_eq!(page.title.as_deref(), Some("Klaim Nelayan Dibayar Penuh"));
-    }
-
-    #[test]
-    fn the_stamp_below_the_headline_beats_a_date_bar_above_it() {
-        let page = plain(
-            "Minggu, 6 Desember 2026\n\nKlaim Nelayan Dibayar Penuh\n\nSenin, 11 Maret 2024 09:10 WIB\n\n\
-             Sorong - Santunan diserahkan di kantor cabang pada pagi hari.",
-        );
-        assert_eq!(page.title.as_deref(), Some("Klaim Nelayan Dibayar Penuh"));
-        assert_eq!(page.date, Some(d("2024-03-11")));
-        // Alone, the bar above is still the page's date.
-        let page = plain(
-            "Senin, 11 Maret 2024\n\nKlaim Nelayan Dibayar Penuh\n\n\
-             Sorong - Santunan diserahkan di kantor cabang pada pagi hari.",
-        );
-        assert_eq!(page.date, Some(d("2024-03-11")));
     }
 
     #[test]
@@ -578,23 +348,6 @@ mod tests {
     }
 
     #[test]
-    fn glued_image_captions_and_numbered_subheadings() {
-        let title = "Pekerja Rentan Ambon Dapat Perlindungan";
-        let page = plain(&format!(
-            "{title}\n\nDeck singkat\n\nAmbon, IDN Times -- Pekerja rentan didaftarkan.\n\n\
-             1. Iuran dibayar pemerintah daerah\n\n{title}Petugas mendata pekerja. (Dok. Contoh)\n\n\
-             Pendataan selesai bulan depan.\n\nBerita Terkini Lainnya\n\nJudul lain"
-        ));
-        assert_eq!(page.title.as_deref(), Some(title));
-        assert_eq!(page.source.as_deref(), Some("IDN Times"));
-        assert_eq!(
-            page.body,
-            "Pekerja rentan didaftarkan.\n\n1. Iuran dibayar pemerintah daerah\n\n\
-             Pendataan selesai bulan depan."
-        );
-    }
-
-    #[test]
     fn no_dateline_keeps_every_paragraph() {
         let page = plain(
             "Judul Berita Tanpa Dateline\nParagraf pertama.\nParagraf kedua.\n\
@@ -604,70 +357,6 @@ mod tests {
         assert_eq!(page.source, None);
         assert_eq!(page.dateline, None);
         assert_eq!(page.body, "Paragraf pertama.\n\nParagraf kedua.");
-    }
-
-    #[test]
-    fn the_headline_is_found_below_mastheads_sections_and_places() {
-        for (page_text, title) in [
-            (
-                "KOMPAS.com\nRegional\nJawa Timur\n\nPekerja Pabrik di Gresik Terima Santunan\n\n\
-                 12/03/2024, 14:05 WIB\n\nGRESIK, KOMPAS.com - Isi berita.",
-                "Pekerja Pabrik di Gresik Terima Santunan",
-            ),
-            (
-                "Warta Daerah\nEkonomi | Sumatra\n\nIuran Pekerja Informal Ditanggung Pemda\n\n\
-                 Isi berita yang panjang dimulai di sini dengan kalimat lengkap.",
-                "Iuran Pekerja Informal Ditanggung Pemda",
-            ),
-            (
-                "SIARAN PERS\nBPJS Ketenagakerjaan Kantor Cabang Sorong\nNomor: 01/SP/2025\n\n\
-                 Pekerja Konstruksi di Sorong Wajib Terlindungi\n\nSorong – Isi berita.",
-                "Pekerja Konstruksi di Sorong Wajib Terlindungi",
-            ),
-            (
-                "ANTARA News Sulawesi Barat\n\nNelayan Mamuju terima kartu peserta\n\n\
-                 Mamuju (ANTARA) - Isi berita.",
-                "Nelayan Mamuju terima kartu peserta",
-            ),
-        ] {
-            let page = plain(page_text);
-            assert_eq!(page.title.as_deref(), Some(title), "{page_text}");
-            assert!(!page.body.contains("Regional") && !page.body.contains("SIARAN"));
-        }
-        // A body that starts at once has no title, whatever short lines follow.
-        let page =
-            plain("Pekerja di Medan menerima manfaat program sejak pekan lalu.\n\nJawa Timur");
-        assert_eq!(page.title, None);
-    }
-
-    #[test]
-    fn a_site_address_line_names_the_publisher_over_a_dateline_code() {
-        let page = plain(
-            "batamkini.co.id\n\nGalangan Kapal Batam Tambah Pekerja\n\nBATAM (BK) – Isi berita.",
-        );
-        assert_eq!(page.source.as_deref(), Some("batamkini.co.id"));
-        assert_eq!(page.dateline.as_deref(), Some("Batam"));
-        assert!(!page.body.contains("batamkini"));
-    }
-
-    #[test]
-    fn titles_and_non_titles() {
-        for t in [
-            "Klaim Pekerja Naik Rp 2,1 T, 90 Ribu Kasus Tertangani",
-            "Siapa Saja yang Berhak Menerima Bantuan?",
-            "Jakarta - Pekerja Gelar Aksi",
-        ] {
-            assert!(title::looks_like_title(t), "{t}");
-        }
-        for t in [
-            "Ini adalah paragraf biasa.",
-            "Medan (ANTARA) - Pekerja hadir",
-            "Sukses",
-            "Ini kalimat. Ini kalimat lain. Dan satu lagi",
-            "“Kami siap membantu,”",
-        ] {
-            assert!(!title::looks_like_title(t), "{t}");
-        }
     }
 
     #[test]
