@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use crate::cli::args::FormatArg::{Csv, Json, Text};
-use crate::cli::args::{FacetsArgs, FormatArg, PeriodArg, TermsArgs, TermsByArg, TimelineArgs};
+use crate::cli::args::{FacetsArgs, FormatArg, TermsArgs, TimelineArgs};
 use crate::cli::config::{self, Output};
 use crate::cli::{CliError, Status, fmt, open_index, render, tables};
 use warta::export;
@@ -13,8 +13,7 @@ use warta::export::parquet::{ParquetExport, ParquetOptions};
 use warta::search::analytics::export::{export as export_hits, export_with_article};
 use warta::search::{Hit, SearchRequest};
 use warta::search::analytics::facet_counts::{FacetRequest, facets};
-use warta::search::analytics::period::Period;
-use warta::search::analytics::terms::{TermsBy, TermsRequest, terms};
+use warta::search::analytics::terms::{TermsRequest, terms};
 use warta::search::analytics::timeline::{TimelineRequest, timeline};
 
 /// Values per level when `--top` is not given (years and months: all).
@@ -140,12 +139,7 @@ pub(super) fn cmd_timeline(a: &TimelineArgs, out: &mut dyn Write) -> Result<Stat
     let req = TimelineRequest {
         queries,
         filters: config::filters(&a.filters)?,
-        by: match a.by {
-            PeriodArg::Day => Period::Day,
-            PeriodArg::Week => Period::Week,
-            PeriodArg::Month => Period::Month,
-            PeriodArg::Year => Period::Year,
-        },
+        by: a.by,
         dedup: a.dedup.dedup,
         aliases: a.aliases.clone(),
     };
@@ -180,10 +174,7 @@ pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, Cl
         top: a.top,
         sample: a.sample,
         aliases: a.aliases.clone(),
-        by: match a.by {
-            TermsByArg::Significance => TermsBy::Significance,
-            TermsByArg::Frequency => TermsBy::Frequency,
-        },
+        by: a.by,
     };
     let format = fmt("terms", a.format, a.json, false, &[Text, Json])?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
@@ -222,7 +213,7 @@ mod tests {
         let Command::Timeline(a) = cli.command else { panic!("not timeline") };
         assert_eq!(a.query.as_deref(), Some("JHT"));
         assert_eq!(a.queries, ["JKP", "-PHK"]);
-        assert_eq!(a.by, PeriodArg::Month);
+        assert_eq!(a.by, warta::search::analytics::period::Period::Month);
     }
 
     #[test]

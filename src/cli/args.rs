@@ -8,7 +8,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use warta::export::Table;
 use warta::search::FacetKind;
+use warta::search::Sort;
 use warta::search::analytics::facet_counts::FacetBy;
+use warta::search::analytics::period::Period;
+use warta::search::analytics::terms::TermsBy;
+use warta::search::choice::Choice;
+use warta::search::compile::Match;
 
 /// `warta --version`: the package version and the git revision it was built
 /// from (see `build.rs`).
@@ -249,8 +254,8 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
     /// Order of hits.
-    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
-    pub sort: SortArg,
+    #[arg(long, default_value = "relevance", value_parser = choice::<Sort>())]
+    pub sort: Sort,
     /// Snippets per hit (0–3).
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(0..=3))]
     pub snippets: u8,
@@ -322,12 +327,13 @@ fn table_name() -> impl clap::builder::TypedValueParser<Value = Table> {
     clap::builder::PossibleValuesParser::new(values).try_map(|name| name.parse::<Table>())
 }
 
-/// `--by` of `warta facets`: the library's [`FacetBy`], its names and help
-/// from the facet table.
-fn facet_by() -> impl clap::builder::TypedValueParser<Value = FacetBy> {
+/// A choice of the library's (`--sort`, `--match`, `--by` …): its names and
+/// help listed from the type ([`Choice`]), parsed by it; no copy here.
+fn choice<T: Choice + std::fmt::Debug>() -> impl clap::builder::TypedValueParser<Value = T> {
     use clap::builder::TypedValueParser;
-    let values = FacetBy::ALL.map(|b| clap::builder::PossibleValue::new(b.name()).help(b.about()));
-    clap::builder::PossibleValuesParser::new(values).try_map(|name| name.parse::<FacetBy>())
+    let values =
+        T::ALL.iter().map(|v| clap::builder::PossibleValue::new(v.choice_name()).help(v.about()));
+    clap::builder::PossibleValuesParser::new(values).try_map(|name| T::parse_choice(&name))
 }
 
 /// One facet name of `search --facets`.
@@ -371,8 +377,8 @@ pub struct FilterArgs {
     /// Which articles are counted (total, facets, timeline, exports): those with all the words,
     /// most of them (2 of 3, 3 of 4 …) or any. Search lists articles with fewer words after them,
     /// marked. "Phrases", +word and AND are always required.
-    #[arg(long = "match", value_enum, default_value_t = MatchArg::All)]
-    pub matching: MatchArg,
+    #[arg(long = "match", default_value = "all", value_parser = choice::<Match>())]
+    pub matching: Match,
     /// Search only the words typed and their aliases, not the thesaurus's related expressions
     /// (ojol for ojek online, terkena PHK for korban PHK …).
     #[arg(long)]
@@ -380,18 +386,6 @@ pub struct FilterArgs {
     /// With --from/--to, keep the articles that have no date too (left out and counted otherwise).
     #[arg(long)]
     pub include_undated: bool,
-}
-
-/// `--match`
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum MatchArg {
-    /// Every word.
-    #[default]
-    All,
-    /// All of one or two words, all but one in four of longer queries.
-    Most,
-    /// At least one word.
-    Any,
 }
 
 /// `--dedup`
@@ -420,7 +414,7 @@ pub struct FacetsArgs {
     #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Option<String>,
     /// The facet to count.
-    #[arg(long, value_name = "FACET", value_parser = facet_by())]
+    #[arg(long, value_parser = choice::<FacetBy>())]
     pub by: FacetBy,
     #[command(flatten)]
     pub at: IndexAt,
@@ -458,8 +452,8 @@ pub struct TimelineArgs {
     #[arg(short = 'q', long = "query", value_name = "QUERY", allow_hyphen_values = true)]
     pub queries: Vec<String>,
     /// Period length.
-    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
-    pub by: PeriodArg,
+    #[arg(long, default_value = "month", value_parser = choice::<Period>())]
+    pub by: Period,
     #[command(flatten)]
     pub at: IndexAt,
     #[command(flatten)]
@@ -498,8 +492,8 @@ pub struct TermsArgs {
     pub aliases: Option<PathBuf>,
     /// How words are chosen: `significance` (more frequent in the matches than in the whole
     /// index) or `frequency` (the most frequent words of the matches, stopwords out).
-    #[arg(long, value_enum, default_value_t = TermsByArg::Significance)]
-    pub by: TermsByArg,
+    #[arg(long, default_value = "significance", value_parser = choice::<TermsBy>())]
+    pub by: TermsBy,
     /// Terms to show.
     #[arg(long, value_name = "N", default_value_t = 25)]
     pub top: usize,
@@ -512,29 +506,6 @@ pub struct TermsArgs {
     /// Output format (--json and --csv are short for json and csv).
     #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
     pub format: Option<FormatArg>,
-}
-
-/// `--by` of `warta terms`
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum TermsByArg {
-    /// Words more frequent in the matches than in the whole index (JLH score); when none is,
-    /// the most frequent words, with a note.
-    Significance,
-    /// The most frequent words of the matches, with the articles and occurrences of each.
-    Frequency,
-}
-
-/// `--by` of `warta timeline`
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PeriodArg {
-    /// Days.
-    Day,
-    /// ISO weeks (Monday to Sunday).
-    Week,
-    /// Months.
-    Month,
-    /// Years.
-    Year,
 }
 
 /// `--format`
@@ -604,15 +575,6 @@ pub struct AnalyzeArgs {
     /// Extra root words for the stemmer, as `warta index --roots`.
     #[arg(long, value_name = "FILE")]
     pub roots: Option<PathBuf>,
-}
-
-/// `--sort`
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SortArg {
-    /// Best match first.
-    Relevance,
-    /// Newest first.
-    Date,
 }
 
 /// `--color`

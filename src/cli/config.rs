@@ -6,9 +6,9 @@ use std::io::IsTerminal;
 use clap::ValueEnum;
 use std::path::PathBuf;
 
-use crate::cli::args::{ColorArg, FilterArgs, FormatArg, MatchArg, SearchArgs, SortArg};
+use crate::cli::args::{ColorArg, FilterArgs, FormatArg, SearchArgs};
 use warta::error::{Result, UserError};
-use warta::search::{FacetSet, Filters, Match, SearchRequest, Sort};
+use warta::search::{FacetSet, Filters, SearchRequest};
 
 /// The index directory used when `--index` is not given.
 pub const DEFAULT_INDEX: &str = "index";
@@ -71,11 +71,7 @@ pub fn filters(a: &FilterArgs) -> Result<Filters> {
         source: a.source.clone(),
         from: date("from", &a.from)?,
         to: date("to", &a.to)?,
-        matching: match a.matching {
-            MatchArg::All => Match::All,
-            MatchArg::Most => Match::Most,
-            MatchArg::Any => Match::Any,
-        },
+        matching: a.matching,
         no_expand: a.no_expand,
         include_undated: a.include_undated,
     };
@@ -176,10 +172,7 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
         filters,
         limit: a.limit,
         offset: a.offset,
-        sort: match a.sort {
-            SortArg::Relevance => Sort::Relevance,
-            SortArg::Date => Sort::Date,
-        },
+        sort: a.sort,
         snippets: usize::from(a.snippets),
         facet_top: if json || a.facets.is_some() { 10 } else { 0 },
         facets: match a.facets.as_deref() {

@@ -18,6 +18,7 @@
 
 pub mod aliases;
 pub mod analytics;
+pub mod choice;
 pub mod compile;
 pub mod facet_spec;
 pub mod facets;
