@@ -91,7 +91,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile_dir()?;
     let wall = Instant::now();
 
-    let config = warta::index::analysis::config(Vec::new());
+    let config = warta::index::analysis::config(
+        Vec::new(),
+        warta::extract::official::registry::Registry::builtin(),
+    );
     let (schema, fields) = schema::build_schema();
     let index =
         Index::builder().schema(schema).settings(build::index_settings()).create_in_dir(&dir)?;

@@ -8,13 +8,13 @@ use crate::cli::args::{FacetsArgs, FormatArg, TermsArgs, TimelineArgs};
 use crate::cli::config::{self, Output};
 use crate::cli::{CliError, Status, fmt, open_index, render, tables};
 use warta::export;
-use warta::index::WartaIndex;
 use warta::export::parquet::{ParquetExport, ParquetOptions};
+use warta::index::WartaIndex;
 use warta::search::analytics::export::{export as export_hits, export_with_article};
-use warta::search::{Hit, SearchRequest};
 use warta::search::analytics::facet_counts::{FacetRequest, facets};
 use warta::search::analytics::terms::{TermsRequest, terms};
 use warta::search::analytics::timeline::{TimelineRequest, timeline};
+use warta::search::{Hit, SearchRequest};
 
 /// Values per level when `--top` is not given (years and months: all).
 const DEFAULT_TOP: usize = 20;

@@ -224,23 +224,23 @@ impl Columns {
             bytes += v.map_or(0, str::len);
             b.append_option(v);
         };
-        text(&mut self.url, h.url.as_deref());
-        text(&mut self.title, h.title.as_deref());
-        text(&mut self.source, h.source.as_deref());
-        text(&mut self.date_precision, h.date_precision.map(|p| p.as_str()));
-        text(&mut self.date_basis, h.date_basis.map(|b| b.as_str()));
-        text(&mut self.date_source, h.date_source.map(date_source_name));
-        text(&mut self.dateline, h.dateline.as_deref());
+        text(&mut self.url, h.meta.url.as_deref());
+        text(&mut self.title, h.meta.title.as_deref());
+        text(&mut self.source, h.meta.source.as_deref());
+        text(&mut self.date_precision, h.meta.date_precision.map(|p| p.as_str()));
+        text(&mut self.date_basis, h.meta.date_basis.map(|b| b.as_str()));
+        text(&mut self.date_source, h.meta.date_source.map(date_source_name));
+        text(&mut self.dateline, h.meta.dateline.as_deref());
         text(&mut self.duplicate_of, h.duplicate_of.as_deref());
         if let Some(b) = &mut self.body {
             text(b, body);
         }
         self.id.append_value(&h.id);
         self.path.append_value(&h.path);
-        self.date.append_option(h.date.as_ref().map(epoch_days));
+        self.date.append_option(h.meta.date.as_ref().map(epoch_days));
 
         let p = self.provinces.values();
-        for r in &h.provinces {
+        for r in &h.meta.provinces {
             child::<StringBuilder>(p, 0).append_value(&r.code);
             child::<StringBuilder>(p, 1).append_value(&r.name);
             p.append(true);
@@ -248,14 +248,14 @@ impl Columns {
         }
         self.provinces.append(true);
 
-        for c in &h.cities {
+        for c in &h.meta.cities {
             self.cities.values().append_value(c);
             bytes += c.len();
         }
         self.cities.append(true);
 
         let o = self.officials.values();
-        for x in &h.officials {
+        for x in &h.meta.officials {
             child::<StringBuilder>(o, 0).append_value(&x.name);
             child::<StringBuilder>(o, 1).append_option(x.role.as_deref());
             child::<StringBuilder>(o, 2).append_option(x.organization.as_deref());
@@ -265,13 +265,13 @@ impl Columns {
         }
         self.officials.append(true);
 
-        for c in &h.programs {
+        for c in &h.meta.programs {
             self.programs.values().append_value(c);
         }
         self.programs.append(true);
 
         let q = self.quotes.values();
-        for x in &h.quotes {
+        for x in &h.meta.quotes {
             child::<StringBuilder>(q, 0).append_value(&x.speaker);
             child::<StringBuilder>(q, 1).append_value(&x.text);
             child::<BooleanBuilder>(q, 2).append_value(x.direct);
@@ -281,7 +281,7 @@ impl Columns {
         self.quotes.append(true);
 
         let f = self.figures.values();
-        for x in &h.figures {
+        for x in &h.meta.figures {
             child::<StringBuilder>(f, 0).append_value(&x.text);
             child::<Float64Builder>(f, 1).append_value(x.value);
             child::<StringBuilder>(f, 2).append_value(&x.unit);
@@ -450,38 +450,40 @@ mod tests {
             id: format!("berita/{i}.txt"),
             path: format!("berita/{i}.txt"),
             score: 1.5,
-            title: Some(format!("Klaim JHT nomor {i}")),
-            source: Some("Contoh News".into()),
-            date: Some("2024-03".parse().unwrap()),
-            date_source: Some(DateSource::Header),
-            date_basis: Some(crate::extract::page::DateBasis::Published),
-            date_precision: Some(crate::extract::DatePrecision::Month),
-            provinces: vec![
-                ProvinceRef { code: "35".into(), name: "Jawa Timur".into() },
-                ProvinceRef { code: "51".into(), name: "Bali".into() },
-            ],
-            cities: vec!["Surabaya".into()],
-            officials: vec![Official {
-                name: "Ratna Dewi Kusuma".into(),
-                role: Some("Kepala Cabang".into()),
-                organization: None,
-                as_printed: None,
-            }],
-            programs: vec!["JHT".into(), "JKK".into()],
+            meta: crate::search::ArticleMeta {
+                title: Some(format!("Klaim JHT nomor {i}")),
+                source: Some("Contoh News".into()),
+                date: Some("2024-03".parse().unwrap()),
+                date_source: Some(DateSource::Header),
+                date_basis: Some(crate::extract::page::DateBasis::Published),
+                date_precision: Some(crate::extract::DatePrecision::Month),
+                provinces: vec![
+                    ProvinceRef { code: "35".into(), name: "Jawa Timur".into() },
+                    ProvinceRef { code: "51".into(), name: "Bali".into() },
+                ],
+                cities: vec!["Surabaya".into()],
+                officials: vec![Official {
+                    name: "Ratna Dewi Kusuma".into(),
+                    role: Some("Kepala Cabang".into()),
+                    organization: None,
+                    as_printed: None,
+                }],
+                programs: vec!["JHT".into(), "JKK".into()],
+                figures: vec![crate::extract::figures::Figure {
+                    text: "Rp2 miliar".into(),
+                    value: 2e9,
+                    unit: "IDR".into(),
+                    sentence: "Klaim mencapai Rp2 miliar.".into(),
+                }],
+                quotes: vec![crate::extract::quote::Quote {
+                    speaker: "Ratna Dewi Kusuma".into(),
+                    text: "Klaim dibayar tepat waktu".into(),
+                    direct: true,
+                }],
+                dateline: None,
+                url: i.is_multiple_of(2).then(|| format!("https://contoh.id/{i}")),
+            },
             snippets: Vec::new(),
-            figures: vec![crate::extract::figures::Figure {
-                text: "Rp2 miliar".into(),
-                value: 2e9,
-                unit: "IDR".into(),
-                sentence: "Klaim mencapai Rp2 miliar.".into(),
-            }],
-            quotes: vec![crate::extract::quote::Quote {
-                speaker: "Ratna Dewi Kusuma".into(),
-                text: "Klaim dibayar tepat waktu".into(),
-                direct: true,
-            }],
-            dateline: None,
-            url: i.is_multiple_of(2).then(|| format!("https://contoh.id/{i}")),
             duplicate_of: None,
             copies: i % 3,
             counted: true,
