@@ -362,7 +362,7 @@ fn every_data_command_takes_format_and_keeps_the_short_flags() {
     assert_eq!(code, Some(2));
     let (code, _, err) = run(&env, &["search", "JHT", "--index", "index", "--all"]);
     assert_eq!(code, Some(2));
-    assert!(err.contains("--format csv or --format jsonl"), "{err}");
+    assert!(err.contains("add --format csv, jsonl, parquet or opensearch"), "{err}");
     // `-n` is not --limit (ripgrep's -n numbers lines).
     let (code, _, _) = run(&env, &["search", "JHT", "--index", "index", "-n", "3"]);
     assert_eq!(code, Some(2));
