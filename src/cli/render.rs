@@ -316,6 +316,35 @@ pub struct Views {
     pub exact: Vec<AnalyzedToken>,
     /// Stemmed view.
     pub stemmed: Vec<AnalyzedToken>,
+    /// With `--explain`: what a search for the text also finds (the thesaurus).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thesaurus: Option<Thesaurus>,
+}
+
+/// The thesaurus expansions of a text, for `warta analyze --explain`.
+#[derive(serde::Serialize)]
+pub struct Thesaurus {
+    /// Whether a search applies them (false with `--no-expand`).
+    pub applied: bool,
+    /// The expressions found and their relatives.
+    pub expansions: Vec<crate::search::thesaurus::Expansion>,
+}
+
+/// Writes the thesaurus expansions (`warta analyze --explain`).
+fn thesaurus_text(out: &mut dyn Write, t: &Thesaurus) -> io::Result<()> {
+    writeln!(out, "thesaurus:")?;
+    if t.expansions.is_empty() {
+        return writeln!(out, "  no expression of the thesaurus");
+    }
+    for e in &t.expansions {
+        let how = if t.applied {
+            format!("also finds, at weight {} of the words typed", e.weight)
+        } else {
+            "would also find (off: --no-expand)".to_string()
+        };
+        writeln!(out, "  {:?} {how}: {}", e.found, e.related.join(" | "))?;
+    }
+    Ok(())
 }
 
 /// Writes the tokens of both views as tables.
@@ -331,6 +360,9 @@ pub fn tokens_text(out: &mut dyn Write, text: &str, views: &Views) -> io::Result
                 t.position, t.term, original, t.start, t.end
             )?;
         }
+    }
+    if let Some(t) = &views.thesaurus {
+        thesaurus_text(out, t)?;
     }
     Ok(())
 }
