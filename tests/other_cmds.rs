@@ -87,6 +87,29 @@ fn analyze_shows_the_indexed_tokens() {
 }
 
 #[test]
+fn analyze_explain_shows_the_thesaurus_expansions_and_when_they_are_off() {
+    let env = TestEnv::new();
+    let on = text(&env.warta(&["analyze", "tukang ojek online", "--explain"]).stdout);
+    assert!(
+        on.contains("\"ojek online\" also finds, at weight 0.5") && on.contains("ojol"),
+        "{on}"
+    );
+    let off = env.warta(&["analyze", "tukang ojek online", "--explain", "--no-expand"]);
+    let off = text(&off.stdout);
+    assert!(off.contains("would also find (off: --no-expand)"), "{off}");
+    let json = env.warta(&["analyze", "pekerja rentan", "--explain", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["thesaurus"]["applied"], true);
+    assert_eq!(v["thesaurus"]["expansions"][0]["found"], "pekerja rentan");
+    assert_eq!(v["thesaurus"]["expansions"][0]["weight"], 0.5);
+    let plain = env.warta(&["analyze", "pekerja rentan", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert!(v.get("thesaurus").is_none(), "only with --explain");
+    // --no-expand means nothing without --explain.
+    assert_eq!(env.warta(&["analyze", "x", "--no-expand"]).status.code(), Some(2));
+}
+
+#[test]
 fn usage_errors_exit_two() {
     let env = TestEnv::new();
     assert_eq!(env.warta(&["search"]).status.code(), Some(2));

@@ -101,7 +101,7 @@ def run_warta(binary, root, index, queries, extra):
         subprocess.run([binary, "index", root, "--index", index], check=False, capture_output=True)
     ranked, counted = {}, {}
     for qid, q in queries:
-        p = subprocess.run([binary, "search", q, "--index", index, "--json", "-n", "100000",
+        p = subprocess.run([binary, "search", q, "--index", index, "--json", "--limit", "100000",
                             "--snippets", "0"] + extra, capture_output=True, text=True)
         if p.returncode == 2:
             sys.exit(f"warta search {q!r} failed: {p.stderr.strip()}")

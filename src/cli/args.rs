@@ -575,6 +575,13 @@ pub struct AnalyzeArgs {
     /// Extra root words for the stemmer, as `warta index --roots`.
     #[arg(long, value_name = "FILE")]
     pub roots: Option<PathBuf>,
+    /// Also show the related expressions (thesaurus) a search for the text
+    /// finds, and their weight.
+    #[arg(long)]
+    pub explain: bool,
+    /// With --explain: as `warta search --no-expand` (the thesaurus off).
+    #[arg(long, requires = "explain")]
+    pub no_expand: bool,
 }
 
 /// `--color`

@@ -484,6 +484,10 @@ fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError>
     let views = render::Views {
         exact: config.analyze(View::Exact, &a.text),
         stemmed: config.analyze(View::Stemmed, &a.text),
+        thesaurus: a.explain.then(|| render::Thesaurus {
+            applied: !a.no_expand,
+            expansions: warta::search::thesaurus::expansions(&a.text),
+        }),
     };
     if json {
         render::json(out, &views)?;

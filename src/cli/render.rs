@@ -8,7 +8,7 @@ use crate::cli::text;
 use warta::extract::figures::Figure;
 use warta::extract::{Official, ProvinceRef};
 use warta::index::BuildReport;
-pub use warta::search::json::{SearchJson, Views, WithUndated};
+pub use warta::search::json::{SearchJson, Thesaurus, Views, WithUndated};
 use warta::search::{ArticleView, Facets, Hit, SearchResponse, Snippet};
 
 const BOLD: &str = "\x1b[1m";
@@ -290,6 +290,23 @@ pub fn article_text(out: &mut dyn Write, a: &ArticleView) -> io::Result<()> {
     writeln!(out, "{}", a.body)
 }
 
+/// Writes the thesaurus expansions (`warta analyze --explain`).
+fn thesaurus_text(out: &mut dyn Write, t: &Thesaurus) -> io::Result<()> {
+    writeln!(out, "thesaurus:")?;
+    if t.expansions.is_empty() {
+        return writeln!(out, "  no expression of the thesaurus");
+    }
+    for e in &t.expansions {
+        let how = if t.applied {
+            format!("also finds, at weight {} of the words typed", e.weight)
+        } else {
+            "would also find (off: --no-expand)".to_string()
+        };
+        writeln!(out, "  {:?} {how}: {}", e.found, e.related.join(" | "))?;
+    }
+    Ok(())
+}
+
 /// Writes the tokens of both views as tables.
 pub fn tokens_text(out: &mut dyn Write, text: &str, views: &Views) -> io::Result<()> {
     for (name, tokens) in [("exact", &views.exact), ("stemmed", &views.stemmed)] {
@@ -303,6 +320,9 @@ pub fn tokens_text(out: &mut dyn Write, text: &str, views: &Views) -> io::Result
                 t.position, t.term, original, t.start, t.end
             )?;
         }
+    }
+    if let Some(t) = &views.thesaurus {
+        thesaurus_text(out, t)?;
     }
     Ok(())
 }

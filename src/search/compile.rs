@@ -21,8 +21,7 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhrasePrefixQuery, PhraseQuery,
-    Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -41,7 +40,7 @@ use crate::search::scoring::Floors;
 mod expand;
 mod wording;
 
-use wording::phrase_wordings;
+use wording::{GAP_FROM, phrase_wordings};
 
 /// How much more a title match weighs than a body match.
 pub const TITLE_BOOST: f32 = 2.5;
@@ -377,8 +376,10 @@ impl Compiler<'_> {
         let f = *self.index.fields();
         let schema = self.index.index().schema();
         let mut clauses: Clauses = Vec::new();
+        // A typed phrase of three words or more allows one inserted word (a slop of 1).
         let mut add = |field: Field, terms: &[(usize, String)], boost: f32| {
-            if let Some(q) = view_query(&schema, field, terms, boost) {
+            let slop = u32::from(typed_phrase && terms.len() >= GAP_FROM);
+            if let Some(q) = view_query(&schema, field, terms, boost, slop) {
                 clauses.push((Occur::Should, q));
             }
         };
@@ -390,8 +391,8 @@ impl Compiler<'_> {
                     terms.iter().map(|(p, t)| (*p, said_term(s.slot, t))).collect()
                 };
                 let views: Clauses = [
-                    view_query(&schema, f.said_exact, &scoped(&exact), EXACT_BOOST),
-                    view_query(&schema, f.said, &scoped(&stemmed), 1.0),
+                    view_query(&schema, f.said_exact, &scoped(&exact), EXACT_BOOST, 0),
+                    view_query(&schema, f.said, &scoped(&stemmed), 1.0, 0),
                 ]
                 .into_iter()
                 .flatten()
@@ -413,19 +414,7 @@ impl Compiler<'_> {
             // A name of several words (an alias, a related expression) also
             // with a clitic on its last word: "jaminan hari tuanya" is JHT.
             if kind == Kind::Exact && !expand && exact.len() > 1 {
-                let title = if scope == Scope::Both { TITLE_BOOST } else { 1.0 };
-                let fields = [
-                    (scope != Scope::Body).then_some((f.title_exact, title * EXACT_BOOST)),
-                    (scope != Scope::Title).then_some((f.body_exact, EXACT_BOOST)),
-                ];
-                for (field, boost) in fields.into_iter().flatten() {
-                    let terms: Vec<(usize, Term)> =
-                        exact.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
-                    let mut q = PhrasePrefixQuery::new_with_offset(terms);
-                    q.set_max_expansions(MAX_SUFFIXED);
-                    let q: Box<dyn Query> = Box::new(q);
-                    clauses.push((Occur::Should, Box::new(BoostQuery::new(q, boost * 0.5))));
-                }
+                self.with_clitic(scope, &exact, &mut clauses);
             }
         }
         // A word that names an alias group searches the whole group, in the
@@ -444,6 +433,35 @@ impl Compiler<'_> {
 }
 
 impl Compiler<'_> {
+    /// The phrase `exact` with a clitic on its last word (`tuanya`,
+    /// `daerahpun`), in the fields of `scope`, at half weight: one phrase
+    /// per clitic form the field holds, so that a name costs a phrase or
+    /// two, not a phrase over every word its last word begins.
+    fn with_clitic(&self, scope: Scope, exact: &Terms, clauses: &mut Clauses) {
+        let f = self.index.fields();
+        let Some(((last_pos, last), head)) = exact.split_last() else { return };
+        let searcher = self.index.searcher();
+        let title = if scope == Scope::Both { TITLE_BOOST } else { 1.0 };
+        let fields = [
+            (scope != Scope::Body).then_some((f.title_exact, title * EXACT_BOOST)),
+            (scope != Scope::Title).then_some((f.body_exact, EXACT_BOOST)),
+        ];
+        for (field, boost) in fields.into_iter().flatten() {
+            for clitic in CLITICS {
+                let form = format!("{last}{clitic}");
+                let held = searcher.doc_freq(&Term::from_field_text(field, &form)).unwrap_or(0);
+                if held == 0 {
+                    continue;
+                }
+                let mut terms: Vec<(usize, Term)> =
+                    head.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
+                terms.push((*last_pos, Term::from_field_text(field, &form)));
+                let q: Box<dyn Query> = Box::new(PhraseQuery::new_with_offset(terms));
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(q, boost * 0.5))));
+            }
+        }
+    }
+
     /// The title and body clauses of a word or phrase.
     fn text_fields(
         &self,
@@ -495,17 +513,19 @@ fn joined(terms: &[(usize, String)]) -> String {
 }
 
 /// The clause of one view: `terms` in `field` (see [`terms_query`]),
-/// weighted by `boost`; `None` without terms.
+/// weighted by `boost`; `None` without terms. A phrase allows `slop`
+/// inserted words in all.
 fn view_query(
     schema: &tantivy::schema::Schema,
     field: Field,
     terms: &[(usize, String)],
     boost: f32,
+    slop: u32,
 ) -> Option<Box<dyn Query>> {
     if terms.is_empty() {
         return None;
     }
-    let q = terms_query(field, has_positions(schema, field), terms);
+    let q = terms_query(field, has_positions(schema, field), terms, slop);
     Some(if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) })
 }
 
@@ -524,7 +544,12 @@ fn has_positions(schema: &tantivy::schema::Schema, field: Field) -> bool {
 /// position gaps) where the field has positions and all of the terms
 /// where it has none (the exact view of the same word still asks for the
 /// phrase, and scores higher).
-fn terms_query(field: Field, positions: bool, terms: &[(usize, String)]) -> Box<dyn Query> {
+fn terms_query(
+    field: Field,
+    positions: bool,
+    terms: &[(usize, String)],
+    slop: u32,
+) -> Box<dyn Query> {
     let term = |t: &str| -> Box<dyn Query> {
         Box::new(TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::WithFreqs))
     };
@@ -538,11 +563,13 @@ fn terms_query(field: Field, positions: bool, terms: &[(usize, String)]) -> Box<
     }
     let terms: Vec<(usize, Term)> =
         terms.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
-    Box::new(PhraseQuery::new_with_offset(terms))
+    let mut phrase = PhraseQuery::new_with_offset(terms);
+    phrase.set_slop(slop);
+    Box::new(phrase)
 }
 
-/// Most words a name's last word is extended to (`tua` → `tuanya`).
-const MAX_SUFFIXED: u32 = 50;
+/// The clitics a name's last word may carry (`tua` → `tuanya`).
+const CLITICS: [&str; 6] = ["nya", "ku", "mu", "lah", "kah", "pun"];
 
 /// A boolean query of the clauses; `None` when there are none. A query made
 /// only of exclusions matches everything else.
@@ -664,6 +691,8 @@ mod tests {
         req.explain = true;
         let r = search(&index, &req).unwrap();
         assert_eq!(r.total, 1, "--no-expand: only the words typed");
+        let notes = r.explain.unwrap().terms.join("\n");
+        assert!(notes.contains("thesaurus off (--no-expand)") && notes.contains("ojol"), "{notes}");
         req.filters.no_expand = false;
         let r = search(&index, &req).unwrap();
         let notes = r.explain.unwrap().terms.join("\n");
@@ -719,13 +748,6 @@ mod tests {
             ]
         );
         assert_eq!(texts(phrase_wordings(&mut exact, "hari tua")), ["hari tua"]);
-        // From three words, one gap between any two.
-        let gaps: Vec<Vec<usize>> = phrase_wordings(&mut exact, "pekerja bukan penerima")
-            .iter()
-            .map(|w| w.iter().map(|(p, _)| *p).collect())
-            .collect();
-        assert_eq!(gaps, [vec![0, 1, 2], vec![0, 2, 3], vec![0, 1, 3]]);
-
         let (_dir, index) = index_of(&[
             (
                 "Aturan",
@@ -745,6 +767,17 @@ mod tests {
         }
         // Two-word phrases stay exact: no word may come between.
         assert!(run(&index, "\"hari tua\"", Match::All).0.is_empty());
+        // From three words, one inserted word anywhere; not two, not another order.
+        let (_dir, index) = index_of(&[
+            ("A", "Ia pekerja yang bukan penerima upah."),
+            ("B", "Ia pekerja bukan calon penerima upah."),
+            ("C", "Ia pekerja yang bukan calon penerima upah."),
+            ("D", "Ia bukan pekerja penerima upah."),
+            ("E", "Ia pekerja bukan penerima upah."),
+        ]);
+        let mut found = run(&index, "\"pekerja bukan penerima upah\"", Match::All).0;
+        found.sort();
+        assert_eq!(found, ["1", "2", "5"]);
     }
 
     #[test]

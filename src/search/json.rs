@@ -65,4 +65,16 @@ pub struct Views {
     pub exact: Vec<AnalyzedToken>,
     /// Stemmed view.
     pub stemmed: Vec<AnalyzedToken>,
+    /// With `--explain`: what a search for the text also finds (the thesaurus).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thesaurus: Option<Thesaurus>,
+}
+
+/// The thesaurus expansions of a text, for `warta analyze --explain`.
+#[derive(Serialize)]
+pub struct Thesaurus {
+    /// Whether a search applies them (false with `--no-expand`).
+    pub applied: bool,
+    /// The expressions found and their relatives.
+    pub expansions: Vec<crate::search::thesaurus::Expansion>,
 }

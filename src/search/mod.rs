@@ -33,6 +33,7 @@ pub mod snippet;
 pub mod thesaurus;
 pub mod undated;
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use tantivy::collector::{Collector, Count, MultiCollector, TopDocs};
@@ -122,9 +123,10 @@ impl SearchRequest {
 pub struct Selection {
     /// The text query ANDed with every filter: the articles counted.
     pub query: Box<dyn Query>,
-    /// With `--match all` or `most`, the filtered articles that have some of
-    /// the words but are not counted: ranked after the counted ones.
-    pub rest: Option<Box<dyn Query>>,
+    /// With `--match all` or `most`, the filtered articles that have any of
+    /// the words (every counted article among them): those not counted are
+    /// ranked after the counted ones.
+    pub loose: Option<Box<dyn Query>>,
     /// What to highlight in snippets.
     pub highlights: Vec<compile::Pattern>,
     /// Full names of the `--quoted-by` speakers.
@@ -173,7 +175,6 @@ pub fn select(
     } else {
         None
     };
-    let counted = compiled.query.box_clone();
     let only_speakers = |q: Box<dyn Query>| -> Box<dyn Query> {
         if quoted_by.is_empty() {
             return q;
@@ -182,21 +183,27 @@ pub fn select(
         Box::new(BooleanQuery::new(vec![(Occur::Must, q), (Occur::Must, only)]))
     };
     let full = only_speakers(with_filters(index, compiled.query, filters)?);
-    let rest = match loose {
-        Some(loose) => {
-            let loose = only_speakers(with_filters(index, loose, filters)?);
-            let rest = BooleanQuery::new(vec![(Occur::Must, loose), (Occur::MustNot, counted)]);
-            Some(Box::new(rest) as Box<dyn Query>)
-        }
+    let loose = match loose {
+        Some(loose) => Some(only_speakers(with_filters(index, loose, filters)?)),
         None => None,
     };
+    let mut notes = compiled.notes;
+    if filters.no_expand {
+        for e in thesaurus::expansions(text) {
+            notes.push(format!(
+                "{:?}: thesaurus off (--no-expand); not searched: {}",
+                e.found,
+                e.related.join(" | ")
+            ));
+        }
+    }
     Ok(Selection {
         query: full,
-        rest,
+        loose,
         highlights: compiled.highlights,
         speakers: speaker_names,
         ast,
-        notes: compiled.notes,
+        notes,
         floors: compiled.floors,
     })
 }
@@ -228,7 +235,14 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
     let count = multi.add_collector(Count);
     let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
     let limit = req.limit.min(docs.saturating_sub(req.offset));
-    let top = (limit > 0).then(|| TopDocs::with_limit(limit).and_offset(req.offset));
+    let end = req.offset + limit;
+    // Partial hits may follow: the first pass then keeps the hits before the
+    // page too, so that every counted article is known when they are few.
+    let fills = selection.loose.is_some() && req.sort == Sort::Relevance && !req.dedup;
+    let top = (limit > 0).then(|| match fills {
+        true => TopDocs::with_limit(end),
+        false => TopDocs::with_limit(limit).and_offset(req.offset),
+    });
     let (by_score, by_date) = match (top, req.sort) {
         (None, _) => (None, None),
         (Some(top), Sort::Relevance) => (Some(multi.add_collector(top.order_by_score())), None),
@@ -262,20 +276,25 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         }
         (None, None) => Vec::new(),
     };
+    let before_page: Vec<(f32, DocAddress)> = match fills {
+        true => page.drain(..req.offset.min(page.len())).collect(),
+        false => Vec::new(),
+    };
     // The page goes on past the counted articles: those with only some of the words.
     let counted_on_page = page.len();
     let mut partial = None;
-    let end = req.offset + limit;
-    if let (Some(rest), Sort::Relevance, false) = (&selection.rest, req.sort, req.dedup)
+    if let (Some(loose), true) = (&selection.loose, fills)
         && total < end
     {
-        let skip = req.offset.saturating_sub(total);
-        let want = end - total - skip;
-        let top = TopDocs::with_limit(want.max(1)).and_offset(skip).order_by_score();
-        let (n, more) =
-            searcher.search_with_executor(&**rest, &(Count, top), &EXECUTOR, stats.enable())?;
-        partial = Some(n);
-        page.extend(more.into_iter().take(want));
+        partial = Some(rest_of_page(
+            &searcher,
+            &**loose,
+            &stats,
+            total,
+            before_page.iter().chain(&page).map(|(_, a)| *a).collect(),
+            (req.offset, end),
+            &mut page,
+        )?);
     }
     let mut facets = match (&plan, counts) {
         (Some(plan), Some(counts)) => plan.facets(&counts.extract(&mut fruits), req.facet_top),
@@ -364,6 +383,37 @@ fn with_filters(
         return Ok(clauses.remove(0).1);
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Fills the page (`offset..end`) past the `total` counted articles (all
+/// in `counted`, since fewer than `end`) with the best-scored articles of
+/// `loose` that are not counted; returns how many of those there are.
+///
+/// `loose` holds every counted article, so the uncounted ones are its count
+/// less `total` (counted without scoring), and the page needs at most
+/// `end` of its best: no exclusion clause has to be evaluated on every
+/// article that has one of the words.
+fn rest_of_page(
+    searcher: &Searcher,
+    loose: &dyn Query,
+    stats: &scoring::ArticleStats<'_>,
+    total: usize,
+    counted: HashSet<DocAddress>,
+    (offset, end): (usize, usize),
+    page: &mut Vec<(f32, DocAddress)>,
+) -> Result<usize> {
+    let unscored = EnableScoring::disabled_from_searcher(searcher);
+    let all = searcher.search_with_executor(loose, &Count, &EXECUTOR, unscored)?;
+    let partial = all.saturating_sub(total);
+    let skip = offset.saturating_sub(total);
+    let want = end.saturating_sub(total.max(offset));
+    if want > 0 && partial > 0 {
+        let top = TopDocs::with_limit(end.min(all).max(1)).order_by_score();
+        let best = searcher.search_with_executor(loose, &top, &EXECUTOR, stats.enable())?;
+        let rest = best.into_iter().filter(|(_, a)| !counted.contains(a));
+        page.extend(rest.skip(skip).take(want));
+    }
+    Ok(partial)
 }
 
 /// BM25 scores of given documents (used when hits are ordered by date).

@@ -28,6 +28,42 @@ pub fn built_in() -> Arc<Aliases> {
     SHARED.clone()
 }
 
+/// An expression of the thesaurus found in a text, with its relatives.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Expansion {
+    /// The expression as the text spells it (its exact-view terms).
+    pub found: String,
+    /// The related expressions searched with it, at [`WEIGHT`].
+    pub related: Vec<String>,
+    /// Their weight against the words typed.
+    pub weight: f32,
+}
+
+/// The thesaurus expressions a query text (or any text) contains, longest
+/// first at each word, as the query compiler expands them.
+pub fn expansions(text: &str) -> Vec<Expansion> {
+    let mut exact = AnalysisConfig::default().analyzer(View::Exact);
+    let terms = crate::analysis::terms(&mut exact, text);
+    let thesaurus = built_in();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < terms.len() {
+        let Some((n, group)) = thesaurus.longest_prefix(&terms[i..]) else {
+            i += 1;
+            continue;
+        };
+        let found = terms[i..i + n].join(" ");
+        let related = group
+            .iter()
+            .filter(|name| crate::analysis::terms(&mut exact, name) != terms[i..i + n])
+            .cloned()
+            .collect();
+        out.push(Expansion { found, related, weight: WEIGHT });
+        i += n;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,6 +97,17 @@ mod tests {
         // Words that are not in the thesaurus, and a name that is only an alias, expand nothing.
         assert!(t.group_of(&terms("nelayan")).is_none());
         assert!(t.group_of(&terms("BPJAMSOSTEK")).is_none());
+    }
+
+    #[test]
+    fn a_text_lists_the_expressions_it_contains() {
+        let found = expansions("Pemda menanggung iuran pekerja rentan dan ojol");
+        let words: Vec<&str> = found.iter().map(|e| e.found.as_str()).collect();
+        assert_eq!(words, ["pemda", "pekerja rentan", "ojol"]);
+        assert!(found[2].related.iter().any(|r| r == "ojek online"));
+        assert!(!found[2].related.iter().any(|r| r == "ojol"), "not related to itself");
+        assert!(found.iter().all(|e| e.weight == WEIGHT));
+        assert!(expansions("nelayan di Ambon").is_empty());
     }
 
     #[test]

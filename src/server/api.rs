@@ -247,6 +247,7 @@ pub async fn analyze(
             to_json(&Views {
                 exact: config.analyze(View::Exact, &text),
                 stemmed: config.analyze(View::Stemmed, &text),
+                thesaurus: None,
             })
         })
         .await?;
