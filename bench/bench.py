@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 QUERIES = HERE / "queries.tsv"
 
-# Targets of issue 6 (100k articles, 2 cores).
+# The project's speed targets (100k articles, 2 cores).
 TARGETS = {
     "index_wall_ratio": 1.3,
     "rss_ratio": 1.2,
@@ -381,7 +381,7 @@ def verdict(ok):
 def floor_section(r, w, t, fl):
     """The parts of warta's build measured alone, against the wall-time target's CPU budget."""
     L = ["## What warta's parts cost alone\n"]
-    L.append("The work the issue asks for, measured piece by piece "
+    L.append("The work a warta build does, measured piece by piece "
              "on the same articles in the same run. CPU s is user + system time (`/usr/bin/time -v`).\n")
     toks = fl["views_tokens"]
     total = sum(toks.values())
@@ -537,7 +537,7 @@ def write_report(path, r):
         L.append(f"| {name} | {e['reindex_kind']} | {e['reindex_wall']:.1f} | "
                  f"{e['reindex_wall'] / e['index_wall']:.0%} | {e['reindex_rss'] / 1e6:.0f} |")
     L.append("")
-    L.append("## Targets (issue 6; stated for 100k articles on 2 cores)\n")
+    L.append("## Targets (stated for 100k articles on 2 cores)\n")
     if n != 100_000:
         L.append(f"This run has {n:,} articles, so the verdicts below are indicative only.\n")
     L.append("| target | measured | verdict |")

@@ -1,5 +1,5 @@
 //! `warta eval` against the gold annotations in `eval/gold/`: fails when
-//! extraction drops below issue 4's targets (province F1 ≥ 0.95, official
+//! extraction drops below the project's targets (province F1 ≥ 0.95, official
 //! F1 ≥ 0.90, programme F1 ≥ 0.90, titles, sources and dates right).
 
 use std::path::Path;

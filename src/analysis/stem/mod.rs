@@ -410,7 +410,7 @@ mod tests {
         ("pemasukan", "masuk", "k + -an reading (PySastrawi: pasu)"),
         ("dimasukkan", "masuk", "di- + -kan"),
         ("kebanyakan", "banyak", "loop-pengembalian-akhiran"),
-        // research §1 and the families
+        // research §1 and the word families the project checks
         ("ketenagakerjaan", "tenagakerja", "ke-...-an, hunspell root"),
         ("terima", "terima", "root"),
         ("kepesertaan", "serta", "ke- + rule 36 + -an"),
