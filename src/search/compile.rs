@@ -40,7 +40,7 @@ use crate::search::scoring::Floors;
 mod expand;
 mod wording;
 
-use wording::{GAP_FROM, phrase_wordings};
+use wording::phrase_wordings;
 
 /// How much more a title match weighs than a body match.
 pub const TITLE_BOOST: f32 = 2.5;
@@ -376,10 +376,10 @@ impl Compiler<'_> {
         let f = *self.index.fields();
         let schema = self.index.index().schema();
         let mut clauses: Clauses = Vec::new();
-        // A typed phrase of three words or more allows one inserted word (a slop of 1).
+        // A typed phrase's inserted word is one of its wordings (a position
+        // gap), not a slop: tantivy's slop missed such gaps from four terms.
         let mut add = |field: Field, terms: &[(usize, String)], boost: f32| {
-            let slop = u32::from(typed_phrase && terms.len() >= GAP_FROM);
-            if let Some(q) = view_query(&schema, field, terms, boost, slop) {
+            if let Some(q) = view_query(&schema, field, terms, boost, 0) {
                 clauses.push((Occur::Should, q));
             }
         };

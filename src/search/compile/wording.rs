@@ -8,7 +8,7 @@ use crate::analysis;
 
 /// Quoted phrases this long (in terms) allow one inserted word:
 /// `"Instruksi Presiden Nomor 2"` finds "Instruksi Presiden (Inpres) Nomor 2".
-pub(super) const GAP_FROM: usize = 3;
+const GAP_FROM: usize = 3;
 
 /// Most wordings one quoted phrase is searched as.
 const MAX_WORDINGS: usize = 40;
@@ -53,6 +53,23 @@ pub(super) fn phrase_wordings(exact: &mut TextAnalyzer, text: &str) -> Vec<Vec<(
         for w in wordings {
             if !out.contains(&w) && out.len() < MAX_WORDINGS {
                 out.push(w);
+            }
+        }
+    }
+    let spelled = out.len();
+    for k in 0..spelled {
+        let w = out[k].clone();
+        if w.len() < GAP_FROM {
+            continue;
+        }
+        for gap in 1..w.len() {
+            let gapped: Vec<(usize, String)> = w
+                .iter()
+                .enumerate()
+                .map(|(i, (p, t))| (if i >= gap { p + 1 } else { *p }, t.clone()))
+                .collect();
+            if !out.contains(&gapped) && out.len() < MAX_WORDINGS {
+                out.push(gapped);
             }
         }
     }
