@@ -585,12 +585,15 @@ def write_report(path, r):
 
 
 def scale_out_section(path):
-    """The section `scale/bench.sh report` wrote into the report, kept as it is."""
+    """The sections other scripts wrote into the report (`scale/bench.sh report`, `bench/serve.sh`), kept as
+    they are."""
     text = Path(path).read_text() if Path(path).exists() else ""
-    begin, end = "<!-- scale-out: written by scale/bench.sh report -->", "<!-- /scale-out -->"
-    if begin not in text or end not in text:
-        return ""
-    return begin + text.split(begin, 1)[1].split(end, 1)[0] + end + "\n"
+    kept = ""
+    for name, by in (("scale-out", "scale/bench.sh report"), ("serve", "bench/serve.sh")):
+        begin, end = f"<!-- {name}: written by {by} -->", f"<!-- /{name} -->"
+        if begin in text and end in text:
+            kept += begin + text.split(begin, 1)[1].split(end, 1)[0] + end + "\n"
+    return kept
 
 
 def scale_only(args):
