@@ -79,13 +79,19 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((p * (sorted.len() - 1) as f64).round() as usize).min(sorted.len() - 1)]
 }
 
-fn rss_kb(pid: &str) -> u64 {
+/// The server's resident memory in kB: the whole (`VmRSS`), its heap and
+/// stacks (`RssAnon`) and the pages of mapped files (`RssFile`: the index's
+/// files, which grow as requests touch more of them and which the kernel may
+/// drop at any time).
+fn rss_kb(pid: &str) -> [u64; 3] {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
+    ["VmRSS:", "RssAnon:", "RssFile:"].map(|key| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    })
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -172,7 +178,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "{{\"measure\":\"throughput\",\"clients\":8,\"requests\":{requests},\"seconds\":{secs:.2},\"per_second\":{:.1}}}",
         requests as f64 / secs
     );
-    let mb: Vec<String> = samples.iter().map(|kb| format!("{:.1}", *kb as f64 / 1024.0)).collect();
-    println!("{{\"measure\":\"rss_mb\",\"every\":1000,\"samples\":[{}]}}", mb.join(","));
+    for (i, what) in ["rss_mb", "anon_mb", "file_mb"].into_iter().enumerate() {
+        let mb: Vec<String> =
+            samples.iter().map(|kb| format!("{:.1}", kb[i] as f64 / 1024.0)).collect();
+        println!("{{\"measure\":\"{what}\",\"every\":1000,\"samples\":[{}]}}", mb.join(","));
+    }
     Ok(())
 }
