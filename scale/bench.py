@@ -46,8 +46,11 @@ def load():
 
 
 def rev():
-    out = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    return out.stdout.strip()
+    """The revision the measured binary was built from (`warta --version`
+    ends with it), which may differ from the checkout's."""
+    out = subprocess.run([WARTA, "--version"], capture_output=True, text=True)
+    m = re.search(r"\(([0-9a-f]{7})[0-9a-f]*", out.stdout)
+    return m.group(1) if m else "unknown"
 
 
 def timed(cmd, stdout=subprocess.DEVNULL):
@@ -279,15 +282,17 @@ def report(out_path):
 
 
 def projection(comps, searches):
-    """10M and 100M articles, from the measured per-article figures."""
-    if not comps:
-        return "No projection yet: it needs a `compare` run.\n"
-    c = json.loads(comps[-1].read_text())
-    d = c["dist"]
-    n = c["articles"]
-    # Without a search run: the build's own index, and no query figures.
-    s = json.loads(searches[-1].read_text()) if searches else {
-        "articles": n, "index_bytes": d["index_bytes"], "classes": {}, "dist": d}
+    """10M and 100M articles, from the measured per-article figures of the
+    largest build (the search run's, else the comparison's)."""
+    if not comps and not searches:
+        return "No projection yet: it needs a `compare` or a `search` run.\n"
+    s = json.loads(searches[-1].read_text()) if searches else None
+    c = json.loads(comps[-1].read_text()) if comps else None
+    d = (s or {}).get("dist") or c["dist"]
+    built = d["build"]
+    n = sum(sh["files"] for sh in built["shards"])
+    if s is None:
+        s = {"articles": n, "index_bytes": d["index_bytes"], "classes": {}}
     source = f"measured at {s['articles']:,} articles above"
     if "full" not in s["classes"]:
         # The in-process `full` class of bench/run.sh's own run (Query latency, same file).
@@ -298,51 +303,69 @@ def projection(comps, searches):
             s["classes"]["full"] = {"p50_ms": float(row.group(1)), "p95_ms": float(row.group(2))}
             s["full_articles"] = int(runs.group(1).replace(",", ""))
             source = f"from the Query latency section ({s['full_articles']:,} articles, an idle machine)"
-    per_article_cpu = sum(sh["cpu_s"] for sh in d["build"]["shards"]) / n
-    m_art = s["articles"]
-    index_per_article = s["index_bytes"] / m_art
-    merge = (s.get("dist") or d)["build"]["merge"]
+    per_article_cpu = sum(sh["cpu_s"] for sh in built["shards"]) / n
+    index_per_article = s["index_bytes"] / s["articles"]
+    merge = built["merge"]
     merge_cpu = merge["cpu_s"] / merge["articles"]
     merge_wall = merge["wall_s"] / merge["articles"]
-    shard_rss = max(sh["peak_rss_kb"] for sh in d["build"]["shards"]) * 1024
+    merge_rss = merge["peak_rss_kb"] * 1024 / merge["articles"]
+    # A shard's peak memory: the writer's fixed heap plus a part that grows
+    # with its articles; two shard sizes give both, one gives an upper bound.
+    points = sorted({(sh["files"], sh["peak_rss_kb"] * 1024)
+                     for r in ([c["dist"]] if c else []) + [d] for sh in r["build"]["shards"]})
+    small, large = points[0], points[-1]
+    if large[0] > 2 * small[0]:
+        slope = (large[1] - small[1]) / (large[0] - small[0])
+        fixed = large[1] - slope * large[0]
+        shard_words = (f"a shard build's peak RSS of {mb(fixed)} MB plus {slope / 1e3:.2f} KB per article "
+                       f"(fitted through the shards of {small[0]:,} and {large[0]:,} articles: "
+                       f"{mb(small[1])} and {mb(large[1])} MB)")
+    else:
+        slope, fixed = large[1] / large[0], 0.0
+        shard_words = f"a shard build's peak RSS of {slope / 1e3:.2f} KB per article (an upper bound)"
+    shard_1m = fixed + slope * 1_000_000
     full = s["classes"].get("full", {})
     p50, p95 = full.get("p50_ms", float("nan")), full.get("p95_ms", float("nan"))
     L = ["### Projection to 10M and 100M articles", ""]
     L.append(
-        f"Linear extrapolations from the runs above, not measurements: {per_article_cpu * 1000:.2f} ms of CPU "
-        f"per article to build a shard, {index_per_article / 1e3:.1f} KB of index per article, a merge of "
-        f"{merge_cpu * 1e6:.0f} µs CPU and {merge_wall * 1e6:.0f} µs wall per article (the wall on this loaded "
-        f"machine; the merge reads and writes every byte of the index once), a shard build's peak RSS of "
-        f"{mb(shard_rss)} MB whatever its size (the writer's heap is fixed), and the `full` query class at "
-        f"p50 {p50:.1f} ms / p95 {p95:.1f} ms, {source}, taken as growing with the number of "
-        f"articles (broad queries match a fixed share of them).")
+        f"Linear extrapolations from the build of {n:,} articles and the searches above, not measurements: "
+        f"{per_article_cpu * 1000:.2f} ms of CPU per article to build a shard, {index_per_article / 1e3:.1f} KB "
+        f"of index per article, a merge of {merge_cpu * 1e6:.0f} µs CPU, {merge_wall * 1e6:.0f} µs wall and "
+        f"{merge_rss / 1e3:.1f} KB of peak memory per article (it reads and writes every byte of the index "
+        f"once and holds every article's MinHash signature to regroup the copies; the rest of its peak was not "
+        f"profiled), {shard_words}, "
+        f"so {mb(shard_1m)} MB for a shard of 1M, and the `full` query class at p50 {p50:.1f} ms / p95 "
+        f"{p95:.1f} ms, {source}, taken as growing with the number of articles (broad queries match a fixed "
+        f"share of them; the machine's load inflates these).")
     L.append("")
     L.append("| articles | shards of 1M | shard builds, CPU h | index GB | merge, CPU h / wall h | "
-             "`full` p50 / p95, one machine |")
-    L.append("|---:|---:|---:|---:|---:|---:|")
+             "merge peak RSS GB | `full` p50 / p95, one machine |")
+    L.append("|---:|---:|---:|---:|---:|---:|---:|")
     for total_articles in (10_000_000, 100_000_000):
-        k = total_articles / s.get("full_articles", m_art)
+        k = total_articles / s.get("full_articles", s["articles"])
         L.append(f"| {total_articles:,} | {total_articles // 1_000_000:,} | "
                  f"{per_article_cpu * total_articles / 3600:,.1f} | "
                  f"{index_per_article * total_articles / 1e9:,.0f} | "
                  f"{merge_cpu * total_articles / 3600:,.1f} / {merge_wall * total_articles / 3600:,.1f} | "
+                 f"{merge_rss * total_articles / 1e9:,.0f} | "
                  + (f"{p50 * k / 1000:,.1f} s / {p95 * k / 1000:,.1f} s |" if full else "not measured |"))
     L.append("")
     L.append(
         "Building scales out: shards are independent, so the shard builds' wall time divides by the number "
-        "of workers (one core each) and each worker's memory stays that of one shard. Two steps do not: the "
+        "of workers (one core each), and a worker needs the memory of one shard. Two steps do not: the "
         "merge is one process that reads and writes the whole index and regroups the copies over every "
-        "signature, and search is one index on one machine. Counting facets keeps one counter per distinct "
-        "value (provinces, cities, officials, programmes, outlets, years: thousands, not millions) and maps "
-        "each segment's ordinals once, so its memory does not grow with the number of articles; what grows "
-        "is the work per query (every matching article's facet columns are read) and the index the page "
-        "cache must hold to answer without reading the disk. By the table: at 10M the index (tens of GB) "
-        "still fits the memory of a large server and a broad query with counts stays under a second; at 100M "
-        "the index is hundreds of GB, more than one machine's memory, and such a query takes seconds. One "
-        "searching machine stops between the two, nearer 100M than 10M for narrow queries, nearer 10M for "
-        "broad ones and for the wait of a process that reads the copies and opens the index: past that, keep "
-        "the shards unmerged and search them side by side (warta does not do this yet), or serve the "
-        "exports from an engine built for many machines.")
+        "signature, and its memory grows with the number of articles (the table's merge column: more than "
+        "one machine's memory well before 100M); and search is one index on one machine. Counting facets "
+        "keeps one counter per distinct value (provinces, cities, officials, programmes, outlets, years: "
+        "thousands, not millions) and maps each segment's ordinals once, so its memory does not grow with "
+        "the number of articles; what grows is the work per query (every matching article's facet columns "
+        "are read) and the index the page cache must hold to answer without reading the disk. By the table: "
+        "at 10M the index (tens of GB) still fits the memory of a large server, and the merge's memory "
+        "does too; a broad query with counts takes about a second; at 100M the index is hundreds of GB, more "
+        "than one machine's memory, the merge as built cannot run on one machine, and a broad query takes "
+        "many seconds. One machine stops between the two: past about 10M, keep the shards unmerged and "
+        "search them side by side (warta does not do this yet), or serve the exports from an engine built "
+        "for many machines.")
     L.append("")
     return "\n".join(L)
 
