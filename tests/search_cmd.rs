@@ -503,3 +503,42 @@ fn a_negated_alias_keeps_the_other_words_highlighted_and_aliases_work_in_titles(
     assert_eq!(env.search_json(&["title:JKP"])["total"], 1);
     assert_eq!(env.search_json(&["body:JKP"])["total"], 1, "the body's full name counts");
 }
+
+#[test]
+fn a_city_named_in_the_query_also_finds_the_articles_located_there_below_those_naming_it() {
+    let env = TestEnv::new();
+    // Fictional stories; the places are real. The second spells the city in two words.
+    env.write(
+        "corpus/kota.txt",
+        "Pekerja rentan di Bukittinggi dilindungi\n\nBUKITTINGGI - Pemkot Bukittinggi \
+         menanggung iuran 2.000 pekerja rentan tahun ini, kata Kepala Dinas Sosial Rini Astuti.\n",
+    );
+    env.write(
+        "corpus/ejaan.txt",
+        "Iuran pekerja rentan ditanggung APBD\n\nPemkot Bukit Tinggi menanggung iuran pekerja \
+         rentan di tiga kecamatan, kata Sekretaris Daerah Bayu Pranata.\n",
+    );
+    env.write(
+        "corpus/padang.txt",
+        "Pekerja rentan Padang didaftarkan\n\nPADANG - Pemkot Padang menanggung iuran pekerja \
+         rentan di pesisir.\n",
+    );
+    let out = env.warta(&["index", "corpus", "--index", "index", "-q"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v = env.search_json(&["pekerja rentan Bukittinggi"]);
+    let order: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["counted"].as_bool() != Some(false))
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, ["kota.txt", "ejaan.txt"], "{v}");
+    // The articles found are those the city filter selects.
+    let filtered = env.search_json(&["pekerja", "--city", "Bukittinggi"]);
+    assert_eq!(ids(&filtered), ["ejaan.txt", "kota.txt"]);
+    // In lower case the name is only a word; --explain says what the name added.
+    assert_eq!(ids(&env.search_json(&["pekerja rentan bukittinggi"])), ["kota.txt"]);
+    let v = env.search_json(&["pekerja Bukittinggi", "--explain"]);
+    assert!(v["explain"].to_string().contains("located in Bukittinggi"), "{v}");
+}

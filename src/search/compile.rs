@@ -48,8 +48,9 @@ pub const TITLE_BOOST: f32 = 2.5;
 /// How much more an exact-view match weighs than a stemmed one.
 pub const EXACT_BOOST: f32 = 2.0;
 
-/// The score of an article located in a province the query names without
-/// naming it (a BM25 match of the name scores more).
+/// The score of an article located in a province, regency, city or town the
+/// query names without naming it as typed (a BM25 match of the name scores
+/// more).
 pub const PLACE_SCORE: f32 = 1.0;
 
 /// Which articles a run of juxtaposed words selects (`--match`). The set
@@ -214,6 +215,9 @@ impl Compiler<'_> {
                 if let Some((_, q)) = self.related_run(std::slice::from_ref(node), negated)? {
                     return Ok(Some(q));
                 }
+                if let Some((_, q)) = self.place_run(std::slice::from_ref(node), negated)? {
+                    return Ok(Some(q));
+                }
                 self.leaf(None, word_text(node), Kind::Word, negated, true)
             }
             Node::Word { field, text } => {
@@ -257,6 +261,11 @@ impl Compiler<'_> {
                 continue;
             }
             if let Some((n, q)) = self.related_run(&children[i..], negated)? {
+                words.push(q);
+                i += n;
+                continue;
+            }
+            if let Some((n, q)) = self.place_run(&children[i..], negated)? {
                 words.push(q);
                 i += n;
                 continue;
@@ -719,6 +728,37 @@ mod tests {
         assert_eq!(counted.len(), 2);
         let (counted, _) = run(&index, "title:Sumbar OR title:\"Sumatera Barat\"", Match::All);
         assert_eq!(counted, ["2"]);
+    }
+
+    #[test]
+    fn a_regency_or_city_in_the_query_also_finds_articles_located_there_ranked_below() {
+        let (_dir, index) = index_of(&[
+            (
+                "Pekerja rentan di Kutai Kartanegara",
+                "TENGGARONG - Pemkab Kutai Kartanegara menanggung iuran pekerja rentan.",
+            ),
+            ("Iuran pekerja rentan ditanggung", "Pemkab Kukar menanggung iuran pekerja rentan."),
+            ("Pekerja rentan di Bekasi", "BEKASI - Pemkot Bekasi menanggung iuran pekerja rentan."),
+            ("Nelayan Padang", "Pemkot Padang mendaftarkan nelayan sebagai peserta."),
+        ]);
+        let (counted, _) = run(&index, "pekerja rentan Kutai Kartanegara", Match::All);
+        assert_eq!(counted, ["1", "2"], "the page that names it first");
+        let (counted, _) = run(&index, "pekerja rentan Kukar", Match::All);
+        assert_eq!(counted, ["2", "1"]);
+        // "Kota Padang": the page says "Pemkot Padang", not "kota".
+        let (counted, _) = run(&index, "nelayan Kota Padang", Match::All);
+        assert_eq!(counted, ["4"]);
+        // Written in lower case, a name is a word (many place names are common words).
+        let (counted, _) = run(&index, "pekerja rentan kukar", Match::All);
+        assert_eq!(counted, ["2"]);
+        // An exclusion excludes what was typed.
+        let (mut counted, _) = run(&index, "iuran -Kukar", Match::All);
+        counted.sort();
+        assert_eq!(counted, ["1", "3"]);
+        let mut req = SearchRequest::new("pekerja Kukar");
+        req.explain = true;
+        let notes = search(&index, &req).unwrap().explain.unwrap().terms.join("\n");
+        assert!(notes.contains("located in Kutai Kartanegara (Kalimantan Timur"), "{notes}");
     }
 
     #[test]

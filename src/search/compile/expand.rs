@@ -1,7 +1,7 @@
 //! The expansions of query words: alias groups (every name of a group,
 //! weighed by its most common name), related expressions of the thesaurus
-//! (at [`thesaurus::WEIGHT`]), and the region facet of a province named in
-//! the query (at [`PLACE_SCORE`]).
+//! (at [`thesaurus::WEIGHT`]), and the region facet of a province, regency,
+//! city or town named in the query (at [`PLACE_SCORE`]).
 
 use tantivy::Term;
 use tantivy::query::{BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query};
@@ -25,6 +25,20 @@ fn plain_words(run: &[Node]) -> Vec<&str> {
             _ => None,
         })
         .collect()
+}
+
+/// Most words of a place name a query is searched for (`Kabupaten Lima
+/// Puluh Kota`).
+const MAX_PLACE_WORDS: usize = 5;
+
+/// Whether a word starts with a capital letter.
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The administrative words written before a place's name.
+fn is_prefix_word(word: &str) -> bool {
+    ["kota", "kabupaten", "kab", "kab."].contains(&word.to_lowercase().as_str())
 }
 
 impl Compiler<'_> {
@@ -147,6 +161,67 @@ impl Compiler<'_> {
             1 => alternatives.pop(),
             _ => Some(Box::new(DisjunctionMaxQuery::new(alternatives))),
         })
+    }
+
+    /// If the plain words at the start of `run` name a regency, city or town
+    /// (`Padang`, `Kota Padang`, `Kukar`, `Pangkalan Bun`; not a province:
+    /// those are alias groups): the clause for them (the words typed, or
+    /// the articles located there at [`PLACE_SCORE`]) and how many words it
+    /// took. A name is a place only when written with a capital (`Batu`, not
+    /// `batu`: many place names are also common words), and not under an
+    /// exclusion (`-Padang` excludes what was typed).
+    pub(super) fn place_run(
+        &mut self,
+        run: &[Node],
+        negated: bool,
+    ) -> Result<Option<(usize, Box<dyn Query>)>> {
+        if negated {
+            return Ok(None);
+        }
+        let words = plain_words(run);
+        // Only a run starting with a capitalised word that is (or ends) a
+        // place name's word can name a place: most queries never build the
+        // gazetteer's lookups.
+        let index = self.index;
+        let place_word = |w: &str| index.analysis().protected.contains(&w.to_lowercase());
+        if !words.first().is_some_and(|w| capitalised(w)) {
+            return Ok(None);
+        }
+        let longest = words.len().min(MAX_PLACE_WORDS);
+        for n in (1..=longest).rev() {
+            let name = words[..n].join(" ");
+            let bare = words[..n].iter().skip_while(|w| is_prefix_word(w));
+            let mut bare = bare.peekable();
+            let Some(first) = bare.peek() else { continue };
+            if !capitalised(first) || !words[..n].iter().any(|w| place_word(w)) {
+                continue;
+            }
+            if region::resolve_province(&name).is_some() {
+                continue;
+            }
+            let Some(city) = region::resolve_city(&name) else { continue };
+            let Some(province) = region::province_by_code(&city.province_code) else { continue };
+            let mut typed: Clauses = Vec::new();
+            for w in &words[..n] {
+                if let Some(q) = self.leaf(None, w, Kind::Word, false, true)? {
+                    typed.push((Occur::Must, q));
+                }
+            }
+            let facet = tantivy::schema::Facet::from_path([province.name.as_str(), &city.name]);
+            let field = filters::field_of(self.index, FacetKind::City);
+            let located = filters::facet_query(field, &[facet]);
+            self.notes.push(format!(
+                "{name:?} also finds the articles located in {} ({}; region facet, score {PLACE_SCORE})",
+                city.name, province.name
+            ));
+            let located: Box<dyn Query> = Box::new(ConstScoreQuery::new(located, PLACE_SCORE));
+            let q = match boolean(typed) {
+                Some(typed) => Box::new(DisjunctionMaxQuery::new(vec![typed, located])),
+                None => located,
+            };
+            return Ok(Some((n, q)));
+        }
+        Ok(None)
     }
 
     /// When `typed` names a province: the articles located there (the
