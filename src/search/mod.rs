@@ -213,7 +213,7 @@ const SEARCH_THREADS: usize = 4;
 
 /// The threads segments are searched on (one per core, up to [`SEARCH_THREADS`]),
 /// shared by every search of the process.
-static EXECUTOR: LazyLock<Executor> = LazyLock::new(|| {
+pub(crate) static EXECUTOR: LazyLock<Executor> = LazyLock::new(|| {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     match cores.min(SEARCH_THREADS) {
         0 | 1 => Executor::single_thread(),
