@@ -203,11 +203,9 @@ impl FacetCollector {
         for kind in self.set.kinds() {
             let (field, level) = source_of(kind);
             let Some(values) = self.counted(counts, kind) else { continue };
-            *facet_of(&mut facets, kind) = rank(values, names.of(field, level == Level::Leaf), top);
+            *facets.of_mut(kind) = rank(values, names.of(field, level == Level::Leaf), top);
             let counted = values.iter().filter(|n| **n > 0).count();
-            if let Some(i) = FacetKind::ALL.iter().position(|k| *k == kind) {
-                facets.more[i] = counted.saturating_sub(top) as u64;
-            }
+            facets.more[kind.index()] = counted.saturating_sub(top) as u64;
         }
         facets
     }
@@ -243,19 +241,6 @@ impl FacetCollector {
             .iter()
             .filter_map(|(&(t, l), n)| Some((name(tops, t)?, name(leaves, l)?, *n)))
             .collect()
-    }
-}
-
-/// The list of `kind` in `facets`.
-fn facet_of(facets: &mut Facets, kind: FacetKind) -> &mut Vec<FacetCount> {
-    match kind {
-        FacetKind::Province => &mut facets.province,
-        FacetKind::City => &mut facets.city,
-        FacetKind::Official => &mut facets.official,
-        FacetKind::Org => &mut facets.org,
-        FacetKind::Program => &mut facets.program,
-        FacetKind::Source => &mut facets.source,
-        FacetKind::Speaker => &mut facets.speaker,
     }
 }
 
@@ -629,8 +614,9 @@ mod tests {
         req.snippets = 0;
         // The first search reads the columns, later ones the flat copy.
         let first = search(&index, &req).unwrap().facets;
-        assert!(!first.province.is_empty() && !first.city.is_empty(), "{first:?}");
-        assert!(!first.program.is_empty(), "{first:?}");
+        for kind in [FacetKind::Province, FacetKind::City, FacetKind::Program] {
+            assert!(!first.of(kind).is_empty(), "{first:?}");
+        }
         for _ in 0..3 {
             assert_eq!(search(&index, &req).unwrap().facets, first);
         }
@@ -661,7 +647,7 @@ mod tests {
         req.snippets = 0;
         let provinces = |index: &crate::index::WartaIndex| -> Vec<String> {
             let facets = search(index, &req).unwrap().facets;
-            facets.province.into_iter().map(|f| f.value).collect()
+            facets.of(FacetKind::Province).iter().map(|f| f.value.clone()).collect()
         };
         let alone = provinces(&b);
         assert_eq!(alone, ["Nusa Tenggara Timur"]);

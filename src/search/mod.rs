@@ -4,11 +4,11 @@
 //!
 //! ```no_run
 //! use warta::index::WartaIndex;
-//! use warta::search::{SearchRequest, search};
+//! use warta::search::{FacetKind, SearchRequest, search};
 //!
 //! let index = WartaIndex::open("index".as_ref())?;
 //! let mut request = SearchRequest::new("perlindungan pekerja");
-//! request.filters.province.push("Jatim".into());
+//! request.filters.values_mut(FacetKind::Province).push("Jatim".into());
 //! let response = search(&index, &request)?;
 //! for hit in &response.hits {
 //!     println!("{} {:?}", hit.score, hit.meta.title);

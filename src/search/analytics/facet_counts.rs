@@ -236,7 +236,7 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
         // `--official NAME` also finds longer names with the same words
         // ("Budi Santoso" finds "Budi Santoso Wijaya"): count as the filter does.
         for v in &mut values {
-            let only = Filters { official: vec![v.value.clone()], ..Filters::default() };
+            let only = Filters::only(FacetKind::Official, [v.value.clone()]);
             let mut tally = Tally::new(req.dedup);
             let mut by_filter = Recount { copies: &copies, docs: None, tally: &mut tally };
             let mut clauses = vec![(Occur::Must, selection.query.box_clone())];
