@@ -39,7 +39,7 @@ use crate::search::response::{FacetCount, Facets};
 
 /// Which facets a search counts (by default all seven).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct FacetSet(u8);
+pub struct FacetSet(u32);
 
 impl FacetSet {
     /// Every facet.
@@ -74,7 +74,7 @@ impl Default for FacetSet {
     }
 }
 
-fn bit(kind: FacetKind) -> u8 {
+fn bit(kind: FacetKind) -> u32 {
     let i = FacetKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
     1 << i
 }
