@@ -39,10 +39,10 @@ fn request(class: &str, query: &str, province: &str, program: &str) -> SearchReq
     r.facet_top = facets;
     r.facets = set;
     if !province.is_empty() {
-        r.filters.province.push(province.to_string());
+        r.filters.values_mut(warta::search::FacetKind::Province).push(province.to_string());
     }
     if !program.is_empty() {
-        r.filters.program.push(program.to_string());
+        r.filters.values_mut(warta::search::FacetKind::Program).push(program.to_string());
     }
     r
 }

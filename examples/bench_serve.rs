@@ -47,11 +47,11 @@ fn full(query: &str, province: &str, program: &str) -> Query {
     let mut path =
         format!("/api/search?q={}&limit=10&facets=province,official,program", enc(query));
     if !province.is_empty() {
-        r.filters.province.push(province.to_string());
+        r.filters.values_mut(warta::search::FacetKind::Province).push(province.to_string());
         path.push_str(&format!("&province={}", enc(province)));
     }
     if !program.is_empty() {
-        r.filters.program.push(program.to_string());
+        r.filters.values_mut(warta::search::FacetKind::Program).push(program.to_string());
         path.push_str(&format!("&program={}", enc(program)));
     }
     Query { request: r, path }

@@ -8,7 +8,7 @@
 //!
 //! ```no_run
 //! use warta::index::{BuildOptions, WartaIndex, build};
-//! use warta::search::{SearchRequest, search};
+//! use warta::search::{FacetKind, SearchRequest, search};
 //!
 //! // Index a folder of scraped articles (.txt pages, .json, .jsonl)…
 //! let report = build(&BuildOptions::new("corpus", "index"), &mut |_| {})?;
@@ -18,7 +18,7 @@
 //! // `Jatim` is Jawa Timur, and every hit carries its places, officials and programmes.
 //! let index = WartaIndex::open("index".as_ref())?;
 //! let mut request = SearchRequest::new("perlindungan pekerja");
-//! request.filters.province.push("Jatim".into());
+//! request.filters.values_mut(FacetKind::Province).push("Jatim".into());
 //! for hit in search(&index, &request)?.hits {
 //!     println!("{:.2} {}", hit.score, hit.meta.title.unwrap_or_default());
 //! }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::cli::facet_args::FacetFilterArgs;
 use warta::export::Table;
 use warta::search::FacetKind;
 use warta::search::Sort;
@@ -350,24 +351,9 @@ fn facet_name(name: &str) -> Result<FacetKind, String> {
 /// The filters shared by `search`, `facets`, `timeline` and `terms`.
 #[derive(Debug, Args, Default, Clone)]
 pub struct FilterArgs {
-    /// Only articles naming this province (name, abbreviation such as Jatim, or code). Repeatable: ORed.
-    #[arg(long, value_name = "NAME")]
-    pub province: Vec<String>,
-    /// Only articles naming this regency, city or town. Repeatable.
-    #[arg(long, value_name = "NAME")]
-    pub city: Vec<String>,
-    /// Only articles naming this official (full name or part of it). Repeatable.
-    #[arg(long, value_name = "NAME")]
-    pub official: Vec<String>,
-    /// Only articles naming an official of this organisation (BPJS Ketenagakerjaan, Kemnaker …). Repeatable.
-    #[arg(long, value_name = "NAME")]
-    pub org: Vec<String>,
-    /// Only articles naming this programme (JKK, JHT, JKP, "jaminan hari tua" …). Repeatable.
-    #[arg(long, value_name = "CODE")]
-    pub program: Vec<String>,
-    /// Only articles from this publisher. Repeatable.
-    #[arg(long, value_name = "NAME")]
-    pub source: Vec<String>,
+    /// `--province`, `--city`, … (one flag per row of the facet table).
+    #[command(flatten)]
+    pub facets: FacetFilterArgs,
     /// Earliest publication date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -619,8 +605,8 @@ mod tests {
             "JKP",
         ]);
         let Command::Search(s) = cli.command else { panic!("not search") };
-        assert_eq!(s.filters.province, ["Jatim", "Bali"]);
-        assert_eq!(s.filters.program, ["JKP"]);
+        assert_eq!(s.filters.facets.of(FacetKind::Province), &["Jatim", "Bali"]);
+        assert_eq!(s.filters.facets.of(FacetKind::Program), &["JKP"]);
         assert_eq!(s.limit, 10);
     }
 

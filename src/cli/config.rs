@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use crate::cli::args::{ColorArg, FilterArgs, FormatArg, SearchArgs};
 use warta::error::{Result, UserError};
+use warta::search::facet_spec::FACETS;
 use warta::search::{FacetSet, Filters, SearchRequest};
 
 /// The index directory used when `--index` is not given.
@@ -63,12 +64,7 @@ pub fn filters(a: &FilterArgs) -> Result<Filters> {
         v.as_deref().map(|s| Filters::parse_date(flag, s)).transpose()
     };
     let filters = Filters {
-        province: a.province.clone(),
-        city: a.city.clone(),
-        official: a.official.clone(),
-        org: a.org.clone(),
-        program: a.program.clone(),
-        source: a.source.clone(),
+        facets: a.facets.values.clone(),
         from: date("from", &a.from)?,
         to: date("to", &a.to)?,
         matching: a.matching,
@@ -111,15 +107,11 @@ pub fn format(
 /// --from 2023`), empty when there are none: headers name what narrowed a
 /// count.
 pub fn describe(a: &FilterArgs, quoted_by: &[String]) -> String {
-    let lists: [(&str, &[String]); 7] = [
-        ("province", &a.province),
-        ("city", &a.city),
-        ("official", &a.official),
-        ("org", &a.org),
-        ("program", &a.program),
-        ("source", &a.source),
-        ("quoted-by", quoted_by),
-    ];
+    // The facet table's rows, in order; speakers' --quoted-by is search's own.
+    let lists = FACETS.iter().map(|spec| {
+        let values: &[String] = if spec.shared { a.facets.of(spec.kind) } else { quoted_by };
+        (spec.filter, values)
+    });
     let mut parts = Vec::new();
     for (flag, values) in lists {
         for v in values {
@@ -378,12 +370,9 @@ mod tests {
 
     #[test]
     fn active_filters_are_described_as_typed() {
-        let f = FilterArgs {
-            province: vec!["Jawa Timur".into()],
-            program: vec!["JHT".into()],
-            from: Some("2023".into()),
-            ..FilterArgs::default()
-        };
+        let mut f = FilterArgs { from: Some("2023".into()), ..FilterArgs::default() };
+        f.facets.values[warta::search::FacetKind::Province.index()] = vec!["Jawa Timur".into()];
+        f.facets.values[warta::search::FacetKind::Program.index()] = vec!["JHT".into()];
         assert_eq!(describe(&f, &[]), "--province \"Jawa Timur\" --program JHT --from 2023");
         assert_eq!(describe(&FilterArgs::default(), &["Budi".into()]), "--quoted-by Budi");
         assert_eq!(describe(&FilterArgs::default(), &[]), "");

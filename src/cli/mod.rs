@@ -7,6 +7,7 @@
 mod analytics;
 pub mod args;
 pub mod config;
+pub mod facet_args;
 mod officials;
 pub mod output;
 pub mod render;

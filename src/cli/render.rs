@@ -238,7 +238,7 @@ fn highlight(snip: &Snippet, s: &Style) -> String {
 fn facets_text(out: &mut dyn Write, f: &Facets, s: &Style) -> io::Result<()> {
     let rows = f.named();
     writeln!(out, "{}", s.wrap(BOLD, "facets"))?;
-    for ((name, counts), more) in rows.into_iter().zip(f.more) {
+    for ((name, counts), more) in rows.zip(f.more) {
         if counts.is_empty() {
             continue;
         }

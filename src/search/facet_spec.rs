@@ -32,20 +32,34 @@ pub struct FacetSpec {
     /// The filter selecting by it: `--province` on the command line,
     /// `province=` as an HTTP parameter (`quoted-by` / `quoted_by` for speakers).
     pub filter: &'static str,
+    /// Whether every selecting command takes the filter (`search`,
+    /// `facets`, `timeline`, `terms`, exports and their HTTP endpoints);
+    /// speakers' `--quoted-by` is search's own, as it also scopes the words.
+    pub shared: bool,
+    /// The filter's value, in help texts (`--province <NAME>`).
+    pub value_name: &'static str,
+    /// The filter's help text.
+    pub filter_help: &'static str,
     /// Whether a query may name it as a `field:` prefix.
     pub query_prefix: bool,
     /// What its values are, for help texts.
     pub about: &'static str,
 }
 
+/// How many facets there are.
+pub const FACET_COUNT: usize = 7;
+
 /// Every facet, in the order of [`FacetKind::ALL`] and of the JSON `facets` object.
-pub const FACETS: [FacetSpec; 7] = [
+pub const FACETS: [FacetSpec; FACET_COUNT] = [
     FacetSpec {
         kind: FacetKind::Province,
         name: "province",
         field: names::REGION,
         level: Level::Top,
         filter: "province",
+        shared: true,
+        value_name: "NAME",
+        filter_help: "Only articles naming this province (name, abbreviation such as Jatim, or code). Repeatable: ORed",
         query_prefix: true,
         about: "Provinces, each with its cities",
     },
@@ -55,6 +69,9 @@ pub const FACETS: [FacetSpec; 7] = [
         field: names::REGION,
         level: Level::Leaf,
         filter: "city",
+        shared: true,
+        value_name: "NAME",
+        filter_help: "Only articles naming this regency, city or town. Repeatable",
         query_prefix: true,
         about: "Regencies, cities and towns",
     },
@@ -64,6 +81,9 @@ pub const FACETS: [FacetSpec; 7] = [
         field: names::OFFICIAL,
         level: Level::Leaf,
         filter: "official",
+        shared: true,
+        value_name: "NAME",
+        filter_help: "Only articles naming this official (full name or part of it). Repeatable",
         query_prefix: true,
         about: "Officials",
     },
@@ -73,6 +93,9 @@ pub const FACETS: [FacetSpec; 7] = [
         field: names::OFFICIAL,
         level: Level::Top,
         filter: "org",
+        shared: true,
+        value_name: "NAME",
+        filter_help: "Only articles naming an official of this organisation (BPJS Ketenagakerjaan, Kemnaker …). Repeatable",
         query_prefix: true,
         about: "Officials' organisations",
     },
@@ -82,6 +105,9 @@ pub const FACETS: [FacetSpec; 7] = [
         field: names::PROGRAM,
         level: Level::Top,
         filter: "program",
+        shared: true,
+        value_name: "CODE",
+        filter_help: "Only articles naming this programme (JKK, JHT, JKP, \"jaminan hari tua\" …). Repeatable",
         query_prefix: true,
         about: "Programmes",
     },
@@ -91,6 +117,9 @@ pub const FACETS: [FacetSpec; 7] = [
         field: names::SOURCE,
         level: Level::Top,
         filter: "source",
+        shared: true,
+        value_name: "NAME",
+        filter_help: "Only articles from this publisher. Repeatable",
         query_prefix: true,
         about: "Publishers",
     },
@@ -100,6 +129,9 @@ pub const FACETS: [FacetSpec; 7] = [
         field: names::SPEAKER,
         level: Level::Top,
         filter: "quoted-by",
+        shared: false,
+        value_name: "NAME",
+        filter_help: "Search only what this person said (direct and reported speech); snippets show the quotes. Repeatable",
         query_prefix: false,
         about: "People quoted",
     },
@@ -108,7 +140,12 @@ pub const FACETS: [FacetSpec; 7] = [
 impl FacetKind {
     /// This facet's row of [`FACETS`].
     pub fn spec(self) -> &'static FacetSpec {
-        &FACETS[self as usize]
+        &FACETS[self.index()]
+    }
+
+    /// Its position in [`FACETS`] (and in [`FacetKind::ALL`]).
+    pub fn index(self) -> usize {
+        self as usize
     }
 }
 

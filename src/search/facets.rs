@@ -21,12 +21,17 @@ mod tables;
 
 use std::sync::Arc;
 
+use std::collections::{HashMap, HashSet};
+
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::fastfield::FacetReader;
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::{EnableScoring, Query};
+use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 pub use tables::FacetTables;
-use tables::{Flat, Table, table_of, values_of};
+use tables::{Flat, NO_VALUE, Table, table_of, values_of};
+
+use crate::index::copies::{Copies, SegmentDocs};
 
 use crate::search::facet_spec::Level;
 use crate::search::filters::FacetKind;
@@ -34,7 +39,7 @@ use crate::search::response::{FacetCount, Facets};
 
 /// Which facets a search counts (by default all seven).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct FacetSet(u8);
+pub struct FacetSet(u32);
 
 impl FacetSet {
     /// Every facet.
@@ -69,7 +74,7 @@ impl Default for FacetSet {
     }
 }
 
-fn bit(kind: FacetKind) -> u8 {
+fn bit(kind: FacetKind) -> u32 {
     let i = FacetKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
     1 << i
 }
@@ -79,16 +84,41 @@ fn source_of(kind: FacetKind) -> (&'static str, Level) {
     (kind.spec().field, kind.spec().level)
 }
 
+/// How a [`FacetCollector`] counts. The default is the search's: articles,
+/// a second-level value once per path.
+#[derive(Clone, Debug, Default)]
+pub struct Mode {
+    /// A second-level value once per article, not once per path (a person
+    /// under two organisations counts once): the count of a value is then the
+    /// total of the search filtered by it.
+    pub per_article: bool,
+    /// First-level values also count the second-level values under them
+    /// (provinces with their cities).
+    pub nested: bool,
+    /// Count stories, not articles: each group of copies once.
+    pub stories: Option<Arc<Copies>>,
+}
+
 /// Counts per value id, for each requested column (in [`FacetCollector`]'s order).
 #[derive(Debug, Default)]
 pub struct Counts {
+    total: u64,
     columns: Vec<ColumnCounts>,
+}
+
+impl Counts {
+    /// The articles (or stories) counted.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
 }
 
 #[derive(Debug, Default, Clone)]
 struct ColumnCounts {
     top: Vec<u64>,
     leaf: Vec<u64>,
+    /// (first-level id, second-level id) → count, with [`Mode::nested`].
+    pairs: HashMap<(u32, u32), u64>,
 }
 
 fn add(into: &mut Vec<u64>, from: &[u64]) {
@@ -100,44 +130,69 @@ fn add(into: &mut Vec<u64>, from: &[u64]) {
     }
 }
 
+fn set_at(into: &mut Vec<u64>, id: u32, n: u64) {
+    let i = id as usize;
+    if into.len() <= i {
+        into.resize(i + 1, 0);
+    }
+    into[i] = n;
+}
+
 /// What to count in one column.
 #[derive(Clone, Copy, Debug)]
 struct Column {
     field: &'static str,
     top: bool,
     leaf: bool,
+    pairs: bool,
 }
 
-/// Counts the facets of a [`FacetSet`] over the matching articles; added
+/// Counts the facets of a [`FacetSet`] over the matching articles: added
 /// to the search's `MultiCollector` so that hits and counts come from a
-/// single pass.
+/// single pass, and run alone by `warta facets` and `search --dedup`
+/// (with their [`Mode`]).
 #[derive(Clone)]
 pub struct FacetCollector {
     columns: Vec<Column>,
     set: FacetSet,
     tables: Arc<FacetTables>,
+    mode: Mode,
 }
 
 impl FacetCollector {
     /// A collector for the facets of `set`, with the facet tables of the
     /// index it searches (`index.state::<FacetTables>()`).
     pub fn new(set: FacetSet, tables: Arc<FacetTables>) -> FacetCollector {
+        FacetCollector::with_mode(set, tables, Mode::default())
+    }
+
+    /// A collector counting as `mode` says.
+    pub fn with_mode(set: FacetSet, tables: Arc<FacetTables>, mode: Mode) -> FacetCollector {
         let mut columns: Vec<Column> = Vec::new();
         for kind in set.kinds() {
             let (field, level) = source_of(kind);
             let i = match columns.iter().position(|c| c.field == field) {
                 Some(i) => i,
                 None => {
-                    columns.push(Column { field, top: false, leaf: false });
+                    columns.push(Column { field, top: false, leaf: false, pairs: false });
                     columns.len() - 1
                 }
             };
             match level {
-                Level::Top => columns[i].top = true,
+                Level::Top => {
+                    columns[i].top = true;
+                    columns[i].pairs |= mode.nested;
+                }
                 Level::Leaf => columns[i].leaf = true,
             }
         }
-        FacetCollector { columns, set, tables }
+        FacetCollector { columns, set, tables, mode }
+    }
+
+    /// Counts the articles `query` matches (segments in parallel, no scores).
+    pub fn count(&self, searcher: &Searcher, query: &dyn Query) -> crate::error::Result<Counts> {
+        let unscored = EnableScoring::disabled_from_searcher(searcher);
+        Ok(searcher.search_with_executor(query, self, &super::EXECUTOR, unscored)?)
     }
 
     /// The counted facets, at most `top` values each, by descending count
@@ -147,29 +202,45 @@ impl FacetCollector {
         let mut facets = Facets::default();
         for kind in self.set.kinds() {
             let (field, level) = source_of(kind);
-            let column = self.columns.iter().position(|c| c.field == field);
-            let Some(c) = column.and_then(|i| counts.columns.get(i)) else { continue };
-            let values = if level == Level::Top { &c.top } else { &c.leaf };
-            *facet_of(&mut facets, kind) = rank(values, names.of(field, level == Level::Leaf), top);
+            let Some(values) = self.counted(counts, kind) else { continue };
+            *facets.of_mut(kind) = rank(values, names.of(field, level == Level::Leaf), top);
             let counted = values.iter().filter(|n| **n > 0).count();
-            if let Some(i) = FacetKind::ALL.iter().position(|k| *k == kind) {
-                facets.more[i] = counted.saturating_sub(top) as u64;
-            }
+            facets.more[kind.index()] = counted.saturating_sub(top) as u64;
         }
         facets
     }
-}
 
-/// The list of `kind` in `facets`.
-fn facet_of(facets: &mut Facets, kind: FacetKind) -> &mut Vec<FacetCount> {
-    match kind {
-        FacetKind::Province => &mut facets.province,
-        FacetKind::City => &mut facets.city,
-        FacetKind::Official => &mut facets.official,
-        FacetKind::Org => &mut facets.org,
-        FacetKind::Program => &mut facets.program,
-        FacetKind::Source => &mut facets.source,
-        FacetKind::Speaker => &mut facets.speaker,
+    /// The counts of `kind` by value id, if it was counted.
+    fn counted<'a>(&self, counts: &'a Counts, kind: FacetKind) -> Option<&'a Vec<u64>> {
+        let (field, level) = source_of(kind);
+        let column = self.columns.iter().position(|c| c.field == field);
+        let c = column.and_then(|i| counts.columns.get(i))?;
+        Some(if level == Level::Top { &c.top } else { &c.leaf })
+    }
+
+    /// Every value of `kind` with a count, and its count (in no order).
+    pub fn values(&self, counts: &Counts, kind: FacetKind) -> Vec<(String, u64)> {
+        let (field, level) = source_of(kind);
+        let names = tables::names(&self.tables);
+        let names = names.of(field, level == Level::Leaf);
+        let Some(values) = self.counted(counts, kind) else { return Vec::new() };
+        let counted = values.iter().zip(names).filter(|(n, _)| **n > 0);
+        counted.map(|(n, name)| (name.to_string(), *n)).collect()
+    }
+
+    /// With [`Mode::nested`], every (first-level value, second-level value)
+    /// pair of `kind`'s column with a count (in no order).
+    pub fn nested(&self, counts: &Counts, kind: FacetKind) -> Vec<(String, String, u64)> {
+        let (field, _) = source_of(kind);
+        let names = tables::names(&self.tables);
+        let (tops, leaves) = (names.of(field, false), names.of(field, true));
+        let column = self.columns.iter().position(|c| c.field == field);
+        let Some(c) = column.and_then(|i| counts.columns.get(i)) else { return Vec::new() };
+        let name = |names: &[Arc<str>], id: u32| names.get(id as usize).map(|n| n.to_string());
+        c.pairs
+            .iter()
+            .filter_map(|(&(t, l), n)| Some((name(tops, t)?, name(leaves, l)?, *n)))
+            .collect()
     }
 }
 
@@ -197,6 +268,14 @@ fn rank(counts: &[u64], names: &[Arc<str>], top: usize) -> Vec<FacetCount> {
 /// One segment of a [`FacetCollector`].
 pub struct FacetSegment {
     columns: Vec<SegmentColumn>,
+    total: u64,
+    /// Not the search's plain count: [`Mode`] asks for more.
+    general: bool,
+    per_article: bool,
+    stories: Option<SegmentStories>,
+    tops: Vec<u32>,
+    leaves: Vec<(u32, u32)>,
+    slots: Vec<Slot>,
 }
 
 struct SegmentColumn {
@@ -206,6 +285,46 @@ struct SegmentColumn {
     flat: Option<Arc<Flat>>,
     top: Option<Vec<u32>>,
     leaf: Option<Vec<u32>>,
+    pairs: Option<HashMap<(u32, u32), u64>>,
+    want_top: bool,
+    want_leaf: bool,
+    /// Per second-level id, the last article (+1) that counted it.
+    seen: Vec<u32>,
+}
+
+/// One counted value of a column, for the general path.
+#[derive(Clone, Copy, Debug, Hash, PartialEq, Eq)]
+enum Slot {
+    Top(u32),
+    Leaf(u32),
+    Pair(u32, u32),
+}
+
+/// The stories of each counted value (story ids are strings: the segments'
+/// sets are joined by [`FacetCollector::merge_fruits`]).
+#[derive(Default)]
+pub struct StorySets {
+    total: HashSet<Box<str>>,
+    columns: Vec<HashMap<Slot, HashSet<Box<str>>>>,
+}
+
+struct SegmentStories {
+    copies: Arc<Copies>,
+    docs: SegmentDocs,
+    sets: StorySets,
+}
+
+/// What a segment counted: articles, or with [`Mode::stories`] the stories
+/// of each value.
+pub struct SegmentCounts {
+    counts: Counts,
+    stories: Option<StorySets>,
+}
+
+fn insert(set: &mut HashSet<Box<str>>, story: &str) {
+    if !set.contains(story) {
+        set.insert(story.into());
+    }
 }
 
 impl Collector for FacetCollector {
@@ -217,77 +336,214 @@ impl Collector for FacetCollector {
         _: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<FacetSegment> {
+        let general = self.mode.per_article
+            || self.mode.stories.is_some()
+            || self.columns.iter().any(|c| c.pairs);
         let mut columns = Vec::with_capacity(self.columns.len());
         for c in &self.columns {
             let (table, tops, leaves) = table_of(&self.tables, reader, c.field)?;
             let facets = reader.facet_reader(c.field)?;
-            let flat = table.flat_if_used(&facets, reader.max_doc());
+            // The flat copy has no pairs; the general path reads the column.
+            let flat = if general { None } else { table.flat_if_used(&facets, reader.max_doc()) };
+            let counted =
+                |on: bool, n: usize| (on && self.mode.stories.is_none()).then(|| vec![0; n]);
             columns.push(SegmentColumn {
                 reader: facets,
                 table,
                 flat,
-                top: c.top.then(|| vec![0; tops]),
-                leaf: c.leaf.then(|| vec![0; leaves]),
+                top: counted(c.top, tops),
+                leaf: counted(c.leaf, leaves),
+                pairs: c.pairs.then(HashMap::new),
+                want_top: c.top,
+                want_leaf: c.leaf,
+                seen: if general && c.leaf { vec![0; leaves] } else { Vec::new() },
             });
         }
-        Ok(FacetSegment { columns })
+        let stories = match &self.mode.stories {
+            Some(copies) => Some(SegmentStories {
+                copies: copies.clone(),
+                docs: SegmentDocs::open(reader)
+                    .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?,
+                sets: StorySets {
+                    total: HashSet::new(),
+                    columns: vec![HashMap::new(); columns.len()],
+                },
+            }),
+            None => None,
+        };
+        Ok(FacetSegment {
+            columns,
+            total: 0,
+            general,
+            per_article: self.mode.per_article,
+            stories,
+            tops: Vec::new(),
+            leaves: Vec::new(),
+            slots: Vec::new(),
+        })
     }
 
     fn requires_scoring(&self) -> bool {
         false
     }
 
-    fn merge_fruits(&self, parts: Vec<Counts>) -> tantivy::Result<Counts> {
-        let mut all = Counts { columns: vec![ColumnCounts::default(); self.columns.len()] };
+    fn merge_fruits(&self, parts: Vec<SegmentCounts>) -> tantivy::Result<Counts> {
+        let mut all =
+            Counts { total: 0, columns: vec![ColumnCounts::default(); self.columns.len()] };
+        let mut stories: Option<StorySets> = None;
         for part in parts {
-            for (into, from) in all.columns.iter_mut().zip(&part.columns) {
+            all.total += part.counts.total;
+            for (into, from) in all.columns.iter_mut().zip(&part.counts.columns) {
                 add(&mut into.top, &from.top);
                 add(&mut into.leaf, &from.leaf);
+                for (pair, n) in &from.pairs {
+                    *into.pairs.entry(*pair).or_default() += n;
+                }
+            }
+            if let Some(sets) = part.stories {
+                match &mut stories {
+                    None => stories = Some(sets),
+                    Some(into) => {
+                        into.total.extend(sets.total);
+                        for (into, from) in into.columns.iter_mut().zip(sets.columns) {
+                            for (slot, set) in from {
+                                into.entry(slot).or_default().extend(set);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(sets) = stories {
+            all.total = sets.total.len() as u64;
+            for (into, from) in all.columns.iter_mut().zip(sets.columns) {
+                for (slot, set) in from {
+                    let n = set.len() as u64;
+                    match slot {
+                        Slot::Top(id) => set_at(&mut into.top, id, n),
+                        Slot::Leaf(id) => set_at(&mut into.leaf, id, n),
+                        Slot::Pair(t, l) => {
+                            into.pairs.insert((t, l), n);
+                        }
+                    }
+                }
             }
         }
         Ok(all)
     }
 }
 
+impl FacetSegment {
+    /// Every other [`Mode`]: the values of each column are listed as
+    /// [`Slot`]s, then counted for the article or added to its story's sets.
+    fn collect_general(&mut self, doc: DocId) {
+        let FacetSegment { columns, per_article, stories, tops, leaves, slots, .. } = self;
+        let story = stories.as_mut().map(|s| {
+            let id = s.docs.id(doc).unwrap_or_default();
+            let story = s.copies.story(&id).to_string();
+            insert(&mut s.sets.total, &story);
+            story
+        });
+        let stamp = doc.wrapping_add(1);
+        for (i, c) in columns.iter_mut().enumerate() {
+            tops.clear();
+            leaves.clear();
+            slots.clear();
+            values_of(&c.reader, &c.table, doc, |t| tops.push(t), |t, l| leaves.push((t, l)));
+            if c.want_top {
+                slots.extend(tops.iter().map(|t| Slot::Top(*t)));
+            }
+            for &(t, l) in leaves.iter() {
+                if c.pairs.is_some() && t != NO_VALUE {
+                    slots.push(Slot::Pair(t, l));
+                }
+                if !c.want_leaf {
+                    continue;
+                }
+                if *per_article {
+                    match c.seen.get_mut(l as usize) {
+                        Some(s) if *s == stamp => continue,
+                        Some(s) => *s = stamp,
+                        None => {}
+                    }
+                }
+                slots.push(Slot::Leaf(l));
+            }
+            match (stories.as_mut(), story.as_deref()) {
+                (Some(s), Some(story)) => {
+                    for slot in slots.iter() {
+                        insert(s.sets.columns[i].entry(*slot).or_default(), story);
+                    }
+                }
+                _ => {
+                    for slot in slots.iter() {
+                        match *slot {
+                            Slot::Top(t) => bump(&mut c.top, t),
+                            Slot::Leaf(l) => bump(&mut c.leaf, l),
+                            Slot::Pair(t, l) => {
+                                if let Some(p) = c.pairs.as_mut() {
+                                    *p.entry((t, l)).or_default() += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn bump(counts: &mut Option<Vec<u32>>, id: u32) {
+    if let Some(n) = counts.as_mut().and_then(|c| c.get_mut(id as usize)) {
+        *n += 1;
+    }
+}
+
 impl SegmentCollector for FacetSegment {
-    type Fruit = Counts;
+    type Fruit = SegmentCounts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        let add = |counts: &mut Option<Vec<u32>>, id: u32| {
-            if let Some(n) = counts.as_mut().and_then(|c| c.get_mut(id as usize)) {
-                *n += 1;
-            }
-        };
+        self.total += 1;
+        if self.general {
+            self.collect_general(doc);
+            return;
+        }
         for c in &mut self.columns {
             match &c.flat {
                 Some(flat) => {
                     if c.top.is_some() {
-                        flat.top(doc).iter().for_each(|id| add(&mut c.top, *id));
+                        flat.top(doc).iter().for_each(|id| bump(&mut c.top, *id));
                     }
                     if c.leaf.is_some() {
-                        flat.leaf(doc).iter().for_each(|id| add(&mut c.leaf, *id));
+                        flat.leaf(doc).iter().for_each(|id| bump(&mut c.leaf, *id));
                     }
                 }
                 None => values_of(
                     &c.reader,
                     &c.table,
                     doc,
-                    |id| add(&mut c.top, id),
-                    |id| add(&mut c.leaf, id),
+                    |id| bump(&mut c.top, id),
+                    |_, id| bump(&mut c.leaf, id),
                 ),
             }
         }
     }
 
-    fn harvest(self) -> Counts {
+    fn harvest(self) -> SegmentCounts {
         let wide = |v: Option<Vec<u32>>| v.unwrap_or_default().into_iter().map(u64::from).collect();
-        Counts {
+        let counts = Counts {
+            total: self.total,
             columns: self
                 .columns
                 .into_iter()
-                .map(|c| ColumnCounts { top: wide(c.top), leaf: wide(c.leaf) })
+                .map(|c| ColumnCounts {
+                    top: wide(c.top),
+                    leaf: wide(c.leaf),
+                    pairs: c.pairs.unwrap_or_default(),
+                })
                 .collect(),
-        }
+        };
+        SegmentCounts { counts, stories: self.stories.map(|s| s.sets) }
     }
 }
 
@@ -358,8 +614,9 @@ mod tests {
         req.snippets = 0;
         // The first search reads the columns, later ones the flat copy.
         let first = search(&index, &req).unwrap().facets;
-        assert!(!first.province.is_empty() && !first.city.is_empty(), "{first:?}");
-        assert!(!first.program.is_empty(), "{first:?}");
+        for kind in [FacetKind::Province, FacetKind::City, FacetKind::Program] {
+            assert!(!first.of(kind).is_empty(), "{first:?}");
+        }
         for _ in 0..3 {
             assert_eq!(search(&index, &req).unwrap().facets, first);
         }
@@ -390,7 +647,7 @@ mod tests {
         req.snippets = 0;
         let provinces = |index: &crate::index::WartaIndex| -> Vec<String> {
             let facets = search(index, &req).unwrap().facets;
-            facets.province.into_iter().map(|f| f.value).collect()
+            facets.of(FacetKind::Province).iter().map(|f| f.value.clone()).collect()
         };
         let alone = provinces(&b);
         assert_eq!(alone, ["Nusa Tenggara Timur"]);

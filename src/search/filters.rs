@@ -15,22 +15,18 @@ use crate::error::{Result, UserError};
 use crate::extract::{PartialDate, official, program, publisher, region};
 use crate::index::{WartaIndex, names};
 use crate::search::compile::Match;
+use crate::search::facet_spec::FACET_COUNT;
 
 /// The facet filters of a search.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Filters {
-    /// Province names, abbreviations or codes.
-    pub province: Vec<String>,
-    /// Regency, city or town names.
-    pub city: Vec<String>,
-    /// Person names, whole or in part ("Zainudin", "Asep Rahmat").
-    pub official: Vec<String>,
-    /// Organisations, by name or alias ("BPJAMSOSTEK", "Kemnaker").
-    pub org: Vec<String>,
-    /// Programme codes or names ("JHT", "jaminan hari tua").
-    pub program: Vec<String>,
-    /// Publishers ("ANTARA", "liputan6").
-    pub source: Vec<String>,
+    /// The values typed per facet, one list per row of the facet table (at
+    /// [`FacetKind::index`]): province names, abbreviations or codes; person
+    /// names whole or in part ("Zainudin", "Asep Rahmat"); organisations by
+    /// name or alias ("BPJAMSOSTEK"); programme codes or names ("jaminan
+    /// hari tua"); publishers ("liputan6") … Read and fill them with
+    /// [`Filters::values`] and [`Filters::values_mut`].
+    pub facets: [Vec<String>; FACET_COUNT],
     /// Earliest date (start of the year/month/day given).
     pub from: Option<PartialDate>,
     /// Latest date (end of the year/month/day given).
@@ -122,16 +118,26 @@ impl Filters {
         *self == Filters::default()
     }
 
-    /// The value lists with their facet, in flag order.
-    pub fn named(&self) -> [(FacetKind, &Vec<String>); 6] {
-        [
-            (FacetKind::Province, &self.province),
-            (FacetKind::City, &self.city),
-            (FacetKind::Official, &self.official),
-            (FacetKind::Org, &self.org),
-            (FacetKind::Program, &self.program),
-            (FacetKind::Source, &self.source),
-        ]
+    /// The filters selecting by one facet: `only(FacetKind::City, ["Medan"])`.
+    pub fn only(kind: FacetKind, values: impl IntoIterator<Item = String>) -> Filters {
+        let mut filters = Filters::default();
+        filters.values_mut(kind).extend(values);
+        filters
+    }
+
+    /// The values of one facet's filter.
+    pub fn values(&self, kind: FacetKind) -> &Vec<String> {
+        &self.facets[kind.index()]
+    }
+
+    /// The values of one facet's filter, to fill.
+    pub fn values_mut(&mut self, kind: FacetKind) -> &mut Vec<String> {
+        &mut self.facets[kind.index()]
+    }
+
+    /// The value lists with their facet, in the facet table's order.
+    pub fn named(&self) -> impl Iterator<Item = (FacetKind, &Vec<String>)> {
+        FacetKind::ALL.into_iter().zip(&self.facets)
     }
 
     /// One clause per facet that has values (each an OR of its values).
@@ -414,7 +420,7 @@ mod per_index_tests {
         assert!(a.officials().lookup("Ibu Bupati Ratna").is_none());
         // The search itself: the alias finds the article in the second index only.
         let mut req = SearchRequest::new("*");
-        req.filters.official.push("Bu Ratna".into());
+        req.filters.values_mut(FacetKind::Official).push("Bu Ratna".into());
         assert_eq!(search(&b, &req).unwrap().total, 1);
         assert!(search(&a, &req).map_or(true, |r| r.total == 0));
         // The stemmer leaves the names of each index's registry whole.

@@ -34,7 +34,7 @@ impl<'a> SearchJson<'a> {
         notes: &'a [String],
     ) -> Self {
         let named = response.facets.named();
-        let facets_more = named.iter().zip(response.facets.more).map(|((n, _), m)| (*n, m));
+        let facets_more = named.zip(response.facets.more).map(|((n, _), m)| (n, m));
         SearchJson {
             response,
             counting: if dedup { "stories" } else { "articles" },

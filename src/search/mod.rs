@@ -4,11 +4,11 @@
 //!
 //! ```no_run
 //! use warta::index::WartaIndex;
-//! use warta::search::{SearchRequest, search};
+//! use warta::search::{FacetKind, SearchRequest, search};
 //!
 //! let index = WartaIndex::open("index".as_ref())?;
 //! let mut request = SearchRequest::new("perlindungan pekerja");
-//! request.filters.province.push("Jatim".into());
+//! request.filters.values_mut(FacetKind::Province).push("Jatim".into());
 //! let response = search(&index, &request)?;
 //! for hit in &response.hits {
 //!     println!("{} {:?}", hit.score, hit.meta.title);
@@ -213,7 +213,7 @@ const SEARCH_THREADS: usize = 4;
 
 /// The threads segments are searched on (one per core, up to [`SEARCH_THREADS`]),
 /// shared by every search of the process.
-static EXECUTOR: LazyLock<Executor> = LazyLock::new(|| {
+pub(crate) static EXECUTOR: LazyLock<Executor> = LazyLock::new(|| {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     match cores.min(SEARCH_THREADS) {
         0 | 1 => Executor::single_thread(),

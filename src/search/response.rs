@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::{Official, PartialDate, ProvinceRef};
 use crate::search::compile::Match;
+use crate::search::facet_spec::{FACET_COUNT, FACETS};
+use crate::search::filters::FacetKind;
 use crate::search::snippet::Snippet;
 
 /// The answer to one search.
@@ -153,40 +155,57 @@ fn counted_default() -> bool {
 /// Facet counts over the matching articles: for each facet, values by
 /// descending count. Every `value` can be passed back as the filter of the
 /// same name (`--province`, `--city`, …).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+///
+/// One list per row of the facet table ([`FACETS`]); JSON: an object with
+/// one key per facet, in the table's order (`{"province": [...], "city":
+/// [...], …, "speaker": [...]}`).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Facets {
-    /// Provinces.
-    pub province: Vec<FacetCount>,
-    /// Cities, regencies and towns.
-    pub city: Vec<FacetCount>,
-    /// Officials (person names).
-    pub official: Vec<FacetCount>,
-    /// Organisations of the officials.
-    pub org: Vec<FacetCount>,
-    /// Programme codes.
-    pub program: Vec<FacetCount>,
-    /// Publishers.
-    pub source: Vec<FacetCount>,
-    /// People quoted (use with `--quoted-by`).
-    pub speaker: Vec<FacetCount>,
-    /// Per facet, in [`Facets::named`] order: values with a count that the
-    /// top-N cut left out (not serialised here; the CLI reports it).
-    #[serde(skip)]
-    pub more: [u64; 7],
+    lists: [Vec<FacetCount>; FACET_COUNT],
+    /// Per facet, in the table's order: values with a count that the top-N
+    /// cut left out (not serialised here; the CLI reports it).
+    pub more: [u64; FACET_COUNT],
 }
 
 impl Facets {
-    /// Each facet's counts with its name, in flag order.
-    pub fn named(&self) -> [(&'static str, &Vec<FacetCount>); 7] {
-        [
-            ("province", &self.province),
-            ("city", &self.city),
-            ("official", &self.official),
-            ("org", &self.org),
-            ("program", &self.program),
-            ("source", &self.source),
-            ("speaker", &self.speaker),
-        ]
+    /// The counts of one facet.
+    pub fn of(&self, kind: FacetKind) -> &Vec<FacetCount> {
+        &self.lists[kind.index()]
+    }
+
+    /// The counts of one facet, to fill.
+    pub fn of_mut(&mut self, kind: FacetKind) -> &mut Vec<FacetCount> {
+        &mut self.lists[kind.index()]
+    }
+
+    /// Each facet's counts with its name, in the table's order.
+    pub fn named(&self) -> impl Iterator<Item = (&'static str, &Vec<FacetCount>)> {
+        FACETS.iter().zip(&self.lists).map(|(spec, list)| (spec.name, list))
+    }
+}
+
+impl Serialize for Facets {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(FACET_COUNT))?;
+        for (name, list) in self.named() {
+            map.serialize_entry(name, list)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Facets {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Facets, D::Error> {
+        use serde::de::Error;
+        let mut by_name = std::collections::HashMap::<String, Vec<FacetCount>>::deserialize(d)?;
+        let mut facets = Facets::default();
+        for spec in &FACETS {
+            let list =
+                by_name.remove(spec.name).ok_or_else(|| D::Error::missing_field(spec.name))?;
+            *facets.of_mut(spec.kind) = list;
+        }
+        Ok(facets)
     }
 }
 
@@ -293,5 +312,19 @@ mod tests {
         let back: ArticleView =
             serde_json::from_str(&serde_json::to_string(&view).unwrap()).unwrap();
         assert_eq!(back, view);
+    }
+
+    /// The JSON of the facet counts: one key per row of the table, in its order.
+    #[test]
+    fn facets_serialise_in_the_table_order_and_round_trip() {
+        let mut facets = Facets::default();
+        facets.of_mut(FacetKind::City).push(FacetCount { value: "Medan".into(), count: 2 });
+        let json = serde_json::to_string(&facets).unwrap();
+        assert_eq!(
+            json,
+            r#"{"province":[],"city":[{"value":"Medan","count":2}],"official":[],"org":[],"program":[],"source":[],"speaker":[]}"#
+        );
+        assert_eq!(serde_json::from_str::<Facets>(&json).unwrap(), facets);
+        assert!(serde_json::from_str::<Facets>(r#"{"province":[]}"#).is_err());
     }
 }

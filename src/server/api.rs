@@ -287,7 +287,7 @@ mod tests {
                 p["name"].as_str().or_else(|| p["$ref"].as_str().and_then(|r| r.rsplit('/').next()))
             })
             .collect();
-        for name in params::SEARCH.iter().chain(params::FILTERS) {
+        for name in params::SEARCH.iter().chain(params::FILTERS.iter()) {
             assert!(names.contains(name), "/api/search does not document {name}");
         }
     }

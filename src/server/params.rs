@@ -10,7 +10,10 @@ use warta::search::analytics::facet_counts::{FacetBy, FacetRequest};
 use warta::search::analytics::period::Period;
 use warta::search::analytics::terms::{TermsBy, TermsRequest};
 use warta::search::analytics::timeline::TimelineRequest;
+use warta::search::facet_spec::FACETS as FACET_TABLE;
 use warta::search::{FacetKind, FacetSet, Filters, Match, SearchRequest, Sort};
+
+use std::sync::LazyLock;
 
 use super::error::ApiError;
 
@@ -25,21 +28,15 @@ pub const MAX_OFFSET: usize = 100_000;
 /// Most series in one timeline.
 pub const MAX_SERIES: usize = 10;
 
-/// The filters every selecting endpoint takes.
-pub const FILTERS: &[&str] = &[
-    "province",
-    "city",
-    "official",
-    "org",
-    "program",
-    "source",
-    "from",
-    "to",
-    "match",
-    "include_undated",
-    "no_expand",
-    "dedup",
-];
+/// The filters every selecting endpoint takes: one per row of the facet
+/// table that every command takes (`province`, …, `source`), then these.
+pub static FILTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let facets = FACET_TABLE.iter().filter(|s| s.shared).map(|s| s.filter);
+    facets.chain(OTHER_FILTERS.iter().copied()).collect()
+});
+
+/// The filters that are not facets.
+const OTHER_FILTERS: &[&str] = &["from", "to", "match", "include_undated", "no_expand", "dedup"];
 
 /// Parameters of `/api/search` beyond the filters.
 pub const SEARCH: &[&str] =
@@ -68,7 +65,7 @@ impl Params {
             if !known(k) {
                 let mut names: Vec<&str> = own.to_vec();
                 if filters {
-                    names.extend_from_slice(FILTERS);
+                    names.extend_from_slice(&FILTERS);
                 }
                 return Err(ApiError::user(
                     Some(k),
@@ -154,13 +151,12 @@ impl Params {
 
 /// The filters shared by every selecting endpoint.
 pub fn filters(p: &Params) -> Result<Filters, ApiError> {
+    let mut facets: [Vec<String>; warta::search::facet_spec::FACET_COUNT] = Default::default();
+    for spec in FACET_TABLE.iter().filter(|s| s.shared) {
+        facets[spec.kind.index()] = p.all(spec.filter)?;
+    }
     let filters = Filters {
-        province: p.all("province")?,
-        city: p.all("city")?,
-        official: p.all("official")?,
-        org: p.all("org")?,
-        program: p.all("program")?,
-        source: p.all("source")?,
+        facets,
         from: p.date("from")?,
         to: p.date("to")?,
         matching: p.choice(
@@ -275,24 +271,14 @@ const DEFAULT_TOP: usize = 20;
 
 /// `/api/facets?by=…`
 pub fn facets(p: &Params) -> Result<FacetRequest, ApiError> {
-    use FacetBy::*;
+    let choices: Vec<(&str, FacetBy)> = FacetBy::ALL.iter().map(|b| (b.name(), *b)).collect();
     let by = match p.one("by")? {
-        None => return Err(ApiError::user(Some("by"), "missing: give by=province (or city, official, org, program, source, speaker, year, month)".into())),
-        Some(_) => p.choice(
-            "by",
-            &[
-                ("province", Province),
-                ("city", City),
-                ("official", Official),
-                ("org", Org),
-                ("program", Program),
-                ("source", Source),
-                ("speaker", Speaker),
-                ("year", Year),
-                ("month", Month),
-            ],
-            Province,
-        )?,
+        None => {
+            let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+            let message = format!("missing: give by={} (or {})", names[0], names[1..].join(", "));
+            return Err(ApiError::user(Some("by"), message));
+        }
+        Some(_) => p.choice("by", &choices, FacetBy::Province)?,
     };
     let default_top = if by.is_date() { usize::MAX } else { DEFAULT_TOP };
     let top = match p.one("top")? {
@@ -370,7 +356,7 @@ mod tests {
         let p = params("q=JHT&province=Jatim&province=Bali&province=", SEARCH).unwrap();
         let req = search(&p).unwrap();
         assert_eq!(req.query, "JHT");
-        assert_eq!(req.filters.province, ["Jatim", "Bali"]);
+        assert_eq!(req.filters.values(FacetKind::Province), &["Jatim", "Bali"]);
         assert_eq!(req.limit, 10);
     }
 

@@ -1,19 +1,20 @@
 //! `warta facets`: for the articles a query selects, the count of each value
 //! of one facet and its share of the total, provinces with their cities
-//! nested. Each document's values are read from the facet's fast field
-//! (and `date` for years and months) and counted once per document, so the
-//! count of a value equals the total of the search filtered by that value:
+//! nested. The facets are counted by the search's own collector
+//! ([`FacetCollector`], in its per-article mode: each value once per
+//! document), years and months from the `date` fast field, so the count of
+//! a value equals the total of the search filtered by that value:
 //! `facets --by province` says 12 for Jawa Timur exactly when
 //! `search --province "Jawa Timur"` finds 12. With `dedup`, groups of
 //! syndicated copies count once.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize};
 use tantivy::query::{BooleanQuery, Occur};
-use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentReader};
 
 use crate::error::Result;
@@ -21,9 +22,9 @@ use crate::index::WartaIndex;
 use crate::index::copies::{Copies, SegmentDocs};
 use crate::search::analytics::period::Period;
 use crate::search::analytics::{Tally, Visitor, share, visit};
-use crate::search::facets::FacetSet;
+use crate::search::facets::{FacetCollector, FacetSet, FacetTables, Mode};
 use crate::search::filters::FacetKind;
-use crate::search::response::{FacetCount, Facets};
+use crate::search::response::Facets;
 use crate::search::{Filters, Selection, select};
 
 /// What to count by.
@@ -96,35 +97,9 @@ impl FacetBy {
         }
     }
 
-    /// The facet field the values come from (`None` for the date facets).
-    fn field(self) -> Option<&'static str> {
-        self.kind().map(|k| k.spec().field)
-    }
-
     /// Whether the values are periods (sorted by time, undated counted apart).
     pub fn is_date(self) -> bool {
         matches!(self, FacetBy::Year | FacetBy::Month)
-    }
-
-    /// The keys a document's facet path contributes: `[value]`, and
-    /// `[province, city]` for the nested cities.
-    fn keys(self, path: &[String], out: &mut BTreeSet<Vec<String>>) {
-        match (self, path) {
-            (FacetBy::Province, [p]) => {
-                out.insert(vec![p.clone()]);
-            }
-            (FacetBy::Province, [p, c, ..]) => {
-                out.insert(vec![p.clone()]);
-                out.insert(vec![p.clone(), c.clone()]);
-            }
-            (FacetBy::City | FacetBy::Official, [_, second, ..]) => {
-                out.insert(vec![second.clone()]);
-            }
-            (FacetBy::Org | FacetBy::Program | FacetBy::Source | FacetBy::Speaker, [first, ..]) => {
-                out.insert(vec![first.clone()]);
-            }
-            _ => {}
-        }
     }
 }
 
@@ -220,16 +195,48 @@ impl Serialize for FacetReport {
 pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
     let selection =
         select(index, super::or_all(&req.query), &req.filters, req.aliases.as_deref(), &[])?;
-    let copies = if req.dedup { index.copies()? } else { std::sync::Arc::default() };
-    let mut counts = count(index, &selection, &copies, req.dedup, &[req.by])?;
-    let total = counts.total.get();
-    let tallies = counts.tallies.pop().unwrap_or_default();
+    let copies = if req.dedup { index.copies()? } else { Arc::default() };
+    let (total, tallies, undated) = match req.by.kind() {
+        Some(kind) => {
+            let mode = Mode {
+                per_article: true,
+                nested: req.by == FacetBy::Province,
+                stories: req.dedup.then(|| copies.clone()),
+            };
+            let tables = index.state::<FacetTables>();
+            let collector = FacetCollector::with_mode(FacetSet::of([kind]), tables, mode);
+            let counts = collector.count(&index.searcher(), &*selection.query)?;
+            let mut tallies = Tallies::new();
+            for (value, n) in collector.values(&counts, kind) {
+                tallies.insert(vec![value], n);
+            }
+            for (parent, value, n) in collector.nested(&counts, kind) {
+                tallies.insert(vec![parent, value], n);
+            }
+            (counts.total(), tallies, None)
+        }
+        None => {
+            let period = if req.by == FacetBy::Year { Period::Year } else { Period::Month };
+            let mut dates = Dates {
+                period,
+                copies: &copies,
+                dedup: req.dedup,
+                docs: None,
+                total: Tally::new(req.dedup),
+                undated: Tally::new(req.dedup),
+                tallies: HashMap::new(),
+            };
+            visit(&index.searcher(), &*selection.query, None, &mut dates)?;
+            let tallies = dates.tallies.into_iter().map(|(k, t)| (vec![k], t.get())).collect();
+            (dates.total.get(), tallies, Some(dates.undated.get()))
+        }
+    };
     let (mut values, more) = rank(req.by, tallies, total, req.top);
     if req.by == FacetBy::Official {
         // `--official NAME` also finds longer names with the same words
         // ("Budi Santoso" finds "Budi Santoso Wijaya"): count as the filter does.
         for v in &mut values {
-            let only = Filters { official: vec![v.value.clone()], ..Filters::default() };
+            let only = Filters::only(FacetKind::Official, [v.value.clone()]);
             let mut tally = Tally::new(req.dedup);
             let mut by_filter = Recount { copies: &copies, docs: None, tally: &mut tally };
             let mut clauses = vec![(Occur::Must, selection.query.box_clone())];
@@ -242,7 +249,6 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
         }
         values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     }
-    let undated = req.by.is_date().then(|| counts.undated.get());
     Ok(FacetReport {
         query: req.query.clone(),
         by: req.by,
@@ -259,53 +265,18 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
 pub fn all_facets(
     index: &WartaIndex,
     selection: &Selection,
-    copies: &Copies,
+    copies: &Arc<Copies>,
     top: usize,
     set: FacetSet,
 ) -> Result<Facets> {
-    use FacetBy::*;
-    let all = [Province, City, Official, Org, Program, Source, Speaker];
-    let wanted: Vec<bool> = FacetKind::ALL.iter().map(|k| set.contains(*k)).collect();
-    let kinds: Vec<FacetBy> =
-        all.iter().zip(&wanted).filter(|(_, w)| **w).map(|(k, _)| *k).collect();
-    let counts = count(index, selection, copies, true, &kinds)?;
-    let mut cut = Vec::new();
-    let mut counted = counts.tallies.into_iter().map(|t| {
-        let mut list: Vec<FacetCount> = t
-            .into_iter()
-            .filter(|(k, _)| k.len() == 1)
-            .map(|(k, t)| FacetCount { value: k[0].clone(), count: t.get() })
-            .collect();
-        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        cut.push(list.len().saturating_sub(top) as u64);
-        list.truncate(top);
-        list
-    });
-    // FacetKind::ALL and the fields below are in the same order.
-    let mut wanted = wanted.into_iter();
-    let mut next =
-        || if wanted.next().unwrap_or(false) { counted.next().unwrap_or_default() } else { vec![] };
-    let mut facets = Facets {
-        province: next(),
-        city: next(),
-        official: next(),
-        org: next(),
-        program: next(),
-        source: next(),
-        speaker: next(),
-        more: [0; 7],
-    };
-    drop(counted);
-    let mut cut = cut.into_iter();
-    for (i, k) in FacetKind::ALL.iter().enumerate() {
-        if set.contains(*k) {
-            facets.more[i] = cut.next().unwrap_or(0);
-        }
-    }
-    Ok(facets)
+    let mode = Mode { per_article: true, nested: false, stories: Some(copies.clone()) };
+    let collector = FacetCollector::with_mode(set, index.state::<FacetTables>(), mode);
+    let counts = collector.count(&index.searcher(), &*selection.query)?;
+    Ok(collector.facets(&counts, top))
 }
 
-type Tallies = HashMap<Vec<String>, Tally>;
+/// Counts by value (`[value]`, or `[province, city]` for nested cities).
+type Tallies = HashMap<Vec<String>, u64>;
 
 /// Counts the matches of a filtered query (articles or stories).
 struct Recount<'a> {
@@ -330,31 +301,20 @@ impl Visitor for Recount<'_> {
     }
 }
 
-/// The counts of one pass.
-struct Counts {
-    total: Tally,
-    undated: Tally,
-    tallies: Vec<Tallies>,
-}
-
-struct Counter<'a> {
-    kinds: &'a [FacetBy],
+/// Counts articles (or stories) by year or month, and those without a date.
+struct Dates<'a> {
+    period: Period,
     copies: &'a Copies,
     dedup: bool,
     docs: Option<SegmentDocs>,
-    readers: Vec<Option<tantivy::fastfield::FacetReader>>,
-    paths: Vec<HashMap<u64, Vec<String>>>,
-    counts: Counts,
+    total: Tally,
+    undated: Tally,
+    tallies: HashMap<String, Tally>,
 }
 
-impl Visitor for Counter<'_> {
+impl Visitor for Dates<'_> {
     fn segment(&mut self, _ord: u32, reader: &SegmentReader) -> Result<()> {
         self.docs = Some(SegmentDocs::open(reader)?);
-        self.readers.clear();
-        for kind in self.kinds {
-            self.readers.push(kind.field().map(|f| reader.facet_reader(f)).transpose()?);
-        }
-        self.paths = vec![HashMap::new(); self.kinds.len()];
         Ok(())
     }
 
@@ -362,64 +322,17 @@ impl Visitor for Counter<'_> {
         let Some(docs) = &self.docs else { return Ok(()) };
         let id = if self.dedup { docs.id(doc).unwrap_or_default() } else { String::new() };
         let story = self.copies.story(&id);
-        self.counts.total.add(story);
-        let mut keys = BTreeSet::new();
-        for (i, kind) in self.kinds.iter().enumerate() {
-            keys.clear();
-            if kind.is_date() {
-                let Some(secs) = docs.date(doc) else {
-                    self.counts.undated.add(story);
-                    continue;
-                };
-                let period = if *kind == FacetBy::Year { Period::Year } else { Period::Month };
-                keys.insert(vec![period.label(period.number(secs))]);
-            } else if let Some(reader) = &self.readers[i] {
-                for ord in reader.facet_ords(doc) {
-                    let path = self.paths[i].entry(ord).or_insert_with(|| {
-                        let mut facet = Facet::root();
-                        match reader.facet_from_ord(ord, &mut facet) {
-                            Ok(()) => facet.to_path().iter().map(|s| s.to_string()).collect(),
-                            Err(_) => Vec::new(),
-                        }
-                    });
-                    kind.keys(path, &mut keys);
-                }
-            }
-            for key in &keys {
+        self.total.add(story);
+        match docs.date(doc) {
+            None => self.undated.add(story),
+            Some(secs) => {
+                let label = self.period.label(self.period.number(secs));
                 let dedup = self.dedup;
-                self.counts.tallies[i]
-                    .entry(key.clone())
-                    .or_insert_with(|| Tally::new(dedup))
-                    .add(story);
+                self.tallies.entry(label).or_insert_with(|| Tally::new(dedup)).add(story);
             }
         }
         Ok(())
     }
-}
-
-/// Counts every kind in one pass over the selection.
-fn count(
-    index: &WartaIndex,
-    selection: &Selection,
-    copies: &Copies,
-    dedup: bool,
-    kinds: &[FacetBy],
-) -> Result<Counts> {
-    let mut counter = Counter {
-        kinds,
-        copies,
-        dedup,
-        docs: None,
-        readers: Vec::new(),
-        paths: Vec::new(),
-        counts: Counts {
-            total: Tally::new(dedup),
-            undated: Tally::new(dedup),
-            tallies: vec![HashMap::new(); kinds.len()],
-        },
-    };
-    visit(&index.searcher(), &*selection.query, None, &mut counter)?;
-    Ok(counter.counts)
 }
 
 /// Top-level values ranked (with their nested values), shares of `total`,
@@ -427,8 +340,7 @@ fn count(
 fn rank(by: FacetBy, tallies: Tallies, total: u64, top: usize) -> (Vec<FacetShare>, u64) {
     let mut children: HashMap<String, Vec<FacetShare>> = HashMap::new();
     let mut values = Vec::new();
-    for (key, tally) in tallies {
-        let count = tally.get();
+    for (key, count) in tallies {
         let s = |v: &str| FacetShare {
             value: v.to_string(),
             count,
@@ -465,12 +377,8 @@ fn rank(by: FacetBy, tallies: Tallies, total: u64, top: usize) -> (Vec<FacetShar
 mod tests {
     use super::*;
 
-    fn tally(n: u64) -> Tally {
-        let mut t = Tally::new(false);
-        for _ in 0..n {
-            t.add("");
-        }
-        t
+    fn tally(n: u64) -> u64 {
+        n
     }
 
     fn key(parts: &[&str]) -> Vec<String> {
@@ -517,14 +425,6 @@ mod tests {
         assert_eq!(more, 1);
         assert_eq!(ranked[0].more_children, 1);
         assert_eq!(ranked[0].children.len(), 2);
-    }
-
-    #[test]
-    fn keys_per_facet() {
-        let mut out = BTreeSet::new();
-        FacetBy::City.keys(&key(&["Jawa Timur", "Surabaya"]), &mut out);
-        FacetBy::City.keys(&key(&["Bali"]), &mut out);
-        assert_eq!(out.into_iter().collect::<Vec<_>>(), [key(&["Surabaya"])]);
     }
 
     #[test]

@@ -97,7 +97,13 @@ impl Flat {
         flat.top.close();
         flat.leaf.close();
         for doc in 0..max_doc {
-            values_of(reader, table, doc, |id| flat.top.ids.push(id), |id| flat.leaf.ids.push(id));
+            values_of(
+                reader,
+                table,
+                doc,
+                |id| flat.top.ids.push(id),
+                |_, id| flat.leaf.ids.push(id),
+            );
             flat.top.close();
             flat.leaf.close();
         }
@@ -106,13 +112,13 @@ impl Flat {
 }
 
 /// The value ids of one article: each first-level value once, the second
-/// level of each path.
+/// level of each path (with the first-level id of its path).
 pub(super) fn values_of(
     reader: &FacetReader,
     table: &Table,
     doc: DocId,
     mut top: impl FnMut(u32),
-    mut leaf: impl FnMut(u32),
+    mut leaf: impl FnMut(u32, u32),
 ) {
     let (mut last_ord, mut last_top) = (u64::MAX, NO_VALUE);
     for ord in reader.facet_ords(doc) {
@@ -127,7 +133,7 @@ pub(super) fn values_of(
             && let Some(&l) = table.leaf.get(i)
             && l != NO_VALUE
         {
-            leaf(l);
+            leaf(t, l);
         }
         last_ord = ord;
     }
