@@ -124,11 +124,56 @@ const RULES: &[(LineClass, &str)] = &[
     ),
 ];
 
-/// The line rules (end markers and chrome), all anchored at the line's start,
-/// as one set: a set search over them stops after a few bytes.
-static SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(RULES.iter().filter(|(c, _)| *c != Caption).map(|(_, pattern)| *pattern)).unwrap()
-});
+/// Line rules that read a line to its end (`^\S.*\.jpg$`), each with a cheap
+/// necessary condition. In the set they would make its search read every
+/// line to the end; alone, they run only on the lines that pass the test.
+/// A rule edited in [`RULES`] and no longer spelt as here simply goes back
+/// into the set. The image rule needs a dot and then `jp`, `png`, `webp` or
+/// `gif`; ASCII case is enough, as none of these letters has a non-ASCII
+/// case variant under `(?i)` (only `k` and `s` have).
+const LONE_LINE_RULES: &[(&str, Hint)] = &[(
+    r"(?i)^\S.*\.(?:jpe?g|png|webp|gif)(?:\?\S*)?$",
+    Hint::DotThen(&["jp", "png", "webp", "gif"]),
+)];
+
+/// The line rules (end markers and chrome), all anchored at the line's start:
+/// most as one set, whose search stops after a few bytes, the
+/// [`LONE_LINE_RULES`] alone behind their test.
+struct LineRules {
+    set: RegexSet,
+    /// The [`RULES`] index of each pattern of `set`.
+    in_set: Vec<usize>,
+    /// The [`RULES`] index, regex and test of each lone rule.
+    lone: Vec<(usize, Regex, Hint)>,
+}
+
+impl LineRules {
+    fn new() -> Self {
+        let (mut in_set, mut lone) = (Vec::new(), Vec::new());
+        for (i, (_, pattern)) in RULES.iter().enumerate().filter(|(_, (c, _))| *c != Caption) {
+            match LONE_LINE_RULES.iter().find(|(p, _)| p == pattern) {
+                Some(&(_, hint)) => lone.push((i, Regex::new(pattern).unwrap(), hint)),
+                None => in_set.push(i),
+            }
+        }
+        let set = RegexSet::new(in_set.iter().map(|&i| RULES[i].1)).unwrap();
+        LineRules { set, in_set, lone }
+    }
+
+    /// The [`RULES`] index of the first line rule that matches `line`.
+    fn first_match(&self, line: &str) -> Option<usize> {
+        let in_set = self.set.matches(line).iter().next().map(|k| self.in_set[k]);
+        let lone = self
+            .lone
+            .iter()
+            .filter(|(i, _, _)| in_set.is_none_or(|first| *i < first))
+            .find(|(_, re, hint)| hint.allows(line) && re.is_match(line))
+            .map(|(i, _, _)| *i);
+        lone.or(in_set)
+    }
+}
+
+static SET: LazyLock<LineRules> = LazyLock::new(LineRules::new);
 
 /// The caption rules, one regex each: most are anchored at the line's end,
 /// which a single regex searches backwards from the end in time proportional
@@ -162,6 +207,9 @@ enum Hint {
     EndsWith(char),
     /// The line contains one of these strings.
     Contains(&'static [&'static str]),
+    /// The line has a dot followed by one of these ASCII words, in any
+    /// ASCII case (splitting at dots jumps from dot to dot).
+    DotThen(&'static [&'static str]),
 }
 
 impl Hint {
@@ -171,6 +219,14 @@ impl Hint {
             Hint::Always => true,
             Hint::EndsWith(c) => line.ends_with(c),
             Hint::Contains(needles) => needles.iter().any(|n| line.contains(n)),
+            Hint::DotThen(words) => line.split('.').skip(1).any(|after| {
+                words.iter().any(|w| {
+                    after
+                        .as_bytes()
+                        .get(..w.len())
+                        .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+                })
+            }),
         }
     }
 }
@@ -198,7 +254,7 @@ pub fn classify(line: &str) -> LineClass {
     // Every caption rule comes after the others in the table, so "first
     // match wins" is: the first line rule (short lines only), else any caption rule.
     if line.len() <= MAX_CHROME_LEN
-        && let Some(i) = SET.matches(line).iter().next()
+        && let Some(i) = SET.first_match(line)
     {
         return RULES[i].0;
     }
@@ -254,8 +310,64 @@ mod tests {
                 .all(|(_, p)| p.starts_with("(?i)^") || p.starts_with('^'))
         );
         LazyLock::force(&WRITER_CODE);
-        assert_eq!(SET.len() + CAPTIONS.len(), RULES.len());
+        assert_eq!(SET.set.len() + SET.lone.len() + CAPTIONS.len(), RULES.len());
+        // Every lone rule is still in the table.
+        assert_eq!(SET.lone.len(), LONE_LINE_RULES.len());
         assert_eq!(CAPTION_HINTS.len(), CAPTIONS.len());
+    }
+
+    /// The first line rule by one set of every line rule, as before the
+    /// lone rules were taken out of it.
+    fn first_by_one_set(line: &str) -> Option<usize> {
+        static ALL: LazyLock<(Vec<usize>, RegexSet)> = LazyLock::new(|| {
+            let all: Vec<usize> = (0..RULES.len()).filter(|&i| RULES[i].0 != Caption).collect();
+            let set = RegexSet::new(all.iter().map(|&i| RULES[i].1)).unwrap();
+            (all, set)
+        });
+        ALL.1.matches(line).iter().next().map(|k| ALL.0[k])
+    }
+
+    const IMAGE_AND_OTHER_LINES: &[&str] = &[
+        "Penyerahan santunan di kantor cabang.jpg",
+        "IMG_2024-03-01.JPG",
+        "foto peserta.Jpeg?w=640&h=480",
+        "banner.webp",
+        "animasi.GIF",
+        "logo.png?v=2",
+        "Copyright 2024 gambar.jpg",
+        "Baca juga: peserta.jpg",
+        "Font: Ukuran: - +",
+        "Peserta mendaftar di kantor cabang.",
+        "Foto ada di file.jpg kata dia",
+        "a.jp",
+        ".jpg",
+        " x.png",
+        "",
+    ];
+
+    #[test]
+    fn lone_line_rules_are_in_the_table_and_their_tests_are_necessary() {
+        assert_eq!(SET.lone.len(), LONE_LINE_RULES.len());
+        for (_, re, hint) in &SET.lone {
+            for line in IMAGE_AND_OTHER_LINES {
+                assert!(!re.is_match(line) || hint.allows(line), "{line}");
+            }
+        }
+        for line in IMAGE_AND_OTHER_LINES {
+            assert_eq!(SET.first_match(line), first_by_one_set(line), "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lone_line_rules_agree_with_one_set(
+            line in r"(Copyright |Baca juga: |Font: )?[A-Za-z0-9 _.?=&-]{0,20}(\.(jpe?g|JPG|Png|webp|gif|jp|pn))?(\?[a-z=0-9]{0,6})?",
+        ) {
+            for (_, re, hint) in &SET.lone {
+                proptest::prop_assert!(!re.is_match(&line) || hint.allows(&line));
+            }
+            proptest::prop_assert_eq!(SET.first_match(&line), first_by_one_set(&line));
+        }
     }
 
     #[test]
