@@ -85,6 +85,12 @@ fn after_citation(text: &str, start: usize) -> bool {
 /// right after a cut-off word (`sampai dengan`, `per`, `hingga`) are never
 /// taken; year-less dates are never completed.
 pub fn body_date(text: &str) -> Option<PartialDate> {
+    first_date(text).map(|first| reported_day(text, first))
+}
+
+/// The first date of the body by the policy of [`body_date`], before the
+/// reporting-day rule.
+fn first_date(text: &str) -> Option<Found> {
     // Matches come in text order, so the first parenthesised (or numeric
     // anchored) date that is no cut-off is the earliest one of its shape, and
     // it beats every later date (ties go to it too).
@@ -122,13 +128,97 @@ pub fn body_date(text: &str) -> Option<PartialDate> {
             best_bare = Some(found);
         }
     }
-    best_anchored.or(best_bare).map(|f| f.date)
+    best_anchored.or(best_bare)
+}
+
+/// `Weekday[,] D Month YYYY` with the weekday required: the long dates that
+/// can be a reporting day.
+static LONG_ANCHORED: LazyLock<Regex> = LazyLock::new(|| {
+    let months = super::month_alternation();
+    Regex::new(&format!(
+        r"(?i)\b(?:{WEEKDAYS})\s*,?\s*(\d{{1,2}})(?:\s+|\s*[-–]\s*)({months})\.?(?:\s+|\s*[-–]\s*|,\s*)(\d{{4}})\b"
+    ))
+    .unwrap()
+});
+
+/// A reporting frame: a speech verb (`kata`, `ujarnya`, `menjelaskan`) or
+/// the interview itself (`saat ditemui`, `dikonfirmasi`).
+static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:kata|ujar|ungkap|jelas|tutur|terang|sebut|tegas|imbuh|tambah|papar|ucap)(?:nya)?|mengatakan|menjelaskan|menyampaikan|mengungkapkan|menuturkan|menegaskan|menyebutkan|menerangkan|memaparkan|diwawancarai|ditemui|dikonfirmasi|dihubungi)\b",
+    )
+    .unwrap()
+});
+
+/// Words that make a frame a plan, not a report (`akan menyampaikan`).
+static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:akan|dijadwalkan|direncanakan|rencananya|mendatang)\b").unwrap()
+});
+
+/// How far before a date its reporting frame is looked for.
+const FRAME_WINDOW: usize = 120;
+
+/// Whether the sentence just before `start` reports someone speaking
+/// (`…," kata Apik di kantornya, Kamis 29 April 2021`).
+fn in_speech_frame(text: &str, start: usize) -> bool {
+    let from = floor_boundary(text, start.saturating_sub(FRAME_WINDOW));
+    let window = text.get(from..start).unwrap_or("");
+    // The frame is in the date's own sentence: cut at the last sentence end
+    // (a period, `!` or `?` followed by a space, or a line break).
+    let bytes = window.as_bytes();
+    let cut = (0..bytes.len())
+        .rev()
+        .find(|&i| {
+            bytes[i] == b'\n'
+                || (matches!(bytes[i], b'.' | b'!' | b'?')
+                    && bytes.get(i + 1).is_some_and(|b| *b == b' '))
+        })
+        .map_or(0, |i| i + 1);
+    let sentence = &window[cut..];
+    SPEECH.is_match(sentence) && !PLANNED.is_match(sentence)
+}
+
+/// The reporting-day rule: the article is published no earlier than the
+/// latest day it reports someone speaking. A weekday date in a speech frame
+/// later than the first date (`Santunan diserahkan Rabu (28/4/2021). …
+/// kata Apik, Kamis (29/4/2021).`) replaces it; the first date is usually
+/// the event's, the interview's is the closer one to publication.
+fn reported_day(text: &str, first: Found) -> PartialDate {
+    let rest = text.get(first.end..).unwrap_or("");
+    // Every later candidate is a weekday date: a paren date needs `(`, a
+    // numeric one `/`, a long one a month name and four digits. Without a
+    // speech word after the first date there is no frame to find.
+    if rest.is_empty() || !SPEECH.is_match(rest) {
+        return first.date;
+    }
+    let offset = first.end;
+    let long = LONG_ANCHORED.captures_iter(rest).filter_map(|c| {
+        let whole = c.get(0)?;
+        let month = super::month_number(c.get(2)?.as_str())?;
+        let date = ymd(num(c.get(3))?, month, num(c.get(1))?)?;
+        Some(Found { date, start: whole.start(), end: whole.end(), anchored: true })
+    });
+    paren_dates(rest)
+        .chain(numeric_anchored_dates(rest))
+        .chain(long)
+        .map(|f| Found { start: f.start + offset, end: f.end + offset, ..f })
+        .filter(|f| {
+            f.date > first.date && !after_cut_off(text, f.start) && in_speech_frame(text, f.start)
+        })
+        .map(|f| f.date)
+        .max()
+        .unwrap_or(first.date)
 }
 
 /// [`body_date`] as first written: every date of the text compared. Kept for
 /// the tests, which check that the early stops change nothing.
 #[cfg(test)]
 fn body_date_all(text: &str) -> Option<PartialDate> {
+    first_date_all(text).map(|first| reported_day(text, first))
+}
+
+#[cfg(test)]
+fn first_date_all(text: &str) -> Option<Found> {
     let mut best_anchored: Option<Found> = None;
     let mut best_bare: Option<Found> = None;
     for found in paren_dates(text).chain(numeric_anchored_dates(text)).chain(long_dates(text)) {
@@ -145,7 +235,7 @@ fn body_date_all(text: &str) -> Option<PartialDate> {
             best_bare = Some(found);
         }
     }
-    best_anchored.or(best_bare).map(|f| f.date)
+    best_anchored.or(best_bare)
 }
 
 #[cfg(test)]
@@ -162,6 +252,55 @@ mod tests {
         LazyLock::force(&NUMERIC_ANCHORED);
         LazyLock::force(&CUT_OFF);
         LazyLock::force(&CITATION);
+        LazyLock::force(&LONG_ANCHORED);
+        LazyLock::force(&SPEECH);
+        LazyLock::force(&PLANNED);
+    }
+
+    #[test]
+    fn a_later_day_someone_is_reported_speaking_is_the_reporting_day() {
+        for (text, want) in [
+            (
+                "Bantuan diserahkan kepada nelayan di Pelabuhan Ratu, Senin 4 Maret 2024. \
+                 \"Kami terus mendampingi,\" kata Rina di kantornya, Rabu 6 Maret 2024.",
+                ymd(2024, 3, 6),
+            ),
+            (
+                "Pelatihan digelar Selasa (9/7/2024) di aula. Hal itu dikatakan Kepala Dinas \
+                 saat dikonfirmasi, Kamis (11/7/2024).",
+                ymd(2024, 7, 11),
+            ),
+            (
+                "Rapat digelar Jumat, 2/8/2024. \"Iuran turun,\" ujarnya, Senin, 5/8/2024.",
+                ymd(2024, 8, 5),
+            ),
+            // A later date that is no speech frame is an event still to come.
+            (
+                "Sosialisasi digelar Senin (4/3/2024). Pendaftaran dibuka Sabtu (9/3/2024).",
+                ymd(2024, 3, 4),
+            ),
+            // A planned statement is not a report.
+            (
+                "Sosialisasi digelar Senin (4/3/2024). Menteri akan menyampaikan hasilnya \
+                 Sabtu (9/3/2024).",
+                ymd(2024, 3, 4),
+            ),
+            // An earlier speech date never replaces a later lead date.
+            (
+                "Santunan diserahkan Kamis (7/3/2024). Sebelumnya ia mengatakan, Senin (4/3/2024), \
+                 klaim sudah lengkap.",
+                ymd(2024, 3, 7),
+            ),
+            // A speech frame in another sentence does not reach the date.
+            (
+                "Santunan diserahkan Kamis (7/3/2024), kata Budi. Penyerahan berikutnya Sabtu \
+                 (9/3/2024).",
+                ymd(2024, 3, 7),
+            ),
+        ] {
+            assert_eq!(body_date(text), want, "{text}");
+            assert_eq!(body_date_all(text), want, "{text}");
+        }
     }
 
     #[test]

@@ -208,14 +208,21 @@ fn build(
         .collect::<Vec<_>>()
         .join("\n\n");
     // The page's stamp, then the dateline's date, then a date in the body
-    // (often the event's), then the copyright year.
+    // (often the event's; a year-less weekday date completed by the
+    // calendar), then the copyright year, then a reported period's year.
     let (date, date_source) = match (header_date, dateline_date) {
         (Some(d), _) => (Some(d), Some(DateSource::Header)),
         (None, Some(d)) => (Some(d), Some(DateSource::Dateline)),
-        (None, None) => match date::body_date(&body) {
-            Some(d) => (Some(d), Some(DateSource::Body)),
-            None => (copyright, copyright.map(|_| DateSource::Copyright)),
-        },
+        (None, None) => {
+            match date::body_date(&body).or_else(|| date::weekday_completed(&body, copyright)) {
+                Some(d) => (Some(d), Some(DateSource::Body)),
+                None if copyright.is_some() => (copyright, Some(DateSource::Copyright)),
+                None => {
+                    let year = date::period_year(&body);
+                    (year, year.map(|_| DateSource::Body))
+                }
+            }
+        }
     };
     Page { title, source, url: None, dateline: city, date, date_source, byline, body }
 }
