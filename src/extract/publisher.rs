@@ -168,7 +168,7 @@ static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\((?P<a>[^()/]{2,40})/(?P<o>[^()/]{2,40})\)\s*$",
         r"^\p{Lu}[\p{L}.'’]*(?: \p{Lu}[\p{L}.'’]*){0,4}\s+[-–|]\s+(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,3})$",
         r"^(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,2})\s+[-–|]\s+\d{1,2}/\d{1,2}/\d{2,4}",
-        r"(?i)\b(?:dok\.?|dokumentasi)\s+(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,2}?)\s*\)?\s*\|?\s*$",
+        r"(?i)\b(?:dok\.?|dokumentasi)\s{1,3}(?P<o>[\p{L}\p{N}.-]{1,40}(?: [\p{L}\p{N}.-]{1,40}){0,2}?)\s{0,3}\)?\s{0,3}\|?\s*$",
     ]
     .iter()
     .map(|p| Regex::new(p).unwrap())
@@ -185,10 +185,17 @@ const MAX_CREDIT_LINE: usize = 400;
 /// Longest author line (`Name - Outlet`).
 const MAX_AUTHOR_LINE: usize = 100;
 
-/// Whether a line holds `dok` in any case (the documentation credit's
-/// trigger: every match of its regex holds it).
+/// How far from a (trimmed) line's end a documentation credit's `dok` can
+/// be: its regex allows `dokumentasi`, three spaces, three outlet words of at
+/// most 40 bytes and their spaces, then at most three spaces, `)`, three
+/// spaces and `|` (144 bytes).
+const DOK_TAIL: usize = 200;
+
+/// Whether a line holds `dok` in any case in its last [`DOK_TAIL`] bytes
+/// (the documentation credit's trigger: every match of its regex holds it).
 fn has_dok(line: &str) -> bool {
-    line.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"dok"))
+    let bytes = line.as_bytes();
+    bytes[bytes.len().saturating_sub(DOK_TAIL)..].windows(3).any(|w| w.eq_ignore_ascii_case(b"dok"))
 }
 
 /// The known publisher a credit line names (see [`CREDIT`]): a name from the
@@ -300,6 +307,16 @@ mod tests {
     }
 
     #[test]
+    fn the_dok_hint_is_necessary() {
+        // Spaces the regex allows between the parts, at their longest useful.
+        let word = "a".repeat(40);
+        let line = format!("Keterangan foto. dokumentasi   {word} {word} {word}   )   |");
+        assert!(CREDIT[4].is_match(&line));
+        assert!(has_dok(&line));
+        assert!(!has_dok(&format!("dok {}", "x".repeat(DOK_TAIL))));
+    }
+
+    #[test]
     fn publishers_in_credit_lines() {
         for (line, want) in [
             ("• TEMPO/Rina Kartika", Some("Tempo")),
@@ -325,6 +342,7 @@ mod tests {
             ("Petugas melayani peserta. (Dok. Humas Pemkot)", None),
             ("Petugas melayani peserta. Dok pribadi", None),
             ("Dokter memeriksa pekerja di klinik", None),
+            ("Dok. Tempo", Some("Tempo")),
             // A photographer or an unknown name is no outlet.
             ("Petugas melayani peserta. (Foto/Budi Lestari)", None),
             ("Budi Santoso - Kepala Desa", None),

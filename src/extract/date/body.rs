@@ -184,37 +184,57 @@ fn in_speech_frame(text: &str, start: usize) -> bool {
 /// kata Apik, Kamis (29/4/2021).`) replaces it; the first date is usually
 /// the event's, the interview's is the closer one to publication.
 fn reported_day(text: &str, first: Found) -> PartialDate {
-    let rest = text.get(first.end..).unwrap_or("");
-    // Every later candidate is a weekday date: a paren date needs `(`, a
-    // numeric one `/`, a long one a month name and four digits. Without a
-    // speech word after the first date there is no frame to find.
-    if rest.is_empty() || !SPEECH.is_match(rest) {
-        return first.date;
+    // A date in a speech frame starts at most FRAME_WINDOW bytes after the
+    // start of its speech word (see `in_speech_frame`), which may come before
+    // the first date: only the text just after each speech word is searched,
+    // not the whole rest of the body.
+    let scan_from = floor_boundary(text, first.end.saturating_sub(FRAME_WINDOW));
+    let mut best = first.date;
+    for verb in SPEECH.find_iter(&text[scan_from..]) {
+        let from = (scan_from + verb.end()).max(first.end);
+        let to = floor_boundary(text, scan_from + verb.start() + FRAME_WINDOW + MAX_DATE_LEN);
+        if let Some(date) = framed_dates(text, from, to, first.date) {
+            best = best.max(date);
+        }
     }
-    let offset = first.end;
-    let long = LONG_ANCHORED.captures_iter(rest).filter_map(|c| {
+    best
+}
+
+/// Longest weekday date (`Kamis-Jumat (30-31/12/2024)`, `Rabu, 28 September 2024`).
+const MAX_DATE_LEN: usize = 64;
+
+/// The latest weekday date in `text[from..to]` later than `after` that is
+/// no cut-off and sits in a speech frame.
+fn framed_dates(text: &str, from: usize, to: usize, after: PartialDate) -> Option<PartialDate> {
+    let window = text.get(from..to.max(from))?;
+    let long = LONG_ANCHORED.captures_iter(window).filter_map(|c| {
         let whole = c.get(0)?;
         let month = super::month_number(c.get(2)?.as_str())?;
         let date = ymd(num(c.get(3))?, month, num(c.get(1))?)?;
         Some(Found { date, start: whole.start(), end: whole.end(), anchored: true })
     });
-    paren_dates(rest)
-        .chain(numeric_anchored_dates(rest))
+    paren_dates(window)
+        .chain(numeric_anchored_dates(window))
         .chain(long)
-        .map(|f| Found { start: f.start + offset, end: f.end + offset, ..f })
+        .map(|f| Found { start: f.start + from, end: f.end + from, ..f })
         .filter(|f| {
-            f.date > first.date && !after_cut_off(text, f.start) && in_speech_frame(text, f.start)
+            f.date > after && !after_cut_off(text, f.start) && in_speech_frame(text, f.start)
         })
         .map(|f| f.date)
         .max()
-        .unwrap_or(first.date)
+}
+
+/// [`reported_day`] over every later date of the text, for the tests.
+#[cfg(test)]
+fn reported_day_all(text: &str, first: Found) -> PartialDate {
+    framed_dates(text, first.end, text.len(), first.date).map_or(first.date, |d| d.max(first.date))
 }
 
 /// [`body_date`] as first written: every date of the text compared. Kept for
 /// the tests, which check that the early stops change nothing.
 #[cfg(test)]
 fn body_date_all(text: &str) -> Option<PartialDate> {
-    first_date_all(text).map(|first| reported_day(text, first))
+    first_date_all(text).map(|first| reported_day_all(text, first))
 }
 
 #[cfg(test)]
@@ -384,6 +404,10 @@ mod tests {
             "Jum’at, 9 Juli 2021",
             "2024",
             "x",
+            "kata Rina di kantornya, Sabtu (9/11/2024)",
+            "ujarnya saat ditemui, Rabu, 8 Januari 2025",
+            "kata Budi tentang banyak hal lain yang panjang sekali dan tidak ada hubungannya \
+             dengan tanggal mana pun di kalimat yang sama ini, Jumat (8/11/2024)",
         ];
         let n = pieces.len();
         for a in 0..n {
