@@ -122,6 +122,9 @@ const RULES: &[(LineClass, &str)] = &[
         Caption,
         r"\(\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,3}\s*/\s*[A-Z][A-Z0-9 .'’&-]{2,50}\)\s*$",
     ),
+    // A documentation credit after the caption's last sentence without a
+    // colon (`… memberi sambutan. Dok kitasemua`), maybe in a table cell's bars.
+    (Caption, r"[.!?]\s+(?i:dok|dokumentasi)\.?\s+[\p{L}\p{N} .'’&/-]{2,40}?\s*\|?$"),
 ];
 
 /// Line rules that read a line to its end (`^\S.*\.jpg$`), each with a cheap
@@ -196,6 +199,7 @@ const CAPTION_HINTS: &[Hint] = &[
     Hint::EndsWith(')'),
     Hint::EndsWith(']'),
     Hint::EndsWith(')'),
+    Hint::Contains(&["Dok", "DOK", "dok"]),
 ];
 
 /// A cheap necessary condition for a caption rule to match a trimmed line.
@@ -384,6 +388,7 @@ mod tests {
             "Pekerja di pelabuhan. (ANTARA/Rudi Hartono)",
             "Warga antre. [Foto: Istimewa]",
             "Warga mendaftar di kelurahan. (ANI S/WARTA KOTA)",
+            "| Kepala cabang memberi sambutan. Dok contohsitus |",
         ];
         for (i, (line, re)) in lines.iter().zip(CAPTIONS.iter()).enumerate() {
             assert!(re.is_match(line), "rule {i}: {line}");
@@ -512,6 +517,8 @@ mod tests {
                 "Foto: para pekerja antre di loket pelayanan",
                 "Peserta menerima kartu. SM/Dewi Lestari -",
                 "Kepala cabang meninjau lokasi (Antara-Rina)",
+                "| Kepala cabang memberi sambutan. Dok contohsitus |",
+                "Bupati menyerahkan santunan. dokumentasi Humas Pemkab",
                 "Pekerja di pelabuhan (Contoh.com/Rudi)",
             ],
         );
@@ -530,6 +537,7 @@ mod tests {
                 "Ia menyebut sebanyak 20 dari 30 perusahaan sudah patuh.",
                 "Copy dokumen harus dibawa saat mendaftar.",
                 "Kata dokter, pekerja perlu istirahat cukup.",
+                "Pekerja diperiksa. Dokter menyatakan sehat.",
                 "Berita terkait kecelakaan kerja itu beredar luas di media sosial.",
             ],
         );

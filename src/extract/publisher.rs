@@ -12,17 +12,32 @@ use regex::Regex;
 const PUBLISHERS_TSV: &str = include_str!("publishers.tsv");
 
 /// Publisher table keyed by [`publisher_key`].
-static PUBLISHERS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    PUBLISHERS_TSV
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let (matched, name) = l.split_once('\t').unwrap();
-            assert!(!name.trim().is_empty(), "publishers.tsv: empty name for {matched}");
-            (publisher_key(matched), name.trim())
-        })
-        .collect()
-});
+static PUBLISHERS: LazyLock<HashMap<String, &'static str>> =
+    LazyLock::new(|| table_rows(false).map(|(m, name)| (publisher_key(m), name)).collect());
+
+/// Outlets' photo-credit codes (`MI` in `(MI/Photographer)`): rows of the
+/// table marked `credit`, read only inside a credit's slash shape, because
+/// such short codes are also words or other outlets' initials elsewhere.
+static CREDIT_CODES: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| table_rows(true).collect());
+
+/// The table's rows as (match, name): the credit-code rows or the others.
+fn table_rows(credit: bool) -> impl Iterator<Item = (&'static str, &'static str)> {
+    PUBLISHERS_TSV.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).filter_map(
+        move |l| {
+            let mut cols = l.split('\t');
+            let matched = cols.next().unwrap();
+            let name = cols.next().unwrap_or("").trim();
+            assert!(!name.is_empty(), "publishers.tsv: empty name for {matched}");
+            let kind = cols.next().map(str::trim);
+            assert!(
+                matches!(kind, None | Some("credit")),
+                "publishers.tsv: bad kind for {matched}"
+            );
+            (kind.is_some() == credit).then_some((matched.trim(), name))
+        },
+    )
+}
 
 /// A domain name as publishers print it.
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,49 +159,82 @@ pub(crate) fn is_domain(s: &str) -> bool {
 
 /// Outlet names in credit lines: a photo credit on its own line
 /// (`OUTLET/Photographer`), a parenthesised caption credit (`(Name/OUTLET)`,
-/// `(OUTLET/Name)`), an author line (`Name - Outlet`) and a header line with
-/// the outlet and a date (`Outlet - 31/08/2024, 12:44 WIB`).
+/// `(OUTLET/Name)`), an author line (`Name - Outlet`), a header line with
+/// the outlet and a date (`Outlet - 31/08/2024, 12:44 WIB`) and a
+/// documentation credit ending a caption (`Dok. Outlet`, `Foto: dok outlet`).
 static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        r"^[•·]?\s*(?P<o>[A-Z][A-Z0-9.-]{1,24})/[A-Z][A-Za-z.'’ ]{1,40}$",
+        r"^[•·]?\s*(?P<o>[A-Z][A-Z0-9.-]{1,24})/(?P<a>[A-Z][A-Za-z.'’ ]{1,40})$",
         r"\((?P<a>[^()/]{2,40})/(?P<o>[^()/]{2,40})\)\s*$",
         r"^\p{Lu}[\p{L}.'’]*(?: \p{Lu}[\p{L}.'’]*){0,4}\s+[-–|]\s+(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,3})$",
         r"^(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,2})\s+[-–|]\s+\d{1,2}/\d{1,2}/\d{2,4}",
+        r"(?i)\b(?:dok\.?|dokumentasi)\s{1,3}(?P<o>[\p{L}\p{N}.-]{1,40}(?: [\p{L}\p{N}.-]{1,40}){0,2}?)\s{0,3}\)?\s{0,3}\|?\s*$",
     ]
     .iter()
     .map(|p| Regex::new(p).unwrap())
     .collect()
 });
 
+/// A photographer's name beside a credit code: capitalised words in mixed
+/// case (`Dwi Apriani`, `Ramdani`), so `(SP/SB)` or `(MI/MTs)` is no credit.
+static PERSON_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+(?:[ .]+\p{Lu}[\p{Ll}.'’]*)*\.?$").unwrap());
+
 /// Longest line looked at for a credit: captions can be long sentences.
 const MAX_CREDIT_LINE: usize = 400;
 /// Longest author line (`Name - Outlet`).
 const MAX_AUTHOR_LINE: usize = 100;
 
+/// How far from a (trimmed) line's end a documentation credit's `dok` can
+/// be: its regex allows `dokumentasi`, three spaces, three outlet words of at
+/// most 40 bytes and their spaces, then at most three spaces, `)`, three
+/// spaces and `|` (144 bytes).
+const DOK_TAIL: usize = 200;
+
+/// Whether a line holds `dok` in any case in its last [`DOK_TAIL`] bytes
+/// (the documentation credit's trigger: every match of its regex holds it).
+fn has_dok(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes[bytes.len().saturating_sub(DOK_TAIL)..].windows(3).any(|w| w.eq_ignore_ascii_case(b"dok"))
+}
+
 /// The known publisher a credit line names (see [`CREDIT`]): a name from the
-/// table or a domain, never an unknown word (a photographer's name).
+/// table or a domain, never an unknown word (a photographer's name); an
+/// outlet's photo-credit code (`MI`) only beside a photographer's name.
 pub fn credit_publisher(line: &str) -> Option<String> {
     let line = line.trim();
-    // Three shapes have a slash; the author line (the third) is short and
-    // has a spaced dash or bar. Most lines have neither.
+    // Three shapes have a slash; the author line is short and has a spaced
+    // dash or bar; the documentation credit has `dok`. Most lines have none.
     let slash = line.contains('/');
     let author = line.len() <= MAX_AUTHOR_LINE
         && (line.contains(" - ") || line.contains(" – ") || line.contains(" | "));
-    if line.len() > MAX_CREDIT_LINE || !(slash || author) {
+    let dok = has_dok(line);
+    if line.len() > MAX_CREDIT_LINE || !(slash || author || dok) {
         return None;
     }
     let name = |s: &str| {
         let s = s.trim();
         publisher(s).map(str::to_string).or_else(|| is_domain(s).then(|| s.to_lowercase()))
     };
+    let code = |s: &str, other: Option<regex::Match<'_>>| {
+        let other = other?.as_str().trim();
+        PERSON_NAME.is_match(other).then(|| CREDIT_CODES.get(s.trim()).map(|n| n.to_string()))?
+    };
     CREDIT.iter().enumerate().find_map(|(i, re)| {
-        if (i == 2 && !author) || (i != 2 && !slash) {
+        let applies = match i {
+            2 => author,
+            4 => dok,
+            _ => slash,
+        };
+        if !applies {
             return None;
         }
         let c = re.captures(line)?;
-        c.name("o")
-            .and_then(|o| name(o.as_str()))
-            .or_else(|| c.name("a").and_then(|a| name(a.as_str())))
+        let (o, a) = (c.name("o"), c.name("a"));
+        o.and_then(|o| name(o.as_str()))
+            .or_else(|| a.and_then(|a| name(a.as_str())))
+            .or_else(|| o.and_then(|o| code(o.as_str(), a)))
+            .or_else(|| a.and_then(|a| code(a.as_str(), o)))
     })
 }
 
@@ -197,7 +245,10 @@ mod tests {
     #[test]
     fn tables_load() {
         assert!(PUBLISHERS.len() >= 30);
+        assert_eq!(CREDIT_CODES.get("MI"), Some(&"Media Indonesia"));
+        assert_eq!(publisher("MI"), None, "a credit code is no outlet name elsewhere");
         LazyLock::force(&DOMAIN);
+        LazyLock::force(&PERSON_NAME);
     }
 
     #[test]
@@ -256,6 +307,16 @@ mod tests {
     }
 
     #[test]
+    fn the_dok_hint_is_necessary() {
+        // Spaces the regex allows between the parts, at their longest useful.
+        let word = "a".repeat(40);
+        let line = format!("Keterangan foto. dokumentasi   {word} {word} {word}   )   |");
+        assert!(CREDIT[4].is_match(&line));
+        assert!(has_dok(&line));
+        assert!(!has_dok(&format!("dok {}", "x".repeat(DOK_TAIL))));
+    }
+
+    #[test]
     fn publishers_in_credit_lines() {
         for (line, want) in [
             ("• TEMPO/Rina Kartika", Some("Tempo")),
@@ -267,6 +328,21 @@ mod tests {
             ("Sinta Wulandari - detikFinance", Some("detik.com")),
             ("Rudi Hartono - Bali Tribune", Some("Bali Tribune")),
             ("Kompas.com - 12/03/2024, 09:15 WIB", Some("Kompas.com")),
+            // Outlets' photo-credit codes, only in the credit's slash shape.
+            ("Peserta menerima kartu di kantor cabang.(MI/Andi Wijaya)", Some("Media Indonesia")),
+            ("Pekerja pelabuhan mendaftar. (JIBI/Rina Sari)", Some("Bisnis.com")),
+            ("MI/Budi Lestari", Some("Media Indonesia")),
+            ("Peserta mendaftar. (mi/Andi Wijaya)", None),
+            ("Siswa sekolah dasar dan madrasah terdaftar. (MI/MTs)", None),
+            ("Warung MI - Ayam", None),
+            // Documentation credits name the outlet when it is a known one.
+            ("| Kepala cabang memberi sambutan. Dok kitapunya |", Some("Kitapunya")),
+            ("Petugas melayani peserta. (Foto: Dok. Tempo)", Some("Tempo")),
+            ("Petugas melayani peserta. Dok. antaranews.com", Some("ANTARA")),
+            ("Petugas melayani peserta. (Dok. Humas Pemkot)", None),
+            ("Petugas melayani peserta. Dok pribadi", None),
+            ("Dokter memeriksa pekerja di klinik", None),
+            ("Dok. Tempo", Some("Tempo")),
             // A photographer or an unknown name is no outlet.
             ("Petugas melayani peserta. (Foto/Budi Lestari)", None),
             ("Budi Santoso - Kepala Desa", None),

@@ -1,6 +1,8 @@
 //! The headline of a scraped page: which line it is, and what is cut from
 //! it (a glued publication stamp or site name). See the title rule in
-//! [`crate::extract::page`].
+//! [`crate::extract::page`]. A headline-like line printed twice near the
+//! top wins over that rule (pages repeat the headline as an image title or
+//! beside the byline, while teasers and menus above it appear once).
 
 use crate::extract::boilerplate::{self, LineClass};
 use crate::extract::page::lines;
@@ -58,8 +60,46 @@ const SECTION_WORDS: &[&str] = &[
 const MAX_TITLE_CHARS: usize = 200;
 const MAX_TITLE_WORDS: usize = 40;
 
+/// Lines from the top looked at for a headline printed twice.
+const REPEAT_WINDOW: usize = 30;
+
 /// The headline's line number and text; see the module doc.
 pub(crate) fn choose_title(text: &str) -> Option<(usize, &str)> {
+    repeated_headline(text).or_else(|| first_headline(text))
+}
+
+/// A headline-like line of four or more words printed twice near the top
+/// (as the heading, then as an image's title or beside the byline): the
+/// page's headline even below section teasers or other stories' titles.
+/// Its first printing is returned.
+fn repeated_headline(text: &str) -> Option<(usize, &str)> {
+    let mut seen: Vec<(usize, &str)> = Vec::new();
+    for (n, _, line) in lines(text).take(REPEAT_WINDOW) {
+        // Comparing raw lines first keeps this cheap: most lines differ in length.
+        let Some(&(first, _)) = seen.iter().find(|(_, l)| *l == line) else {
+            if line.len() <= MAX_TITLE_CHARS * 2 {
+                seen.push((n, line));
+            }
+            continue;
+        };
+        let core = title_core(line);
+        let skipped = byline::parse_line(line).is_some()
+            || publisher::site_publisher(line).is_some()
+            || boilerplate::classify(line) != LineClass::Text
+            || date::header_date(line).is_some();
+        if !skipped
+            && core.split_whitespace().count() >= 4
+            && looks_like_title(core)
+            && !is_chrome(core)
+        {
+            return Some((first, core));
+        }
+    }
+    None
+}
+
+/// The first headline-like line by the module's rule.
+fn first_headline(text: &str) -> Option<(usize, &str)> {
     // (line number, text, block, words) of the headline-like lines.
     let mut candidates: Vec<(usize, &str, usize, usize)> = Vec::new();
     let mut lines_in_block: Vec<usize> = Vec::new();
@@ -169,4 +209,45 @@ fn sentence_breaks(line: &str) -> usize {
         .windows(3)
         .filter(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ' && w[2].is_uppercase())
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::article::RawArticle;
+    use crate::extract::page::parse;
+
+    #[test]
+    fn a_headline_printed_twice_wins_below_teasers() {
+        let headline = "Klaim Nelayan Sorong Naik Tiga Kali Lipat";
+        let text = format!(
+            "Sorotan\n\nPemerintah daerah menambah anggaran untuk pekerja rentan tahun ini.\n\n\
+             Pilihan\n\nHarga ikan di pasar turun menjelang musim hujan.\n\n{headline}\n\n\
+             Rina Kartika\n12/3/2024 09:15\n{headline}\n\
+             Petugas melayani nelayan di kantor cabang.(XX/Rina Kartika)\n\n\
+             KLAIM nelayan di Sorong naik tiga kali lipat sepanjang tahun lalu, kata kepala cabang."
+        );
+        assert_eq!(choose_title(&text).map(|(_, t)| t), Some(headline));
+        let page = parse(&RawArticle::Plain(text.clone()));
+        assert_eq!(page.title.as_deref(), Some(headline));
+        assert!(!page.body.contains("Harga ikan") && !page.body.contains(headline));
+    }
+
+    #[test]
+    fn repeated_chrome_and_short_lines_are_no_headline() {
+        // A menu line printed twice is chrome; the first headline-like line wins.
+        let text = "Ekonomi | Bisnis\n\nEkonomi | Bisnis\n\nIuran Pekerja Informal Ditanggung Pemda\n\n\
+                    Isi berita yang panjang dimulai di sini dengan kalimat lengkap.";
+        assert_eq!(
+            choose_title(text).map(|(_, t)| t),
+            Some("Iuran Pekerja Informal Ditanggung Pemda")
+        );
+        // Two words printed twice are too short to be sure of.
+        let text = "Berita Utama\n\nBerita Utama\n\nPekerja Pabrik di Gresik Terima Santunan\n\n\
+                    Isi berita yang panjang dimulai di sini dengan kalimat lengkap.";
+        assert_eq!(
+            choose_title(text).map(|(_, t)| t),
+            Some("Pekerja Pabrik di Gresik Terima Santunan")
+        );
+    }
 }

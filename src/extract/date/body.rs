@@ -85,6 +85,12 @@ fn after_citation(text: &str, start: usize) -> bool {
 /// right after a cut-off word (`sampai dengan`, `per`, `hingga`) are never
 /// taken; year-less dates are never completed.
 pub fn body_date(text: &str) -> Option<PartialDate> {
+    first_date(text).map(|first| reported_day(text, first))
+}
+
+/// The first date of the body by the policy of [`body_date`], before the
+/// reporting-day rule.
+fn first_date(text: &str) -> Option<Found> {
     // Matches come in text order, so the first parenthesised (or numeric
     // anchored) date that is no cut-off is the earliest one of its shape, and
     // it beats every later date (ties go to it too).
@@ -122,13 +128,117 @@ pub fn body_date(text: &str) -> Option<PartialDate> {
             best_bare = Some(found);
         }
     }
-    best_anchored.or(best_bare).map(|f| f.date)
+    best_anchored.or(best_bare)
+}
+
+/// `Weekday[,] D Month YYYY` with the weekday required: the long dates that
+/// can be a reporting day.
+static LONG_ANCHORED: LazyLock<Regex> = LazyLock::new(|| {
+    let months = super::month_alternation();
+    Regex::new(&format!(
+        r"(?i)\b(?:{WEEKDAYS})\s*,?\s*(\d{{1,2}})(?:\s+|\s*[-–]\s*)({months})\.?(?:\s+|\s*[-–]\s*|,\s*)(\d{{4}})\b"
+    ))
+    .unwrap()
+});
+
+/// A reporting frame: a speech verb (`kata`, `ujarnya`, `menjelaskan`) or
+/// the interview itself (`saat ditemui`, `dikonfirmasi`).
+static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:kata|ujar|ungkap|jelas|tutur|terang|sebut|tegas|imbuh|tambah|papar|ucap)(?:nya)?|mengatakan|menjelaskan|menyampaikan|mengungkapkan|menuturkan|menegaskan|menyebutkan|menerangkan|memaparkan|diwawancarai|ditemui|dikonfirmasi|dihubungi)\b",
+    )
+    .unwrap()
+});
+
+/// Words that make a frame a plan, not a report (`akan menyampaikan`).
+static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:akan|dijadwalkan|direncanakan|rencananya|mendatang)\b").unwrap()
+});
+
+/// How far before a date its reporting frame is looked for.
+const FRAME_WINDOW: usize = 120;
+
+/// Whether the sentence just before `start` reports someone speaking
+/// (`…," kata Apik di kantornya, Kamis 29 April 2021`).
+fn in_speech_frame(text: &str, start: usize) -> bool {
+    let from = floor_boundary(text, start.saturating_sub(FRAME_WINDOW));
+    let window = text.get(from..start).unwrap_or("");
+    // The frame is in the date's own sentence: cut at the last sentence end
+    // (a period, `!` or `?` followed by a space, or a line break).
+    let bytes = window.as_bytes();
+    let cut = (0..bytes.len())
+        .rev()
+        .find(|&i| {
+            bytes[i] == b'\n'
+                || (matches!(bytes[i], b'.' | b'!' | b'?')
+                    && bytes.get(i + 1).is_some_and(|b| *b == b' '))
+        })
+        .map_or(0, |i| i + 1);
+    let sentence = &window[cut..];
+    SPEECH.is_match(sentence) && !PLANNED.is_match(sentence)
+}
+
+/// The reporting-day rule: the article is published no earlier than the
+/// latest day it reports someone speaking. A weekday date in a speech frame
+/// later than the first date (`Santunan diserahkan Rabu (28/4/2021). …
+/// kata Apik, Kamis (29/4/2021).`) replaces it; the first date is usually
+/// the event's, the interview's is the closer one to publication.
+fn reported_day(text: &str, first: Found) -> PartialDate {
+    // A date in a speech frame starts at most FRAME_WINDOW bytes after the
+    // start of its speech word (see `in_speech_frame`), which may come before
+    // the first date: only the text just after each speech word is searched,
+    // not the whole rest of the body.
+    let scan_from = floor_boundary(text, first.end.saturating_sub(FRAME_WINDOW));
+    let mut best = first.date;
+    for verb in SPEECH.find_iter(&text[scan_from..]) {
+        let from = (scan_from + verb.end()).max(first.end);
+        let to = floor_boundary(text, scan_from + verb.start() + FRAME_WINDOW + MAX_DATE_LEN);
+        if let Some(date) = framed_dates(text, from, to, first.date) {
+            best = best.max(date);
+        }
+    }
+    best
+}
+
+/// Longest weekday date (`Kamis-Jumat (30-31/12/2024)`, `Rabu, 28 September 2024`).
+const MAX_DATE_LEN: usize = 64;
+
+/// The latest weekday date in `text[from..to]` later than `after` that is
+/// no cut-off and sits in a speech frame.
+fn framed_dates(text: &str, from: usize, to: usize, after: PartialDate) -> Option<PartialDate> {
+    let window = text.get(from..to.max(from))?;
+    let long = LONG_ANCHORED.captures_iter(window).filter_map(|c| {
+        let whole = c.get(0)?;
+        let month = super::month_number(c.get(2)?.as_str())?;
+        let date = ymd(num(c.get(3))?, month, num(c.get(1))?)?;
+        Some(Found { date, start: whole.start(), end: whole.end(), anchored: true })
+    });
+    paren_dates(window)
+        .chain(numeric_anchored_dates(window))
+        .chain(long)
+        .map(|f| Found { start: f.start + from, end: f.end + from, ..f })
+        .filter(|f| {
+            f.date > after && !after_cut_off(text, f.start) && in_speech_frame(text, f.start)
+        })
+        .map(|f| f.date)
+        .max()
+}
+
+/// [`reported_day`] over every later date of the text, for the tests.
+#[cfg(test)]
+fn reported_day_all(text: &str, first: Found) -> PartialDate {
+    framed_dates(text, first.end, text.len(), first.date).map_or(first.date, |d| d.max(first.date))
 }
 
 /// [`body_date`] as first written: every date of the text compared. Kept for
 /// the tests, which check that the early stops change nothing.
 #[cfg(test)]
 fn body_date_all(text: &str) -> Option<PartialDate> {
+    first_date_all(text).map(|first| reported_day_all(text, first))
+}
+
+#[cfg(test)]
+fn first_date_all(text: &str) -> Option<Found> {
     let mut best_anchored: Option<Found> = None;
     let mut best_bare: Option<Found> = None;
     for found in paren_dates(text).chain(numeric_anchored_dates(text)).chain(long_dates(text)) {
@@ -145,7 +255,7 @@ fn body_date_all(text: &str) -> Option<PartialDate> {
             best_bare = Some(found);
         }
     }
-    best_anchored.or(best_bare).map(|f| f.date)
+    best_anchored.or(best_bare)
 }
 
 #[cfg(test)]
@@ -162,6 +272,55 @@ mod tests {
         LazyLock::force(&NUMERIC_ANCHORED);
         LazyLock::force(&CUT_OFF);
         LazyLock::force(&CITATION);
+        LazyLock::force(&LONG_ANCHORED);
+        LazyLock::force(&SPEECH);
+        LazyLock::force(&PLANNED);
+    }
+
+    #[test]
+    fn a_later_day_someone_is_reported_speaking_is_the_reporting_day() {
+        for (text, want) in [
+            (
+                "Bantuan diserahkan kepada nelayan di Pelabuhan Ratu, Senin 4 Maret 2024. \
+                 \"Kami terus mendampingi,\" kata Rina di kantornya, Rabu 6 Maret 2024.",
+                ymd(2024, 3, 6),
+            ),
+            (
+                "Pelatihan digelar Selasa (9/7/2024) di aula. Hal itu dikatakan Kepala Dinas \
+                 saat dikonfirmasi, Kamis (11/7/2024).",
+                ymd(2024, 7, 11),
+            ),
+            (
+                "Rapat digelar Jumat, 2/8/2024. \"Iuran turun,\" ujarnya, Senin, 5/8/2024.",
+                ymd(2024, 8, 5),
+            ),
+            // A later date that is no speech frame is an event still to come.
+            (
+                "Sosialisasi digelar Senin (4/3/2024). Pendaftaran dibuka Sabtu (9/3/2024).",
+                ymd(2024, 3, 4),
+            ),
+            // A planned statement is not a report.
+            (
+                "Sosialisasi digelar Senin (4/3/2024). Menteri akan menyampaikan hasilnya \
+                 Sabtu (9/3/2024).",
+                ymd(2024, 3, 4),
+            ),
+            // An earlier speech date never replaces a later lead date.
+            (
+                "Santunan diserahkan Kamis (7/3/2024). Sebelumnya ia mengatakan, Senin (4/3/2024), \
+                 klaim sudah lengkap.",
+                ymd(2024, 3, 7),
+            ),
+            // A speech frame in another sentence does not reach the date.
+            (
+                "Santunan diserahkan Kamis (7/3/2024), kata Budi. Penyerahan berikutnya Sabtu \
+                 (9/3/2024).",
+                ymd(2024, 3, 7),
+            ),
+        ] {
+            assert_eq!(body_date(text), want, "{text}");
+            assert_eq!(body_date_all(text), want, "{text}");
+        }
     }
 
     #[test]
@@ -245,6 +404,10 @@ mod tests {
             "Jum’at, 9 Juli 2021",
             "2024",
             "x",
+            "kata Rina di kantornya, Sabtu (9/11/2024)",
+            "ujarnya saat ditemui, Rabu, 8 Januari 2025",
+            "kata Budi tentang banyak hal lain yang panjang sekali dan tidak ada hubungannya \
+             dengan tanggal mana pun di kalimat yang sama ini, Jumat (8/11/2024)",
         ];
         let n = pieces.len();
         for a in 0..n {

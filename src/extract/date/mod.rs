@@ -7,8 +7,9 @@
 //! (`07/11/2024, 10:21 WIB`, `2024-11-07`) and the copyright footer
 //! (`Copyright © ANTARA 2024`, a year only). This module turns each into a
 //! [`PartialDate`] and never invents a missing day, month or year: a
-//! year-less `Kamis (29/7)` gives nothing, and `Nomor 2 Tahun 2021` or
-//! `tahun 2022` are not dates at all.
+//! year-less `Kamis (29/7)` gets a year only when the page's own years and
+//! the printed weekday settle it, and `Nomor 2 Tahun 2021` or `tahun 2022`
+//! are not dates at all.
 //!
 //! # Page date policy
 //!
@@ -23,10 +24,21 @@
 //!    date right after a regulation citation (`Nomor …`, `Peraturan …`) is
 //!    skipped. Body dates are often *event* dates; the page records
 //!    [`crate::extract::page::DateSource::Body`] so a later stage can say so;
-//! 4. the copyright year ([`copyright_year`]), as a year-only date.
+//!    When someone is reported speaking on a later weekday date (`kata Apik,
+//!    Kamis (29/4/2021)`) that day wins: the page is published no earlier
+//!    than the latest day it reports a statement;
+//! 4. a year-less weekday date (`Selasa (14/6)`) completed with the one year,
+//!    among the latest year the page names (outside regulation citations)
+//!    and the years just before and after it, whose calendar puts that day
+//!    on that weekday ([`weekday_completed`]);
+//! 5. the copyright year ([`copyright_year`]), as a year-only date;
+//! 6. the year of a reported period that ends before December (`sepanjang
+//!    Januari hingga Maret 2024`, `per Mei 2022`), as a year-only date
+//!    ([`period_year`]); periods of plans and targets are not counted.
 //!
 //! Dates are taken as printed: `2023-08-14T23:30:00Z` is 14 August, no time
-//! zone arithmetic is done. The weekday is not cross-checked against the date.
+//! zone arithmetic is done. The weekday of a full date is not cross-checked
+//! against the date; only a year-less date's weekday is used, to find its year.
 //!
 //! The shapes shared by every kind of line live here; [`body`] picks the date
 //! of running text, [`header`] reads header lines, stamps glued to a headline,
@@ -34,6 +46,7 @@
 
 mod body;
 mod header;
+mod implied;
 
 use std::sync::LazyLock;
 
@@ -43,6 +56,7 @@ use crate::extract::article::PartialDate;
 
 pub use body::body_date;
 pub use header::{copyright_year, header_date, parse_date_field, trailing_stamp};
+pub use implied::{period_year, weekday_completed};
 
 /// Month names and abbreviations, Indonesian and English, lower case.
 const MONTHS: &[(&str, u32)] = &[

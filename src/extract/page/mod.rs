@@ -149,7 +149,8 @@ fn parse_plain(text: &str) -> Page {
     let scan = scan(&text, None);
     let title = scan.title.map(str::to_string);
     let (site, copyright_source) = (scan.site, scan.copyright_source);
-    let mut page = build(scan.units, title, scan.credits, scan.header_date, scan.copyright);
+    let dates = Dates::Text { header: scan.header_date, copyright: scan.copyright };
+    let mut page = build(scan.units, title, scan.credits, dates);
     // The site's own address beats the dateline's short name ("BATAM (BP)"),
     // which beats the copyright line.
     page.source =
@@ -162,7 +163,13 @@ fn parse_structured(article: &StructuredArticle) -> Page {
     let text = normalize(&article.body);
     let scan = scan(&text, Some(title.as_deref().unwrap_or("")));
     let (site, copyright_source) = (scan.site, scan.copyright_source);
-    let mut page = build(scan.units, title, scan.credits, scan.header_date, scan.copyright);
+    // A JSON date field wins: the text's dates are then not looked for.
+    let field_date = article.date.as_deref().and_then(date::parse_date_field);
+    let dates = match field_date {
+        Some(d) => Dates::Field(d),
+        None => Dates::Text { header: scan.header_date, copyright: scan.copyright },
+    };
+    let mut page = build(scan.units, title, scan.credits, dates);
     let field = |v: &Option<String>| v.as_deref().map(normalize_inline).filter(|s| !s.is_empty());
     page.source = match field(&article.source) {
         Some(source) => Some(publisher::publisher_display(&source)),
@@ -171,21 +178,18 @@ fn parse_structured(article: &StructuredArticle) -> Page {
         }
     };
     page.url = field(&article.url);
-    if let Some(d) = article.date.as_deref().and_then(date::parse_date_field) {
-        page.date = Some(d);
-        page.date_source = Some(DateSource::Field);
-    }
     page
 }
 
 /// Paragraphs, dateline, date and body from the kept lines.
-fn build(
-    units: Vec<Unit<'_>>,
-    title: Option<String>,
-    byline: Vec<Credit>,
-    header_date: Option<PartialDate>,
-    copyright: Option<PartialDate>,
-) -> Page {
+/// The date evidence found before the body is built: a JSON field's date,
+/// or the header stamp and copyright year of the text.
+enum Dates {
+    Field(PartialDate),
+    Text { header: Option<PartialDate>, copyright: Option<PartialDate> },
+}
+
+fn build(units: Vec<Unit<'_>>, title: Option<String>, byline: Vec<Credit>, dates: Dates) -> Page {
     let mut paragraphs = join_wrapped(&units);
     let mut city = None;
     let mut source = None;
@@ -208,14 +212,25 @@ fn build(
         .collect::<Vec<_>>()
         .join("\n\n");
     // The page's stamp, then the dateline's date, then a date in the body
-    // (often the event's), then the copyright year.
+    // (often the event's; a year-less weekday date completed by the
+    // calendar), then the copyright year, then a reported period's year.
+    let (header_date, copyright, header_source) = match dates {
+        Dates::Field(d) => (Some(d), None, DateSource::Field),
+        Dates::Text { header, copyright } => (header, copyright, DateSource::Header),
+    };
     let (date, date_source) = match (header_date, dateline_date) {
-        (Some(d), _) => (Some(d), Some(DateSource::Header)),
+        (Some(d), _) => (Some(d), Some(header_source)),
         (None, Some(d)) => (Some(d), Some(DateSource::Dateline)),
-        (None, None) => match date::body_date(&body) {
-            Some(d) => (Some(d), Some(DateSource::Body)),
-            None => (copyright, copyright.map(|_| DateSource::Copyright)),
-        },
+        (None, None) => {
+            match date::body_date(&body).or_else(|| date::weekday_completed(&body, copyright)) {
+                Some(d) => (Some(d), Some(DateSource::Body)),
+                None if copyright.is_some() => (copyright, Some(DateSource::Copyright)),
+                None => {
+                    let year = date::period_year(&body);
+                    (year, year.map(|_| DateSource::Body))
+                }
+            }
+        }
     };
     Page { title, source, url: None, dateline: city, date, date_source, byline, body }
 }
