@@ -184,7 +184,8 @@ def report(out_path):
     searches = sorted(BENCH.glob("scale-out-search-*.json"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
     L = [BEGIN, "## Scale out: shards on Dask workers, merged (`scale/bench.sh`)", ""]
     L.append("CPU seconds (user + system of every process, Dask's included) are the main figure: "
-             "the machine was shared with other builds, whose load is given for each run.")
+             "the machine is a shared 2-core box, and each run gives its load average at the start and the end. "
+             "The revision is the measured `warta` binary's.")
     L.append("")
     for f in comps:
         r = json.loads(f.read_text())
@@ -219,7 +220,9 @@ def report(out_path):
                  f"{shard_cpu / s['cpu']:.2f}× the CPU of the single build, the merge "
                  f"{merge['cpu_s'] / s['cpu']:.2f}×, Dask and the driver {engine_cpu / s['cpu']:.2f}× "
                  f"({engine_cpu / d['wall']:.3f} CPU-seconds per second of wall: its processes' heartbeats "
-                 f"and polling cost in proportion to the build's wall time, which the machine's load stretched).")
+                 f"and monitors cost in proportion to the build's wall time; `scale/build.py` turns the "
+                 f"workers' profiler off and polls the monitors less often, which took a local cluster's idle "
+                 f"upkeep from 0.093 to 0.014 CPU-seconds per second).")
         L.append("")
     for f in searches:
         r = json.loads(f.read_text())
@@ -230,7 +233,12 @@ def report(out_path):
         d = r.get("dist")
         if d:
             merge = d["build"]["merge"]
-            L.append(f"Built by `scale/build.py` on 2 local workers: {d['wall']:.0f} s wall, {d['cpu']:.0f} s CPU, "
+            b = BENCH / f"scale-out-build-{r['articles']}.json"
+            when = ""
+            if b.exists():
+                b = json.loads(b.read_text())
+                when = f" ({b['date']}, load {b['load_start']} → {b['load_end']})"
+            L.append(f"Built by `scale/build.py` on 2 local workers{when}: {d['wall']:.0f} s wall, {d['cpu']:.0f} s CPU, "
                      f"peak RSS {mb(d['rss'])} MB; of that `warta merge` {merge['wall_s']:.0f} s wall "
                      f"({merge['wall_s'] / d['wall']:.0%}); index {mb(r['index_bytes'])} MB.")
             L.append("")
@@ -361,9 +369,9 @@ def projection(comps, searches):
         "the number of articles; what grows is the work per query (every matching article's facet columns "
         "are read) and the index the page cache must hold to answer without reading the disk. By the table: "
         "at 10M the index (tens of GB) still fits the memory of a large server, and the merge's memory "
-        "does too; a broad query with counts takes about a second; at 100M the index is hundreds of GB, more "
+        "does too; a broad query with counts stays under a second; at 100M the index is hundreds of GB, more "
         "than one machine's memory, the merge as built cannot run on one machine, and a broad query takes "
-        "many seconds. One machine stops between the two: past about 10M, keep the shards unmerged and "
+        "seconds. One machine stops between the two: past about 10M, keep the shards unmerged and "
         "search them side by side (warta does not do this yet), or serve the exports from an engine built "
         "for many machines.")
     L.append("")
