@@ -10,6 +10,8 @@ BENCHMARKS.md (run through scale/bench.sh, which builds the release binary).
                                classes, the copies file, `warta search` process
                                time and peak RSS
     scale/bench.sh search M    build, then query
+    scale/bench.sh export M    Parquet of a tenth of the articles and of all of
+                               them from that index: time, heap and mapped pages
     scale/bench.sh report      writes the section from what was recorded
 
 Results go to target/bench/scale-out-*.json. The machine may be shared:
@@ -175,6 +177,54 @@ def query(m, rounds=10, spawns=30):
     (BENCH / f"scale-out-search-{m}.json").write_text(json.dumps(rec, indent=1))
 
 
+def sampled(cmd):
+    """(wall s, peak heap bytes, peak mapped-file bytes) of one process:
+    RssAnon and RssFile from /proc/PID/status every 50 ms. Mapped index pages
+    are the kernel's to drop; the heap is what an export holds."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([str(c) for c in cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    anon = file = 0
+    while proc.poll() is None:
+        try:
+            status = Path(f"/proc/{proc.pid}/status").read_text()
+            anon = max(anon, int(re.search(r"RssAnon:\s+(\d+)", status).group(1)) * 1024)
+            file = max(file, int(re.search(r"RssFile:\s+(\d+)", status).group(1)) * 1024)
+        except (OSError, AttributeError):
+            pass
+        time.sleep(0.05)
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(map(str, cmd))}\n"
+                         + proc.stderr.read().decode(errors="replace")[-3000:])
+    return wall, anon, file
+
+
+def export(m):
+    """`warta search Q --format parquet --all` over the index `build M` kept:
+    a query matching part of the articles, then every article."""
+    index = BENCH / f"scale-out-{m}" / "index"
+    if not (index / "warta.json").exists():
+        raise SystemExit(f"no index of {m:,} articles: run `scale/bench.sh build {m}` first")
+    rec = dict(articles=m, load_start=load(), rev=rev(), date=time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+               runs=[])
+    out = BENCH / "scale-out-export.parquet"
+    for q in ["klaim", "*"]:
+        log(f"Parquet export of `{q}` at {m:,} articles")
+        wall, anon, file = sampled([WARTA, "search", q, "--index", index, "--format", "parquet", "--all",
+                                    "--output", out])
+        rec["runs"].append(dict(query=q, rows=total_of(index, q), wall=wall, heap=anon, mapped=file,
+                                bytes=out.stat().st_size))
+        out.unlink()
+    rec["load_end"] = load()
+    (BENCH / f"scale-out-export-{m}.json").write_text(json.dumps(rec, indent=1))
+
+
+def total_of(index, q):
+    out = subprocess.run([WARTA, "search", q, "--index", index, "--json", "--limit", "1"],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)["total"]
+
+
 def mb(b):
     return f"{b / 1e6:,.0f}"
 
@@ -258,6 +308,21 @@ def report(out_path):
                  f"p50 {cp['table_p50_ms']:.2f} ms, p95 {cp['table_p95_ms']:.2f} ms "
                  f"(`examples/bench_copies`).")
         L.append("")
+    for f in sorted(BENCH.glob("scale-out-export-*.json")):
+        r = json.loads(f.read_text())
+        L.append(f"### Parquet export at {r['articles']:,} articles ({r['rev']}, {r['date']}, "
+                 f"load {r['load_start']} → {r['load_end']})")
+        L.append("")
+        L.append("`warta search Q --format parquet --all --output FILE` over the index above (no body). The heap "
+                 "(`RssAnon`) is what the export holds; the mapped pages (`RssFile`) are the index's files the "
+                 "kernel keeps in the page cache and may drop.")
+        L.append("")
+        L.append("| query | rows | wall s | file MB | peak heap MB | peak mapped MB |")
+        L.append("|---|---:|---:|---:|---:|---:|")
+        for x in r["runs"]:
+            L.append(f"| `{x['query']}` | {x['rows']:,} | {x['wall']:.0f} | {mb(x['bytes'])} | {mb(x['heap'])} | "
+                     f"{mb(x['mapped'])} |")
+        L.append("")
     for f in sorted(BENCH.glob("scale-out-copies-*.json")):
         r = json.loads(f.read_text())
         L.append(f"### What reading `copies.json` costs a search process ({r['articles']:,} articles, "
@@ -275,7 +340,7 @@ def report(out_path):
         L.append("")
     L.append(projection(comps, searches))
     L.append("Reproduce: `scale/bench.sh compare 100000`, `scale/bench.sh search 1000000` (about "
-             "13 GB under target/bench; `search 100000` for the figures above), then `scale/bench.sh report`.")
+             "13 GB under target/bench), `scale/bench.sh export 1000000`, then `scale/bench.sh report`.")
     L.append(END)
     section = "\n".join(L) + "\n"
     text = Path(out_path).read_text() if Path(out_path).exists() else ""
@@ -390,6 +455,8 @@ def main():
             build(m)
         if cmd in ("query", "search"):
             query(m)
+    elif cmd == "export":
+        export(int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000)
     elif cmd == "report":
         report(sys.argv[2] if len(sys.argv) > 2 else ROOT / "BENCHMARKS.md")
     else:

@@ -5,6 +5,7 @@
 #   scale/bench.sh build [M]     scale/build.py over M articles on 2 local workers, index kept (default 1000000)
 #   scale/bench.sh query [M]     search at M over that index: query classes, copies, `warta search` process
 #   scale/bench.sh search [M]    build, then query
+#   scale/bench.sh export [M]    Parquet of part and of all of that index: time, heap, mapped pages
 #   scale/bench.sh report        writes the section from target/bench/scale-out-*.json
 #
 # Builds warta and its bench examples in release mode first; Dask comes from target/pyenv
