@@ -8,7 +8,7 @@ use regex::Regex;
 
 #[cfg(test)]
 use super::long_dates;
-use super::{Found, LONG, WEEKDAY_TAIL, WEEKDAYS, long_found, num, paren_dates, ymd};
+use super::{Found, LONG, PLAN_WORDS, WEEKDAY_TAIL, WEEKDAYS, long_found, num, paren_dates, ymd};
 use crate::extract::article::PartialDate;
 
 /// `Weekday, D/M/YYYY` without parentheses, or `(D/M/YYYY)` without a
@@ -151,9 +151,8 @@ static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that make a frame a plan, not a report (`akan menyampaikan`).
-static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:akan|dijadwalkan|direncanakan|rencananya|mendatang)\b").unwrap()
-});
+static PLANNED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{PLAN_WORDS})\b")).unwrap());
 
 /// How far before a date its reporting frame is looked for.
 const FRAME_WINDOW: usize = 120;

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{WEEKDAYS, month_alternation, month_number, num, ymd};
+use super::{PLAN_WORDS, WEEKDAYS, month_alternation, month_number, num, ymd};
 use crate::extract::article::PartialDate;
 
 /// `Selasa (14/6)`, `Selasa, 14/6`: a weekday and a day/month without a
@@ -51,10 +51,10 @@ static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Words that make a period a plan or a target, not a report.
+/// Words that make a period a plan (the words of any plan) or a target, not
+/// a report.
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:akan|target\w*|ditargetkan|direncanakan|rencana\w*|mendatang|berlaku)\b")
-        .unwrap()
+    Regex::new(&format!(r"(?i)\b(?:{PLAN_WORDS}|target\w*|ditargetkan|berlaku)\b")).unwrap()
 });
 
 /// 0 = Monday … 6 = Sunday, for a weekday name of [`WEEKDAYS`].

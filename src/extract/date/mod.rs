@@ -104,6 +104,11 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
+/// Words that make a sentence a plan, not a report (`akan menyampaikan`,
+/// `dijadwalkan`, `rencananya`, `mendatang`): what it dates has not happened
+/// yet. A regex alternation, for the rules that need it.
+const PLAN_WORDS: &str = r"akan|dijadwalkan|direncanakan|rencana\w*|mendatang";
+
 /// Weekday names as a regex alternation (Indonesian, then English).
 /// Common misspellings are included: `Juma'at`, `Jum'at`, `Jumaat`, `Senen`.
 const WEEKDAYS: &str = "senin|senen|selasa|rabu|kamis|jum(?:a['’]?|['’])?at|sabtu|minggu|ahad|\
