@@ -14,7 +14,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::official::registry;
+use crate::extract::official::registry::Registry;
 use crate::extract::publisher::publisher_identity;
 use crate::extract::{self, Article, reader};
 
@@ -150,17 +150,22 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldArticle>, EvalError> {
     serde_json::from_str(&text).map_err(|e| gold_error(e.to_string()))
 }
 
-/// Extracts every gold article from `corpus` and compares.
-pub fn evaluate(gold: &[GoldArticle], corpus: &Path) -> Result<Report, EvalError> {
+/// Extracts every gold article from `corpus`, filing officials under
+/// `officials`' spellings, and compares.
+pub fn evaluate(
+    gold: &[GoldArticle],
+    corpus: &Path,
+    officials: &Registry,
+) -> Result<Report, EvalError> {
     let mut extracted = Vec::with_capacity(gold.len());
     for g in gold {
-        extracted.push(extract_one(corpus, &g.id)?);
+        extracted.push(extract_one(corpus, &g.id, officials)?);
     }
-    Ok(compare(gold, &extracted))
+    Ok(compare(gold, &extracted, officials))
 }
 
 /// Reads and extracts the article with this id.
-fn extract_one(corpus: &Path, id: &str) -> Result<Article, EvalError> {
+fn extract_one(corpus: &Path, id: &str, officials: &Registry) -> Result<Article, EvalError> {
     let article_error = |reason: String| EvalError::Article { id: id.to_string(), reason };
     let (file, ordinal) = match id.rsplit_once('#') {
         Some((f, n)) => (f, Some(n.parse::<usize>().map_err(|e| article_error(e.to_string()))?)),
@@ -174,11 +179,11 @@ fn extract_one(corpus: &Path, id: &str) -> Result<Article, EvalError> {
         .find(|(n, _)| *n == ordinal)
         .map(|(_, raw)| raw)
         .ok_or_else(|| article_error("no such article in the file".into()))?;
-    Ok(extract::extract(raw))
+    Ok(extract::extract_with(raw, officials))
 }
 
 /// Compares extraction results (in gold order) with the gold.
-pub fn compare(gold: &[GoldArticle], extracted: &[Article]) -> Report {
+pub fn compare(gold: &[GoldArticle], extracted: &[Article], officials: &Registry) -> Report {
     let mut r = Report { articles: gold.len(), ..Report::default() };
     for (g, a) in gold.iter().zip(extracted) {
         let mut facet =
@@ -206,9 +211,7 @@ pub fn compare(gold: &[GoldArticle], extracted: &[Article]) -> Report {
         let gold_officials: Vec<String> = g
             .officials
             .iter()
-            .map(|n| {
-                registry::for_extraction().lookup(n).map_or_else(|| n.clone(), |k| k.name.clone())
-            })
+            .map(|n| officials.lookup(n).map_or_else(|| n.clone(), |k| k.name.clone()))
             .collect();
         facet(
             "officials",
@@ -289,7 +292,7 @@ mod tests {
 
     #[test]
     fn scores_count_hits_misses_and_extras() {
-        let r = compare(&[gold()], &[article()]);
+        let r = compare(&[gold()], &[article()], Registry::builtin());
         assert_eq!((r.provinces.true_positives, r.provinces.false_negatives), (1, 1));
         assert_eq!(r.provinces.precision, 1.0);
         assert_eq!(r.provinces.recall, 0.5);
@@ -305,7 +308,7 @@ mod tests {
     #[test]
     fn empty_gold_and_empty_extraction_score_perfectly() {
         let g = GoldArticle { id: "x".into(), ..GoldArticle::default() };
-        let r = compare(&[g], &[Article::default()]);
+        let r = compare(&[g], &[Article::default()], Registry::builtin());
         assert_eq!((r.provinces.precision, r.provinces.recall, r.provinces.f1), (1.0, 1.0, 1.0));
         assert_eq!(r.title.correct, 1);
     }

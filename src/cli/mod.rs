@@ -8,12 +8,12 @@ mod analytics;
 pub mod args;
 pub mod config;
 pub mod facet_args;
-mod officials;
 pub mod output;
 pub mod render;
 pub mod tables;
 pub mod text;
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,6 +27,7 @@ use args::{AnalyzeArgs, Command, EvalArgs, ExtractArgs, GenArgs, IndexArgs, Sear
 use warta::analysis::View;
 use warta::error::{Error, UserError};
 use warta::extract;
+use warta::extract::official::registry::Registry;
 use warta::index::{self, BuildOptions, BuildReport, Progress, WartaIndex};
 use warta::search::{self, ArticleView};
 
@@ -98,15 +99,6 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
 }
 
 fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Status, CliError> {
-    // The user's registry of officials goes in before anything is extracted.
-    match &cli.command {
-        Command::Search(a) => {
-            officials::load(None, Some(&config::index_dir(&a.index.index).0))?;
-        }
-        Command::Extract(a) => _ = officials::load(a.officials.as_deref(), None)?,
-        Command::Eval(a) => _ = officials::load(a.officials.as_deref(), None)?,
-        _ => {}
-    }
     // Commands that read or write an index run guarded: a panic inside
     // tantivy (a damaged segment) is an error naming the index, never a crash.
     let status = match cli.command {
@@ -168,17 +160,14 @@ fn cmd_index(a: &IndexArgs, out: &mut dyn Write) -> Result<Status, CliError> {
         }
         return Ok(if report.problems.is_empty() { Status::Found } else { Status::Partial });
     }
-    let registry = officials::load(a.officials.as_deref(), Some(&dir))?;
     let mut opts = BuildOptions::new(&a.corpus, &dir);
     opts.heap_bytes = a.heap.saturating_mul(1024 * 1024);
     opts.roots = a.roots.clone();
+    opts.officials = a.officials.clone();
     opts.threads = a.threads.unwrap_or(0);
     opts.rebuild = a.rebuild;
     opts.commit_every = a.commit_every;
     let report = build_with_progress(&mut opts, !a.quiet && !a.json)?;
-    if let Some(text) = &registry {
-        officials::store(text, &dir)?;
-    }
     if a.json {
         render::json(out, &report)?;
     } else if !a.quiet
@@ -454,6 +443,7 @@ fn cmd_show(a: &ShowArgs, out: &mut dyn Write) -> Result<Status, CliError> {
 fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let json = fmt("extract", a.format, a.json, false, &[Text, Json, Jsonl])? != Text;
     let file_error = |reason: String| CliError::File { path: a.file.clone(), reason };
+    let registry = officials(a.officials.as_deref())?;
     let outcome = extract::reader::read_file(&a.file).map_err(|e| file_error(e.to_string()))?;
     for note in outcome.problems.iter().chain(&outcome.warnings) {
         eprintln!("warta: {}: {note}", a.file.display());
@@ -461,7 +451,7 @@ fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError>
     let path = a.file.display().to_string();
     for (i, (ordinal, raw)) in outcome.articles.iter().enumerate() {
         let id = ordinal.map(|n| format!("{path}#{n}"));
-        let view = ArticleView::new(id, path.clone(), extract::extract(raw));
+        let view = ArticleView::new(id, path.clone(), extract::extract_with(raw, &registry));
         if json {
             output::json_line(out, &view)?;
         } else {
@@ -480,8 +470,7 @@ fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError>
         Some(path) => index::analysis::read_roots(path)?,
         None => Vec::new(),
     };
-    let config =
-        index::analysis::config(roots, warta::extract::official::registry::Registry::builtin());
+    let config = index::analysis::config(roots, Registry::builtin());
     let views = render::Views {
         exact: config.analyze(View::Exact, &a.text),
         stemmed: config.analyze(View::Stemmed, &a.text),
@@ -498,10 +487,19 @@ fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError>
     Ok(if views.exact.is_empty() { Status::NotFound } else { Status::Found })
 }
 
+/// The shipped registry of officials, with the rows of a user's file (`--officials FILE`).
+fn officials(given: Option<&Path>) -> Result<Cow<'static, Registry>, CliError> {
+    Ok(match given {
+        Some(path) => Cow::Owned(index::analysis::read_officials(path)?),
+        None => Cow::Borrowed(Registry::builtin()),
+    })
+}
+
 fn cmd_eval(a: &EvalArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let json = fmt("eval", a.format, a.json, false, &[Text, Json])? == Json;
     let gold = warta::evaluate::read_gold(&a.gold)?;
-    let report = warta::evaluate::evaluate(&gold, &a.corpus)?;
+    let registry = officials(a.officials.as_deref())?;
+    let report = warta::evaluate::evaluate(&gold, &a.corpus, &registry)?;
     if json {
         render::json(out, &report)?;
     } else {

@@ -33,6 +33,7 @@ mod words;
 use std::borrow::Cow;
 
 pub use article::*;
+use official::registry::Registry;
 pub use reader::{ReadError, ReadOutcome, read_file};
 
 /// The headline and body as one text (the headline, a blank line, the
@@ -45,8 +46,16 @@ pub(crate) fn headline_and_body<'a>(title: Option<&str>, body: &'a str) -> Cow<'
     }
 }
 
-/// Extracts everything warta knows how to find from one article.
+/// Extracts everything warta knows how to find from one article, filing
+/// known officials under the shipped registry's spellings.
 pub fn extract(raw: &RawArticle) -> Article {
+    extract_with(raw, Registry::builtin())
+}
+
+/// Extracts everything from one article, filing known officials under
+/// `officials`' spellings (an index's registry: the shipped rows with the
+/// user's).
+pub fn extract_with(raw: &RawArticle, officials: &Registry) -> Article {
     let page = page::parse(raw);
     let title = page.title.as_deref();
     let places = region::find_places_and_offices(
@@ -55,10 +64,10 @@ pub fn extract(raw: &RawArticle) -> Article {
         page.dateline.as_deref(),
         page.source.as_deref(),
     );
-    let officials = official::find_officials(title, &page.body);
+    let found = official::find_officials_with(title, &page.body, officials);
     Article {
-        quotes: find_quotes(title, &page.body, &officials),
-        officials,
+        quotes: find_quotes(title, &page.body, &found),
+        officials: found,
         programs: program::find_programs(title, &page.body),
         figures: figures::find_figures(&page.body),
         provinces: places.provinces,
@@ -99,4 +108,28 @@ fn find_quotes(title: Option<&str>, body: &str, officials: &[Official]) -> Vec<q
         }
     }
     quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One process, two registries: each extraction files the official under
+    /// its own registry's spelling (nothing is set process-wide).
+    #[test]
+    fn each_extraction_uses_the_registry_it_is_given() {
+        let raw = RawArticle::Plain(
+            "Iuran Pekerja Desa\n\nKepala Dinas Tenaga Kerja Kabupaten Sleman, Budi Hartana, \
+             mengatakan seluruh perangkat desa sudah terdaftar sebagai peserta."
+                .to_string(),
+        );
+        let mine = Registry::with_user_rows(
+            "Budi Hartono\tBudi Hartana\tDinas Tenaga Kerja Kabupaten Sleman\tKepala Dinas\n",
+        )
+        .unwrap();
+        let names = |a: Article| a.officials.into_iter().map(|o| o.name).collect::<Vec<_>>();
+        assert_eq!(names(extract(&raw)), ["Budi Hartana"]);
+        assert_eq!(names(extract_with(&raw, &mine)), ["Budi Hartono"]);
+        assert_eq!(names(extract(&raw)), ["Budi Hartana"], "the shipped registry is unchanged");
+    }
 }

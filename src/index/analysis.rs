@@ -65,6 +65,21 @@ pub fn stored_officials(index_dir: &Path) -> Result<Arc<Registry>> {
     if path.is_file() { read_officials(&path).map(Arc::new) } else { Ok(BUILTIN_OFFICIALS.clone()) }
 }
 
+/// Keeps a user's registry of officials (its text) in an index directory;
+/// without user rows, the file is removed.
+pub fn store_officials(index_dir: &Path, user_text: &str) -> Result<()> {
+    let path = index_dir.join(OFFICIALS_FILE);
+    let done = if user_text.is_empty() {
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            other => other,
+        }
+    } else {
+        fs::write(&path, user_text)
+    };
+    done.map_err(|e| Error::io(format!("writing {}", path.display()), e))
+}
+
 /// Reads a roots file: one word per line, `#` comments, lowercased.
 pub fn read_roots(path: &Path) -> Result<Vec<String>> {
     let text = crate::input::read_text(path, crate::input::TABLE_LIMIT).map_err(|source| {

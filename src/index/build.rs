@@ -31,7 +31,6 @@ use serde::{Deserialize, Serialize};
 use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyError, Term};
 
 use crate::error::{Error, Result, UserError};
-use crate::extract::official::registry;
 use crate::index::manifest;
 use crate::index::pipeline::{self, Job};
 use crate::index::prepare::{Plan, Prepared, Ready, prepare};
@@ -108,6 +107,11 @@ pub struct BuildOptions {
     /// copied into the index; without it, roots stored by an earlier build
     /// are kept. Other roots than the index's force a rebuild.
     pub roots: Option<PathBuf>,
+    /// A user's registry of officials (`registry.tsv`'s columns), added to
+    /// the shipped one and copied into the index; without it, a registry
+    /// stored by an earlier build is kept. Another registry than the
+    /// index's re-extracts every article.
+    pub officials: Option<PathBuf>,
     /// Worker threads (extraction) and indexing threads (tantivy); 0: one per core.
     pub threads: usize,
     /// Start over instead of indexing only what changed.
@@ -128,6 +132,7 @@ impl BuildOptions {
             index_dir: index_dir.into(),
             heap_bytes: DEFAULT_HEAP_BYTES,
             roots: None,
+            officials: None,
             threads: 0,
             rebuild: false,
             commit_every: None,
@@ -224,19 +229,22 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         Some(path) => analysis::read_roots(path)?,
         None => analysis::stored_roots(dir)?,
     };
-    let config = analysis::config(extra_roots, registry::for_extraction());
+    let officials = match &opts.officials {
+        Some(path) => Arc::new(analysis::read_officials(path)?),
+        None => analysis::stored_officials(dir)?,
+    };
+    let config = analysis::config(extra_roots, &officials);
     // What extraction and analysis depend on besides the files: the extra
     // roots and the user's registry of officials. A change re-extracts all.
     let roots_key = manifest::hash_bytes(
-        format!("{}\n\0{}", config.extra_roots.join("\n"), registry::for_extraction().user_text())
-            .as_bytes(),
+        format!("{}\n\0{}", config.extra_roots.join("\n"), officials.user_text()).as_bytes(),
     );
     let threads = match opts.threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     };
     let heap = opts.heap_bytes.max(MIN_HEAP_PER_THREAD * threads);
-    let plan = Plan { opts, corpus, config, roots_key, threads, heap };
+    let plan = Plan { opts, corpus, config, officials, roots_key, threads, heap };
 
     // Held while the index is judged, and through a rebuild beside it.
     let lock = layout::writer_lock(dir)?;
@@ -408,7 +416,7 @@ fn run(
     let never = AtomicBool::new(false);
     let stop = plan.opts.stop.as_deref().unwrap_or(&never);
     let mut done = 0;
-    pipeline::run(&jobs, plan.threads, &fields, stop, |job, outcome| {
+    pipeline::run(&jobs, plan.threads, &fields, &plan.officials, stop, |job, outcome| {
         progress(Progress::File { path: &job.path, bytes: job.size });
         done += 1;
         report.bytes_read += job.size;

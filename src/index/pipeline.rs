@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use tantivy::TantivyDocument;
 
 use crate::error::Result;
+use crate::extract::official::registry::Registry;
 use crate::extract::{self, reader};
 use crate::index::build::Skipped;
 use crate::index::document::to_document;
@@ -69,6 +70,7 @@ pub fn run(
     jobs: &[Job],
     threads: usize,
     fields: &Fields,
+    officials: &Registry,
     stop: &AtomicBool,
     mut consume: impl FnMut(&Job, Outcome) -> Result<()>,
 ) -> Result<()> {
@@ -84,7 +86,7 @@ pub fn run(
                 while !stop.load(Ordering::Relaxed) && !failed.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
-                    if tx.send((i, process(job, fields))).is_err() {
+                    if tx.send((i, process(job, fields, officials))).is_err() {
                         break;
                     }
                 }
@@ -105,7 +107,7 @@ pub fn run(
 }
 
 /// Reads, hashes and (unless unchanged) extracts one file.
-fn process(job: &Job, fields: &Fields) -> Outcome {
+fn process(job: &Job, fields: &Fields, officials: &Registry) -> Outcome {
     let skip = |path: String, reason: String| Skipped { path, reason };
     let bytes = match reader::read_bytes(&job.path) {
         Ok(bytes) => bytes,
@@ -145,7 +147,7 @@ fn process(job: &Job, fields: &Fields) -> Outcome {
             Some(n) => format!("{rel}#{n}"),
             None => rel.clone(),
         };
-        let article = extract::extract(raw);
+        let article = extract::extract_with(raw, officials);
         if article.body.trim().is_empty() && article.title.is_none() {
             let reason = "no article text left after removing page chrome".to_string();
             problems.push(skip(id, reason));
@@ -179,7 +181,7 @@ mod tests {
         let stop = AtomicBool::new(false);
         let mut seen = Vec::new();
         let (mut docs, mut unchanged, mut skipped) = (0, 0, 0);
-        run(&jobs, 3, &fields, &stop, |job, outcome| {
+        run(&jobs, 3, &fields, Registry::builtin(), &stop, |job, outcome| {
             seen.push(job.rel.clone());
             match outcome {
                 Outcome::Unchanged { .. } => unchanged += 1,
@@ -207,7 +209,7 @@ mod tests {
         let (_, fields) = build_schema();
         let stop = AtomicBool::new(false);
         let mut calls = 0;
-        let r = run(&jobs, 2, &fields, &stop, |_, _| {
+        let r = run(&jobs, 2, &fields, Registry::builtin(), &stop, |_, _| {
             calls += 1;
             Err(crate::error::Error::io("test", std::io::Error::other("full")))
         });

@@ -6,11 +6,13 @@
 //! index is repaired by the run.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tantivy::{Index, ReloadPolicy};
 
 use crate::analysis::AnalysisConfig;
 use crate::error::{Result, UserError};
+use crate::extract::official::registry::Registry;
 use crate::index::build::{BuildOptions, BuildReport};
 use crate::index::manifest::{self, Manifest};
 use crate::index::schema::{FORMAT_VERSION, build_schema, fields_of};
@@ -27,6 +29,8 @@ pub struct Plan<'a> {
     pub corpus: PathBuf,
     /// The analysis documents and queries use.
     pub config: AnalysisConfig,
+    /// The registry of officials extraction files names under.
+    pub officials: Arc<Registry>,
     /// Hash of what extraction and analysis depend on besides the files.
     pub roots_key: u64,
     /// Extraction and indexing threads.
@@ -179,6 +183,7 @@ pub fn prepare(
         reconcile = true;
     }
     analysis::store_roots(dir, &plan.config.extra_roots)?;
+    analysis::store_officials(dir, plan.officials.user_text())?;
     // Unknown documents (the count of a damaged index is not read) are reset too.
     let delete_all = manifest.is_none() && (live > 0 || reset);
     Ok(Prepared::Ready(Ready {

@@ -26,6 +26,7 @@ use regex::{Captures, Regex};
 use crate::extract::article::Official;
 use mention::ArticleContext;
 use organizations::ORGS;
+use registry::Registry;
 use titles::TITLES;
 
 /// Names after a credit label ("Pewarta: Juraidi", "Editor : Riza Mulyadi").
@@ -74,9 +75,15 @@ fn same_spelling(a: &Official, b: &Official) -> bool {
 
 /// Officials named with a title in the headline or body, deduplicated by
 /// name (a shorter form of a known name merges into it), filed under the
-/// registry's spelling when they are known ([`registry::normalize`]), in
-/// order of first mention.
+/// shipped registry's spelling when they are known, in order of first
+/// mention.
 pub fn find_officials(title: Option<&str>, body: &str) -> Vec<Official> {
+    find_officials_with(title, body, Registry::builtin())
+}
+
+/// [`find_officials`], filing known officials under `registry`'s spellings
+/// ([`Registry::normalize`]).
+pub fn find_officials_with(title: Option<&str>, body: &str, registry: &Registry) -> Vec<Official> {
     let whole = crate::extract::headline_and_body(title, body);
     let fixed: String;
     let mut titles: Vec<Captures> = TITLES.regex.captures_iter(&whole).collect();
@@ -130,7 +137,7 @@ pub fn find_officials(title: Option<&str>, body: &str) -> Vec<Official> {
         }
     }
     for o in &mut out {
-        registry::normalize(o);
+        registry.normalize(o);
     }
     // Two spellings of one known person are one official.
     let mut seen = std::collections::HashSet::new();

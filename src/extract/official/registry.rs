@@ -14,12 +14,12 @@
 //! ([`Registry::with_user_rows`], `warta index --officials FILE`; a row for a
 //! name already known replaces the built-in row). An open index holds the
 //! registry it was built with, so two indexes in one process each resolve
-//! their own officials. Extraction, a pure function of the text, uses the
-//! process's extraction registry ([`set_for_extraction`], set once before
-//! the first extraction; the built-in one otherwise).
+//! their own officials, and extraction takes the registry to use as an
+//! argument (`extract::extract_with`): nothing about it is process-wide but
+//! the shipped rows, parsed once.
 
 use std::collections::HashMap;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 use crate::extract::article::Official;
 
@@ -61,9 +61,6 @@ pub struct Registry {
 static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     Registry::from_rows(parse(include_str!("registry.tsv")).into_iter().map(|(_, r)| r).collect())
 });
-
-/// The registry extraction uses in this process (set at most once).
-static EXTRACTION: OnceLock<Registry> = OnceLock::new();
 
 impl Registry {
     /// The shipped registry (`registry.tsv`).
@@ -233,21 +230,6 @@ pub enum RegistryError {
         /// The spelling.
         spelling: String,
     },
-    /// The extraction registry was used before the user's rows were added.
-    #[error("the registry of officials is already in use; add user rows first")]
-    TooLate,
-}
-
-/// Sets the registry extraction uses in this process; must come before any
-/// extraction (else [`RegistryError::TooLate`]).
-pub fn set_for_extraction(registry: Registry) -> Result<(), RegistryError> {
-    EXTRACTION.set(registry).map_err(|_| RegistryError::TooLate)
-}
-
-/// The registry extraction uses: the one set by [`set_for_extraction`], else
-/// the built-in one (which then stays).
-pub fn for_extraction() -> &'static Registry {
-    EXTRACTION.get_or_init(|| BUILTIN.clone())
 }
 
 /// A user's rows, checked: complete, and no spelling shared by two people.
@@ -285,11 +267,6 @@ struct KeyWords {
     role: Vec<String>,
     /// `key(form)` split at spaces, for the name and each alias.
     forms: Vec<Vec<String>>,
-}
-
-/// Files `official` under the extraction registry ([`Registry::normalize`]).
-pub fn normalize(official: &mut Official) {
-    for_extraction().normalize(official);
 }
 
 #[cfg(test)]
