@@ -59,9 +59,10 @@ pub struct FacetSpec {
     pub paths: fn(&Article) -> Vec<Facet>,
     /// The path level it counts.
     pub level: Level,
-    /// The filter selecting by it: `--province` on the command line,
-    /// `province=` as an HTTP parameter (`quoted-by` / `quoted_by` for speakers).
+    /// The filter flag selecting by it: `--province` (`--quoted-by` for speakers).
     pub filter: &'static str,
+    /// The HTTP parameter selecting by it: `province=` (`quoted_by=`).
+    pub param: &'static str,
     /// Whether every selecting command takes the filter (`search`,
     /// `facets`, `timeline`, `terms`, exports and their HTTP endpoints);
     /// speakers' `--quoted-by` is search's own, as it also scopes the words.
@@ -70,12 +71,24 @@ pub struct FacetSpec {
     pub value_name: &'static str,
     /// The filter's help text.
     pub filter_help: &'static str,
+    /// The HTTP parameter's description in the OpenAPI document.
+    pub param_help: &'static str,
+    /// What an "unknown value" error without close suggestions says is
+    /// valid; `None`: that `warta search '*' --facets` lists the values.
+    pub hint: Option<fn() -> String>,
     /// Whether a query may name it as a `field:` prefix.
     pub query_prefix: bool,
     /// What its values are, for help texts.
     pub about: &'static str,
     /// How a typed filter value resolves to indexed paths.
     pub resolve: Resolve,
+    /// Its label in the web UI: Indonesian, English.
+    pub label: [&'static str; 2],
+    /// Whether the web UI shows a panel of its counts (click to filter).
+    pub panel: bool,
+    /// The facet counted within each value by `warta facets --by` (a
+    /// province's cities; JSON `cities`, CSV `province,city`).
+    pub nested: Option<FacetKind>,
 }
 
 /// How a value a user types (`--city Medan`, `official=Zainudin`) resolves
@@ -140,12 +153,18 @@ pub const FACETS: [FacetSpec; FACET_COUNT] = [
         paths: region_paths,
         level: Level::Top,
         filter: "province",
+        param: "province",
         shared: true,
         value_name: "NAME",
         filter_help: "Only articles naming this province (name, abbreviation such as Jatim, or code). Repeatable: ORed",
+        param_help: "Province name, abbreviation or code (Jatim, Jawa Timur, 35). Repeat for OR.",
+        hint: Some(province_hint),
         query_prefix: true,
         about: "Provinces, each with its cities",
         resolve: Resolve::Listed { find: province_name, all: province_names },
+        label: ["Provinsi", "Province"],
+        panel: true,
+        nested: Some(FacetKind::City),
     },
     FacetSpec {
         kind: FacetKind::City,
@@ -154,12 +173,18 @@ pub const FACETS: [FacetSpec; FACET_COUNT] = [
         paths: region_paths,
         level: Level::Leaf,
         filter: "city",
+        param: "city",
         shared: true,
         value_name: "NAME",
         filter_help: "Only articles naming this regency, city or town. Repeatable",
+        param_help: "Regency, city or town. Repeat for OR.",
+        hint: None,
         query_prefix: true,
         about: "Regencies, cities and towns",
         resolve: Resolve::Spelled { canonical: city_name, parent: true },
+        label: ["Kota/kabupaten", "City/regency"],
+        panel: true,
+        nested: None,
     },
     FacetSpec {
         kind: FacetKind::Official,
@@ -168,12 +193,18 @@ pub const FACETS: [FacetSpec; FACET_COUNT] = [
         paths: official_paths,
         level: Level::Leaf,
         filter: "official",
+        param: "official",
         shared: true,
         value_name: "NAME",
         filter_help: "Only articles naming this official (full name or part of it). Repeatable",
+        param_help: "Official's name, whole or in part. Repeat for OR.",
+        hint: None,
         query_prefix: true,
         about: "Officials",
         resolve: Resolve::Name { whole_first: false, registry: true },
+        label: ["Pejabat", "Official"],
+        panel: true,
+        nested: None,
     },
     FacetSpec {
         kind: FacetKind::Org,
@@ -182,12 +213,18 @@ pub const FACETS: [FacetSpec; FACET_COUNT] = [
         paths: official_paths,
         level: Level::Top,
         filter: "org",
+        param: "org",
         shared: true,
         value_name: "NAME",
         filter_help: "Only articles naming an official of this organisation (BPJS Ketenagakerjaan, Kemnaker …). Repeatable",
+        param_help: "Organisation by name or alias (BPJAMSOSTEK, Kemnaker). Repeat for OR.",
+        hint: None,
         query_prefix: true,
         about: "Officials' organisations",
         resolve: Resolve::Spelled { canonical: official::resolve_organization, parent: false },
+        label: ["Organisasi", "Organisation"],
+        panel: true,
+        nested: None,
     },
     FacetSpec {
         kind: FacetKind::Program,
@@ -196,12 +233,18 @@ pub const FACETS: [FacetSpec; FACET_COUNT] = [
         paths: program_paths,
         level: Level::Top,
         filter: "program",
+        param: "program",
         shared: true,
         value_name: "CODE",
         filter_help: "Only articles naming this programme (JKK, JHT, JKP, \"jaminan hari tua\" …). Repeatable",
+        param_help: "Programme code or name (JHT, jaminan hari tua). Repeat for OR.",
+        hint: Some(program_hint),
         query_prefix: true,
         about: "Programmes",
         resolve: Resolve::Listed { find: program_code, all: program_codes },
+        label: ["Program", "Programme"],
+        panel: true,
+        nested: None,
     },
     FacetSpec {
         kind: FacetKind::Source,
@@ -210,12 +253,18 @@ pub const FACETS: [FacetSpec; FACET_COUNT] = [
         paths: source_paths,
         level: Level::Top,
         filter: "source",
+        param: "source",
         shared: true,
         value_name: "NAME",
         filter_help: "Only articles from this publisher. Repeatable",
+        param_help: "Publisher (ANTARA, liputan6). Repeat for OR.",
+        hint: None,
         query_prefix: true,
         about: "Publishers",
         resolve: Resolve::Keyed { key: publisher::publisher_identity, display: publisher_name },
+        label: ["Sumber", "Source"],
+        panel: true,
+        nested: None,
     },
     FacetSpec {
         kind: FacetKind::Speaker,
@@ -224,12 +273,18 @@ pub const FACETS: [FacetSpec; FACET_COUNT] = [
         paths: speaker_paths,
         level: Level::Top,
         filter: "quoted-by",
+        param: "quoted_by",
         shared: false,
         value_name: "NAME",
         filter_help: "Search only what this person said (direct and reported speech); snippets show the quotes. Repeatable",
+        param_help: "Search only what these people said (names, whole or in part). Repeat for OR.",
+        hint: None,
         query_prefix: false,
         about: "People quoted",
         resolve: Resolve::Name { whole_first: true, registry: false },
+        label: ["Narasumber", "People quoted"],
+        panel: false,
+        nested: None,
     },
 ];
 
@@ -371,6 +426,16 @@ fn program_codes() -> Vec<String> {
     program::program_codes().into_iter().map(String::from).collect()
 }
 
+fn province_hint() -> String {
+    "give a province name (Jawa Timur), a news abbreviation (Jatim) or a two-digit code (11-96)"
+        .into()
+}
+
+fn program_hint() -> String {
+    let codes = program::program_codes().join(", ");
+    format!("programme codes are {codes} (names such as \"jaminan hari tua\" work too)")
+}
+
 fn publisher_name(value: &str) -> Option<String> {
     publisher::publisher(value).map(String::from)
 }
@@ -390,6 +455,14 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), FACETS.len());
+    }
+
+    #[test]
+    fn hints_say_what_is_valid() {
+        let hint = |kind: FacetKind| kind.spec().hint.map(|h| h()).unwrap_or_default();
+        assert!(hint(FacetKind::Program).contains("JKK, JKM"));
+        assert!(hint(FacetKind::Province).contains("Jatim"));
+        assert!(FacetKind::Official.spec().hint.is_none());
     }
 }
 

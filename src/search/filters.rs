@@ -261,6 +261,7 @@ fn unknown(
         facet: kind.name(),
         value: value.to_string(),
         suggestions: scored.into_iter().take(3).map(|(_, c)| c).collect(),
+        hint: kind.spec().hint.map(|hint| hint()),
     }
     .into()
 }
