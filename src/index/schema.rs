@@ -100,7 +100,7 @@ impl Fields {
     fn lookup(schema: &Schema) -> Option<Fields> {
         let f = |name: &str| schema.get_field(name).ok();
         let mut facets = [Field::from_field_id(0); FACET_COUNT];
-        for (slot, spec) in facets.iter_mut().zip(&FACETS) {
+        for (slot, spec) in facets.iter_mut().zip(FACETS) {
             *slot = f(spec.field)?;
         }
         Some(Fields {
@@ -218,7 +218,7 @@ mod tests {
         let (fields, back) = (build_schema().1, fields_of(&reversed).unwrap());
         assert_ne!(fields.id, back.id);
         assert_eq!(reversed.get_field_name(back.id), names::ID);
-        for spec in &FACETS {
+        for spec in FACETS {
             assert_eq!(reversed.get_field_name(back.facet(spec.kind)), spec.field);
         }
     }
