@@ -36,14 +36,17 @@ pub enum UserError {
         message: String,
     },
     /// A filter or `field:value` names a value warta does not know.
-    #[error("unknown {facet} `{value}`{hint}", hint = suggestion_hint(facet, suggestions))]
+    #[error("unknown {facet} `{value}`{hint}", hint = suggestion_hint(facet, suggestions, hint))]
     UnknownFacetValue {
-        /// The facet: province, city, official, org, program, source.
+        /// The facet (its name in the facet table: province, city …).
         facet: &'static str,
         /// The value as typed.
         value: String,
         /// Close values that do exist.
         suggestions: Vec<String>,
+        /// What is valid, when there are no suggestions (the facet table's
+        /// hint); `None`: `warta search '*' --facets` lists the values.
+        hint: Option<String>,
     },
     /// A date filter is not YYYY, YYYY-MM or YYYY-MM-DD.
     #[error("--{flag}: {source}")]
@@ -304,17 +307,13 @@ fn caret_line(position: usize) -> String {
     format!("{}^", " ".repeat(position.min(200)))
 }
 
-fn suggestion_hint(facet: &str, suggestions: &[String]) -> String {
+fn suggestion_hint(facet: &str, suggestions: &[String], hint: &Option<String>) -> String {
     if !suggestions.is_empty() {
         return format!("; did you mean {}?", suggestions.join(", "));
     }
-    match facet {
-        "province" => "; give a province name (Jawa Timur), a news abbreviation (Jatim) or a two-digit code (11-96)".into(),
-        "program" => {
-            let codes = crate::extract::program::program_codes().join(", ");
-            format!("; programme codes are {codes} (names such as \"jaminan hari tua\" work too)")
-        }
-        _ => format!("; `warta search '*' --facets` lists the {facet} values in the index"),
+    match hint {
+        Some(hint) => format!("; {hint}"),
+        None => format!("; `warta search '*' --facets` lists the {facet} values in the index"),
     }
 }
 
@@ -340,17 +339,22 @@ mod tests {
             facet: "province",
             value: "Jatimm".into(),
             suggestions: vec!["Jawa Timur".into()],
+            hint: Some("give a province name".into()),
         };
         assert_eq!(e.to_string(), "unknown province `Jatimm`; did you mean Jawa Timur?");
     }
 
     #[test]
     fn unknown_values_without_suggestions_say_what_is_valid() {
-        let e =
-            |facet| UserError::UnknownFacetValue { facet, value: "x".into(), suggestions: vec![] };
-        assert!(e("program").to_string().contains("JKK, JKM"));
-        assert!(e("province").to_string().contains("Jatim"));
-        assert!(e("official").to_string().contains("--facets"));
+        let e = |facet, hint: Option<&str>| UserError::UnknownFacetValue {
+            facet,
+            value: "x".into(),
+            suggestions: vec![],
+            hint: hint.map(String::from),
+        };
+        let program = e("program", Some("programme codes are JKK, JKM"));
+        assert_eq!(program.to_string(), "unknown program `x`; programme codes are JKK, JKM");
+        assert!(e("official", None).to_string().contains("--facets"));
     }
 
     #[test]

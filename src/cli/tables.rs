@@ -59,10 +59,9 @@ fn row(out: &mut dyn Write, value: &str, v: &FacetShare, w: usize, indent: &str)
 /// for provinces; the province's own row has an empty city).
 pub fn facets_csv(out: &mut dyn Write, r: &FacetReport, bom: bool) -> io::Result<()> {
     let mut w = warta::export::csv_writer(out, bom)?;
-    let nested = r.values.iter().any(|v| !v.children.is_empty())
-        || r.by == warta::search::analytics::facet_counts::FacetBy::Province;
-    if nested {
-        w.write_record(["province", "city", "count", "share"])?;
+    let nested = r.by.nested().is_some();
+    if let Some(child) = r.by.nested() {
+        w.write_record([r.by.name(), child.name(), "count", "share"])?;
     } else {
         w.write_record([r.by.name(), "count", "share"])?;
     }

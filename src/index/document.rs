@@ -1,21 +1,19 @@
 //! Turning an extracted [`Article`] into a tantivy document and back.
 //!
-//! Facet paths are built here and only here:
-//! `region` = `/Province` and `/Province/City`, `official` =
-//! `/Organisation/Person`, `program` = `/CODE`, `source` = `/Publisher`.
+//! Each facet field is filled with the paths its row of the facet table
+//! gives (`index::facet_spec`: `region` = `/Province` and `/Province/City`,
+//! `official` = `/Organisation/Person`, `program` = `/CODE`, …).
 //! The rest of the metadata (roles, province codes, byline, dateline) rides
 //! along as stored JSON in the `meta` field, so a hit can be shown without
 //! re-reading the file.
 
-use tantivy::schema::{Facet, Value};
+use tantivy::schema::Value;
 use tantivy::{DateTime, TantivyDocument};
 
 use crate::analysis::scoped;
-use crate::extract::{Article, PartialDate, region};
+use crate::extract::{Article, PartialDate};
+use crate::index::facet_spec::field_rows;
 use crate::index::schema::Fields;
-
-/// Organisation segment used for officials whose organisation is unknown.
-pub const NO_ORGANIZATION: &str = "(none)";
 
 /// An article as stored in the index.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,33 +95,13 @@ pub fn to_document(f: &Fields, id: &str, path: &str, article: &Article) -> Tanti
     }
     doc.add_text(f.body, &article.body);
     doc.add_text(f.body_exact, &article.body);
-    if let Some(source) = &article.source {
-        doc.add_facet(f.source, Facet::from_path([source]));
-    }
     if let Some(date) = article.date {
         doc.add_date(f.date, date_time(date));
     }
-    for facet in region_facets(article) {
-        doc.add_facet(f.region, facet);
-    }
-    for o in &article.officials {
-        let org = o.organization.as_deref().unwrap_or(NO_ORGANIZATION);
-        doc.add_facet(f.official, Facet::from_path([org, o.name.as_str()]));
-    }
-    // A regional office named without a person stays findable by `--org`.
-    for office in &article.offices {
-        if !article.officials.iter().any(|o| o.organization.as_deref() == Some(office)) {
-            doc.add_facet(f.official, Facet::from_path([office.as_str()]));
+    for spec in field_rows() {
+        for path in (spec.paths)(article) {
+            doc.add_facet(f.facet(spec.kind), path);
         }
-    }
-    for code in &article.programs {
-        doc.add_facet(f.program, Facet::from_path([code]));
-    }
-    let mut speakers: Vec<&str> = article.quotes.iter().map(|q| q.speaker.as_str()).collect();
-    speakers.sort_unstable();
-    speakers.dedup();
-    for speaker in speakers {
-        doc.add_facet(f.speaker, Facet::from_path([speaker]));
     }
     if let Some((said, slots)) = said_records(article) {
         doc.add_text(f.said, &said);
@@ -139,34 +117,6 @@ pub fn to_document(f: &Fields, id: &str, path: &str, article: &Article) -> Tanti
     // Serialising plain data to a String cannot fail.
     doc.add_text(f.meta, serde_json::to_string(&meta).unwrap_or_default());
     doc
-}
-
-/// `/Province` for each province, `/Province/City` for each city.
-pub fn region_facets(article: &Article) -> Vec<Facet> {
-    let mut facets = Vec::new();
-    for p in &article.provinces {
-        let cities: Vec<&str> = article
-            .cities
-            .iter()
-            .filter(|c| c.province_code == p.code)
-            .map(|c| c.name.as_str())
-            .collect();
-        if cities.is_empty() {
-            facets.push(Facet::from_path([p.name.as_str()]));
-        }
-        for city in cities {
-            facets.push(Facet::from_path([p.name.as_str(), city]));
-        }
-    }
-    // A city whose province is somehow missing from the list still counts.
-    for c in &article.cities {
-        if !article.provinces.iter().any(|p| p.code == c.province_code)
-            && let Some(p) = region::province_by_code(&c.province_code)
-        {
-            facets.push(Facet::from_path([p.name.as_str(), c.name.as_str()]));
-        }
-    }
-    facets
 }
 
 /// Reads a stored document back; `Err` carries what could not be decoded.
@@ -292,12 +242,6 @@ mod tests {
         }
         assert_eq!(text, expected);
         assert!(said_records(&Article::default()).is_none());
-    }
-
-    #[test]
-    fn region_facets_nest_cities_under_provinces() {
-        let paths: Vec<String> = region_facets(&sample()).iter().map(|f| f.to_string()).collect();
-        assert_eq!(paths, ["/Jawa Timur/Surabaya", "/Sumatera Utara"]);
     }
 
     #[test]

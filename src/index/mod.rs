@@ -12,6 +12,7 @@ pub mod check;
 pub mod copies;
 pub mod copies_table;
 pub mod document;
+pub mod facet_spec;
 pub mod guard;
 pub mod id;
 pub mod layout;

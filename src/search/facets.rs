@@ -572,14 +572,14 @@ mod tests {
         assert_eq!(kinds, [FacetKind::Province, FacetKind::Official, FacetKind::Program]);
         assert!(!set.contains(FacetKind::City));
         assert_eq!(FacetSet::default(), FacetSet::ALL);
-        assert_eq!(FacetSet::ALL.kinds().count(), 7);
+        assert_eq!(FacetSet::ALL.kinds().count(), crate::search::facet_spec::FACET_COUNT);
         assert!(FacetSet::NONE.is_empty() && FacetSet::of([]).is_empty());
     }
 
     #[test]
     fn facets_sharing_a_column_read_it_once() {
         let c = FacetCollector::new(FacetSet::ALL, Arc::default());
-        assert_eq!(c.columns.len(), 5);
+        assert_eq!(c.columns.len(), crate::search::facet_spec::field_rows().count());
         let c = FacetCollector::new(
             FacetSet::of([FacetKind::City, FacetKind::Province]),
             Arc::default(),

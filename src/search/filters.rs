@@ -12,10 +12,11 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 
 use crate::error::{Result, UserError};
-use crate::extract::{PartialDate, official, program, publisher, region};
-use crate::index::{WartaIndex, names};
+use crate::extract::PartialDate;
+use crate::index::WartaIndex;
+pub use crate::index::facet_spec::FacetKind;
+use crate::index::facet_spec::{FACET_COUNT, Level, Resolve};
 use crate::search::compile::Match;
-use crate::search::facet_spec::FACET_COUNT;
 
 /// The facet filters of a search.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -41,56 +42,6 @@ pub struct Filters {
     pub no_expand: bool,
     /// With a date filter, keep the articles that have no date too.
     pub include_undated: bool,
-}
-
-/// Which facet a filter value belongs to (its names, field and level:
-/// [`crate::search::facet_spec::FACETS`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FacetKind {
-    /// `--province`
-    Province,
-    /// `--city`
-    City,
-    /// `--official`
-    Official,
-    /// `--org`
-    Org,
-    /// `--program`
-    Program,
-    /// `--source`
-    Source,
-    /// `--quoted-by`
-    Speaker,
-}
-
-impl FacetKind {
-    /// Every facet, in the order of the JSON contract's `facets` object.
-    pub const ALL: [FacetKind; 7] = [
-        FacetKind::Province,
-        FacetKind::City,
-        FacetKind::Official,
-        FacetKind::Org,
-        FacetKind::Program,
-        FacetKind::Source,
-        FacetKind::Speaker,
-    ];
-
-    /// The facet of a name as the JSON `facets` object and `warta facets --by` spell it
-    /// (`province`, …, `speaker`).
-    pub fn from_name(name: &str) -> Option<FacetKind> {
-        FacetKind::ALL.into_iter().find(|k| k.name() == name)
-    }
-
-    /// The facet of a `field:` prefix, if it names one.
-    pub fn from_field(name: &str) -> Option<FacetKind> {
-        let spec = crate::search::facet_spec::FACETS.iter().find(|s| s.name == name)?;
-        spec.query_prefix.then_some(spec.kind)
-    }
-
-    /// Singular name used in messages.
-    pub fn name(self) -> &'static str {
-        self.spec().name
-    }
 }
 
 impl Filters {
@@ -159,16 +110,7 @@ impl Filters {
 
 /// The index field a facet kind lives in.
 pub fn field_of(index: &WartaIndex, kind: FacetKind) -> Field {
-    let f = index.fields();
-    match kind.spec().field {
-        names::REGION => f.region,
-        names::OFFICIAL => f.official,
-        names::PROGRAM => f.program,
-        names::SOURCE => f.source,
-        names::SPEAKER => f.speaker,
-        // The facet table names only these fields (its unit test checks it).
-        other => unreachable!("facet field {other} has no index field"),
-    }
+    index.fields().facet(kind)
 }
 
 /// A non-scoring query matching documents with any of `facets`.
@@ -184,78 +126,81 @@ pub fn facet_query(field: Field, facets: &[Facet]) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(clauses)), 0.0))
 }
 
-/// Resolves one typed value to the facet paths it stands for.
+/// Resolves one typed value to the facet paths it stands for, by the
+/// strategy its row of the facet table names.
 pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<Facet>> {
     let value = value.trim();
-    match kind {
-        FacetKind::Province => match region::resolve_province(value) {
-            Some(p) => Ok(vec![Facet::from_path([p.name])]),
-            None => Err(unknown(kind, value, region::all_provinces().into_iter().map(|p| p.name))),
+    let spec = kind.spec();
+    let depth = match spec.level {
+        Level::Top => 0,
+        Level::Leaf => 1,
+    };
+    match spec.resolve {
+        Resolve::Listed { find, all } => match find(value) {
+            Some(stored) => Ok(vec![Facet::from_path([stored])]),
+            None => Err(unknown(kind, value, all().into_iter())),
         },
-        FacetKind::Program => match program::resolve_program(value) {
-            Some(code) => Ok(vec![Facet::from_path([code])]),
-            None => {
-                Err(unknown(kind, value, program::program_codes().into_iter().map(String::from)))
-            }
-        },
-        FacetKind::City => {
-            // A real place that no article names simply matches nothing.
-            let wanted = region::resolve_city(value).map(|c| c.name);
-            indexed(index, kind, value, 1, wanted.is_some(), |city| {
-                same(city, value) || wanted.as_deref().is_some_and(|w| same(city, w))
+        // A real value that no article names simply matches nothing.
+        Resolve::Spelled { canonical, parent } => {
+            let wanted = canonical(value);
+            let suggest = Suggest { depth, parent };
+            indexed(index, kind, value, suggest, wanted.is_some(), |v| {
+                same(v, value) || wanted.as_deref().is_some_and(|w| same(v, w))
             })
         }
-        // A press spelling of a known official finds the registry's spelling.
-        FacetKind::Official => {
-            let known = index.officials().lookup(value).map(|k| k.name.as_str());
-            indexed(index, kind, value, 1, false, |name| {
+        Resolve::Name { whole_first, registry } => {
+            let suggest = Suggest { depth, parent: false };
+            if whole_first {
+                let whole = indexed(index, kind, value, suggest, true, |name| same(name, value))?;
+                if !whole.is_empty() {
+                    return Ok(whole);
+                }
+            }
+            // A press spelling of a known official finds the registry's spelling.
+            let officials = index.officials();
+            let known =
+                if registry { officials.lookup(value).map(|k| k.name.as_str()) } else { None };
+            indexed(index, kind, value, suggest, false, |name| {
                 name_matches(name, value) || known.is_some_and(|k| same(name, k))
             })
         }
-        FacetKind::Org => {
-            let canonical = official::resolve_organization(value);
-            indexed(index, kind, value, 0, canonical.is_some(), |org| {
-                same(org, value) || canonical.as_deref().is_some_and(|c| same(org, c))
-            })
-        }
-        // As for officials: a full name first, else whole words of a name.
-        FacetKind::Speaker => {
-            let whole = indexed(index, kind, value, 0, true, |name| same(name, value))?;
+        Resolve::Keyed { key, display } => {
+            let suggest = Suggest { depth, parent: false };
+            let whole = indexed(index, kind, value, suggest, true, |s| same(s, value))?;
             if !whole.is_empty() {
                 return Ok(whole);
             }
-            indexed(index, kind, value, 0, false, |name| name_matches(name, value))
-        }
-        // A publisher as stored wins; otherwise "liputan6" finds "Liputan6.com",
-        // and any spelling in the outlets table ("Lampost", "POS-KUPANG.COM")
-        // finds its display name.
-        FacetKind::Source => {
-            let whole = indexed(index, kind, value, 0, true, |s| same(s, value))?;
-            if !whole.is_empty() {
-                return Ok(whole);
-            }
-            let key = publisher::publisher_identity(value);
-            let display = publisher::publisher(value).map(publisher::publisher_identity);
-            indexed(index, kind, value, 0, false, |s| {
-                let id = publisher::publisher_identity(s);
-                (!key.is_empty() && id == key) || display.as_ref().is_some_and(|d| *d == id)
+            let wanted = key(value);
+            let display = display(value).map(|d| key(&d));
+            indexed(index, kind, value, suggest, false, |s| {
+                let id = key(s);
+                (!wanted.is_empty() && id == wanted) || display.as_ref().is_some_and(|d| *d == id)
             })
         }
     }
 }
 
-/// The facet paths of `kind` indexed at `depth` (0 = top level) whose last
-/// segment satisfies `wanted`. No match is an "unknown value" error listing
+/// Which indexed values an "unknown value" error suggests: those at `depth`
+/// (0 = top level), with their parent when `parent` is set.
+#[derive(Clone, Copy)]
+struct Suggest {
+    depth: usize,
+    parent: bool,
+}
+
+/// The facet paths of `kind` indexed at `suggest.depth` (0 = top level)
+/// whose last segment satisfies `wanted`. No match is an "unknown value" error listing
 /// the closest indexed values, unless `known_elsewhere` says the value is a
 /// real one that merely occurs in no article.
 fn indexed(
     index: &WartaIndex,
     kind: FacetKind,
     value: &str,
-    depth: usize,
+    suggest: Suggest,
     known_elsewhere: bool,
     wanted: impl Fn(&str) -> bool,
 ) -> Result<Vec<Facet>> {
+    let depth = suggest.depth;
     let all = index.facet_values(field_of(index, kind))?;
     let at_depth = || all.iter().filter(|f| f.to_path().len() == depth + 1);
     let found: Vec<Facet> = at_depth().filter(|f| wanted(f.to_path()[depth])).cloned().collect();
@@ -264,8 +209,8 @@ fn indexed(
         // Timur)" for a district elsewhere tells the reader it is another place.
         let names = at_depth().map(|f| {
             let path = f.to_path();
-            match (kind, path.as_slice()) {
-                (FacetKind::City, [province, city]) => format!("{city} (in {province})"),
+            match path.as_slice() {
+                [parent, value] if suggest.parent => format!("{value} (in {parent})"),
                 _ => path[depth].to_string(),
             }
         });
@@ -316,6 +261,7 @@ fn unknown(
         facet: kind.name(),
         value: value.to_string(),
         suggestions: scored.into_iter().take(3).map(|(_, c)| c).collect(),
+        hint: kind.spec().hint.map(|hint| hint()),
     }
     .into()
 }

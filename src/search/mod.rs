@@ -20,7 +20,7 @@ pub mod aliases;
 pub mod analytics;
 pub mod choice;
 pub mod compile;
-pub mod facet_spec;
+pub use crate::index::facet_spec;
 pub mod facets;
 pub mod filters;
 pub mod json;
@@ -179,7 +179,7 @@ pub fn select(
         if quoted_by.is_empty() {
             return q;
         }
-        let only = filters::facet_query(index.fields().speaker, &speakers);
+        let only = filters::facet_query(index.fields().facet(FacetKind::Speaker), &speakers);
         Box::new(BooleanQuery::new(vec![(Occur::Must, q), (Occur::Must, only)]))
     };
     let full = only_speakers(with_filters(index, compiled.query, filters)?);

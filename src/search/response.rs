@@ -200,7 +200,7 @@ impl<'de> Deserialize<'de> for Facets {
         use serde::de::Error;
         let mut by_name = std::collections::HashMap::<String, Vec<FacetCount>>::deserialize(d)?;
         let mut facets = Facets::default();
-        for spec in &FACETS {
+        for spec in FACETS {
             let list =
                 by_name.remove(spec.name).ok_or_else(|| D::Error::missing_field(spec.name))?;
             *facets.of_mut(spec.kind) = list;

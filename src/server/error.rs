@@ -7,6 +7,7 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use warta::error::{Error, UserError};
+use warta::search::FacetKind;
 
 /// An error answer.
 #[derive(Debug)]
@@ -71,10 +72,9 @@ const FLAGS: [(&str, &str); 5] = [
 fn parameter_of(e: &UserError) -> Option<&'static str> {
     Some(match e {
         UserError::QuerySyntax { .. } => "q",
-        UserError::UnknownFacetValue { facet, .. } => match *facet {
-            "speaker" => "quoted_by",
-            other => other,
-        },
+        UserError::UnknownFacetValue { facet, .. } => {
+            FacetKind::from_name(facet).map_or(*facet, |k| k.spec().param)
+        }
         UserError::BadDate { flag, .. } => flag,
         UserError::DateRange { .. } => "from",
         UserError::TooManyPeriods { .. } => "by",
@@ -125,6 +125,7 @@ mod tests {
             facet: "province",
             value: "Atlantis".into(),
             suggestions: vec![],
+            hint: None,
         });
         let e = ApiError::from(unknown);
         assert_eq!((e.status, e.parameter.as_deref()), (StatusCode::BAD_REQUEST, Some("province")));

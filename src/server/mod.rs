@@ -12,6 +12,7 @@
 mod api;
 mod error;
 mod export;
+mod openapi;
 mod params;
 mod state;
 mod ui;

@@ -31,7 +31,7 @@ pub const MAX_SERIES: usize = 10;
 /// The filters every selecting endpoint takes: one per row of the facet
 /// table that every command takes (`province`, …, `source`), then these.
 pub static FILTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let facets = FACET_TABLE.iter().filter(|s| s.shared).map(|s| s.filter);
+    let facets = FACET_TABLE.iter().filter(|s| s.shared).map(|s| s.param);
     facets.chain(OTHER_FILTERS.iter().copied()).collect()
 });
 
@@ -153,7 +153,7 @@ impl Params {
 pub fn filters(p: &Params) -> Result<Filters, ApiError> {
     let mut facets: [Vec<String>; warta::search::facet_spec::FACET_COUNT] = Default::default();
     for spec in FACET_TABLE.iter().filter(|s| s.shared) {
-        facets[spec.kind.index()] = p.all(spec.filter)?;
+        facets[spec.kind.index()] = p.all(spec.param)?;
     }
     let filters = Filters {
         facets,

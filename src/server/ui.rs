@@ -4,10 +4,14 @@
 //! two answers; it puts article text on the page only as text nodes, and
 //! the Content-Security-Policy runs no script but these files.
 
+use std::sync::LazyLock;
+
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use warta::search::facet_spec::FACETS;
 
-const INDEX: &str = include_str!("ui/index.html");
+/// The page, with a placeholder for the facet table.
+const TEMPLATE: &str = include_str!("ui/index.html");
 const SCRIPT: &str = include_str!("ui/app.js");
 const STYLE: &str = include_str!("ui/style.css");
 
@@ -27,9 +31,36 @@ fn asset(kind: &'static str, body: &'static str) -> Response {
         .into_response()
 }
 
+/// The page as served: the facets the script draws (name, API parameter,
+/// labels, filter, panel) from the facet table, as JSON in a data block
+/// that no browser runs (`type="application/json"`).
+static INDEX: LazyLock<String> = LazyLock::new(|| TEMPLATE.replace("@facet-table", &facet_table()));
+
+/// The facet table for the script, escaped for a `<script>` element: no
+/// `<`, `>` or `&` is left that could end it.
+fn facet_table() -> String {
+    let rows: Vec<serde_json::Value> = FACETS
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "name": s.name,
+                "param": s.param,
+                "label": {"id": s.label[0], "en": s.label[1]},
+                "shared": s.shared,
+                "panel": s.panel,
+            })
+        })
+        .collect();
+    serde_json::Value::from(rows)
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
 /// `GET /`: the page (every view; the URL's query string holds the state).
 pub async fn index() -> Response {
-    asset("text/html; charset=utf-8", INDEX)
+    asset("text/html; charset=utf-8", &INDEX)
 }
 
 /// `GET /assets/app.js`
@@ -61,8 +92,24 @@ mod tests {
     }
 
     #[test]
+    fn the_page_holds_the_facet_table_as_escaped_data() {
+        assert!(!INDEX.contains("@facet-table"));
+        let open = r#"id="facet-table">"#;
+        let start = INDEX.find(open).expect("the data block") + open.len();
+        let end = start + INDEX[start..].find("</script>").expect("its end");
+        let data = &INDEX[start..end];
+        assert!(!data.contains(['<', '>', '&']), "{data}");
+        let rows: Vec<serde_json::Value> = serde_json::from_str(data).expect("JSON");
+        assert_eq!(rows.len(), FACETS.len());
+        assert_eq!(rows[0]["name"], FACETS[0].name);
+        assert_eq!(rows[0]["label"]["en"], FACETS[0].label[1]);
+        let escaped = facet_table();
+        assert!(!escaped.contains("</"));
+    }
+
+    #[test]
     fn nothing_comes_from_another_host() {
-        for text in [INDEX, SCRIPT, STYLE] {
+        for text in [INDEX.as_str(), SCRIPT, STYLE] {
             for line in text.lines() {
                 let fetched = line.contains("src=\"http")
                     || line.contains("href=\"http")

@@ -22,84 +22,93 @@ use crate::index::WartaIndex;
 use crate::index::copies::{Copies, SegmentDocs};
 use crate::search::analytics::period::Period;
 use crate::search::analytics::{Tally, Visitor, share, visit};
+use crate::search::facet_spec::{FACET_COUNT, Resolve};
 use crate::search::facets::{FacetCollector, FacetSet, FacetTables, Mode};
 use crate::search::filters::FacetKind;
 use crate::search::response::Facets;
 use crate::search::{Filters, Selection, select};
 
-/// What to count by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// What to count by: a facet of the table
+/// ([`crate::search::facet_spec::FACETS`]), or publication years or months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FacetBy {
-    /// Provinces, each with its cities.
-    Province,
-    /// Regencies, cities and towns.
-    City,
-    /// Officials (person names, whatever their organisation).
-    Official,
-    /// Organisations of the officials.
-    Org,
-    /// Programme codes.
-    Program,
-    /// Publishers.
-    Source,
-    /// People quoted.
-    Speaker,
+    /// A facet (provinces with their cities, officials, programmes …).
+    Facet(FacetKind),
     /// Publication years.
     Year,
     /// Publication months.
     Month,
 }
 
+/// Short names for the facets, as library users (and tests) spell them:
+/// `FacetBy::Province` is `FacetBy::Facet(FacetKind::Province)`. A facet
+/// needs none of these: it is counted through [`FacetBy::Facet`].
+#[allow(non_upper_case_globals)]
+impl FacetBy {
+    /// Provinces, each with its cities.
+    pub const Province: FacetBy = FacetBy::Facet(FacetKind::Province);
+    /// Regencies, cities and towns.
+    pub const City: FacetBy = FacetBy::Facet(FacetKind::City);
+    /// Officials (person names, whatever their organisation).
+    pub const Official: FacetBy = FacetBy::Facet(FacetKind::Official);
+    /// Organisations of the officials.
+    pub const Org: FacetBy = FacetBy::Facet(FacetKind::Org);
+    /// Programme codes.
+    pub const Program: FacetBy = FacetBy::Facet(FacetKind::Program);
+    /// Publishers.
+    pub const Source: FacetBy = FacetBy::Facet(FacetKind::Source);
+    /// People quoted.
+    pub const Speaker: FacetBy = FacetBy::Facet(FacetKind::Speaker);
+}
+
 impl FacetBy {
     /// Every choice of `--by`, facets (in the facet table's order) then periods.
-    pub const ALL: [FacetBy; 9] = [
-        FacetBy::Province,
-        FacetBy::City,
-        FacetBy::Official,
-        FacetBy::Org,
-        FacetBy::Program,
-        FacetBy::Source,
-        FacetBy::Speaker,
-        FacetBy::Year,
-        FacetBy::Month,
-    ];
+    pub const ALL: [FacetBy; FACET_COUNT + 2] = {
+        let mut all = [FacetBy::Year; FACET_COUNT + 2];
+        let mut i = 0;
+        while i < FACET_COUNT {
+            all[i] = FacetBy::Facet(FacetKind::ALL[i]);
+            i += 1;
+        }
+        all[FACET_COUNT + 1] = FacetBy::Month;
+        all
+    };
 
     /// The facet counted (`None` for years and months).
     pub fn kind(self) -> Option<FacetKind> {
-        Some(match self {
-            FacetBy::Province => FacetKind::Province,
-            FacetBy::City => FacetKind::City,
-            FacetBy::Official => FacetKind::Official,
-            FacetBy::Org => FacetKind::Org,
-            FacetBy::Program => FacetKind::Program,
-            FacetBy::Source => FacetKind::Source,
-            FacetBy::Speaker => FacetKind::Speaker,
-            FacetBy::Year | FacetBy::Month => return None,
-        })
+        match self {
+            FacetBy::Facet(kind) => Some(kind),
+            FacetBy::Year | FacetBy::Month => None,
+        }
     }
 
     /// The name, as in `--by` and the JSON key.
     pub fn name(self) -> &'static str {
-        match (self, self.kind()) {
-            (_, Some(kind)) => kind.name(),
-            (FacetBy::Year, None) => "year",
-            _ => "month",
+        match self {
+            FacetBy::Facet(kind) => kind.name(),
+            FacetBy::Year => "year",
+            FacetBy::Month => "month",
         }
     }
 
     /// What is counted, for help texts.
     pub fn about(self) -> &'static str {
-        match (self, self.kind()) {
-            (_, Some(kind)) => kind.spec().about,
-            (FacetBy::Year, None) => "Publication years (undated articles counted apart)",
-            _ => "Publication months (undated articles counted apart)",
+        match self {
+            FacetBy::Facet(kind) => kind.spec().about,
+            FacetBy::Year => "Publication years (undated articles counted apart)",
+            FacetBy::Month => "Publication months (undated articles counted apart)",
         }
     }
 
     /// Whether the values are periods (sorted by time, undated counted apart).
     pub fn is_date(self) -> bool {
         matches!(self, FacetBy::Year | FacetBy::Month)
+    }
+
+    /// The facet whose values are counted within each value of this one
+    /// (provinces' cities), from the facet table.
+    pub fn nested(self) -> Option<FacetKind> {
+        self.kind().and_then(|k| k.spec().nested)
     }
 }
 
@@ -111,6 +120,19 @@ impl std::str::FromStr for FacetBy {
             let names: Vec<&str> = FacetBy::ALL.iter().map(|b| b.name()).collect();
             format!("unknown facet `{s}` (valid: {})", names.join(", "))
         })
+    }
+}
+
+impl Serialize for FacetBy {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for FacetBy {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<FacetBy, D::Error> {
+        let name = String::deserialize(d)?;
+        name.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -200,7 +222,7 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
         Some(kind) => {
             let mode = Mode {
                 per_article: true,
-                nested: req.by == FacetBy::Province,
+                nested: req.by.nested().is_some(),
                 stories: req.dedup.then(|| copies.clone()),
             };
             let tables = index.state::<FacetTables>();
@@ -232,11 +254,14 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
         }
     };
     let (mut values, more) = rank(req.by, tallies, total, req.top);
-    if req.by == FacetBy::Official {
-        // `--official NAME` also finds longer names with the same words
-        // ("Budi Santoso" finds "Budi Santoso Wijaya"): count as the filter does.
+    // Where a filter value also finds longer names with the same words
+    // (`--official "Budi Santoso"` finds "Budi Santoso Wijaya"), count as the
+    // filter does.
+    if let Some(kind) = req.by.kind()
+        && matches!(kind.spec().resolve, Resolve::Name { whole_first: false, .. })
+    {
         for v in &mut values {
-            let only = Filters::only(FacetKind::Official, [v.value.clone()]);
+            let only = Filters::only(kind, [v.value.clone()]);
             let mut tally = Tally::new(req.dedup);
             let mut by_filter = Recount { copies: &copies, docs: None, tally: &mut tally };
             let mut clauses = vec![(Occur::Must, selection.query.box_clone())];

@@ -260,13 +260,12 @@ pub(super) fn names(tables: &FacetTables) -> NamesGuard<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::names;
 
     #[test]
     fn the_least_recently_used_tables_go_first() {
         let mut cache = Cache::default();
         let keys: Vec<(SegmentId, &'static str)> =
-            (0..=MAX_TABLES).map(|_| (SegmentId::generate_random(), names::REGION)).collect();
+            (0..=MAX_TABLES).map(|_| (SegmentId::generate_random(), "region")).collect();
         for key in &keys[..MAX_TABLES] {
             cache.insert(*key, Arc::default());
         }

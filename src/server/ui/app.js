@@ -5,15 +5,18 @@
 // (textContent, createTextNode): never as HTML.
 "use strict";
 
-const FILTERS = ["province", "city", "official", "org", "program", "source"];
-const FACETS = ["province", "city", "official", "org", "program", "source"];
+// The facets, from the server's facet table (data in the page, never run):
+// name, API parameter, labels, whether every endpoint takes its filter and
+// whether it has a panel.
+const FACET_TABLE = JSON.parse(document.getElementById("facet-table").textContent);
+const FILTERS = FACET_TABLE.filter((f) => f.shared).map((f) => f.param);
+const FACETS = FACET_TABLE.filter((f) => f.panel);
 
 const LABELS = {
   id: {
     search: "Cari", results: "Hasil", timeline: "Perhatian dari waktu ke waktu", lang: "English",
     placeholder: "mis. klaim JHT, \"jaminan hari tua\", JKP OR JKK, -PHK",
-    province: "Provinsi", city: "Kota/kabupaten", official: "Pejabat", org: "Organisasi",
-    program: "Program", source: "Sumber", year: "Tahun",
+    year: "Tahun",
     found: (n) => `${n.toLocaleString("id-ID")} artikel`, stories: (n) => `${n.toLocaleString("id-ID")} berita`,
     none: "Tidak ada artikel yang cocok.", prev: "‹ Sebelumnya", next: "Berikutnya ›",
     copies: (n) => `${n} salinan`, exportCsv: "Ekspor CSV", exportJsonl: "Ekspor JSONL",
@@ -37,8 +40,7 @@ const LABELS = {
   en: {
     search: "Search", results: "Results", timeline: "Attention over time", lang: "Bahasa Indonesia",
     placeholder: "e.g. klaim JHT, \"jaminan hari tua\", JKP OR JKK, -PHK",
-    province: "Province", city: "City/regency", official: "Official", org: "Organisation",
-    program: "Programme", source: "Source", year: "Year",
+    year: "Year",
     found: (n) => `${n.toLocaleString("en")} articles`, stories: (n) => `${n.toLocaleString("en")} stories`,
     none: "No article matches.", prev: "‹ Previous", next: "Next ›",
     copies: (n) => `${n} copies`, exportCsv: "Export CSV", exportJsonl: "Export JSONL",
@@ -60,6 +62,14 @@ const LABELS = {
     ],
   },
 };
+
+// A facet's label, by its name and by its parameter (filter chips).
+for (const f of FACET_TABLE) {
+  for (const key of [f.name, f.param]) {
+    LABELS.id[key] = f.label.id;
+    LABELS.en[key] = f.label.en;
+  }
+}
 
 const $ = (id) => document.getElementById(id);
 
@@ -206,8 +216,8 @@ async function renderSearch(p) {
     api("facets", withSel(p, "by", "year")).catch(() => null),
     api("terms", withSel(p, "top", "15")).catch(() => null),
   ]);
-  const panels = FACETS.map((name) =>
-    facetPanel(name, r.facets[name], r.facets_more[name], (v) => addFilter(name, v)));
+  const panels = FACETS.map((f) =>
+    facetPanel(f.name, r.facets[f.name], r.facets_more[f.name], (v) => addFilter(f.param, v)));
   const yearPanel = years && facetPanel("year", years.year, 0, (y) =>
     go(withParams((q) => { q.set("from", y); q.set("to", y); q.delete("offset"); })));
   facets.replaceChildren(...panels.filter(Boolean), yearPanel || "");
