@@ -17,14 +17,33 @@
 //! Elasticsearch, which researchers know).
 //! `OR`/`AND`/`NOT` are operators only in capitals; `or`/`and` are words.
 
+use std::sync::LazyLock;
+
 use crate::error::UserError;
+use crate::index::facet_spec::{FACETS, FacetKind};
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 10_000;
 
-/// Fields a `field:` prefix may name: the two text fields and the facets.
-pub const FIELDS: &[&str] =
-    &["title", "body", "source", "province", "city", "official", "org", "program"];
+/// The text fields a `field:` prefix may name; the facets' rows say which
+/// of them it may name too ([`FacetKind::from_field`]).
+const TEXT_FIELDS: [&str; 2] = ["title", "body"];
+
+/// Whether a `field:` prefix names a text field or a facet.
+pub fn is_field(name: &str) -> bool {
+    TEXT_FIELDS.contains(&name) || FacetKind::from_field(name).is_some()
+}
+
+/// The error for an unknown `field:` prefix, listing every field (built once).
+static UNKNOWN_FIELD: LazyLock<String> = LazyLock::new(|| {
+    let names: Vec<String> = TEXT_FIELDS
+        .into_iter()
+        .chain(FACETS.iter().filter(|s| s.query_prefix).map(|s| s.name))
+        .map(|n| format!("{n}:"))
+        .collect();
+    let (last, rest) = names.split_last().expect("title and body");
+    format!("unknown field; use {} or {last}", rest.join(", "))
+});
 
 /// Deepest nesting of parentheses accepted.
 const MAX_DEPTH: usize = 32;
@@ -174,11 +193,8 @@ fn lex(chars: &[char]) -> Result<Vec<(Tok, usize)>, (usize, &'static str)> {
             let word: String = chars[start..i].iter().collect();
             if i < chars.len() && chars[i] == ':' && word.chars().all(char::is_alphabetic) {
                 let field = word.to_lowercase();
-                if !FIELDS.contains(&field.as_str()) {
-                    return Err((
-                        start,
-                        "unknown field; use title:, body:, source:, province:, city:, official:, org: or program:",
-                    ));
+                if !is_field(&field) {
+                    return Err((start, UNKNOWN_FIELD.as_str()));
                 }
                 i += 1;
                 out.push((Tok::Field(field), start));
@@ -499,5 +515,17 @@ mod tests {
         assert_eq!(parse("C++ 1+1").unwrap(), Node::And(vec![w("C++"), w("1+1")]));
         assert_eq!(parse("JKP + JHT").unwrap(), Node::And(vec![w("JKP"), w("+"), w("JHT")]));
         assert_eq!(position("+(JKP"), 1);
+    }
+
+    #[test]
+    fn field_prefixes_come_from_the_facet_table() {
+        for spec in FACETS {
+            let parsed = parse(&format!("{}:Jatim", spec.name));
+            assert_eq!(parsed.is_ok(), spec.query_prefix, "{}", spec.name);
+        }
+        assert!(parse("title:upah").is_ok() && parse("body:upah").is_ok());
+        let err = parse("foo:bar").unwrap_err().to_string();
+        assert!(err.contains("use title:, body:, province:"), "{err}");
+        assert!(err.contains("or source:"), "{err}");
     }
 }
