@@ -38,9 +38,11 @@ use crate::search::query::Node;
 use crate::search::scoring::Floors;
 
 mod expand;
+mod gapped;
 mod wording;
 
-use wording::phrase_wordings;
+use gapped::GappedPhrase;
+use wording::{GAP_FROM, phrase_wordings};
 
 /// How much more a title match weighs than a body match.
 pub const TITLE_BOOST: f32 = 2.5;
@@ -382,13 +384,17 @@ impl Compiler<'_> {
             let others: Vec<String> = wordings[1..].iter().map(|w| joined(w)).collect();
             self.notes.push(format!("phrase {text:?} also as: {}", others.join(" | ")));
         }
+        if typed_phrase && wordings.iter().any(|w| w.len() >= GAP_FROM) {
+            self.notes.push(format!("phrase {text:?}: one inserted word allowed"));
+        }
         let f = *self.index.fields();
         let schema = self.index.index().schema();
         let mut clauses: Clauses = Vec::new();
-        // A typed phrase's inserted word is one of its wordings (a position
-        // gap), not a slop: tantivy's slop missed such gaps from four terms.
+        // A typed phrase of three terms or more may have an inserted word
+        // (`compile::gapped`; tantivy's slop missed such gaps from four terms).
         let mut add = |field: Field, terms: &[(usize, String)], boost: f32| {
-            if let Some(q) = view_query(&schema, field, terms, boost, 0) {
+            let gap = typed_phrase && terms.len() >= GAP_FROM;
+            if let Some(q) = view_query(&schema, field, terms, boost, gap) {
                 clauses.push((Occur::Should, q));
             }
         };
@@ -400,8 +406,8 @@ impl Compiler<'_> {
                     terms.iter().map(|(p, t)| (*p, said_term(s.slot, t))).collect()
                 };
                 let views: Clauses = [
-                    view_query(&schema, f.said_exact, &scoped(&exact), EXACT_BOOST, 0),
-                    view_query(&schema, f.said, &scoped(&stemmed), 1.0, 0),
+                    view_query(&schema, f.said_exact, &scoped(&exact), EXACT_BOOST, false),
+                    view_query(&schema, f.said, &scoped(&stemmed), 1.0, false),
                 ]
                 .into_iter()
                 .flatten()
@@ -522,19 +528,19 @@ fn joined(terms: &[(usize, String)]) -> String {
 }
 
 /// The clause of one view: `terms` in `field` (see [`terms_query`]),
-/// weighted by `boost`; `None` without terms. A phrase allows `slop`
-/// inserted words in all.
+/// weighted by `boost`; `None` without terms. With `gap`, a phrase may have
+/// one inserted word.
 fn view_query(
     schema: &tantivy::schema::Schema,
     field: Field,
     terms: &[(usize, String)],
     boost: f32,
-    slop: u32,
+    gap: bool,
 ) -> Option<Box<dyn Query>> {
     if terms.is_empty() {
         return None;
     }
-    let q = terms_query(field, has_positions(schema, field), terms, slop);
+    let q = terms_query(field, has_positions(schema, field), terms, gap);
     Some(if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) })
 }
 
@@ -552,12 +558,13 @@ fn has_positions(schema: &tantivy::schema::Schema, field: Field) -> bool {
 /// A term query for one term; for several, a phrase query (respecting
 /// position gaps) where the field has positions and all of the terms
 /// where it has none (the exact view of the same word still asks for the
-/// phrase, and scores higher).
+/// phrase, and scores higher). With `gap`, the phrase may have one word
+/// inserted between two of its terms ([`GappedPhrase`]).
 fn terms_query(
     field: Field,
     positions: bool,
     terms: &[(usize, String)],
-    slop: u32,
+    gap: bool,
 ) -> Box<dyn Query> {
     let term = |t: &str| -> Box<dyn Query> {
         Box::new(TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::WithFreqs))
@@ -572,9 +579,10 @@ fn terms_query(
     }
     let terms: Vec<(usize, Term)> =
         terms.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
-    let mut phrase = PhraseQuery::new_with_offset(terms);
-    phrase.set_slop(slop);
-    Box::new(phrase)
+    if gap {
+        return Box::new(GappedPhrase::new(terms));
+    }
+    Box::new(PhraseQuery::new_with_offset(terms))
 }
 
 /// The clitics a name's last word may carry (`tua` → `tuanya`).
