@@ -39,9 +39,11 @@ use crate::search::scoring::Floors;
 
 mod expand;
 mod gapped;
+pub mod phrase_cache;
 mod wording;
 
 use gapped::GappedPhrase;
+use phrase_cache::{CachedPhrase, PhraseCache};
 use wording::{GAP_FROM, phrase_wordings};
 
 /// How much more a title match weighs than a body match.
@@ -391,10 +393,20 @@ impl Compiler<'_> {
         let schema = self.index.index().schema();
         let mut clauses: Clauses = Vec::new();
         // A typed phrase of three terms or more may have an inserted word
-        // (`compile::gapped`; tantivy's slop missed such gaps from four terms).
+        // (`compile::gapped`; tantivy's slop missed such gaps from four terms);
+        // the names of an expansion keep their matches (`compile::phrase_cache`).
+        let kept = (kind == Kind::Exact && !expand).then(|| self.index.state::<PhraseCache>());
+        // Where any word matches, every article holding the phrase's words is
+        // visited anyway: find and keep its matches. Where all words are
+        // needed, only reuse them.
+        let fill = self.matching == Match::Any;
         let mut add = |field: Field, terms: &[(usize, String)], boost: f32| {
-            let gap = typed_phrase && terms.len() >= GAP_FROM;
-            if let Some(q) = view_query(&schema, field, terms, boost, gap) {
+            let how = match &kept {
+                _ if typed_phrase && terms.len() >= GAP_FROM => PhraseKind::Gapped,
+                Some(cache) => PhraseKind::Kept(cache.clone(), fill),
+                None => PhraseKind::Plain,
+            };
+            if let Some(q) = view_query(&schema, field, terms, boost, how) {
                 clauses.push((Occur::Should, q));
             }
         };
@@ -406,8 +418,14 @@ impl Compiler<'_> {
                     terms.iter().map(|(p, t)| (*p, said_term(s.slot, t))).collect()
                 };
                 let views: Clauses = [
-                    view_query(&schema, f.said_exact, &scoped(&exact), EXACT_BOOST, false),
-                    view_query(&schema, f.said, &scoped(&stemmed), 1.0, false),
+                    view_query(
+                        &schema,
+                        f.said_exact,
+                        &scoped(&exact),
+                        EXACT_BOOST,
+                        PhraseKind::Plain,
+                    ),
+                    view_query(&schema, f.said, &scoped(&stemmed), 1.0, PhraseKind::Plain),
                 ]
                 .into_iter()
                 .flatten()
@@ -528,19 +546,19 @@ fn joined(terms: &[(usize, String)]) -> String {
 }
 
 /// The clause of one view: `terms` in `field` (see [`terms_query`]),
-/// weighted by `boost`; `None` without terms. With `gap`, a phrase may have
-/// one inserted word.
+/// weighted by `boost`; `None` without terms. A phrase is searched as `how`
+/// says.
 fn view_query(
     schema: &tantivy::schema::Schema,
     field: Field,
     terms: &[(usize, String)],
     boost: f32,
-    gap: bool,
+    how: PhraseKind,
 ) -> Option<Box<dyn Query>> {
     if terms.is_empty() {
         return None;
     }
-    let q = terms_query(field, has_positions(schema, field), terms, gap);
+    let q = terms_query(field, has_positions(schema, field), terms, how);
     Some(if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) })
 }
 
@@ -558,13 +576,12 @@ fn has_positions(schema: &tantivy::schema::Schema, field: Field) -> bool {
 /// A term query for one term; for several, a phrase query (respecting
 /// position gaps) where the field has positions and all of the terms
 /// where it has none (the exact view of the same word still asks for the
-/// phrase, and scores higher). With `gap`, the phrase may have one word
-/// inserted between two of its terms ([`GappedPhrase`]).
+/// phrase, and scores higher).
 fn terms_query(
     field: Field,
     positions: bool,
     terms: &[(usize, String)],
-    gap: bool,
+    how: PhraseKind,
 ) -> Box<dyn Query> {
     let term = |t: &str| -> Box<dyn Query> {
         Box::new(TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::WithFreqs))
@@ -579,10 +596,24 @@ fn terms_query(
     }
     let terms: Vec<(usize, Term)> =
         terms.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
-    if gap {
-        return Box::new(GappedPhrase::new(terms));
+    match how {
+        PhraseKind::Plain => Box::new(PhraseQuery::new_with_offset(terms)),
+        PhraseKind::Gapped => Box::new(GappedPhrase::new(terms)),
+        PhraseKind::Kept(cache, fill) => Box::new(CachedPhrase::new(terms, cache, fill)),
     }
-    Box::new(PhraseQuery::new_with_offset(terms))
+}
+
+/// How a phrase of several terms is searched.
+enum PhraseKind {
+    /// tantivy's phrase query.
+    Plain,
+    /// One inserted word allowed ([`GappedPhrase`]: a typed phrase of
+    /// [`GAP_FROM`] terms or more).
+    Gapped,
+    /// Matches kept between searches ([`CachedPhrase`]: the names of an
+    /// alias group or a thesaurus expression); found and kept when missing
+    /// with `true`, else searched as a phrase.
+    Kept(std::sync::Arc<PhraseCache>, bool),
 }
 
 /// The clitics a name's last word may carry (`tua` → `tuanya`).

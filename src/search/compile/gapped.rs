@@ -33,15 +33,41 @@ impl GappedPhrase {
     }
 }
 
+/// The BM25 weight of a phrase of `terms` (the sum of their idf), or none
+/// when scoring is off.
+pub(super) fn phrase_bm25(
+    terms: &[(usize, Term)],
+    scoring: &EnableScoring<'_>,
+) -> tantivy::Result<Option<Bm25Weight>> {
+    let terms: Vec<Term> = terms.iter().map(|(_, t)| t.clone()).collect();
+    Ok(match scoring {
+        EnableScoring::Enabled { statistics_provider, .. } => {
+            Some(Bm25Weight::for_terms(*statistics_provider, &terms)?)
+        }
+        EnableScoring::Disabled { .. } => None,
+    })
+}
+
+/// Every document of the segment holding the phrase `terms` (exactly as
+/// written: no inserted word), with its number of occurrences, in document
+/// order.
+pub(super) fn phrase_matches(
+    reader: &SegmentReader,
+    terms: &[(usize, Term)],
+) -> tantivy::Result<Vec<(DocId, u32)>> {
+    let mut out = Vec::new();
+    if let Some(mut scorer) = open(reader, terms, false, None, 1.0)? {
+        while scorer.doc != TERMINATED {
+            out.push((scorer.doc, scorer.counts[0]));
+            scorer.advance();
+        }
+    }
+    Ok(out)
+}
+
 impl Query for GappedPhrase {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let terms: Vec<Term> = self.terms.iter().map(|(_, t)| t.clone()).collect();
-        let bm25 = match scoring {
-            EnableScoring::Enabled { statistics_provider, .. } => {
-                Some(Bm25Weight::for_terms(statistics_provider, &terms)?)
-            }
-            EnableScoring::Disabled { .. } => None,
-        };
+        let bm25 = phrase_bm25(&self.terms, &scoring)?;
         Ok(Box::new(GappedWeight { terms: self.terms.clone(), bm25 }))
     }
 
@@ -57,43 +83,61 @@ struct GappedWeight {
     bm25: Option<Bm25Weight>,
 }
 
+/// A scorer of the phrase `terms` in one segment, on its first match;
+/// `None` when a term is not in the segment. With `gaps`, one inserted word
+/// is allowed.
+fn open(
+    reader: &SegmentReader,
+    terms: &[(usize, Term)],
+    gaps: bool,
+    bm25: Option<&Bm25Weight>,
+    boost: Score,
+) -> tantivy::Result<Option<GappedScorer>> {
+    let field = terms[0].1.field();
+    let inverted = reader.inverted_index(field)?;
+    let mut postings = Vec::with_capacity(terms.len());
+    for (pos, term) in terms {
+        let Some(p) = inverted.read_postings(term, IndexRecordOption::WithFreqsAndPositions)?
+        else {
+            return Ok(None);
+        };
+        postings.push((*pos as u32, p));
+    }
+    let fieldnorms = match bm25 {
+        Some(_) => reader.fieldnorms_readers().get_field(field)?,
+        None => None,
+    };
+    let fieldnorms = fieldnorms.unwrap_or_else(|| FieldNormReader::constant(reader.max_doc(), 1));
+    // The rarest term leads the intersection.
+    let lead = (0..postings.len()).min_by_key(|&i| postings[i].1.size_hint()).unwrap_or(0);
+    let n = postings.len();
+    let mut scorer = GappedScorer {
+        postings,
+        lead,
+        bm25: bm25.map(|w| w.boost_by(boost)),
+        gaps,
+        // Not for `phrase_matches` (no gaps): kept counts are scored later.
+        exists_only: bm25.is_none() && gaps,
+        fieldnorms,
+        doc: 0,
+        score: 0.0,
+        positions: vec![Vec::new(); n],
+        counts: vec![0; n],
+        rel: terms.iter().map(|(p, _)| *p as u32).collect(),
+        tight: vec![true; n + 1],
+        cursors: vec![0; 2 * n],
+    };
+    scorer.find(0);
+    Ok(Some(scorer))
+}
+
 impl GappedWeight {
     fn gapped_scorer(
         &self,
         reader: &SegmentReader,
         boost: Score,
     ) -> tantivy::Result<Option<GappedScorer>> {
-        let field = self.terms[0].1.field();
-        let inverted = reader.inverted_index(field)?;
-        let mut postings = Vec::with_capacity(self.terms.len());
-        for (pos, term) in &self.terms {
-            let Some(p) = inverted.read_postings(term, IndexRecordOption::WithFreqsAndPositions)?
-            else {
-                return Ok(None);
-            };
-            postings.push((*pos as u32, p));
-        }
-        let fieldnorms = match self.bm25 {
-            Some(_) => reader.fieldnorms_readers().get_field(field)?,
-            None => None,
-        };
-        let fieldnorms =
-            fieldnorms.unwrap_or_else(|| FieldNormReader::constant(reader.max_doc(), 1));
-        // The rarest term leads the intersection.
-        let lead = (0..postings.len()).min_by_key(|&i| postings[i].1.size_hint()).unwrap_or(0);
-        let n = postings.len();
-        let mut scorer = GappedScorer {
-            postings,
-            lead,
-            bm25: self.bm25.as_ref().map(|w| w.boost_by(boost)),
-            fieldnorms,
-            doc: 0,
-            score: 0.0,
-            positions: vec![Vec::new(); n],
-            counts: vec![0; n],
-        };
-        scorer.find(0);
-        Ok(Some(scorer))
+        open(reader, &self.terms, true, self.bm25.as_ref(), boost)
     }
 }
 
@@ -121,6 +165,10 @@ struct GappedScorer {
     /// The postings that lead the intersection (the rarest term).
     lead: usize,
     bm25: Option<Bm25Weight>,
+    /// Whether one inserted word is allowed.
+    gaps: bool,
+    /// Whether one occurrence is enough (not scored, not counted).
+    exists_only: bool,
     fieldnorms: FieldNormReader,
     doc: DocId,
     score: Score,
@@ -129,6 +177,13 @@ struct GappedScorer {
     /// Occurrences of each wording in the current document: `counts[0]` as
     /// written, `counts[g]` with a word inserted before term `g`.
     counts: Vec<u32>,
+    /// Position of each term in the phrase.
+    rel: Vec<u32>,
+    /// Whether terms `0..i` are in place (`tight[0]` always).
+    tight: Vec<bool>,
+    /// Per term, a cursor in its positions as written (`2i`) and one word
+    /// later (`2i + 1`).
+    cursors: Vec<usize>,
 }
 
 impl GappedScorer {
@@ -168,28 +223,43 @@ impl GappedScorer {
         }
         self.counts.iter_mut().for_each(|c| *c = 0);
         let n = self.postings.len();
-        let rel: Vec<u32> = self.postings.iter().map(|(p, _)| *p).collect();
-        let has = |i: usize, at: u32| self.positions[i].binary_search(&at).is_ok();
+        // Starts only grow, so each term's positions are walked once: a
+        // cursor for the term in place as written, one for it a word later.
+        self.cursors.iter_mut().for_each(|c| *c = 0);
+        let positions = &self.positions;
+        let cursors = &mut self.cursors;
+        let mut has = |i: usize, at: u32| {
+            let list = &positions[i / 2];
+            let c = &mut cursors[i];
+            while *c < list.len() && list[*c] < at {
+                *c += 1;
+            }
+            *c < list.len() && list[*c] == at
+        };
+        let rel = &self.rel;
         // `tight[i]`: terms 0..i in place as written; a gap before term g
         // then needs terms g.. one position later.
-        let mut tight = vec![true; n + 1];
-        for &first in &self.positions[0] {
+        let tight = &mut self.tight;
+        for &first in &positions[0] {
             let Some(start) = first.checked_sub(rel[0]) else { continue };
             for i in 0..n {
-                tight[i + 1] = tight[i] && has(i, start + rel[i]);
+                tight[i + 1] = tight[i] && has(2 * i, start + rel[i]);
             }
             if tight[n] {
                 self.counts[0] += 1;
             }
-            let mut shifted = true; // terms g..n one later
+            let mut shifted = self.gaps; // terms g..n one later
             for g in (1..n).rev() {
-                shifted = shifted && has(g, start + rel[g] + 1);
+                shifted = shifted && has(2 * g + 1, start + rel[g] + 1);
                 if !shifted {
                     break;
                 }
                 if tight[g] {
                     self.counts[g] += 1;
                 }
+            }
+            if self.exists_only && self.counts.iter().any(|&c| c > 0) {
+                break; // not scored: one occurrence is enough
             }
         }
         if self.counts.iter().all(|&c| c == 0) {
