@@ -38,9 +38,13 @@ use crate::search::query::Node;
 use crate::search::scoring::Floors;
 
 mod expand;
+mod gapped;
+pub mod phrase_cache;
 mod wording;
 
-use wording::phrase_wordings;
+use gapped::GappedPhrase;
+use phrase_cache::{CachedPhrase, PhraseCache};
+use wording::{GAP_FROM, phrase_wordings};
 
 /// How much more a title match weighs than a body match.
 pub const TITLE_BOOST: f32 = 2.5;
@@ -382,13 +386,27 @@ impl Compiler<'_> {
             let others: Vec<String> = wordings[1..].iter().map(|w| joined(w)).collect();
             self.notes.push(format!("phrase {text:?} also as: {}", others.join(" | ")));
         }
+        if typed_phrase && wordings.iter().any(|w| w.len() >= GAP_FROM) {
+            self.notes.push(format!("phrase {text:?}: one inserted word allowed"));
+        }
         let f = *self.index.fields();
         let schema = self.index.index().schema();
         let mut clauses: Clauses = Vec::new();
-        // A typed phrase's inserted word is one of its wordings (a position
-        // gap), not a slop: tantivy's slop missed such gaps from four terms.
+        // A typed phrase of three terms or more may have an inserted word
+        // (`compile::gapped`; tantivy's slop missed such gaps from four terms);
+        // the names of an expansion keep their matches (`compile::phrase_cache`).
+        let kept = (kind == Kind::Exact && !expand).then(|| self.index.state::<PhraseCache>());
+        // Where any word matches, every article holding the phrase's words is
+        // visited anyway: find and keep its matches. Where all words are
+        // needed, only reuse them.
+        let fill = self.matching == Match::Any;
         let mut add = |field: Field, terms: &[(usize, String)], boost: f32| {
-            if let Some(q) = view_query(&schema, field, terms, boost, 0) {
+            let how = match &kept {
+                _ if typed_phrase && terms.len() >= GAP_FROM => PhraseKind::Gapped,
+                Some(cache) => PhraseKind::Kept(cache.clone(), fill),
+                None => PhraseKind::Plain,
+            };
+            if let Some(q) = view_query(&schema, field, terms, boost, how) {
                 clauses.push((Occur::Should, q));
             }
         };
@@ -400,8 +418,14 @@ impl Compiler<'_> {
                     terms.iter().map(|(p, t)| (*p, said_term(s.slot, t))).collect()
                 };
                 let views: Clauses = [
-                    view_query(&schema, f.said_exact, &scoped(&exact), EXACT_BOOST, 0),
-                    view_query(&schema, f.said, &scoped(&stemmed), 1.0, 0),
+                    view_query(
+                        &schema,
+                        f.said_exact,
+                        &scoped(&exact),
+                        EXACT_BOOST,
+                        PhraseKind::Plain,
+                    ),
+                    view_query(&schema, f.said, &scoped(&stemmed), 1.0, PhraseKind::Plain),
                 ]
                 .into_iter()
                 .flatten()
@@ -522,19 +546,19 @@ fn joined(terms: &[(usize, String)]) -> String {
 }
 
 /// The clause of one view: `terms` in `field` (see [`terms_query`]),
-/// weighted by `boost`; `None` without terms. A phrase allows `slop`
-/// inserted words in all.
+/// weighted by `boost`; `None` without terms. A phrase is searched as `how`
+/// says.
 fn view_query(
     schema: &tantivy::schema::Schema,
     field: Field,
     terms: &[(usize, String)],
     boost: f32,
-    slop: u32,
+    how: PhraseKind,
 ) -> Option<Box<dyn Query>> {
     if terms.is_empty() {
         return None;
     }
-    let q = terms_query(field, has_positions(schema, field), terms, slop);
+    let q = terms_query(field, has_positions(schema, field), terms, how);
     Some(if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) })
 }
 
@@ -557,7 +581,7 @@ fn terms_query(
     field: Field,
     positions: bool,
     terms: &[(usize, String)],
-    slop: u32,
+    how: PhraseKind,
 ) -> Box<dyn Query> {
     let term = |t: &str| -> Box<dyn Query> {
         Box::new(TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::WithFreqs))
@@ -572,9 +596,24 @@ fn terms_query(
     }
     let terms: Vec<(usize, Term)> =
         terms.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
-    let mut phrase = PhraseQuery::new_with_offset(terms);
-    phrase.set_slop(slop);
-    Box::new(phrase)
+    match how {
+        PhraseKind::Plain => Box::new(PhraseQuery::new_with_offset(terms)),
+        PhraseKind::Gapped => Box::new(GappedPhrase::new(terms)),
+        PhraseKind::Kept(cache, fill) => Box::new(CachedPhrase::new(terms, cache, fill)),
+    }
+}
+
+/// How a phrase of several terms is searched.
+enum PhraseKind {
+    /// tantivy's phrase query.
+    Plain,
+    /// One inserted word allowed ([`GappedPhrase`]: a typed phrase of
+    /// [`GAP_FROM`] terms or more).
+    Gapped,
+    /// Matches kept between searches ([`CachedPhrase`]: the names of an
+    /// alias group or a thesaurus expression); found and kept when missing
+    /// with `true`, else searched as a phrase.
+    Kept(std::sync::Arc<PhraseCache>, bool),
 }
 
 /// The clitics a name's last word may carry (`tua` → `tuanya`).

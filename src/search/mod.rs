@@ -390,9 +390,9 @@ fn with_filters(
 /// `loose` that are not counted; returns how many of those there are.
 ///
 /// `loose` holds every counted article, so the uncounted ones are its count
-/// less `total` (counted without scoring), and the page needs at most
-/// `end` of its best: no exclusion clause has to be evaluated on every
-/// article that has one of the words.
+/// less `total`, and the page needs at most `end` of its best: one scored
+/// pass over `loose` counts it and keeps those, and no exclusion clause has
+/// to be evaluated on every article that has one of the words.
 fn rest_of_page(
     searcher: &Searcher,
     loose: &dyn Query,
@@ -402,17 +402,19 @@ fn rest_of_page(
     (offset, end): (usize, usize),
     page: &mut Vec<(f32, DocAddress)>,
 ) -> Result<usize> {
-    let unscored = EnableScoring::disabled_from_searcher(searcher);
-    let all = searcher.search_with_executor(loose, &Count, &EXECUTOR, unscored)?;
+    let want = end.saturating_sub(total.max(offset));
+    if want == 0 {
+        let unscored = EnableScoring::disabled_from_searcher(searcher);
+        let all = searcher.search_with_executor(loose, &Count, &EXECUTOR, unscored)?;
+        return Ok(all.saturating_sub(total));
+    }
+    let top = TopDocs::with_limit(end.max(1)).order_by_score();
+    let (all, best) =
+        searcher.search_with_executor(loose, &(Count, top), &EXECUTOR, stats.enable())?;
     let partial = all.saturating_sub(total);
     let skip = offset.saturating_sub(total);
-    let want = end.saturating_sub(total.max(offset));
-    if want > 0 && partial > 0 {
-        let top = TopDocs::with_limit(end.min(all).max(1)).order_by_score();
-        let best = searcher.search_with_executor(loose, &top, &EXECUTOR, stats.enable())?;
-        let rest = best.into_iter().filter(|(_, a)| !counted.contains(a));
-        page.extend(rest.skip(skip).take(want));
-    }
+    let rest = best.into_iter().filter(|(_, a)| !counted.contains(a));
+    page.extend(rest.skip(skip).take(want));
     Ok(partial)
 }
 

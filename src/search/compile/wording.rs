@@ -8,17 +8,18 @@ use crate::analysis;
 
 /// Quoted phrases this long (in terms) allow one inserted word:
 /// `"Instruksi Presiden Nomor 2"` finds "Instruksi Presiden (Inpres) Nomor 2".
-const GAP_FROM: usize = 3;
+pub(super) const GAP_FROM: usize = 3;
 
 /// Most wordings one quoted phrase is searched as.
 const MAX_WORDINGS: usize = 40;
 
 /// The wordings a quoted phrase stands for, first as typed: without a
 /// parenthesised part (`Instruksi Presiden (Inpres) Nomor 2` is also
-/// "Instruksi Presiden Nomor 2"), with `No`/`Nomor` and `Thn`/`Tahun` for
-/// each other (`No.` analyses to `no`), and, from [`GAP_FROM`] terms, with
-/// one word of any kind between two of its words (a position gap; tantivy's
-/// slop is not used: with four terms or more it missed such gaps).
+/// "Instruksi Presiden Nomor 2"), and with `No`/`Nomor` and `Thn`/`Tahun`
+/// for each other (`No.` analyses to `no`). A wording of [`GAP_FROM`] terms
+/// or more also matches with one word of any kind between two of its words
+/// (`compile::gapped`; tantivy's slop is not used: with four terms or more
+/// it missed such gaps).
 pub(super) fn phrase_wordings(exact: &mut TextAnalyzer, text: &str) -> Vec<Vec<(usize, String)>> {
     let mut bases = vec![analysis::positioned_terms(exact, text)];
     let mut core = String::new();
@@ -53,23 +54,6 @@ pub(super) fn phrase_wordings(exact: &mut TextAnalyzer, text: &str) -> Vec<Vec<(
         for w in wordings {
             if !out.contains(&w) && out.len() < MAX_WORDINGS {
                 out.push(w);
-            }
-        }
-    }
-    let spelled = out.len();
-    for k in 0..spelled {
-        let w = out[k].clone();
-        if w.len() < GAP_FROM {
-            continue;
-        }
-        for gap in 1..w.len() {
-            let gapped: Vec<(usize, String)> = w
-                .iter()
-                .enumerate()
-                .map(|(i, (p, t))| (if i >= gap { p + 1 } else { *p }, t.clone()))
-                .collect();
-            if !out.contains(&gapped) && out.len() < MAX_WORDINGS {
-                out.push(gapped);
             }
         }
     }
