@@ -199,8 +199,8 @@ const DOK_TAIL: usize = 200;
 fn has_dok(line: &str) -> bool {
     let bytes = line.as_bytes();
     let from = bytes.len().saturating_sub(DOK_TAIL);
-    // Only positions holding `d` or `D` (`b | 0x20` folds the case).
-    (from..bytes.len()).filter(|&i| bytes[i] | 0x20 == b'd').any(|i| {
+    // Only positions holding `d` or `D`, found by `memchr`.
+    memchr::memchr2_iter(b'd', b'D', &bytes[from..]).map(|i| from + i).any(|i| {
         let Some(after) = bytes.get(i + 3..) else { return false };
         let word_before = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
         bytes[i..i + 3].eq_ignore_ascii_case(b"dok")
@@ -242,11 +242,14 @@ pub fn credit_publisher(line: &str) -> Option<String> {
     let line = line.trim();
     // Three shapes have a slash; the author line is short and has a spaced
     // dash or bar; the documentation credit has `dok`. Most lines have none.
-    let slash = line.contains('/');
+    if line.len() > MAX_CREDIT_LINE {
+        return None;
+    }
+    let slash = memchr::memchr(b'/', line.as_bytes()).is_some();
     let author = line.len() <= MAX_AUTHOR_LINE
         && (line.contains(" - ") || line.contains(" – ") || line.contains(" | "));
     let dok = has_dok(line);
-    if line.len() > MAX_CREDIT_LINE || !(slash || author || dok) {
+    if !(slash || author || dok) {
         return None;
     }
     let name = |s: &str| {
