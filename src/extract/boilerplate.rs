@@ -13,6 +13,8 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem;
+
 use regex::{Regex, RegexSet};
 
 /// What a line of a page is.
@@ -237,14 +239,22 @@ impl Hint {
     }
 }
 
-/// `line.contains(needle)` by `memchr` on the needle's first byte: every line
-/// is tested for several needles, and `str::contains` prepares a searcher
-/// for each call.
+/// The caption hints' needles, each with a `memchr` finder built once.
+static FINDERS: LazyLock<Vec<(&'static str, memmem::Finder<'static>)>> = LazyLock::new(|| {
+    let needles = CAPTION_HINTS.iter().flat_map(|h| match h {
+        Hint::Contains(needles) => *needles,
+        _ => &[],
+    });
+    needles.map(|n| (*n, memmem::Finder::new(n.as_bytes()))).collect()
+});
+
+/// `line.contains(needle)` by the needle's prepared finder: every line is
+/// tested for several needles, and `str::contains` prepares a searcher for
+/// each call.
 fn contains(line: &str, needle: &str) -> bool {
-    let (hay, needle) = (line.as_bytes(), needle.as_bytes());
-    match needle.first() {
-        None => true,
-        Some(&first) => memchr::memchr_iter(first, hay).any(|i| hay[i..].starts_with(needle)),
+    match FINDERS.iter().find(|(n, _)| *n == needle) {
+        Some((_, finder)) => finder.find(line.as_bytes()).is_some(),
+        None => memmem::find(line.as_bytes(), needle.as_bytes()).is_some(),
     }
 }
 
