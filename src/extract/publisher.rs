@@ -192,24 +192,64 @@ const MAX_AUTHOR_LINE: usize = 100;
 const DOK_TAIL: usize = 200;
 
 /// Whether a line holds `dok` in any case in its last [`DOK_TAIL`] bytes
-/// (the documentation credit's trigger: every match of its regex holds it).
+/// (the documentation credit's trigger: every match of its regex holds it),
+/// at the start of a word (`\b`: not after an ASCII letter, digit or `_`)
+/// and followed by what the regex allows after it: a dot, a space or
+/// `umentasi` (a byte past ASCII may be a space or a letter: it passes).
 fn has_dok(line: &str) -> bool {
     let bytes = line.as_bytes();
-    bytes[bytes.len().saturating_sub(DOK_TAIL)..].windows(3).any(|w| w.eq_ignore_ascii_case(b"dok"))
+    let from = bytes.len().saturating_sub(DOK_TAIL);
+    // Only positions holding `d` or `D`, found by `memchr`.
+    memchr::memchr2_iter(b'd', b'D', &bytes[from..]).map(|i| from + i).any(|i| {
+        let Some(after) = bytes.get(i + 3..) else { return false };
+        let word_before = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
+        bytes[i..i + 3].eq_ignore_ascii_case(b"dok")
+            && !word_before
+            && after.first().is_some_and(|&b| {
+                b == b'.'
+                    || b.is_ascii_whitespace()
+                    || !b.is_ascii()
+                    || after.get(..8).is_some_and(|w| w.eq_ignore_ascii_case(b"umentasi"))
+            })
+    })
 }
 
-/// The known publisher a credit line names (see [`CREDIT`]): a name from the
-/// table or a domain, never an unknown word (a photographer's name); an
-/// outlet's photo-credit code (`MI`) only beside a photographer's name.
+/// A necessary condition of credit pattern `i` (see [`CREDIT`]) on a
+/// trimmed line, cheaper than its regex; most lines with a slash are long
+/// sentences with a date or a unit (`Rp 2 juta/bulan`), no credit.
+fn credit_may_match(i: usize, line: &str) -> bool {
+    // Within how many runs of non-space characters a character occurs.
+    let within = |runs: usize, sep: &dyn Fn(char) -> bool| {
+        line.split(char::is_whitespace)
+            .filter(|w| !w.is_empty())
+            .take(runs)
+            .any(|w| w.contains(sep))
+    };
+    match i {
+        // `^[•·]?\s*OUTLET/`: the slash is in the first run, or the second
+        // after a bullet.
+        0 => within(2, &|c| c == '/'),
+        // `\(…/…\)\s*$`: the trimmed line ends with the parenthesis.
+        1 => line.ends_with(')'),
+        // `^WORD( WORD){0,2}\s+[-–|]\s+D/`: the dash or bar is a run of its
+        // own among the first four.
+        3 => within(4, &|c| matches!(c, '-' | '–' | '|')),
+        _ => true,
+    }
+}
+
 pub fn credit_publisher(line: &str) -> Option<String> {
     let line = line.trim();
     // Three shapes have a slash; the author line is short and has a spaced
     // dash or bar; the documentation credit has `dok`. Most lines have none.
-    let slash = line.contains('/');
+    if line.len() > MAX_CREDIT_LINE {
+        return None;
+    }
+    let slash = memchr::memchr(b'/', line.as_bytes()).is_some();
     let author = line.len() <= MAX_AUTHOR_LINE
         && (line.contains(" - ") || line.contains(" – ") || line.contains(" | "));
     let dok = has_dok(line);
-    if line.len() > MAX_CREDIT_LINE || !(slash || author || dok) {
+    if !(slash || author || dok) {
         return None;
     }
     let name = |s: &str| {
@@ -226,7 +266,7 @@ pub fn credit_publisher(line: &str) -> Option<String> {
             4 => dok,
             _ => slash,
         };
-        if !applies {
+        if !applies || !credit_may_match(i, line) {
             return None;
         }
         let c = re.captures(line)?;
@@ -314,6 +354,78 @@ mod tests {
         assert!(CREDIT[4].is_match(&line));
         assert!(has_dok(&line));
         assert!(!has_dok(&format!("dok {}", "x".repeat(DOK_TAIL))));
+    }
+
+    #[test]
+    fn the_credit_gates_are_necessary() {
+        // Lines made of credit pieces and near misses; every line a pattern
+        // matches must pass that pattern's gate.
+        const PIECES: &[&str] = &[
+            "• ",
+            "·",
+            "TEMPO",
+            "MI",
+            "Rina",
+            "Kartika",
+            "POS-KUPANG.COM",
+            "detikFinance",
+            "Dok",
+            "dok.",
+            "DOKUMENTASI",
+            "Foto:",
+            "kedokan",
+            "_dok",
+            "(",
+            ")",
+            "/",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\t",
+            " - ",
+            " – ",
+            " | ",
+            "-",
+            "|",
+            "12/03/2024",
+            "9/8/24",
+            ", 09:15 WIB",
+            "Budi",
+            "Lestari",
+            "é",
+            "antaranews.com",
+            ".",
+            "(Budi/TEMPO)",
+            "(MI/Andi Wijaya)",
+        ];
+        let mut state = 0x0dd5_eed5_u64;
+        let mut next = move || {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        let mut matched = [0usize; 5];
+        for _ in 0..40_000 {
+            let len = 1 + (next() % 9) as usize;
+            let line: String =
+                (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let line = line.trim();
+            for (i, re) in CREDIT.iter().enumerate() {
+                if re.is_match(line) {
+                    matched[i] += 1;
+                    assert!(credit_may_match(i, line), "pattern {i} matches {line:?}");
+                    assert!(i != 4 || has_dok(line), "dok pattern matches {line:?}");
+                }
+            }
+        }
+        for (i, n) in matched.iter().enumerate() {
+            assert!(*n >= 5, "pattern {i} matched only {n} lines");
+        }
+        assert!(!has_dok("Dokter memeriksa pekerja"));
+        assert!(!has_dok("kedokan dok"));
+        assert!(has_dok("Foto: dok. Warta"));
     }
 
     #[test]

@@ -4,29 +4,34 @@
 /// Unix line ends; no-break and other odd spaces to one space; zero-width
 /// characters and controls removed.
 pub(super) fn normalize(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut after_cr = false;
-    // Runs of characters kept as they are (printable ASCII, and a space
-    // right after one, which has no space to collapse into) are copied whole.
     let (mut kept, mut after_graphic) = (0, false);
-    for (i, c) in text.char_indices() {
-        let was_cr = after_cr;
-        after_cr = c == '\r';
-        let plain = c.is_ascii_graphic() || (c == ' ' && after_graphic);
-        after_graphic = c.is_ascii_graphic();
-        if plain {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Byte by byte over the plain ASCII runs (a graphic byte, or one
+        // space after one): these bytes never occur inside other characters.
+        let b = bytes[i];
+        if b.is_ascii_graphic() || (b == b' ' && after_graphic) {
+            after_cr = false;
+            after_graphic = b != b' ';
+            i += 1;
             continue;
         }
+        let Some(c) = text[i..].chars().next() else { break };
+        let was_cr = after_cr;
+        after_cr = c == '\r';
+        after_graphic = false;
         out.push_str(&text[kept..i]);
         kept = i + c.len_utf8();
         push_normalized(&mut out, c, was_cr);
+        i = kept;
     }
     out.push_str(&text[kept..]);
     out
 }
 
-/// What [`normalize`] writes for one character that is not plain ASCII
-/// (`was_cr`: the character before it was `\r`).
 fn push_normalized(out: &mut String, c: char, was_cr: bool) {
     match c {
         '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
@@ -80,6 +85,8 @@ mod tests {
             "“Kata,” ujar  Budi\u{200b} \u{feff}.\u{7}\u{85}é \u{2028} ok ",
             "end with space ",
             "\u{a0} a\u{a0}\u{a0}b",
+            "a \r\n b  \u{2029}c\u{200d}d \u{3000} e\r",
+            "  lead\u{85}\n\n\r\r\n x",
         ];
         for t in texts {
             assert_eq!(normalize(t), normalize_by_char(t), "{t:?}");

@@ -41,13 +41,13 @@ impl Span {
 }
 
 /// The offset of the first line break or quotation mark in `text` at or
-/// after `from`, found byte by byte: each starts with `\n`, `"` or the
-/// lead byte 0xE2 (the curly marks), and ASCII bytes never occur inside
+/// after `from`, found by `memchr` on bytes: each starts with `\n`, `"` or
+/// the lead byte 0xE2 (the curly marks), and ASCII bytes never occur inside
 /// other characters.
 fn next_mark(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = from;
-    while let Some(k) = bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'"' | 0xE2)) {
+    while let Some(k) = memchr::memchr3(b'\n', b'"', 0xE2, &bytes[i..]) {
         let pos = i + k;
         if bytes[pos] != 0xE2 || text[pos..].starts_with(is_mark) {
             return Some(pos);

@@ -59,8 +59,9 @@ fn find_ascii_ci<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = (us
         while pos <= last_start {
             // A tight loop over one byte compare finds the candidates; only
             // they are compared in full.
+            // Either case of the first byte, by `memchr`.
             let Some(k) =
-                hay[pos..=last_start].iter().position(|b| b.to_ascii_lowercase() == first)
+                memchr::memchr2(first, first.to_ascii_uppercase(), &hay[pos..=last_start])
             else {
                 pos = hay.len() + 1;
                 return None;

@@ -28,9 +28,13 @@
 //!
 //! Publishers are mapped to display names by [`crate::extract::publisher`].
 
+mod gate;
+
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Captures, Regex};
+
+use gate::Shape;
 
 use crate::extract::article::PartialDate;
 use crate::extract::publisher::{is_domain, publisher, publisher_display};
@@ -274,6 +278,23 @@ fn named_outlet(site: &str) -> bool {
         && !is_place(site)
 }
 
+/// The regex of one shape.
+fn shape_regex(shape: Shape) -> &'static Regex {
+    match shape {
+        Shape::Dated => &DATED,
+        Shape::Agency => &AGENCY,
+        Shape::CitySite => &CITY_SITE,
+        Shape::SitePipeCity => &SITE_PIPE_CITY,
+        Shape::SiteCity => &SITE_CITY,
+        Shape::SiteHyphenCity => &SITE_HYPHEN_CITY,
+        Shape::Glued => &GLUED,
+        Shape::SiteDash => &SITE_DASH,
+        Shape::OutletDash => &OUTLET_DASH,
+        Shape::SiteComma => &SITE_COMMA,
+        Shape::BareCity => &BARE_CITY,
+    }
+}
+
 /// Reads the dateline that opens `paragraph`, if any.
 pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
     let text = paragraph.trim_start();
@@ -290,7 +311,7 @@ pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
             || named_outlet(site)
     };
     let opener = |city: &str| in_list(OPENERS, city.split_whitespace().next().unwrap_or(""));
-    let found = |c: &regex::Captures<'_>, city: bool| {
+    let found = |c: &Captures<'_>, city: bool| {
         Some(Dateline {
             city: city.then(|| display_city(&c["city"])),
             source: Some(publisher_display(&c["site"])),
@@ -298,7 +319,11 @@ pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
             rest: &text[c.get(0)?.end()..],
         })
     };
-    if let Some(c) = DATED.captures(text).filter(|c| !opener(&c["city"])) {
+    // A shape's regex runs only when its cheap gate passes (see `gate`).
+    let captures = |shape: Shape| {
+        gate::may_match(shape, text).then(|| shape_regex(shape).captures(text)).flatten()
+    };
+    if let Some(c) = captures(Shape::Dated).filter(|c| !opener(&c["city"])) {
         let year: i32 = c["y"].parse().ok()?;
         let year = if c["y"].len() == 2 { 2000 + year } else { year };
         let date = PartialDate::ymd(year, c["m"].parse().ok()?, c["d"].parse().ok()?);
@@ -309,37 +334,36 @@ pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
             rest: &text[c.get(0)?.end()..],
         });
     }
-    if let Some(c) = AGENCY.captures(text).filter(|c| agency(&c["site"]) && !opener(&c["city"])) {
+    if let Some(c) = captures(Shape::Agency).filter(|c| agency(&c["site"]) && !opener(&c["city"])) {
         return found(&c, true);
     }
-    let city_site = |c: &regex::Captures<'_>| {
-        known(&c["site"]) || (caps_outlet(&c["site"]) && is_place(&c["city"]))
-    };
-    if let Some(c) = CITY_SITE.captures(text).filter(city_site) {
+    let city_site =
+        |c: &Captures<'_>| known(&c["site"]) || (caps_outlet(&c["site"]) && is_place(&c["city"]));
+    if let Some(c) = captures(Shape::CitySite).filter(city_site) {
         return found(&c, true);
     }
-    for shape in [&SITE_PIPE_CITY, &SITE_CITY, &SITE_HYPHEN_CITY] {
-        if let Some(c) = shape.captures(text).filter(|c| known(&c["site"])) {
+    for shape in [Shape::SitePipeCity, Shape::SiteCity, Shape::SiteHyphenCity] {
+        if let Some(c) = captures(shape).filter(|c| known(&c["site"])) {
             return found(&c, true);
         }
     }
-    if let Some(c) = GLUED.captures(text).filter(|c| is_domain(&c["site"])) {
+    if let Some(c) = captures(Shape::Glued).filter(|c| is_domain(&c["site"])) {
         return found(&c, true);
     }
-    if let Some(c) = SITE_DASH.captures(text).filter(|c| is_domain(&c["site"])) {
+    if let Some(c) = captures(Shape::SiteDash).filter(|c| is_domain(&c["site"])) {
         return found(&c, false);
     }
-    if let Some(c) = OUTLET_DASH.captures(text).filter(|c| publisher(&c["site"]).is_some()) {
+    if let Some(c) = captures(Shape::OutletDash).filter(|c| publisher(&c["site"]).is_some()) {
         return found(&c, false);
     }
-    if let Some(c) = SITE_COMMA.captures(text).filter(|c| is_domain(&c["site"])) {
+    if let Some(c) = captures(Shape::SiteComma).filter(|c| is_domain(&c["site"])) {
         let (city, rest) = leading_city(&text[c.get(0)?.end()..]);
         if city.is_some() || publisher(&c["site"]).is_some() {
             let source = Some(publisher_display(&c["site"]));
             return Some(Dateline { city, source, date: None, rest });
         }
     }
-    if let Some(c) = BARE_CITY.captures(text) {
+    if let Some(c) = captures(Shape::BareCity) {
         let city = &c["city"];
         let rest = &text[c.get(0)?.end()..];
         // `Jakarta -` may stand alone, its sentence in the next paragraph.

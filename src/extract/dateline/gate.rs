@@ -1,0 +1,237 @@
+//! Cheap tests run before each dateline shape's regex.
+//!
+//! [`super::parse`] tries up to eleven shapes on every first paragraph and on
+//! the lines of the page's head; most of them hold no dateline, and running
+//! every shape's regex for its captures cost more than the rest of the
+//! dateline. Each shape begins at the paragraph's start with at most three
+//! words of a city or a site name, and every such word is one run of
+//! non-space characters (no shape's word class holds a space, a comma, a
+//! parenthesis or a bar); so the character that separates the words from the
+//! rest (`(`, `,`, `|`, a dash) must occur among the first few runs of
+//! non-space characters. [`may_match`] checks that, and nothing more: it is a
+//! necessary condition of the shape's regex (tested against each regex at the
+//! bottom of this file), never a rule of its own.
+
+/// The shapes of [`super::parse`], in the order it tries them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Shape {
+    Dated,
+    Agency,
+    CitySite,
+    SitePipeCity,
+    SiteCity,
+    SiteHyphenCity,
+    Glued,
+    SiteDash,
+    OutletDash,
+    SiteComma,
+    BareCity,
+}
+
+/// The dashes a dateline may end with (the `DASH` class of the regexes).
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '−')
+}
+
+/// Whether a character for which `sep` holds occurs in the first `runs` runs
+/// of non-space characters of `text` (spaces as the regexes' `\s`: Unicode
+/// `White_Space`, the same set as [`char::is_whitespace`]).
+fn within_runs(text: &str, runs: usize, sep: impl Fn(char) -> bool) -> bool {
+    let mut run = 0;
+    let (mut started, mut in_space) = (false, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            in_space = started;
+            continue;
+        }
+        if in_space {
+            run += 1;
+            in_space = false;
+            if run >= runs {
+                return false;
+            }
+        }
+        started = true;
+        if sep(c) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The first run of non-space characters.
+fn first_run(text: &str) -> &str {
+    let text = text.trim_start();
+    text.split(char::is_whitespace).next().unwrap_or("")
+}
+
+/// A necessary condition of `shape`'s regex matching `text` (see the module
+/// doc). Each arm says where the shape's separator can be at the latest:
+/// a city is at most three words (`CITY_WORD`, no spaces inside), a site
+/// name at most three words (`SITE_WORD`), and `\s*` may put a separator in
+/// a run of its own.
+pub(super) fn may_match(shape: Shape, text: &str) -> bool {
+    match shape {
+        // `city \s*,?\s*\(`: three city words, a lone comma, then `(`; the
+        // date inside the parentheses has a slash.
+        Shape::Dated => within_runs(text, 5, |c| c == '(') && text.contains('/'),
+        // The same opening; the agency's parenthesis closes.
+        Shape::Agency => within_runs(text, 5, |c| c == '(') && text.contains(')'),
+        // `city \s*,` and `site \s*,`.
+        Shape::CitySite | Shape::SiteCity => within_runs(text, 4, |c| c == ','),
+        // `site \s*\|`.
+        Shape::SitePipeCity => within_runs(text, 4, |c| c == '|'),
+        // `site.tld-City`: no space before the hyphen.
+        Shape::SiteHyphenCity => {
+            let run = first_run(text);
+            run.contains('.') && run.contains('-')
+        }
+        // `TEMPO.COJakarta`: the domain's dot is in the first run.
+        Shape::Glued => first_run(text).contains('.'),
+        // One site word, then the dash.
+        Shape::SiteDash => within_runs(text, 2, is_dash),
+        // Three site or city words, then the dash.
+        Shape::OutletDash | Shape::BareCity => within_runs(text, 4, is_dash),
+        // One site word, then the comma.
+        Shape::SiteComma => within_runs(text, 2, |c| c == ','),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::dateline::shape_regex;
+
+    const ALL: [Shape; 11] = [
+        Shape::Dated,
+        Shape::Agency,
+        Shape::CitySite,
+        Shape::SitePipeCity,
+        Shape::SiteCity,
+        Shape::SiteHyphenCity,
+        Shape::Glued,
+        Shape::SiteDash,
+        Shape::OutletDash,
+        Shape::SiteComma,
+        Shape::BareCity,
+    ];
+
+    /// Pieces that make up datelines and near misses: cities and sites in
+    /// every case, separators, digits, marks and odd spaces.
+    const PIECES: &[&str] = &[
+        "Medan",
+        "PALANGKA",
+        "Raya",
+        "Bau-Bau",
+        "O’Neil",
+        "Kota",
+        "warta",
+        "Kabar12.com",
+        "TEMPO.CO",
+        "Liputan6.com",
+        "contoh.co.id",
+        "IDN",
+        "Times",
+        "KBRN",
+        "Ké",
+        "e\u{301}",
+        "x",
+        "(",
+        ")",
+        ",",
+        "|",
+        "/",
+        ":",
+        "-",
+        "--",
+        "–",
+        "—",
+        "−",
+        " ",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\u{a0}",
+        "\u{2003}",
+        "12",
+        "03",
+        "2024",
+        "24",
+        ".",
+        "'",
+        "Pekerja",
+        "hadir.",
+        "(03/02/2025)",
+        "(9/8/24)",
+        " (ANTARA) ",
+    ];
+
+    /// A small deterministic generator (SplitMix64) of texts made of
+    /// [`PIECES`].
+    fn texts(n: usize) -> impl Iterator<Item = String> {
+        let mut state = 0x5eed_u64;
+        let mut next = move || {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        (0..n).map(move |_| {
+            let len = 1 + (next() % 12) as usize;
+            (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect()
+        })
+    }
+
+    #[test]
+    fn every_match_of_a_shape_passes_its_gate() {
+        let mut matched = [0usize; ALL.len()];
+        let samples = texts(40_000).chain(
+            [
+                "Medan (ANTARA) - Para pekerja hadir.",
+                "PALANGKA RAYA , (ANTARA) – Hadir.",
+                "Sorong, (9/8/24) – Hadir.",
+                "Kota  Baru  Raya , (03 / 02 / 2025) - Hadir.",
+                "Jakarta, IDN Times -- Kantor cabang dibuka.",
+                "Warta.co.id | Banda Aceh - Hadir.",
+                "Bisnis.com , PALEMBANG — Klaim naik.",
+                "Kabar12.com-Pekanbaru – Hadir.",
+                "TEMPO.COJakarta - Hadir.",
+                "Suara.com - Klaim naik.",
+                "BALI TRIBUNE - Hadir.",
+                "Liputan6.com , Medan BPJS hadir.",
+                "TANJUNG SELOR – Hadir.",
+                "Jakarta -",
+            ]
+            .map(String::from),
+        );
+        for text in samples {
+            for (i, &shape) in ALL.iter().enumerate() {
+                let text = text.trim_start();
+                if shape_regex(shape).is_match(text) {
+                    matched[i] += 1;
+                    assert!(
+                        may_match(shape, text),
+                        "{shape:?} matches {text:?} but its gate fails"
+                    );
+                }
+            }
+        }
+        // The samples reach every shape, so the test says something.
+        for (i, shape) in ALL.iter().enumerate() {
+            assert!(matched[i] >= 5, "{shape:?} matched only {} samples", matched[i]);
+        }
+    }
+
+    #[test]
+    fn separators_count_only_in_the_first_runs() {
+        assert!(within_runs("Medan, Sumut", 1, |c| c == ','));
+        assert!(within_runs("  Medan ,", 2, |c| c == ','));
+        assert!(!within_runs("Para pekerja hadir di Medan, Sumut", 4, |c| c == ','));
+        assert!(!within_runs("", 4, |c| c == ','));
+        assert_eq!(first_run("  Kabar12.com-Pekanbaru –"), "Kabar12.com-Pekanbaru");
+        assert!(!may_match(Shape::BareCity, "Pekerja rentan di kota itu - kata dia."));
+        assert!(may_match(Shape::BareCity, "TANJUNG SELOR – Hadir."));
+    }
+}
