@@ -48,3 +48,16 @@ pub fn index_of_jsonl(lines: &str) -> (tempfile::TempDir, crate::index::WartaInd
         .unwrap();
     (dir, crate::index::WartaIndex::open(&index_dir).unwrap())
 }
+
+/// A small deterministic generator of numbers (SplitMix64) for tests that
+/// build many texts from pieces.
+pub fn splitmix(seed: u64) -> impl FnMut() -> u64 {
+    let mut state = seed;
+    move || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}

@@ -398,14 +398,7 @@ mod tests {
             "(Budi/TEMPO)",
             "(MI/Andi Wijaya)",
         ];
-        let mut state = 0x0dd5_eed5_u64;
-        let mut next = move || {
-            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        };
+        let mut next = crate::test_support::splitmix(0x0dd5_eed5_u64);
         let mut matched = [0usize; 5];
         for _ in 0..40_000 {
             let len = 1 + (next() % 9) as usize;

@@ -170,14 +170,7 @@ mod tests {
     /// A small deterministic generator (SplitMix64) of texts made of
     /// [`PIECES`].
     fn texts(n: usize) -> impl Iterator<Item = String> {
-        let mut state = 0x5eed_u64;
-        let mut next = move || {
-            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        };
+        let mut next = crate::test_support::splitmix(0x5eed_u64);
         (0..n).map(move |_| {
             let len = 1 + (next() % 12) as usize;
             (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect()
