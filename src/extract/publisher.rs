@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::words::in_first_runs;
+
 /// The embedded publisher table.
 const PUBLISHERS_TSV: &str = include_str!("publishers.tsv");
 
@@ -218,22 +220,16 @@ fn has_dok(line: &str) -> bool {
 /// trimmed line, cheaper than its regex; most lines with a slash are long
 /// sentences with a date or a unit (`Rp 2 juta/bulan`), no credit.
 fn credit_may_match(i: usize, line: &str) -> bool {
-    // Within how many runs of non-space characters a character occurs.
-    let within = |runs: usize, sep: &dyn Fn(char) -> bool| {
-        line.split(char::is_whitespace)
-            .filter(|w| !w.is_empty())
-            .take(runs)
-            .any(|w| w.contains(sep))
-    };
+    let within = |n: usize, sep: fn(char) -> bool| in_first_runs(line, n, sep);
     match i {
         // `^[•·]?\s*OUTLET/`: the slash is in the first run, or the second
         // after a bullet.
-        0 => within(2, &|c| c == '/'),
+        0 => within(2, |c| c == '/'),
         // `\(…/…\)\s*$`: the trimmed line ends with the parenthesis.
         1 => line.ends_with(')'),
         // `^WORD( WORD){0,2}\s+[-–|]\s+D/`: the dash or bar is a run of its
         // own among the first four.
-        3 => within(4, &|c| matches!(c, '-' | '–' | '|')),
+        3 => within(4, |c| matches!(c, '-' | '–' | '|')),
         _ => true,
     }
 }

@@ -89,6 +89,13 @@ pub(crate) fn runs(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
     })
 }
 
+/// Whether a character for which `sep` holds occurs in the first `n` runs
+/// of non-space characters of `text` ([`runs`]): where a short opening of
+/// at most so many words must end (a dateline's `(`, a credit's `/`).
+pub(crate) fn in_first_runs(text: &str, n: usize, sep: impl Fn(char) -> bool) -> bool {
+    runs(text).take(n).any(|w| w.as_str().contains(&sep))
+}
+
 /// Whether `text` writes `word` in lower case as a whole word somewhere
 /// ("terdaftar", "hari"): a sign that a capitalised `word` elsewhere is a
 /// common word and not a name. A whole word is one not joined to a letter,

@@ -12,6 +12,8 @@
 //! necessary condition of the shape's regex (tested against each regex at the
 //! bottom of this file), never a rule of its own.
 
+use crate::extract::words::{in_first_runs, runs};
+
 /// The shapes of [`super::parse`], in the order it tries them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Shape {
@@ -33,38 +35,6 @@ fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '−')
 }
 
-/// Whether a character for which `sep` holds occurs in the first `runs` runs
-/// of non-space characters of `text` (spaces as the regexes' `\s`: Unicode
-/// `White_Space`, the same set as [`char::is_whitespace`]).
-fn within_runs(text: &str, runs: usize, sep: impl Fn(char) -> bool) -> bool {
-    let mut run = 0;
-    let (mut started, mut in_space) = (false, false);
-    for c in text.chars() {
-        if c.is_whitespace() {
-            in_space = started;
-            continue;
-        }
-        if in_space {
-            run += 1;
-            in_space = false;
-            if run >= runs {
-                return false;
-            }
-        }
-        started = true;
-        if sep(c) {
-            return true;
-        }
-    }
-    false
-}
-
-/// The first run of non-space characters.
-fn first_run(text: &str) -> &str {
-    let text = text.trim_start();
-    text.split(char::is_whitespace).next().unwrap_or("")
-}
-
 /// A necessary condition of `shape`'s regex matching `text` (see the module
 /// doc). Each arm says where the shape's separator can be at the latest:
 /// a city is at most three words (`CITY_WORD`, no spaces inside), a site
@@ -74,26 +44,25 @@ pub(super) fn may_match(shape: Shape, text: &str) -> bool {
     match shape {
         // `city \s*,?\s*\(`: three city words, a lone comma, then `(`; the
         // date inside the parentheses has a slash.
-        Shape::Dated => within_runs(text, 5, |c| c == '(') && text.contains('/'),
+        Shape::Dated => in_first_runs(text, 5, |c| c == '(') && text.contains('/'),
         // The same opening; the agency's parenthesis closes.
-        Shape::Agency => within_runs(text, 5, |c| c == '(') && text.contains(')'),
+        Shape::Agency => in_first_runs(text, 5, |c| c == '(') && text.contains(')'),
         // `city \s*,` and `site \s*,`.
-        Shape::CitySite | Shape::SiteCity => within_runs(text, 4, |c| c == ','),
+        Shape::CitySite | Shape::SiteCity => in_first_runs(text, 4, |c| c == ','),
         // `site \s*\|`.
-        Shape::SitePipeCity => within_runs(text, 4, |c| c == '|'),
+        Shape::SitePipeCity => in_first_runs(text, 4, |c| c == '|'),
         // `site.tld-City`: no space before the hyphen.
         Shape::SiteHyphenCity => {
-            let run = first_run(text);
-            run.contains('.') && run.contains('-')
+            runs(text).next().is_some_and(|w| w.as_str().contains('.') && w.as_str().contains('-'))
         }
         // `TEMPO.COJakarta`: the domain's dot is in the first run.
-        Shape::Glued => first_run(text).contains('.'),
+        Shape::Glued => runs(text).next().is_some_and(|w| w.as_str().contains('.')),
         // One site word, then the dash.
-        Shape::SiteDash => within_runs(text, 2, is_dash),
+        Shape::SiteDash => in_first_runs(text, 2, is_dash),
         // Three site or city words, then the dash.
-        Shape::OutletDash | Shape::BareCity => within_runs(text, 4, is_dash),
+        Shape::OutletDash | Shape::BareCity => in_first_runs(text, 4, is_dash),
         // One site word, then the comma.
-        Shape::SiteComma => within_runs(text, 2, |c| c == ','),
+        Shape::SiteComma => in_first_runs(text, 2, |c| c == ','),
     }
 }
 
@@ -219,11 +188,15 @@ mod tests {
 
     #[test]
     fn separators_count_only_in_the_first_runs() {
-        assert!(within_runs("Medan, Sumut", 1, |c| c == ','));
-        assert!(within_runs("  Medan ,", 2, |c| c == ','));
-        assert!(!within_runs("Para pekerja hadir di Medan, Sumut", 4, |c| c == ','));
-        assert!(!within_runs("", 4, |c| c == ','));
-        assert_eq!(first_run("  Kabar12.com-Pekanbaru –"), "Kabar12.com-Pekanbaru");
+        assert!(in_first_runs("Medan, Sumut", 1, |c| c == ','));
+        assert!(in_first_runs("  Medan ,", 2, |c| c == ','));
+        assert!(!in_first_runs("Para pekerja hadir di Medan, Sumut", 4, |c| c == ','));
+        assert!(!in_first_runs("", 4, |c| c == ','));
+        assert_eq!(
+            runs("  Kabar12.com-Pekanbaru –").next().map(|w| w.as_str()),
+            Some("Kabar12.com-Pekanbaru")
+        );
+        assert!(may_match(Shape::SiteHyphenCity, "  Kabar12.com-Pekanbaru – Hadir."));
         assert!(!may_match(Shape::BareCity, "Pekerja rentan di kota itu - kata dia."));
         assert!(may_match(Shape::BareCity, "TANJUNG SELOR – Hadir."));
     }
