@@ -225,7 +225,9 @@ impl Hint {
     fn allows(self, line: &str) -> bool {
         match self {
             Hint::EndsWith(c) => line.ends_with(c),
-            Hint::Contains(needles) => needles.iter().any(|n| contains(line, n)),
+            Hint::Contains(needles) => {
+                needles.iter().any(|n| memmem::find(line.as_bytes(), n.as_bytes()).is_some())
+            }
             Hint::StartsWith(bytes) => line.bytes().next().is_some_and(|b| bytes.contains(&b)),
             Hint::DotThen(words) => line.split('.').skip(1).any(|after| {
                 words.iter().any(|w| {
@@ -239,24 +241,35 @@ impl Hint {
     }
 }
 
-/// The caption hints' needles, each with a `memchr` finder built once.
-static FINDERS: LazyLock<Vec<(&'static str, memmem::Finder<'static>)>> = LazyLock::new(|| {
-    let needles = CAPTION_HINTS.iter().flat_map(|h| match h {
-        Hint::Contains(needles) => *needles,
-        _ => &[],
-    });
-    needles.map(|n| (*n, memmem::Finder::new(n.as_bytes()))).collect()
-});
+/// The caption hints ready to run, in table order: a `Contains` hint's
+/// needles get `memchr` finders built once, since every line is tested for
+/// them and `str::contains` prepares a searcher on each call.
+enum Gate {
+    Hint(Hint),
+    Finders(Vec<memmem::Finder<'static>>),
+}
 
-/// `line.contains(needle)` by the needle's prepared finder: every line is
-/// tested for several needles, and `str::contains` prepares a searcher for
-/// each call.
-fn contains(line: &str, needle: &str) -> bool {
-    match FINDERS.iter().find(|(n, _)| *n == needle) {
-        Some((_, finder)) => finder.find(line.as_bytes()).is_some(),
-        None => memmem::find(line.as_bytes(), needle.as_bytes()).is_some(),
+impl Gate {
+    /// [`Hint::allows`], by the prepared finders where there are some.
+    fn allows(&self, line: &str) -> bool {
+        match self {
+            Gate::Hint(hint) => hint.allows(line),
+            Gate::Finders(finders) => finders.iter().any(|f| f.find(line.as_bytes()).is_some()),
+        }
     }
 }
+
+static CAPTION_GATES: LazyLock<Vec<Gate>> = LazyLock::new(|| {
+    CAPTION_HINTS
+        .iter()
+        .map(|&hint| match hint {
+            Hint::Contains(needles) => {
+                Gate::Finders(needles.iter().map(|n| memmem::Finder::new(n.as_bytes())).collect())
+            }
+            other => Gate::Hint(other),
+        })
+        .collect()
+});
 
 /// A writer code closing a paragraph after its last sentence: `kata dia. (WEB)`.
 static WRITER_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -285,8 +298,10 @@ pub fn classify(line: &str) -> LineClass {
     {
         return RULES[i].0;
     }
-    let caption =
-        CAPTIONS.iter().zip(CAPTION_HINTS).any(|(re, h)| h.allows(line) && re.is_match(line));
+    let caption = CAPTIONS
+        .iter()
+        .zip(CAPTION_GATES.iter())
+        .any(|(re, g)| g.allows(line) && re.is_match(line));
     if caption { Caption } else { LineClass::Text }
 }
 
@@ -416,6 +431,7 @@ mod tests {
         for (i, (line, re)) in lines.iter().zip(CAPTIONS.iter()).enumerate() {
             assert!(re.is_match(line), "rule {i}: {line}");
             assert!(CAPTION_HINTS[i].allows(line), "hint {i}: {line}");
+            assert!(CAPTION_GATES[i].allows(line), "gate {i}: {line}");
         }
         assert!(!Hint::EndsWith(')').allows("(a) b"));
         assert!(Hint::Contains(&["x", "SM/"]).allows("a SM/b"));
