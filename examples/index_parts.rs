@@ -19,7 +19,8 @@
 //!   quotes' scoped records);
 //! * `tantivy`: the CPU of the writer's threads while documents are added (analysis, postings,
 //!   fast fields, the document store), and `commit` / `merges`: the final commit and the merges
-//!   that follow it;
+//!   that follow it; `copies`: grouping the syndicated copies over the committed index (the
+//!   build's last step, `index::copies::update`);
 //! * inside `tantivy`, measured apart by running them once more on this thread:
 //!   `analyzers` (title and body through both views) and `quote_analyzers` (the `said` fields'
 //!   scoped analyzers). The rest of `tantivy` is tantivy's own work.
@@ -156,14 +157,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let merge_start = process_cpu();
     writer.wait_merging_threads()?;
     let merges = process_cpu() - merge_start;
+    let copies_start = process_cpu();
+    warta::index::copies::update(&index, &dir)?;
+    let copies = process_cpu() - copies_start;
     let segments = index.searchable_segment_ids()?.len();
     let _ = std::fs::remove_dir_all(&dir);
 
     // The writer's threads during the feed: the process's CPU less this thread's.
     let tantivy = feed_process - main_feed;
     let document = (to_doc - minhash - meta).max(0.0);
-    let parts =
-        read + extract + minhash + meta + document + add + tantivy + commit_process + merges;
+    let parts = read
+        + extract
+        + minhash
+        + meta
+        + document
+        + add
+        + tantivy
+        + commit_process
+        + merges
+        + copies;
     let out = serde_json::json!({
         "articles": articles,
         "read": read,
@@ -178,6 +190,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "quote_analyzers": quote_analyzers,
         "commit": commit_process,
         "merges": merges,
+        "copies": copies,
         "segments": segments,
         "parts": parts,
         "wall": wall.elapsed().as_secs_f64(),

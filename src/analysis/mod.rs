@@ -33,6 +33,7 @@ pub mod stem;
 pub mod stemmed;
 pub mod stopwords;
 pub mod tokenizer;
+pub mod word_table;
 
 use std::collections::HashSet;
 use std::sync::Arc;

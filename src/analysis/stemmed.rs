@@ -12,14 +12,13 @@
 //! The result equals [`StopWords`](super::stopwords::StopWords) →
 //! [`IndonesianStemmer`] → `LowerCaser`, token for token (tested below on arbitrary text).
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::stem::{Dictionary, IndonesianStemmer, WordSet, has_protected_shape, stem};
 use super::stopwords::is_stopword;
-use crate::analysis::stem::hash::FxBuildHasher;
+use super::word_table::WordTable;
 
 /// Entries kept before the memo is cleared.
 pub const CACHE_CAPACITY: usize = 200_000;
@@ -60,7 +59,7 @@ struct Memo {
     dict: Arc<Dictionary>,
     keep: Arc<WordSet>,
     /// word → index into `outs`, or [`DROP`] / [`SAME`].
-    index: HashMap<Box<str>, u32, FxBuildHasher>,
+    index: WordTable,
     outs: Vec<Box<str>>,
 }
 
@@ -73,12 +72,12 @@ impl Clone for Memo {
 
 impl Memo {
     fn new(dict: Arc<Dictionary>, keep: Arc<WordSet>) -> Memo {
-        Memo { dict, keep, index: HashMap::default(), outs: Vec::new() }
+        Memo { dict, keep, index: WordTable::new(), outs: Vec::new() }
     }
 
     /// The memo value of `text`, computed on first sight.
     fn slot(&mut self, text: &str) -> u32 {
-        if let Some(&slot) = self.index.get(text) {
+        if let Some(slot) = self.index.get(text) {
             return slot;
         }
         if self.index.len() >= CACHE_CAPACITY {
@@ -94,7 +93,7 @@ impl Memo {
                 (self.outs.len() - 1) as u32
             }
         };
-        self.index.insert(text.into(), slot);
+        self.index.insert(text, slot);
         slot
     }
 
