@@ -609,11 +609,12 @@ def write_report(path, r):
 
 
 def scale_out_section(path):
-    """The sections other scripts wrote into the report (`scale/bench.sh report`, `bench/serve.sh`), kept as
-    they are."""
+    """The sections other scripts (`scale/bench.sh report`, `bench/serve.sh`) or people (the
+    indexing CPU measurements) wrote into the report, kept as they are."""
     text = Path(path).read_text() if Path(path).exists() else ""
     kept = ""
-    for name, by in (("scale-out", "scale/bench.sh report"), ("serve", "bench/serve.sh")):
+    for name, by in (("index-cpu", "hand (indexing CPU per article)"),
+                     ("scale-out", "scale/bench.sh report"), ("serve", "bench/serve.sh")):
         begin, end = f"<!-- {name}: written by {by} -->", f"<!-- /{name} -->"
         if begin in text and end in text:
             kept += begin + text.split(begin, 1)[1].split(end, 1)[0] + end + "\n"

@@ -101,7 +101,9 @@ fn is_damage(e: &tantivy::TantivyError) -> bool {
 
 /// The error for a panic with `message` at `place` (`file:line`).
 fn panic_error(dir: &Path, message: &str, place: &str) -> Error {
-    let in_tantivy = place.contains("tantivy") || place.contains("/fst") || place.contains("zstd");
+    // tantivy's own crates (`tantivy-*`, `ownedbytes`: the byte slices its
+    // readers cut by offsets read from the files) and its decoders.
+    let in_tantivy = ["tantivy", "/fst", "zstd", "/ownedbytes-"].iter().any(|c| place.contains(c));
     if in_tantivy || place.is_empty() {
         InternalError::Damaged {
             path: dir.to_path_buf(),
@@ -146,5 +148,12 @@ mod tests {
             text.starts_with("index damaged: run `warta index CORPUS --index /x/idx --rebuild`"),
             "{text}"
         );
+        // A slice cut by a damaged offset in tantivy's byte container.
+        let e = panic_error(
+            Path::new("/x/idx"),
+            "range start index 2069576226 out of range for slice of length 17067",
+            "/r/ownedbytes-0.9.0/src/lib.rs:41",
+        );
+        assert!(e.to_string().starts_with("index damaged"), "{e}");
     }
 }
