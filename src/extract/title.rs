@@ -112,17 +112,30 @@ fn first_headline(text: &str) -> Option<(usize, &str)> {
         if skipped {
             continue;
         }
-        if seen == TITLE_WINDOW || dateline::parse(line).is_some_and(|d| d.source.is_some()) {
+        if seen == TITLE_WINDOW {
+            break;
+        }
+        let has_source = dateline::parse(line).is_some_and(|d| d.source.is_some());
+        if has_source {
             break;
         }
         seen += 1;
+        let whole = line;
         let line = title_core(line);
         if lines_in_block.len() <= block {
             lines_in_block.resize(block + 1, 0);
         }
         lines_in_block[block] += 1;
         let words = line.split_whitespace().count();
-        if !looks_like_title(line) {
+        // The line's dateline was read above: it has no source.
+        let core_has_source = || {
+            if line == whole {
+                false
+            } else {
+                dateline::parse(line).is_some_and(|d| d.source.is_some())
+            }
+        };
+        if !looks_like_title_given(line, core_has_source) {
             if words > MAX_CHROME_WORDS {
                 break; // the body has started
             }
@@ -182,6 +195,12 @@ fn is_chrome(line: &str) -> bool {
 
 /// Whether the first surviving line is a headline; see the module doc.
 pub(crate) fn looks_like_title(line: &str) -> bool {
+    looks_like_title_given(line, || dateline::parse(line).is_some_and(|d| d.source.is_some()))
+}
+
+/// [`looks_like_title`], where `has_source` says whether the line opens
+/// with a dateline naming a source (asked last, as it costs the most).
+fn looks_like_title_given(line: &str, has_source: impl FnOnce() -> bool) -> bool {
     let words = line.split_whitespace().count();
     if !(2..=MAX_TITLE_WORDS).contains(&words) || line.chars().count() > MAX_TITLE_CHARS {
         return false;
@@ -192,7 +211,7 @@ pub(crate) fn looks_like_title(line: &str) -> bool {
     if ends_badly || sentence_breaks(line) > 1 {
         return false;
     }
-    dateline::parse(line).is_none_or(|d| d.source.is_none())
+    !has_source()
 }
 
 /// `…,”` or `….”`: the end of a quoted sentence, not a headline.
