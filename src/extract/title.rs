@@ -112,22 +112,40 @@ fn first_headline(text: &str) -> Option<(usize, &str)> {
         if skipped {
             continue;
         }
-        if seen == TITLE_WINDOW || dateline::parse(line).is_some_and(|d| d.source.is_some()) {
+        if seen == TITLE_WINDOW {
+            break;
+        }
+        let core = title_core(line);
+        let words = core.split_whitespace().count();
+        let shaped = has_title_shape(core);
+        // A line of more than a few words without a headline's shape ends
+        // the search whether or not it opens with a dateline naming a source
+        // (the dateline, the costliest test, is then read only where it
+        // changes the outcome: without a source the line counts in its
+        // block, which matters to a candidate of the same block).
+        if !shaped && words > MAX_CHROME_WORDS {
+            if candidates.iter().any(|c| c.2 == block) && !opens_with_source(line) {
+                lines_in_block[block] += 1;
+            }
+            break; // the body has started
+        }
+        if opens_with_source(line) {
             break;
         }
         seen += 1;
-        let line = title_core(line);
         if lines_in_block.len() <= block {
             lines_in_block.resize(block + 1, 0);
         }
         lines_in_block[block] += 1;
-        let words = line.split_whitespace().count();
-        if !looks_like_title(line) {
+        // A headline: its shape, and no dateline naming a source (the
+        // line's own was read above).
+        if !(shaped && (core == line || !opens_with_source(core))) {
             if words > MAX_CHROME_WORDS {
                 break; // the body has started
             }
             continue;
         }
+        let line = core;
         if !is_chrome(line) {
             candidates.push((n, line, block, words));
         }
@@ -182,6 +200,17 @@ fn is_chrome(line: &str) -> bool {
 
 /// Whether the first surviving line is a headline; see the module doc.
 pub(crate) fn looks_like_title(line: &str) -> bool {
+    has_title_shape(line) && !opens_with_source(line)
+}
+
+/// Whether `line` opens with a dateline that names a source.
+fn opens_with_source(line: &str) -> bool {
+    dateline::parse(line).is_some_and(|d| d.source.is_some())
+}
+
+/// [`looks_like_title`] but for the dateline: a headline's length, no
+/// sentence end at its end, at most one sentence break.
+fn has_title_shape(line: &str) -> bool {
     let words = line.split_whitespace().count();
     if !(2..=MAX_TITLE_WORDS).contains(&words) || line.chars().count() > MAX_TITLE_CHARS {
         return false;
@@ -189,10 +218,7 @@ pub(crate) fn looks_like_title(line: &str) -> bool {
     let ends_badly = (line.ends_with('.') && !line.ends_with("..."))
         || line.ends_with([',', ';', ':'])
         || closes_quoted_sentence(line);
-    if ends_badly || sentence_breaks(line) > 1 {
-        return false;
-    }
-    dateline::parse(line).is_none_or(|d| d.source.is_none())
+    !ends_badly && sentence_breaks(line) <= 1
 }
 
 /// `…,”` or `….”`: the end of a quoted sentence, not a headline.

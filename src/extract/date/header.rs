@@ -55,7 +55,9 @@ const MAX_HEADER_EXTRA_WORDS: usize = 3;
 /// `2024-11-07 09:30`; rejects lines with more than a few other words.
 pub fn header_date(line: &str) -> Option<PartialDate> {
     let line = line.trim();
-    if line.len() > MAX_HEADER_LEN {
+    // Every date found below is read from ASCII digits (`\d` also matches
+    // other scripts' digits, which `parse` refuses): most lines have none.
+    if line.len() > MAX_HEADER_LEN || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let mut found: Vec<Found> = long_dates(line).chain(paren_dates(line)).collect();

@@ -8,11 +8,11 @@
 //! non-space characters (no shape's word class holds a space, a comma, a
 //! parenthesis or a bar); so the character that separates the words from the
 //! rest (`(`, `,`, `|`, a dash) must occur among the first few runs of
-//! non-space characters. [`may_match`] checks that, and nothing more: it is a
+//! non-space characters. [`Gates`] checks that, and nothing more: it is a
 //! necessary condition of the shape's regex (tested against each regex at the
 //! bottom of this file), never a rule of its own.
 
-use crate::extract::words::{in_first_runs, runs};
+use crate::extract::words::runs;
 
 /// The shapes of [`super::parse`], in the order it tries them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,33 +36,76 @@ fn is_dash(c: char) -> bool {
 }
 
 /// A necessary condition of `shape`'s regex matching `text` (see the module
-/// doc). Each arm says where the shape's separator can be at the latest:
-/// a city is at most three words (`CITY_WORD`, no spaces inside), a site
-/// name at most three words (`SITE_WORD`), and `\s*` may put a separator in
-/// a run of its own.
+/// doc); [`Gates`] answers it for every shape after one look at the text.
+#[cfg(test)]
 pub(super) fn may_match(shape: Shape, text: &str) -> bool {
-    match shape {
-        // `city \s*,?\s*\(`: three city words, a lone comma, then `(`; the
-        // date inside the parentheses has a slash.
-        Shape::Dated => in_first_runs(text, 5, |c| c == '(') && text.contains('/'),
-        // The same opening; the agency's parenthesis closes.
-        Shape::Agency => in_first_runs(text, 5, |c| c == '(') && text.contains(')'),
-        // `city \s*,` and `site \s*,`.
-        Shape::CitySite | Shape::SiteCity => in_first_runs(text, 4, |c| c == ','),
-        // `site \s*\|`.
-        Shape::SitePipeCity => in_first_runs(text, 4, |c| c == '|'),
-        // `site.tld-City`: no space before the hyphen.
-        Shape::SiteHyphenCity => {
-            runs(text).next().is_some_and(|w| w.as_str().contains('.') && w.as_str().contains('-'))
+    Gates::new(text).allows(shape)
+}
+
+/// What the gates need of one text: which separators each of its first
+/// five runs of non-space characters holds (read once, for all shapes).
+pub(super) struct Gates<'a> {
+    text: &'a str,
+    /// For each of the first five runs: holds `(`, `,`, `|`, a dash.
+    runs: [[bool; 4]; 5],
+    /// The first run holds a dot; a dot and a hyphen.
+    first_dot: bool,
+    first_dot_hyphen: bool,
+}
+
+const PAREN: usize = 0;
+const COMMA: usize = 1;
+const BAR: usize = 2;
+const DASH: usize = 3;
+
+impl<'a> Gates<'a> {
+    pub(super) fn new(text: &'a str) -> Gates<'a> {
+        let mut gates =
+            Gates { text, runs: [[false; 4]; 5], first_dot: false, first_dot_hyphen: false };
+        for (i, run) in runs(text).take(5).enumerate() {
+            let run = run.as_str();
+            gates.runs[i] =
+                [run.contains('('), run.contains(','), run.contains('|'), run.contains(is_dash)];
+            if i == 0 {
+                gates.first_dot = run.contains('.');
+                gates.first_dot_hyphen = gates.first_dot && run.contains('-');
+            }
         }
-        // `TEMPO.COJakarta`: the domain's dot is in the first run.
-        Shape::Glued => runs(text).next().is_some_and(|w| w.as_str().contains('.')),
-        // One site word, then the dash.
-        Shape::SiteDash => in_first_runs(text, 2, is_dash),
-        // Three site or city words, then the dash.
-        Shape::OutletDash | Shape::BareCity => in_first_runs(text, 4, is_dash),
-        // One site word, then the comma.
-        Shape::SiteComma => in_first_runs(text, 2, |c| c == ','),
+        gates
+    }
+
+    /// Whether separator `sep` is in one of the first `n` runs.
+    fn within(&self, n: usize, sep: usize) -> bool {
+        self.runs[..n].iter().any(|r| r[sep])
+    }
+
+    /// A necessary condition of `shape`'s regex matching the text. Each arm
+    /// says where the shape's separator can be at the latest: a city is at
+    /// most three words (`CITY_WORD`, no spaces inside), a site name at
+    /// most three words (`SITE_WORD`), and `\s*` may put a separator in a
+    /// run of its own.
+    pub(super) fn allows(&self, shape: Shape) -> bool {
+        match shape {
+            // `city \s*,?\s*\(`: three city words, a lone comma, then `(`;
+            // the date inside the parentheses has a slash.
+            Shape::Dated => self.within(5, PAREN) && self.text.contains('/'),
+            // The same opening; the agency's parenthesis closes.
+            Shape::Agency => self.within(5, PAREN) && self.text.contains(')'),
+            // `city \s*,` and `site \s*,`.
+            Shape::CitySite | Shape::SiteCity => self.within(4, COMMA),
+            // `site \s*\|`.
+            Shape::SitePipeCity => self.within(4, BAR),
+            // `site.tld-City`: no space before the hyphen.
+            Shape::SiteHyphenCity => self.first_dot_hyphen,
+            // `TEMPO.COJakarta`: the domain's dot is in the first run.
+            Shape::Glued => self.first_dot,
+            // One site word, then the dash.
+            Shape::SiteDash => self.within(2, DASH),
+            // Three site or city words, then the dash.
+            Shape::OutletDash | Shape::BareCity => self.within(4, DASH),
+            // One site word, then the comma.
+            Shape::SiteComma => self.within(2, COMMA),
+        }
     }
 }
 
@@ -70,6 +113,7 @@ pub(super) fn may_match(shape: Shape, text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::extract::dateline::shape_regex;
+    use crate::extract::words::in_first_runs;
 
     const ALL: [Shape; 11] = [
         Shape::Dated,

@@ -320,9 +320,9 @@ pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
         })
     };
     // A shape's regex runs only when its cheap gate passes (see `gate`).
-    let captures = |shape: Shape| {
-        gate::may_match(shape, text).then(|| shape_regex(shape).captures(text)).flatten()
-    };
+    let gates = gate::Gates::new(text);
+    let captures =
+        |shape: Shape| gates.allows(shape).then(|| shape_regex(shape).captures(text)).flatten();
     if let Some(c) = captures(Shape::Dated).filter(|c| !opener(&c["city"])) {
         let year: i32 = c["y"].parse().ok()?;
         let year = if c["y"].len() == 2 { 2000 + year } else { year };

@@ -64,12 +64,66 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// The longest trigger word, in bytes.
+const TRIGGER_MAX: usize = 21;
+
+/// Whether the byte at `r` is the key byte of a piece every trigger word
+/// holds (ASCII, any case): the `w` of `wil` (kanwil, wilayah), the `j` of
+/// `pj` (bpjs, bpjamsostek) or of `jams` (jamsostek).
+fn is_key(hay: &[u8], r: usize) -> bool {
+    let at = |i: usize, piece: &[u8]| {
+        hay.get(i..i + piece.len()).is_some_and(|w| w.eq_ignore_ascii_case(piece))
+    };
+    match hay[r] | 0x20 {
+        b'w' => at(r, b"wil"),
+        b'j' => (r > 0 && (hay[r - 1] | 0x20) == b'p') || at(r, b"jams"),
+        _ => false,
+    }
+}
+
+/// The first trigger word starting at or after `from`: what
+/// `TRIGGERS.find(Input::new(text).range(from..))` finds, without running
+/// the automaton over the whole text. Every trigger holds a key byte (see
+/// [`is_key`]), found by `memchr2`; a match starting at or before the first
+/// key byte `q` at or after `from` holds a key byte at `q` or later and so
+/// lies within `TRIGGER_MAX` bytes of `q`: the automaton reads only that
+/// window, and when its leftmost match starts after `q` (or there is none),
+/// no match starts at or before `q`.
+fn find_trigger(text: &str, mut from: usize) -> Option<aho_corasick::Match> {
+    let hay = text.as_bytes();
+    // The next `w`/`W` and `j`/`J` at or after `from` (`usize::MAX`: none).
+    let next = |from: usize, a: u8| {
+        memchr::memchr2(a, a.to_ascii_uppercase(), hay.get(from..)?).map(|k| from + k)
+    };
+    let (mut w, mut j) = (next(from, b'w'), next(from, b'j'));
+    loop {
+        let q = match (w, j) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => return None,
+        };
+        if is_key(hay, q) {
+            let window =
+                from.max((q + 1).saturating_sub(TRIGGER_MAX))..hay.len().min(q + TRIGGER_MAX);
+            match TRIGGERS.find(Input::new(text).range(window)) {
+                Some(m) if m.start() <= q => return Some(m),
+                _ => from = q + 1,
+            }
+        }
+        if w == Some(q) {
+            w = next(q + 1, b'w');
+        } else {
+            j = next(q + 1, b'j');
+        }
+    }
+}
+
 /// The trigger words starting at or after `from`: the start of the first
 /// and the offset after the chain and the spaces that follow it (where a
 /// territory would start), or `None` when there are no more.
 fn next_trigger(text: &str, mut from: usize) -> Option<(usize, usize)> {
     loop {
-        let m = TRIGGERS.find(Input::new(text).range(from..))?;
+        let m = find_trigger(text, from)?;
         from = m.end();
         if text[..m.start()].chars().next_back().is_some_and(is_word_char) {
             continue;
@@ -244,6 +298,82 @@ mod tests {
             assert!(r[2].split(',').all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_digit())));
         }
         assert!(OFFICES.len() > 30);
+    }
+
+    #[test]
+    fn every_trigger_word_holds_a_key_byte() {
+        for w in TRIGGER_WORDS {
+            assert!(w.len() <= TRIGGER_MAX, "{w}");
+            let upper = w.to_ascii_uppercase();
+            for v in [w.as_bytes(), upper.as_bytes()] {
+                assert!((0..v.len()).any(|r| is_key(v, r)), "{w}");
+            }
+        }
+        assert!(TRIGGER_WORDS.iter().any(|w| w.len() == TRIGGER_MAX));
+    }
+
+    /// The windowed search finds what the automaton finds over the whole
+    /// text, from every offset of texts made of trigger words in any case,
+    /// their key pieces, near misses and other words.
+    #[test]
+    fn the_windowed_trigger_search_matches_the_full_search() {
+        const PIECES: &[&str] = &[
+            "kanwil",
+            "KANWIL",
+            "Kanwil",
+            "kaNwil",
+            "kakanwil",
+            "Kantor Wilayah",
+            "kantor  wilayah",
+            "wilayah",
+            "Wilayah",
+            "WILAYAH",
+            "BPJS Ketenagakerjaan",
+            "bpjs) ketenagakerjaan",
+            "BPJS",
+            "Bpjamsostek",
+            "BP Jamsostek",
+            "jamsostek",
+            "JAMSOS",
+            "pj",
+            "Pj",
+            "wil",
+            "jams",
+            "w",
+            "j",
+            "J",
+            "W",
+            "p",
+            " ",
+            "  ",
+            ", ",
+            "(",
+            ")",
+            "-",
+            "\n",
+            "Bali",
+            "Nusra",
+            "kerja",
+            "wajib",
+            "jaminan",
+            "é",
+            "Ketenagakerjaan",
+            "x",
+            "untuk ",
+        ];
+        let mut next = crate::test_support::splitmix(0x0ff1_ce5e_u64);
+        let mut found = 0;
+        for _ in 0..3000 {
+            let n = 1 + next() % 12;
+            let text: String =
+                (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            for from in 0..=text.len() {
+                let full = TRIGGERS.find(Input::new(&text).range(from..));
+                assert_eq!(find_trigger(&text, from), full, "{text:?} from {from}");
+                found += usize::from(full.is_some());
+            }
+        }
+        assert!(found > 10_000, "{found}");
     }
 
     #[test]
