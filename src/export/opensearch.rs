@@ -411,7 +411,8 @@ mod tests {
         assert_eq!(props["credited"], json!({"type": "keyword"}));
         assert_eq!(
             props.as_object().unwrap().len(),
-            template(&[])["template"]["mappings"]["properties"].as_object().unwrap().len() + 1
+            template_of(&[], &[])["template"]["mappings"]["properties"].as_object().unwrap().len()
+                + 1
         );
         let (mut hit, article) = hit();
         hit.meta.facet_values =
