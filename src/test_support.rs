@@ -61,3 +61,40 @@ pub fn splitmix(seed: u64) -> impl FnMut() -> u64 {
         z ^ (z >> 31)
     }
 }
+
+/// A facet row that is not in the table, shown from its row
+/// ([`Shown::Values`](crate::index::facet_spec::Shown)): `credited`, the
+/// people of the byline (paths `/Role/Name`, counted at the leaf), so tests
+/// can show that a new row reaches hits and exports without code of its own.
+pub fn credited_row() -> crate::index::facet_spec::FacetSpec {
+    use crate::index::facet_spec::{FacetKind, FacetSpec, Level, Shown};
+    FacetSpec {
+        name: "credited",
+        field: "credited",
+        paths: |a| {
+            a.byline
+                .iter()
+                .map(|c| tantivy::schema::Facet::from_path([c.role.as_str(), c.name.as_str()]))
+                .collect()
+        },
+        level: Level::Leaf,
+        shown: Shown::Values,
+        ..*FacetKind::Source.spec()
+    }
+}
+
+/// An article with two credits of one person and one of another (made-up
+/// names), for [`credited_row`]: its values are `["Rina Wulandari", "Dedi
+/// Prasetyo"]`.
+pub fn credited_article() -> crate::extract::Article {
+    let credit =
+        |role: &str, name: &str| crate::extract::Credit { role: role.into(), name: name.into() };
+    crate::extract::Article {
+        byline: vec![
+            credit("Pewarta", "Rina Wulandari"),
+            credit("Editor", "Dedi Prasetyo"),
+            credit("Foto", "Rina Wulandari"),
+        ],
+        ..crate::extract::Article::default()
+    }
+}

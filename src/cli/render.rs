@@ -9,7 +9,7 @@ use warta::extract::figures::Figure;
 use warta::extract::{Official, ProvinceRef};
 use warta::index::BuildReport;
 pub use warta::search::json::{SearchJson, Thesaurus, Views, WithUndated};
-use warta::search::{ArticleView, Facets, Hit, SearchResponse, Snippet};
+use warta::search::{ArticleView, FacetValues, Facets, Hit, SearchResponse, Snippet};
 
 const BOLD: &str = "\x1b[1m";
 const HIT: &str = "\x1b[1;31m";
@@ -135,6 +135,7 @@ fn hit_text(out: &mut dyn Write, hit: &Hit, rank: usize, s: &Style) -> io::Resul
         &hit.meta.officials,
         &hit.meta.programs,
         &hit.meta.speakers(),
+        &hit.meta.facet_values,
     );
     if !meta.is_empty() {
         writeln!(out, "     {}", s.wrap(DIM, &meta))?;
@@ -173,13 +174,15 @@ fn format_value(v: f64) -> String {
     if v < 0.0 { format!("-{grouped}") } else { grouped }
 }
 
-/// "Jawa Timur (Surabaya) · Name (role, org) · JHT, JKK"
+/// "Jawa Timur (Surabaya) · Name (role, org) · JHT, JKK", then each facet
+/// shown from its row as "name: a, b".
 fn metadata_line(
     provinces: &[ProvinceRef],
     cities: &[String],
     officials: &[Official],
     programs: &[String],
     speakers: &[&str],
+    facet_values: &FacetValues,
 ) -> String {
     let mut parts = Vec::new();
     if !provinces.is_empty() {
@@ -197,6 +200,11 @@ fn metadata_line(
     }
     if !speakers.is_empty() {
         parts.push(format!("quoted: {}", speakers.join(", ")));
+    }
+    for (name, values) in facet_values.iter() {
+        if !values.is_empty() {
+            parts.push(format!("{name}: {}", values.join(", ")));
+        }
     }
     parts.join(" · ")
 }
@@ -285,6 +293,9 @@ pub fn article_text(out: &mut dyn Write, a: &ArticleView) -> io::Result<()> {
     field(out, "programs", a.meta.programs.join(", "))?;
     for f in &a.meta.figures {
         field(out, "figure", format!("{} = {} {}", f.text, format_value(f.value), f.unit))?;
+    }
+    for (name, values) in a.meta.facet_values.iter() {
+        field(out, name, values.join(", "))?;
     }
     writeln!(out)?;
     writeln!(out, "{}", a.body)
@@ -484,7 +495,20 @@ mod tests {
             }],
             &["JHT".into()],
             &["Sari", "Joko"],
+            &FacetValues::default(),
         );
         assert_eq!(line, "Jawa Timur (Surabaya) · Sari (Bupati) · JHT · quoted: Sari, Joko");
+    }
+
+    /// A facet shown from its row comes last, as `name: values`; one
+    /// without values says nothing.
+    #[test]
+    fn metadata_line_ends_with_the_facets_shown_from_their_rows() {
+        let values: FacetValues =
+            [("weekday", vec!["Senin".to_string(), "Selasa".into()]), ("mood", Vec::new())]
+                .into_iter()
+                .collect();
+        let line = metadata_line(&[], &[], &[], &["JHT".into()], &[], &values);
+        assert_eq!(line, "JHT · weekday: Senin, Selasa");
     }
 }

@@ -25,6 +25,7 @@ use crate::analysis::terms;
 use crate::error::{Error, Result, UserError};
 use crate::extract::Article;
 use crate::search::Hit;
+use crate::search::facet_spec::{FACETS, FacetSpec, Shown};
 
 /// Articles per bulk file (two lines each): a few MB, well under the
 /// default 100 MB limit of an HTTP bulk request.
@@ -75,7 +76,13 @@ fn analysed(with_aliases: bool) -> Value {
 /// The index template (OpenSearch `_index_template`; Elasticsearch reads
 /// the same body) for the documents of [`document`].
 pub fn template(synonyms: &[String]) -> Value {
-    let properties = json!({
+    template_of(synonyms, FACETS)
+}
+
+/// The index template with a keyword field for each facet of `rows` shown
+/// from its row ([`Shown::Values`]).
+fn template_of(synonyms: &[String], rows: &[FacetSpec]) -> Value {
+    let mut properties = json!({
         "id": keyword(),
         "path": keyword(),
         "url": keyword(),
@@ -112,6 +119,9 @@ pub fn template(synonyms: &[String]) -> Value {
         "body_exact": analysed(true),
         "body": {"type": "text", "index": false},
     });
+    for spec in rows.iter().filter(|s| s.shown == Shown::Values) {
+        properties[spec.name] = keyword();
+    }
     json!({
         "index_patterns": [INDEX_PATTERN],
         "template": {
@@ -153,7 +163,8 @@ pub struct Views {
 }
 
 /// The document of one article: facets as keyword arrays (the values the
-/// filters take), nested quotes and figures, the text in both views.
+/// filters take; those shown from their rows after the others), nested
+/// quotes and figures, the text in both views.
 pub fn document(hit: &Hit, article: &Article, views: &mut Views) -> Value {
     let title = hit.meta.title.as_deref().unwrap_or("");
     let orgs = distinct(
@@ -163,7 +174,7 @@ pub fn document(hit: &Hit, article: &Article, views: &mut Views) -> Value {
             .filter_map(|o| o.organization.as_deref())
             .chain(article.offices.iter().map(String::as_str)),
     );
-    json!({
+    let mut doc = json!({
         "id": hit.id,
         "path": hit.path,
         "url": hit.meta.url,
@@ -192,7 +203,11 @@ pub fn document(hit: &Hit, article: &Article, views: &mut Views) -> Value {
         "title_exact": terms(&mut views.exact, title).join(" "),
         "body_exact": terms(&mut views.exact, &article.body).join(" "),
         "body": article.body,
-    })
+    });
+    for (name, values) in hit.meta.facet_values.iter() {
+        doc[name] = json!(values);
+    }
+    doc
 }
 
 /// An export directory being written: `template.json` and
@@ -348,6 +363,7 @@ mod tests {
                 quotes: Vec::new(),
                 dateline: None,
                 url: None,
+                facet_values: Default::default(),
             },
             snippets: Vec::new(),
             duplicate_of: Some("b/2.txt".into()),
@@ -382,6 +398,29 @@ mod tests {
         let props = t["template"]["mappings"]["properties"].as_object().unwrap();
         for key in doc.as_object().unwrap().keys() {
             assert!(props.contains_key(key), "{key} is not mapped");
+        }
+    }
+
+    /// A facet shown from its row is a keyword field of the mapping and of
+    /// each document.
+    #[test]
+    fn a_facet_shown_from_its_row_is_a_keyword_field() {
+        let rows = [crate::test_support::credited_row()];
+        let t = template_of(&[], &rows);
+        let props = &t["template"]["mappings"]["properties"];
+        assert_eq!(props["credited"], json!({"type": "keyword"}));
+        assert_eq!(
+            props.as_object().unwrap().len(),
+            template_of(&[], &[])["template"]["mappings"]["properties"].as_object().unwrap().len()
+                + 1
+        );
+        let (mut hit, article) = hit();
+        hit.meta.facet_values =
+            crate::search::FacetValues::of(&rows, &crate::test_support::credited_article());
+        let doc = document(&hit, &article, &mut views());
+        assert_eq!(doc["credited"], json!(["Rina Wulandari", "Dedi Prasetyo"]));
+        for key in doc.as_object().unwrap().keys() {
+            assert!(props.get(key).is_some(), "{key} is not mapped");
         }
     }
 

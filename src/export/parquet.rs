@@ -30,6 +30,7 @@ use crate::error::{Error, Result};
 use crate::extract::PartialDate;
 use crate::extract::page::DateSource;
 use crate::search::Hit;
+use crate::search::facet_spec::{FACETS, FacetSpec, Shown};
 
 /// Rows per row group (at most).
 pub const BATCH_ROWS: usize = 8192;
@@ -88,8 +89,20 @@ fn figure_fields() -> Fields {
 }
 
 /// The columns of an export, in order: the hit's JSON keys (snippets
-/// aside) with typed values, and `body` last with `with_body`.
+/// aside) with typed values, then a `list<string>` column per facet shown
+/// from its row ([`Shown::Values`], named as the facet), and `body` last
+/// with `with_body`.
 pub fn schema(options: ParquetOptions) -> SchemaRef {
+    schema_of(options, FACETS)
+}
+
+/// The facets of `rows` that have a column of their own.
+fn shown(rows: &[FacetSpec]) -> impl Iterator<Item = &'static str> + '_ {
+    rows.iter().filter(|s| s.shown == Shown::Values).map(|s| s.name)
+}
+
+/// The columns of an export with the facets of `rows`.
+fn schema_of(options: ParquetOptions, rows: &[FacetSpec]) -> SchemaRef {
     let mut fields = vec![
         utf8("id", false),
         utf8("path", false),
@@ -112,6 +125,7 @@ pub fn schema(options: ParquetOptions) -> SchemaRef {
         Field::new("score", DataType::Float32, false),
         Field::new("counted", DataType::Boolean, false),
     ];
+    fields.extend(shown(rows).map(|name| list_of(name, DataType::Utf8)));
     if options.with_body {
         fields.push(utf8("body", true));
     }
@@ -183,13 +197,15 @@ struct Columns {
     duplicate_of: StringBuilder,
     score: Float32Builder,
     counted: BooleanBuilder,
+    /// A facet shown from its row: its name and its values.
+    shown: Vec<(&'static str, ListBuilder<StringBuilder>)>,
     body: Option<StringBuilder>,
     rows: usize,
     bytes: usize,
 }
 
 impl Columns {
-    fn new(options: ParquetOptions) -> Self {
+    fn new(options: ParquetOptions, rows: &[FacetSpec]) -> Self {
         Columns {
             id: StringBuilder::new(),
             path: StringBuilder::new(),
@@ -211,6 +227,7 @@ impl Columns {
             duplicate_of: StringBuilder::new(),
             score: Float32Builder::new(),
             counted: BooleanBuilder::new(),
+            shown: shown(rows).map(|name| (name, string_list())).collect(),
             body: options.with_body.then(StringBuilder::new),
             rows: 0,
             bytes: 0,
@@ -294,6 +311,13 @@ impl Columns {
         self.copies.append_value(u32::try_from(h.copies).unwrap_or(u32::MAX));
         self.score.append_value(h.score);
         self.counted.append_value(h.counted);
+        for (name, list) in &mut self.shown {
+            for v in h.meta.facet_values.get(name).unwrap_or_default() {
+                list.values().append_value(v);
+                bytes += v.len();
+            }
+            list.append(true);
+        }
         self.rows += 1;
         self.bytes += bytes;
     }
@@ -326,6 +350,9 @@ impl Columns {
             Arc::new(self.score.finish()),
             Arc::new(self.counted.finish()),
         ];
+        for (_, list) in &mut self.shown {
+            columns.push(Arc::new(list.finish()));
+        }
         if let Some(b) = &mut self.body {
             columns.push(Arc::new(b.finish()));
         }
@@ -377,7 +404,7 @@ impl ParquetExport {
             path: path.to_path_buf(),
             partial,
             schema,
-            columns: Columns::new(options),
+            columns: Columns::new(options, FACETS),
             writer: Some(writer),
             rows: 0,
         })
@@ -482,6 +509,7 @@ mod tests {
                 }],
                 dateline: None,
                 url: i.is_multiple_of(2).then(|| format!("https://contoh.id/{i}")),
+                facet_values: Default::default(),
             },
             snippets: Vec::new(),
             duplicate_of: None,
@@ -552,6 +580,31 @@ mod tests {
         assert_eq!(value, 2e9);
         let body = b.column_by_name("body").unwrap().as_string::<i32>();
         assert_eq!(body.value(0), "Isi berita.");
+    }
+
+    /// A facet shown from its row is a `list<string>` column named as the
+    /// facet, after the fixed columns and before the body.
+    #[test]
+    fn a_facet_shown_from_its_row_is_a_column_of_its_own() {
+        let rows = [crate::test_support::credited_row()];
+        let options = ParquetOptions { with_body: true };
+        let schema = schema_of(options, &rows);
+        let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+        let fixed = schema_of(options, &[]);
+        assert_eq!(names.len(), fixed.fields().len() + 1);
+        assert_eq!(names[names.len() - 3..], ["counted", "credited", "body"]);
+        let mut columns = Columns::new(options, &rows);
+        let mut with = hit(0);
+        with.meta.facet_values =
+            crate::search::FacetValues::of(&rows, &crate::test_support::credited_article());
+        columns.push(&with, Some("Isi."));
+        columns.push(&hit(1), Some("Isi."));
+        let batch = columns.finish(&schema).unwrap();
+        let credited = batch.column_by_name("credited").unwrap().as_list::<i32>();
+        let first = credited.value(0);
+        let first = first.as_string::<i32>();
+        assert_eq!(first.iter().flatten().collect::<Vec<_>>(), ["Rina Wulandari", "Dedi Prasetyo"]);
+        assert_eq!(credited.value(1).len(), 0, "a hit without values has an empty list");
     }
 
     #[test]

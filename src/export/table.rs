@@ -9,10 +9,12 @@
 
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::sync::LazyLock;
 
 use serde_json::{Value, json};
 
 use crate::search::Hit;
+use crate::search::facet_spec::{FACETS, FacetSpec, Shown};
 
 /// The rows of an export (`--table`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -63,7 +65,8 @@ impl std::str::FromStr for Table {
 /// The UTF-8 byte order mark Excel looks for.
 pub const BOM: &str = "\u{feff}";
 
-/// The columns of a hit export.
+/// The fixed columns of a hit export: [`hit_columns`] adds one per facet
+/// shown from its row after them.
 pub const HIT_COLUMNS: [&str; 17] = [
     "id",
     "path",
@@ -92,9 +95,38 @@ pub fn csv_writer(out: &mut dyn Write, bom: bool) -> io::Result<csv::Writer<&mut
     Ok(csv::Writer::from_writer(out))
 }
 
-/// One CSV row of a hit, in [`HIT_COLUMNS`] order. Lists are joined with `; `.
-/// The date's precision and basis come last, so older column positions hold.
-pub fn hit_row(h: &Hit) -> [String; 17] {
+/// The columns of a hit export: [`HIT_COLUMNS`], then one per facet of the
+/// table shown as [`Shown::Values`] (its name), in the table's order.
+pub fn hit_columns() -> &'static [&'static str] {
+    static COLUMNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| hit_columns_of(FACETS));
+    &COLUMNS
+}
+
+/// The columns of a hit export with the facets of `rows`.
+pub fn hit_columns_of(rows: &[FacetSpec]) -> Vec<&'static str> {
+    let shown = rows.iter().filter(|s| s.shown == Shown::Values).map(|s| s.name);
+    HIT_COLUMNS.iter().copied().chain(shown).collect()
+}
+
+/// One CSV row of a hit, in [`hit_columns`] order. Lists are joined with `; `.
+/// The date's precision and basis come after the first columns, and the
+/// facets shown from their rows last, so older column positions hold.
+pub fn hit_row(h: &Hit) -> Vec<String> {
+    hit_row_of(hit_columns(), h)
+}
+
+/// One CSV row of a hit under `columns` ([`HIT_COLUMNS`] and facet names):
+/// a facet's cell holds the hit's values of the facet of that name.
+fn hit_row_of(columns: &[&str], h: &Hit) -> Vec<String> {
+    let mut row = Vec::from(fixed_cells(h));
+    for name in &columns[HIT_COLUMNS.len()..] {
+        row.push(h.meta.facet_values.get(name).unwrap_or_default().join("; "));
+    }
+    row
+}
+
+/// The cells of [`HIT_COLUMNS`].
+fn fixed_cells(h: &Hit) -> [String; 17] {
     let join = |v: Vec<&str>| v.join("; ");
     [
         h.id.clone(),
@@ -128,7 +160,7 @@ fn official_cell(o: &crate::extract::Official) -> String {
 /// The header of a table.
 pub fn columns(table: Table) -> &'static [&'static str] {
     match table {
-        Table::Hits => &HIT_COLUMNS,
+        Table::Hits => hit_columns(),
         Table::Quotes => &["id", "speaker", "direct", "text"],
         Table::Figures => &["id", "text", "value", "unit", "sentence"],
         Table::Officials => &["id", "name", "role", "organization", "as_printed"],
@@ -138,7 +170,7 @@ pub fn columns(table: Table) -> &'static [&'static str] {
 /// Which columns hold numbers or booleans (never neutralised).
 fn typed(table: Table, column: usize) -> bool {
     match table {
-        Table::Hits => matches!(HIT_COLUMNS[column], "score" | "copies"),
+        Table::Hits => matches!(hit_columns()[column], "score" | "copies"),
         Table::Quotes => column == 2,
         Table::Figures => column == 2,
         Table::Officials => false,
@@ -149,7 +181,7 @@ fn typed(table: Table, column: usize) -> bool {
 pub fn rows(table: Table, h: &Hit) -> Vec<Vec<String>> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     match table {
-        Table::Hits => vec![hit_row(h).to_vec()],
+        Table::Hits => vec![hit_row(h)],
         Table::Quotes => h
             .meta
             .quotes
@@ -290,6 +322,48 @@ mod tests {
             assert_eq!(t.name().parse::<Table>(), Ok(t));
         }
         assert!("rows".parse::<Table>().unwrap_err().contains("hits, quotes"));
+    }
+
+    /// A facet shown from its row is a column after the fixed ones in CSV,
+    /// and a key of the JSON Lines hit.
+    #[test]
+    fn a_facet_shown_from_its_row_is_a_column_after_the_fixed_ones() {
+        let rows = [crate::test_support::credited_row()];
+        let columns = hit_columns_of(&rows);
+        assert_eq!(columns[..HIT_COLUMNS.len()], HIT_COLUMNS);
+        assert_eq!(columns[HIT_COLUMNS.len()..], ["credited"]);
+        let mut hit = Hit {
+            id: "a.txt".into(),
+            path: "a.txt".into(),
+            score: 1.0,
+            meta: crate::search::ArticleMeta::default(),
+            snippets: Vec::new(),
+            duplicate_of: None,
+            copies: 0,
+            counted: true,
+        };
+        assert_eq!(hit_row_of(&columns, &hit).last().unwrap(), "", "no values: an empty cell");
+        hit.meta.facet_values =
+            crate::search::FacetValues::of(&rows, &crate::test_support::credited_article());
+        let row = hit_row_of(&columns, &hit);
+        assert_eq!(row.len(), columns.len());
+        assert_eq!(row[..HIT_COLUMNS.len()], hit_row_of(&HIT_COLUMNS, &hit));
+        assert_eq!(row.last().unwrap(), "Rina Wulandari; Dedi Prasetyo");
+        let mut line = Vec::new();
+        write_jsonl(&mut line, Table::Hits, &hit).unwrap();
+        let v: Value = serde_json::from_slice(&line).unwrap();
+        assert_eq!(v["credited"], json!(["Rina Wulandari", "Dedi Prasetyo"]));
+    }
+
+    /// The table's own columns are the fixed ones and one per facet shown
+    /// from its row, so adding such a row changes no other column.
+    #[test]
+    fn hit_columns_follow_the_facet_table() {
+        let shown: Vec<&str> =
+            FACETS.iter().filter(|s| s.shown == Shown::Values).map(|s| s.name).collect();
+        assert_eq!(hit_columns()[..HIT_COLUMNS.len()], HIT_COLUMNS);
+        assert_eq!(hit_columns()[HIT_COLUMNS.len()..], shown);
+        assert_eq!(columns(Table::Hits), hit_columns());
     }
 
     #[test]

@@ -7,8 +7,10 @@
 //! The table lives in `index` because it describes index fields: the schema
 //! creates one facet field per distinct `field` of the rows and a document
 //! fills each from its first row's `paths`; `search` (filters, counting,
-//! choices), the command line and the server read the same rows. Adding a
-//! facet is its `Article` field, a [`FacetKind`] variant and a row here.
+//! choices), the command line and the server read the same rows, and so do
+//! a hit's metadata line and the export columns for a row shown as
+//! [`Shown::Values`]. Adding a facet is its `Article` field, a
+//! [`FacetKind`] variant and a row here.
 
 use tantivy::schema::Facet;
 
@@ -89,6 +91,26 @@ pub struct FacetSpec {
     /// The facet counted within each value by `warta facets --by` (a
     /// province's cities; JSON `cities`, CSV `province,city`).
     pub nested: Option<FacetKind>,
+    /// How a hit, `warta show` and the exports show an article's values.
+    pub shown: Shown,
+}
+
+/// How a hit (its text line and `--json`), `warta show` and the exports
+/// (CSV and JSON Lines hit tables, Parquet, OpenSearch) show a facet's
+/// values of an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// By code of its own, from the article's metadata fields, in a format
+    /// the contract fixes (officials with role and organisation, provinces
+    /// with their codes, speakers in the order they are quoted …).
+    Own,
+    /// From the row alone: the values of its paths at its level, each once,
+    /// in the order of the paths ([`FacetSpec::values`]). A hit carries them
+    /// as a list under the facet's name (a `--json` key, a CSV column after
+    /// the fixed ones, a Parquet `list<string>` column, an OpenSearch keyword
+    /// field), and its text line as `name: a, b`. The name must not be a key
+    /// a hit already has (a test checks).
+    Values,
 }
 
 /// How a value a user types (`--city Medan`, `official=Zainudin`) resolves
@@ -165,6 +187,7 @@ pub const FACETS: &[FacetSpec] = &[
         label: ["Provinsi", "Province"],
         panel: true,
         nested: Some(FacetKind::City),
+        shown: Shown::Own,
     },
     FacetSpec {
         kind: FacetKind::City,
@@ -185,6 +208,7 @@ pub const FACETS: &[FacetSpec] = &[
         label: ["Kota/kabupaten", "City/regency"],
         panel: true,
         nested: None,
+        shown: Shown::Own,
     },
     FacetSpec {
         kind: FacetKind::Official,
@@ -205,6 +229,7 @@ pub const FACETS: &[FacetSpec] = &[
         label: ["Pejabat", "Official"],
         panel: true,
         nested: None,
+        shown: Shown::Own,
     },
     FacetSpec {
         kind: FacetKind::Org,
@@ -225,6 +250,7 @@ pub const FACETS: &[FacetSpec] = &[
         label: ["Organisasi", "Organisation"],
         panel: true,
         nested: None,
+        shown: Shown::Own,
     },
     FacetSpec {
         kind: FacetKind::Program,
@@ -245,6 +271,7 @@ pub const FACETS: &[FacetSpec] = &[
         label: ["Program", "Programme"],
         panel: true,
         nested: None,
+        shown: Shown::Own,
     },
     FacetSpec {
         kind: FacetKind::Source,
@@ -265,6 +292,7 @@ pub const FACETS: &[FacetSpec] = &[
         label: ["Sumber", "Source"],
         panel: true,
         nested: None,
+        shown: Shown::Own,
     },
     FacetSpec {
         kind: FacetKind::Speaker,
@@ -285,8 +313,30 @@ pub const FACETS: &[FacetSpec] = &[
         label: ["Narasumber", "People quoted"],
         panel: false,
         nested: None,
+        shown: Shown::Own,
     },
 ];
+
+impl FacetSpec {
+    /// An article's values of this facet, as [`Shown::Values`] shows them:
+    /// the segment of each path at the row's level (a path without that
+    /// level gives none), each value once, in the order of the paths.
+    pub fn values(&self, article: &Article) -> Vec<String> {
+        let depth = match self.level {
+            Level::Top => 0,
+            Level::Leaf => 1,
+        };
+        let mut values: Vec<String> = Vec::new();
+        for path in (self.paths)(article) {
+            if let Some(value) = path.to_path().get(depth)
+                && !values.iter().any(|v| v == value)
+            {
+                values.push((*value).to_string());
+            }
+        }
+        values
+    }
+}
 
 impl FacetKind {
     /// Every facet, in the table's order (that of the JSON contract's
@@ -522,5 +572,23 @@ mod path_tests {
         }
         let fields: Vec<&str> = field_rows().map(|s| s.field).collect();
         assert_eq!(fields, ["region", "official", "program", "source", "speaker"]);
+    }
+
+    /// A row's values are its paths' segments at its level, each once, in
+    /// the paths' order; a path without that level gives none.
+    #[test]
+    fn values_are_the_paths_at_the_rows_level_each_once() {
+        let a = sample();
+        assert_eq!(FacetKind::Official.spec().values(&a), ["Budi Santoso"]);
+        assert_eq!(FacetKind::Org.spec().values(&a), ["(none)", "Kanwil Contoh"]);
+        assert_eq!(FacetKind::Province.spec().values(&a), ["Jawa Timur", "Sumatera Utara"]);
+        assert_eq!(FacetKind::City.spec().values(&a), ["Surabaya"]);
+        assert_eq!(FacetKind::Speaker.spec().values(&a), ["Asep Rahmat", "Zainudin"]);
+        let row = crate::test_support::credited_row();
+        assert_eq!(
+            row.values(&crate::test_support::credited_article()),
+            ["Rina Wulandari", "Dedi Prasetyo"]
+        );
+        assert!(row.values(&a).is_empty());
     }
 }

@@ -53,7 +53,7 @@ pub use compile::Match;
 pub use facets::FacetSet;
 pub use filters::{FacetKind, Filters};
 pub use response::{
-    ArticleMeta, ArticleView, Explanation, FacetCount, Facets, Hit, SearchResponse,
+    ArticleMeta, ArticleView, Explanation, FacetCount, FacetValues, Facets, Hit, SearchResponse,
 };
 pub use snippet::{Analyzers, Snippet};
 

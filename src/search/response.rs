@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::{Official, PartialDate, ProvinceRef};
 use crate::search::compile::Match;
-use crate::search::facet_spec::{FACET_COUNT, FACETS};
+use crate::search::facet_spec::{FACET_COUNT, FACETS, FacetSpec, Shown};
 use crate::search::filters::FacetKind;
 use crate::search::snippet::Snippet;
 
@@ -81,6 +81,87 @@ pub struct ArticleMeta {
     pub dateline: Option<String>,
     /// Page address, when the input gives one.
     pub url: Option<String>,
+    /// The values of the facets the table shows from their rows
+    /// ([`Shown::Values`]): one key per such facet, after the keys above.
+    #[serde(flatten)]
+    pub facet_values: FacetValues,
+}
+
+/// An article's values of each facet shown as [`Shown::Values`], by facet
+/// name, in the table's order: in JSON, one key per such facet holding a
+/// list of strings (none while every row is [`Shown::Own`]). Flattened into
+/// [`ArticleMeta`]; reading JSON takes the keys that name such a row (a
+/// missing one is an empty list) and passes over any other.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FacetValues(Vec<(&'static str, Vec<String>)>);
+
+impl FacetValues {
+    /// An article's values of every row of `rows` shown as [`Shown::Values`].
+    pub fn of(rows: &[FacetSpec], article: &crate::extract::Article) -> FacetValues {
+        FacetValues(
+            rows.iter()
+                .filter(|s| s.shown == Shown::Values)
+                .map(|s| (s.name, s.values(article)))
+                .collect(),
+        )
+    }
+
+    /// The values of the facet named `name`, if it is shown from its row.
+    pub fn get(&self, name: &str) -> Option<&[String]> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_slice())
+    }
+
+    /// Each facet's name and values, in the table's order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &[String])> {
+        self.0.iter().map(|(n, v)| (*n, v.as_slice()))
+    }
+}
+
+impl FromIterator<(&'static str, Vec<String>)> for FacetValues {
+    fn from_iter<I: IntoIterator<Item = (&'static str, Vec<String>)>>(pairs: I) -> FacetValues {
+        FacetValues(pairs.into_iter().collect())
+    }
+}
+
+impl Serialize for FacetValues {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (name, values) in &self.0 {
+            map.serialize_entry(name, values)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for FacetValues {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FacetValues, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = FacetValues;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("facet values by facet name")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<FacetValues, A::Error> {
+                let mut values = FacetValues::of(FACETS, &crate::extract::Article::default());
+                while let Some(key) = map.next_key::<String>()? {
+                    match values.0.iter_mut().find(|(name, _)| *name == key) {
+                        Some((_, list)) => *list = map.next_value()?,
+                        None => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(values)
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
 }
 
 impl ArticleMeta {
@@ -100,6 +181,7 @@ impl ArticleMeta {
     /// byline and offices stay).
     pub fn take(a: &mut crate::extract::Article) -> ArticleMeta {
         use std::mem::take;
+        let facet_values = FacetValues::of(FACETS, a);
         ArticleMeta {
             title: take(&mut a.title),
             source: take(&mut a.source),
@@ -115,6 +197,7 @@ impl ArticleMeta {
             quotes: take(&mut a.quotes),
             dateline: take(&mut a.dateline),
             url: take(&mut a.url),
+            facet_values,
         }
     }
 }
@@ -291,6 +374,9 @@ mod tests {
             "title",
             "url",
         ];
+        // Then one key per facet shown from its row.
+        let shown = FACETS.iter().filter(|s| s.shown == Shown::Values).map(|s| s.name);
+        let meta: Vec<&str> = meta.into_iter().chain(shown).collect();
         let mut want_hit: Vec<String> =
             ["copies", "counted", "duplicate_of", "id", "path", "score", "snippets"]
                 .iter()
@@ -312,6 +398,39 @@ mod tests {
         let back: ArticleView =
             serde_json::from_str(&serde_json::to_string(&view).unwrap()).unwrap();
         assert_eq!(back, view);
+    }
+
+    /// A facet shown from its row is one more key of a hit, after the
+    /// metadata; reading a hit passes over keys no row of the table shows
+    /// (such as one an older or newer warta wrote) and gives the facets
+    /// shown from their rows empty when their keys are missing.
+    #[test]
+    fn facets_shown_from_their_rows_are_keys_of_a_hit() {
+        let rows = [crate::test_support::credited_row()];
+        let mut meta = ArticleMeta {
+            facet_values: FacetValues::of(&rows, &crate::test_support::credited_article()),
+            ..ArticleMeta::default()
+        };
+        let hit = Hit {
+            id: "a.txt".into(),
+            path: "a.txt".into(),
+            score: 1.0,
+            meta: meta.clone(),
+            snippets: Vec::new(),
+            duplicate_of: None,
+            copies: 0,
+            counted: true,
+        };
+        let json = serde_json::to_string(&hit).unwrap();
+        assert!(
+            json.contains(r#""url":null,"credited":["Rina Wulandari","Dedi Prasetyo"],"snippets""#),
+            "{json}"
+        );
+        let back: Hit = serde_json::from_str(&json).unwrap();
+        meta.facet_values = FacetValues::of(FACETS, &crate::extract::Article::default());
+        assert_eq!(back.meta, meta, "the table has no row `credited`");
+        let other = json.replace(r#""credited":"#, r#""later":{"x":1},"credited":"#);
+        assert_eq!(serde_json::from_str::<Hit>(&other).unwrap().meta, meta);
     }
 
     /// The JSON of the facet counts: one key per row of the table, in its order.

@@ -250,10 +250,13 @@ fn matches_in(tokens: &[Token], pattern: &[(usize, u32)], p: usize, out: &mut Ve
 
 /// Sentence byte ranges: split at line breaks and after `.`, `!`, `?` (and
 /// a closing quote) followed by a space and an upper-case letter or quote.
+///
+/// The four bytes that may end a sentence are ASCII, so they are found in
+/// the bytes (never inside a multi-byte character); only the characters
+/// after a `.`, `!` or `?` are decoded.
 fn sentences(body: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
     let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
         let text = &body[s..e];
         let lead = text.len() - text.trim_start().len();
@@ -262,24 +265,23 @@ fn sentences(body: &str) -> Vec<(usize, usize)> {
             out.push((s + lead, s + lead + trimmed.len()));
         }
     };
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if c == '\n' {
+    for (i, &b) in body.as_bytes().iter().enumerate() {
+        if b == b'\n' {
             push(start, i, &mut out);
             start = i + 1;
             continue;
         }
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = k + 1;
-            while chars.get(j).is_some_and(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')'))
+        if matches!(b, b'.' | b'!' | b'?') {
+            let after = i + 1;
+            let mut next = body[after..]
+                .char_indices()
+                .skip_while(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')'));
+            if let Some((space, ' ')) = next.next()
+                && next
+                    .next()
+                    .is_some_and(|(_, c)| c.is_uppercase() || matches!(c, '"' | '“' | '”'))
             {
-                j += 1;
-            }
-            let space = chars.get(j).is_some_and(|&(_, c)| c == ' ');
-            let next_upper = chars
-                .get(j + 1)
-                .is_some_and(|&(_, c)| c.is_uppercase() || matches!(c, '"' | '“' | '”'));
-            if space && next_upper {
-                let end = chars[j].0;
+                let end = after + space;
                 push(start, end, &mut out);
                 start = end;
             }
@@ -482,6 +484,58 @@ mod tests {
     fn odd_unicode_never_panics() {
         for body in ["🙂. 🙂! É", "a\u{301}. B", "…", "\n\n\n"] {
             let _ = snippets(body, &pats(&["a", "🙂"]), 3);
+        }
+    }
+
+    /// The sentences as they were found over a vector of every character:
+    /// the reference [`sentences`] must equal.
+    fn sentences_by_chars(body: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+            let text = &body[s..e];
+            let lead = text.len() - text.trim_start().len();
+            let trimmed = text.trim();
+            if !trimmed.is_empty() {
+                out.push((s + lead, s + lead + trimmed.len()));
+            }
+        };
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            if c == '\n' {
+                push(start, i, &mut out);
+                start = i + 1;
+                continue;
+            }
+            if matches!(c, '.' | '!' | '?') {
+                let mut j = k + 1;
+                while chars.get(j).is_some_and(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')'))
+                {
+                    j += 1;
+                }
+                let space = chars.get(j).is_some_and(|&(_, c)| c == ' ');
+                let next_upper = chars
+                    .get(j + 1)
+                    .is_some_and(|&(_, c)| c.is_uppercase() || matches!(c, '"' | '“' | '”'));
+                if space && next_upper {
+                    let end = chars[j].0;
+                    push(start, end, &mut out);
+                    start = end;
+                }
+            }
+        }
+        push(start, body.len(), &mut out);
+        out
+    }
+
+    proptest::proptest! {
+        /// Sentences found in the bytes are the ones found over every
+        /// character, on bodies thick with their marks and other scripts.
+        #[test]
+        fn sentences_equal_the_character_scan(
+            body in "[a-zA-Z .!?\"“”’'()\n éÜßİ中]{0,300}",
+        ) {
+            proptest::prop_assert_eq!(sentences(&body), sentences_by_chars(&body));
         }
     }
 
