@@ -610,10 +610,11 @@ def write_report(path, r):
 
 def scale_out_section(path):
     """The sections other scripts (`scale/bench.sh report`, `bench/serve.sh`) or people (the
-    indexing CPU measurements) wrote into the report, kept as they are."""
+    query cost and indexing CPU measurements) wrote into the report, kept as they are."""
     text = Path(path).read_text() if Path(path).exists() else ""
     kept = ""
-    for name, by in (("index-cpu", "hand (indexing CPU per article)"),
+    for name, by in (("query-cost", "hand (query cost in instructions)"),
+                     ("index-cpu", "hand (indexing CPU per article)"),
                      ("scale-out", "scale/bench.sh report"), ("serve", "bench/serve.sh")):
         begin, end = f"<!-- {name}: written by {by} -->", f"<!-- /{name} -->"
         if begin in text and end in text:

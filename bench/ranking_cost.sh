@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Instructions per round of each query class of bench/queries.tsv, plus five long queries whose
 # every-word set does not fill a page, counted by valgrind's callgrind (immune to other load on the
-# machine). For BENCHMARKS.md's "Cost of ranking with partial matches".
+# machine). For BENCHMARKS.md's "Ranking with partial matches".
 #
 #   bench/ranking_cost.sh BENCH_QUERIES INDEX_DIR
 #
