@@ -116,6 +116,15 @@ pub enum UserError {
         /// Format version this build reads.
         expected: u32,
     },
+    /// The index's fields are not the ones this warta writes, under the
+    /// same format number (a field was added or changed without raising
+    /// it).
+    #[error("the index in {} has other fields than this warta writes (it was built before a field was added or changed); rebuild it with `warta index CORPUS --index {} --rebuild`",
+        .path.display(), .path.display())]
+    IndexFields {
+        /// The index directory.
+        path: PathBuf,
+    },
     /// Another process is writing this index.
     #[error("the index in {} is locked by another `warta index` or `warta merge` (lock file {}); wait for it to finish",
         .path.display(), .path.join(".tantivy-writer.lock").display())]

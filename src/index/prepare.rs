@@ -81,10 +81,7 @@ pub fn prepare(
         return Err(UserError::NotAnIndex { path: dir.to_path_buf() }.into());
     }
     let searchable = !scratch && exists && !matches!(&info, Ok(Some(i)) if !i.complete);
-    let opened = exists
-        .then(|| Index::open_in_dir(dir).ok())
-        .flatten()
-        .filter(|i| fields_of(&i.schema()).is_some());
+    let opened = exists.then(|| Index::open_in_dir(dir).ok()).flatten();
     let problem = match (&info, &opened) {
         _ if !exists => None,
         (Err(e), _) => Some(format!("its warta.json is unreadable ({e})")),
@@ -93,6 +90,9 @@ pub fn prepare(
         }
         (Ok(Some(i)), _) if i.format != FORMAT_VERSION => {
             Some(format!("it has format {}, this warta writes {FORMAT_VERSION}", i.format))
+        }
+        (_, Some(i)) if fields_of(&i.schema()).is_none() => {
+            Some("its fields are not the ones this warta writes".into())
         }
         _ => None,
     };

@@ -176,13 +176,10 @@ impl WartaIndex {
         let directory =
             crate::index::readonly::Searchable::open(dir).map_err(|e| corrupt(e.to_string()))?;
         let index = Index::open(directory).map_err(|e| corrupt(e.to_string()))?;
-        let fields = fields_of(&index.schema()).ok_or_else(|| {
-            Error::from(UserError::IndexVersion {
-                path: dir.to_path_buf(),
-                found: info.format,
-                expected: FORMAT_VERSION,
-            })
-        })?;
+        // The format number matched above, so other fields mean a field was
+        // added or changed without raising it.
+        let fields = fields_of(&index.schema())
+            .ok_or_else(|| Error::from(UserError::IndexFields { path: dir.to_path_buf() }))?;
         let officials = analysis::stored_officials(dir)?;
         let analysis = analysis::config(analysis::stored_roots(dir)?, &officials);
         analysis.register(index.tokenizers());
@@ -322,5 +319,35 @@ impl WartaIndex {
         };
         let doc: TantivyDocument = searcher.doc(*addr)?;
         self.stored(&doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An index of this format number whose fields are not this warta's
+    /// (a field added without raising the number) is refused by name, with
+    /// the rebuild that mends it, not as another version of warta.
+    #[test]
+    fn an_index_with_other_fields_names_the_rebuild() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut builder = tantivy::schema::Schema::builder();
+        builder.add_text_field("id", tantivy::schema::STRING | tantivy::schema::STORED);
+        Index::create_in_dir(dir.path(), builder.build()).unwrap();
+        IndexInfo {
+            format: FORMAT_VERSION,
+            corpus: PathBuf::from("/corpus"),
+            articles: 0,
+            built_at: 0,
+            complete: true,
+            pending: false,
+            fingerprint: Fingerprint::default(),
+        }
+        .write(dir.path())
+        .unwrap();
+        let message = WartaIndex::open(dir.path()).err().expect("refused").to_string();
+        assert!(message.contains("has other fields than this warta writes"), "{message}");
+        assert!(message.contains("--rebuild"), "{message}");
     }
 }

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use warta::search::facet_spec::FACETS;
+use warta::search::facet_spec::{FACETS, Shown};
 
 /// The page, with a placeholder for the facet table.
 const TEMPLATE: &str = include_str!("ui/index.html");
@@ -32,7 +32,7 @@ fn asset(kind: &'static str, body: &'static str) -> Response {
 }
 
 /// The page as served: the facets the script draws (name, API parameter,
-/// labels, filter, panel) from the facet table, as JSON in a data block
+/// labels, filter, panel, whether hits show its values) from the facet table, as JSON in a data block
 /// that no browser runs (`type="application/json"`).
 static INDEX: LazyLock<String> = LazyLock::new(|| TEMPLATE.replace("@facet-table", &facet_table()));
 
@@ -48,6 +48,7 @@ fn facet_table() -> String {
                 "label": {"id": s.label[0], "en": s.label[1]},
                 "shared": s.shared,
                 "panel": s.panel,
+                "values": s.shown == Shown::Values,
             })
         })
         .collect();
@@ -103,6 +104,9 @@ mod tests {
         assert_eq!(rows.len(), FACETS.len());
         assert_eq!(rows[0]["name"], FACETS[0].name);
         assert_eq!(rows[0]["label"]["en"], FACETS[0].label[1]);
+        for (row, spec) in rows.iter().zip(FACETS) {
+            assert_eq!(row["values"], spec.shown == Shown::Values, "{}", spec.name);
+        }
         let escaped = facet_table();
         assert!(!escaped.contains("</"));
     }

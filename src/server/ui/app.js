@@ -11,6 +11,8 @@
 const FACET_TABLE = JSON.parse(document.getElementById("facet-table").textContent);
 const FILTERS = FACET_TABLE.filter((f) => f.shared).map((f) => f.param);
 const FACETS = FACET_TABLE.filter((f) => f.panel);
+// Facets a hit and the article page show from their table row (a list of values under the facet's name).
+const SHOWN = FACET_TABLE.filter((f) => f.values);
 
 const LABELS = {
   id: {
@@ -232,6 +234,7 @@ async function renderSearch(p) {
   const hits = r.hits.map((h) => el("article", { class: "hit", "data-id": h.id },
     el("h2", {}, el("a", { href: "?" + withParams((q) => { q.set("view", "article"); q.set("id", h.id); }), onclick: (e) => { e.preventDefault(); go(withParams((q) => { q.set("view", "article"); q.set("id", h.id); })); } }, h.title || h.id)),
     el("div", { class: "meta" }, [h.source, h.date, (h.provinces || []).map((x) => x.name).join(", "), (h.programs || []).join(" "),
+      ...SHOWN.map((f) => (h[f.name] || []).length ? `${t(f.name)}: ${h[f.name].join(", ")}` : null),
       h.copies ? t("copies", h.copies) : null].filter(Boolean).join(" · ")),
     (h.snippets || []).map((s) => el("p", { class: "snippet" }, highlighted(s.text, s.highlights)))));
   const pager = el("div", { class: "pager" },
@@ -261,7 +264,8 @@ async function renderArticle(p) {
       row(t("byline"), (a.byline || []).map((b) => `${b.name} (${b.role})`)),
       row(t("provinces"), (a.provinces || []).map((x) => x.name)), row(t("cities"), a.cities), row(t("org"), a.offices),
       row(t("officials"), (a.officials || []).map((o) => [o.name, o.role, o.organization].filter(Boolean).join(" — "))),
-      row(t("programs"), a.programs), row(t("url"), a.url), row("id", a.id)),
+      row(t("programs"), a.programs), ...SHOWN.map((f) => row(t(f.name), a[f.name])),
+      row(t("url"), a.url), row("id", a.id)),
     (a.quotes || []).length ? [el("h2", {}, t("quotes")), a.quotes.map((q) => el("blockquote", {}, el("p", {}, q.text), el("footer", { class: "meta" }, q.speaker)))] : [],
     (a.figures || []).length ? [el("h2", {}, t("figures")), el("ul", {}, a.figures.map((f) => el("li", {}, el("strong", {}, f.text), " ", el("span", { class: "meta" }, f.sentence))))] : [],
     el("h2", {}, t("body")),
