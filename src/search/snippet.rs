@@ -248,6 +248,17 @@ fn matches_in(tokens: &[Token], pattern: &[(usize, u32)], p: usize, out: &mut Ve
     }
 }
 
+/// Adds `body[s..e]` without its surrounding white space to `out`, unless
+/// nothing is left.
+fn push_trimmed(body: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+    let text = &body[s..e];
+    let lead = text.len() - text.trim_start().len();
+    let trimmed = text.trim();
+    if !trimmed.is_empty() {
+        out.push((s + lead, s + lead + trimmed.len()));
+    }
+}
+
 /// Sentence byte ranges: split at line breaks and after `.`, `!`, `?` (and
 /// a closing quote) followed by a space and an upper-case letter or quote.
 ///
@@ -257,14 +268,7 @@ fn matches_in(tokens: &[Token], pattern: &[(usize, u32)], p: usize, out: &mut Ve
 fn sentences(body: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
-        let text = &body[s..e];
-        let lead = text.len() - text.trim_start().len();
-        let trimmed = text.trim();
-        if !trimmed.is_empty() {
-            out.push((s + lead, s + lead + trimmed.len()));
-        }
-    };
+    let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| push_trimmed(body, s, e, out);
     for (i, &b) in body.as_bytes().iter().enumerate() {
         if b == b'\n' {
             push(start, i, &mut out);
@@ -493,14 +497,8 @@ mod tests {
         let mut out = Vec::new();
         let mut start = 0;
         let chars: Vec<(usize, char)> = body.char_indices().collect();
-        let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
-            let text = &body[s..e];
-            let lead = text.len() - text.trim_start().len();
-            let trimmed = text.trim();
-            if !trimmed.is_empty() {
-                out.push((s + lead, s + lead + trimmed.len()));
-            }
-        };
+        let push =
+            |s: usize, e: usize, out: &mut Vec<(usize, usize)>| push_trimmed(body, s, e, out);
         for (k, &(i, c)) in chars.iter().enumerate() {
             if c == '\n' {
                 push(start, i, &mut out);
