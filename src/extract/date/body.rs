@@ -14,7 +14,7 @@ use crate::extract::article::PartialDate;
 /// `Weekday, D/M/YYYY` without parentheses, or `(D/M/YYYY)` without a
 /// weekday (`PADANG (17/12/2024) -`); a two-digit year is in this century.
 /// Group 1 = day, 2 = month, 3 = year.
-static NUMERIC_ANCHORED: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static NUMERIC_ANCHORED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?:\b(?:{WEEKDAYS})\s*,?\s*|\(\s*)(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}}|\d{{2}})\b"
     ))
@@ -36,8 +36,9 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn numeric_anchored_dates(text: &str) -> impl Iterator<Item = Found> + '_ {
-    // Every match holds a `/`: without one there is nothing to find.
-    let haystack = if text.contains('/') { text } else { "" };
+    // Every date found holds an ASCII digit on each side of a `/` (see
+    // [`super::gate::may_hold_numeric_date`]): without one there is nothing to find.
+    let haystack = if super::gate::may_hold_numeric_date(text) { text } else { "" };
     NUMERIC_ANCHORED.captures_iter(haystack).filter_map(|c| {
         let whole = c.get(0)?;
         let year_text = c.get(3)?.as_str();
@@ -206,6 +207,11 @@ const MAX_DATE_LEN: usize = 64;
 /// no cut-off and sits in a speech frame.
 fn framed_dates(text: &str, from: usize, to: usize, after: PartialDate) -> Option<PartialDate> {
     let window = text.get(from..to.max(from))?;
+    // Every date the three shapes keep has a day parsed from ASCII digits;
+    // most windows after a speech verb hold none.
+    if !window.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let long = LONG_ANCHORED.captures_iter(window).filter_map(|c| {
         let whole = c.get(0)?;
         let month = super::month_number(c.get(2)?.as_str())?;
@@ -320,6 +326,29 @@ mod tests {
             assert_eq!(body_date(text), want, "{text}");
             assert_eq!(body_date_all(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_framed_date_needs_an_ascii_digit() {
+        // The shapes' `\d` also matches other scripts' digits, but no such
+        // date parses: a window without an ASCII digit holds no date.
+        for window in [
+            "kata Budi, Kamis (\u{662}\u{669}/\u{664}/\u{662}\u{660}\u{662}\u{661}).",
+            "ujarnya, Kamis, \u{662}\u{669} April \u{662}\u{660}\u{662}\u{661}",
+            "jelasnya, Jumat \u{ff12}\u{ff19}/\u{ff14}/\u{ff12}\u{ff14}",
+        ] {
+            let parsed = |c: regex::Captures<'_>| num::<u32>(c.get(1)).is_some();
+            let long = LONG_ANCHORED.captures_iter(window);
+            let numeric = NUMERIC_ANCHORED.captures_iter(window);
+            let paren = super::super::WEEKDAY_PAREN.captures_iter(window);
+            let all: Vec<_> = long.chain(numeric).chain(paren).collect();
+            assert!(!all.is_empty(), "the shapes match {window:?}");
+            assert!(!all.into_iter().any(parsed), "{window:?}");
+            assert_eq!(framed_dates(window, 0, window.len(), ymd(2000, 1, 1).unwrap()), None);
+        }
+        let text =
+            "Santunan diserahkan Rabu (28/4/2021). Klaim lengkap, kata Budi, Kamis (29/4/2021).";
+        assert_eq!(body_date(text), ymd(2021, 4, 29));
     }
 
     #[test]

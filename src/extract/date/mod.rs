@@ -45,6 +45,7 @@
 //! copyright footers and scrapers' fields.
 
 mod body;
+mod gate;
 mod header;
 mod implied;
 
@@ -132,7 +133,7 @@ static LONG: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `Weekday[-Weekday] (D[-D]/M[/Y])`; group 1 = day, 2 = month, 3 = year.
-static WEEKDAY_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static WEEKDAY_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?:{WEEKDAYS})(?:\s*[-–/]\s*(?:{WEEKDAYS}))?\s*,?\s*\(\s*(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{4}}|\d{{2}}))?\s*\)"
     ))
@@ -186,23 +187,37 @@ fn long_found(c: &regex::Captures<'_>) -> Option<Found> {
 }
 
 fn paren_dates(text: &str) -> impl Iterator<Item = Found> + '_ {
-    // Every WEEKDAY_PAREN match holds the literal `\(` (an ASCII byte that no
-    // case folding maps to), so without one in the text there is nothing to find.
-    let haystack = if text.contains('(') { text } else { "" };
-    WEEKDAY_PAREN.captures_iter(haystack).filter_map(|c| {
-        let whole = c.get(0)?;
-        let day = num(c.get(1))?;
-        let month = num(c.get(2))?;
-        let year_text = c.get(3)?.as_str();
-        let year: i32 = year_text.parse().ok()?;
-        let year = if year_text.len() == 2 { 2000 + year } else { year };
-        Some(Found {
-            date: ymd(year, month, day)?,
-            start: whole.start(),
-            end: whole.end(),
-            anchored: true,
-        })
+    // Each match holds one `(`, and only a weekday, spaces, commas and
+    // dashes before it: the regex reads just the text around each `(` that
+    // may open a date (see [`gate::paren_windows`]), not the whole body.
+    gate::paren_windows(text).filter_map(|(from, open, close)| {
+        let c = WEEKDAY_PAREN.captures_at(&text[..=close], from)?;
+        // A match opening at a later `(` is that one's.
+        (c.get(0)?.start() <= open).then_some(())?;
+        paren_found(&c)
     })
+}
+
+/// The date of one [`WEEKDAY_PAREN`] match with a year, if it is a real date.
+fn paren_found(c: &regex::Captures<'_>) -> Option<Found> {
+    let whole = c.get(0)?;
+    let day = num(c.get(1))?;
+    let month = num(c.get(2))?;
+    let year_text = c.get(3)?.as_str();
+    let year: i32 = year_text.parse().ok()?;
+    let year = if year_text.len() == 2 { 2000 + year } else { year };
+    Some(Found {
+        date: ymd(year, month, day)?,
+        start: whole.start(),
+        end: whole.end(),
+        anchored: true,
+    })
+}
+
+/// [`paren_dates`] by one pass of the regex over the whole text, for the tests.
+#[cfg(test)]
+fn paren_dates_all(text: &str) -> Vec<Found> {
+    WEEKDAY_PAREN.captures_iter(text).filter_map(|c| paren_found(&c)).collect()
 }
 
 /// A weekday (and a comma) at the end of a text.
