@@ -98,3 +98,19 @@ pub fn credited_article() -> crate::extract::Article {
         ..crate::extract::Article::default()
     }
 }
+
+/// `n` deterministic texts, each 1 to `max_pieces` of `pieces` drawn by
+/// [`splitmix`] from `seed`: inputs for testing a cheap gate against the
+/// rule it guards.
+pub fn texts_of(
+    pieces: &'static [&'static str],
+    seed: u64,
+    max_pieces: u64,
+    n: usize,
+) -> impl Iterator<Item = String> {
+    let mut next = splitmix(seed);
+    (0..n).map(move |_| {
+        let len = 1 + (next() % max_pieces) as usize;
+        (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect()
+    })
+}

@@ -104,11 +104,7 @@ mod tests {
 
     /// Deterministic texts made of [`PIECES`].
     fn texts(n: usize) -> impl Iterator<Item = String> {
-        let mut next = crate::test_support::splitmix(0xda7e_u64);
-        (0..n).map(move |_| {
-            let len = 1 + (next() % 14) as usize;
-            (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect()
-        })
+        crate::test_support::texts_of(PIECES, 0xda7e_u64, 14, n)
     }
 
     /// Whether a capture's day and month groups parse (the dates both

@@ -183,11 +183,7 @@ mod tests {
     /// A small deterministic generator (SplitMix64) of texts made of
     /// [`PIECES`].
     fn texts(n: usize) -> impl Iterator<Item = String> {
-        let mut next = crate::test_support::splitmix(0x5eed_u64);
-        (0..n).map(move |_| {
-            let len = 1 + (next() % 12) as usize;
-            (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect()
-        })
+        crate::test_support::texts_of(PIECES, 0x5eed_u64, 12, n)
     }
 
     #[test]
