@@ -22,11 +22,13 @@
 //! What people said is indexed in both views too, each term prefixed by a
 //! key ([`scoped`]; the index uses the speaker's slot in the article: `0|jht`).
 //!
-//! The same analyzers cut snippets, so a query word highlights every form it
-//! matched. Names the stemmer must leave alone (provinces, cities, agencies)
+//! Snippets find hits in the same two views, so a query word highlights every
+//! form it matched ([`both_views`]: both views of a body from one pass of the
+//! shared steps, equal to the two analyzers). Names the stemmer must leave alone (provinces, cities, agencies)
 //! are passed in through [`AnalysisConfig`] by the `index` module, which
 //! knows the gazetteers; this module does not.
 
+pub mod both_views;
 pub mod reduplication;
 pub mod scoped;
 pub mod stem;
@@ -39,10 +41,10 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TokenizerManager,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TokenFilter, TokenizerManager,
 };
 
-use reduplication::Reduplication;
+use reduplication::{Reduplication, ReduplicationFilter};
 use stem::{Dictionary, IndonesianStemmer};
 use tokenizer::WartaTokenizer;
 
@@ -113,10 +115,7 @@ impl AnalysisConfig {
 
     /// Builds the analyzer of a view.
     pub fn analyzer(&self, view: View) -> TextAnalyzer {
-        let base = TextAnalyzer::builder(WartaTokenizer::default())
-            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-            .filter(AsciiFoldingFilter)
-            .filter(Reduplication::default());
+        let base = TextAnalyzer::builder(base_tokenizer());
         match view {
             View::Exact => base.filter(LowerCaser).build(),
             View::Stemmed => base.filter(stemmed::StemmedWords::new(&self.stemmer)).build(),
@@ -138,6 +137,20 @@ impl AnalysisConfig {
         let mut analyzer = self.analyzer(view);
         collect(&mut analyzer, text)
     }
+}
+
+/// The steps both views share: tokenizer → RemoveLong → AsciiFolding → Reduplication.
+type BaseTokenizer = ReduplicationFilter<
+    <AsciiFoldingFilter as TokenFilter>::Tokenizer<
+        <RemoveLongFilter as TokenFilter>::Tokenizer<WartaTokenizer>,
+    >,
+>;
+
+/// The steps both views share, as one statically typed tokenizer (the views' analyzers and
+/// [`both_views`] start from it).
+fn base_tokenizer() -> BaseTokenizer {
+    let long = RemoveLongFilter::limit(MAX_TOKEN_BYTES).transform(WartaTokenizer::default());
+    Reduplication::default().transform(AsciiFoldingFilter.transform(long))
 }
 
 /// One token as the index sees it.

@@ -55,7 +55,7 @@ impl TokenFilter for StemmedWords {
 
 /// What the three filters make of each word seen, keyed by the word as written.
 #[derive(Debug)]
-struct Memo {
+pub(super) struct Memo {
     dict: Arc<Dictionary>,
     keep: Arc<WordSet>,
     /// word → index into `outs`, or [`DROP`] / [`SAME`].
@@ -71,8 +71,18 @@ impl Clone for Memo {
 }
 
 impl Memo {
-    fn new(dict: Arc<Dictionary>, keep: Arc<WordSet>) -> Memo {
+    pub(super) fn new(dict: Arc<Dictionary>, keep: Arc<WordSet>) -> Memo {
         Memo { dict, keep, index: WordTable::new(), outs: Vec::new() }
+    }
+
+    /// The stemmed view's term for a token whose text (after the steps before this filter)
+    /// is `text`: `None` for a stopword.
+    pub(super) fn term<'a>(&'a mut self, text: &'a str) -> Option<&'a str> {
+        match self.slot(text) {
+            DROP => None,
+            SAME => Some(text),
+            i => Some(&self.outs[i as usize]),
+        }
     }
 
     /// The memo value of `text`, computed on first sight.

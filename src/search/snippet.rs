@@ -9,11 +9,11 @@
 //! offsets into the fragment text, as the JSON contract promises.
 
 use serde::{Deserialize, Serialize};
-use tantivy::tokenizer::TextAnalyzer;
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::analysis::{AnalysisConfig, View};
+use crate::analysis::AnalysisConfig;
+use crate::analysis::both_views::BothViews;
 use crate::search::compile::Pattern;
 
 /// Longest fragment, in characters (before the `…` marks).
@@ -40,12 +40,17 @@ struct Match {
     pattern: usize,
 }
 
-/// The analyzers of both views, to find hits the way the index did.
+/// Both views' analysis, to find hits the way the index did (one pass
+/// over a body gives both views: [`BothViews`]).
 pub struct Analyzers {
-    /// Exact view.
-    pub exact: TextAnalyzer,
-    /// Stemmed view.
-    pub stemmed: TextAnalyzer,
+    views: BothViews,
+}
+
+impl Analyzers {
+    /// The analysis of `config`'s views, with an empty stem memo.
+    pub fn new(config: &AnalysisConfig) -> Analyzers {
+        Analyzers { views: BothViews::new(config) }
+    }
 }
 
 /// Analyzers kept between searches of one index (held by the index:
@@ -70,10 +75,7 @@ impl AnalyzerPool {
         let mut pool = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         match pool.iter().rposition(|(c, _)| same_config(c, config)) {
             Some(i) => pool.swap_remove(i).1,
-            None => Analyzers {
-                exact: config.analyzer(View::Exact),
-                stemmed: config.analyzer(View::Stemmed),
-            },
+            None => Analyzers::new(config),
         }
     }
 
@@ -103,10 +105,15 @@ pub fn snippets(
     // Huge bodies are searched for hits only in their first part.
     let body = &body[..floor_char_boundary(body, MAX_SCAN_BYTES)];
     let terms = Terms::of(patterns);
-    let exact = terms.tokens(&mut analyzers.exact, body);
     let has_stemmed = patterns.iter().any(|p| !p.stemmed.is_empty());
-    let stemmed = if has_stemmed { terms.tokens(&mut analyzers.stemmed, body) } else { Vec::new() };
+    let (exact, stemmed) = terms.tokens(&mut analyzers.views, body, has_stemmed);
     let matches = find_matches(&exact, &stemmed, patterns, &terms);
+    best_sentences(body, &matches, max)
+}
+
+/// The `max` best sentences of `body` for these `matches` (sorted, not
+/// overlapping), or its opening sentence when none holds one.
+fn best_sentences(body: &str, matches: &[Match], max: usize) -> Vec<Snippet> {
     let sentences = sentences(body);
     // Matches are sorted and do not overlap: each sentence takes a slice.
     let inside = |s: usize, e: usize| -> &[Match] {
@@ -176,20 +183,26 @@ impl<'a> Terms<'a> {
         i.and_then(|i| u32::try_from(i).ok()).unwrap_or(NOT_QUERIED)
     }
 
-    /// Every token of `text` in one view (as `analysis::collect` gives them).
-    fn tokens(&self, analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            let t = stream.token();
-            out.push(Token {
-                term: self.number(&t.text),
-                start: t.offset_from,
-                end: t.offset_to,
-                position: t.position,
-            });
-        }
-        out
+    /// The tokens of `text` whose term is one of the query's, in the exact
+    /// and (with `stemmed`) the stemmed view. Tokens of other terms are left
+    /// out: no pattern starts on them, and a phrase whose next position holds
+    /// one fails the same whether it is listed (as not queried) or missing.
+    fn tokens(&self, views: &mut BothViews, text: &str, stemmed: bool) -> (Vec<Token>, Vec<Token>) {
+        let (mut exact, mut stems) = (Vec::new(), Vec::new());
+        views.for_each(text, stemmed, |t| {
+            let token = |term| Token { term, start: t.start, end: t.end, position: t.position };
+            let e = self.number(t.exact);
+            if e != NOT_QUERIED {
+                exact.push(token(e));
+            }
+            if let Some(s) = t.stemmed {
+                let s = self.number(s);
+                if s != NOT_QUERIED {
+                    stems.push(token(s));
+                }
+            }
+        });
+        (exact, stems)
     }
 
     /// A pattern's terms as numbers.
@@ -363,26 +376,23 @@ mod tests {
         let snip = fragment(body, 0, 27, &[]);
         assert_eq!(snip.text, "Loket dibuka sampai malam.");
     }
-    use crate::analysis;
-
-    fn analyzers() -> Analyzers {
-        let c = AnalysisConfig::default();
-        Analyzers { exact: c.analyzer(View::Exact), stemmed: c.analyzer(View::Stemmed) }
-    }
+    use crate::analysis::{self, View};
+    use tantivy::tokenizer::TextAnalyzer;
 
     fn pats(words: &[&str]) -> Vec<Pattern> {
-        let mut a = analyzers();
+        let c = AnalysisConfig::default();
+        let (mut exact, mut stemmed) = (c.analyzer(View::Exact), c.analyzer(View::Stemmed));
         words
             .iter()
             .map(|w| Pattern {
-                exact: analysis::positioned_terms(&mut a.exact, w),
-                stemmed: analysis::positioned_terms(&mut a.stemmed, w),
+                exact: analysis::positioned_terms(&mut exact, w),
+                stemmed: analysis::positioned_terms(&mut stemmed, w),
             })
             .collect()
     }
 
     fn snippets(body: &str, patterns: &[Pattern], max: usize) -> Vec<Snippet> {
-        super::snippets(body, &mut analyzers(), patterns, max)
+        super::snippets(body, &mut Analyzers::new(&AnalysisConfig::default()), patterns, max)
     }
 
     fn highlighted(s: &Snippet) -> Vec<String> {
@@ -394,37 +404,81 @@ mod tests {
         BPJS Ketenagakerjaan membayar klaim JHT dan JKK kepada 12.000 peserta.\n\n\
         Paragraf lain tanpa kata kunci.";
 
+    /// Every token of `text` in one view, by its term's number in `terms`:
+    /// how snippets found their tokens before both views came from one pass
+    /// (the reference the fused pass must equal).
+    fn view_tokens(terms: &Terms, analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
+        analysis::collect(analyzer, text)
+            .into_iter()
+            .map(|t| Token {
+                term: terms.number(&t.term),
+                start: t.start,
+                end: t.end,
+                position: t.position,
+            })
+            .collect()
+    }
+
+    /// Snippets as they were made with the two views' analyzers, each over
+    /// the whole body, every token kept.
+    fn reference_snippets(
+        config: &AnalysisConfig,
+        body: &str,
+        patterns: &[Pattern],
+        max: usize,
+    ) -> Vec<Snippet> {
+        if max == 0 || body.trim().is_empty() {
+            return Vec::new();
+        }
+        let body = &body[..floor_char_boundary(body, MAX_SCAN_BYTES)];
+        let terms = Terms::of(patterns);
+        let exact = view_tokens(&terms, &mut config.analyzer(View::Exact), body);
+        let has_stemmed = patterns.iter().any(|p| !p.stemmed.is_empty());
+        let stemmed = if has_stemmed {
+            view_tokens(&terms, &mut config.analyzer(View::Stemmed), body)
+        } else {
+            Vec::new()
+        };
+        best_sentences(body, &find_matches(&exact, &stemmed, patterns, &terms), max)
+    }
+
     #[test]
     fn analyzers_are_kept_per_configuration() {
         let a = AnalysisConfig::default();
         let b = AnalysisConfig::new(a.protected.clone(), vec!["kerja".into()]);
         assert!(same_config(&a, &a.clone()) && !same_config(&a, &b));
         let pool = AnalyzerPool::default();
+        let patterns = pats(&["kerja"]);
+        let body = "Para pekerja bekerja. Kerja keras.";
         let mut kept = pool.take(&b);
-        let body = "Para pekerja bekerja.";
-        let before = analysis::collect(&mut kept.stemmed, body);
+        let before = super::snippets(body, &mut kept, &patterns, 3);
         pool.put_back(kept, &b);
         let mut again = pool.take(&b);
-        assert_eq!(analysis::collect(&mut again.stemmed, body), before);
-        let fresh = AnalysisConfig::new(a.protected.clone(), vec!["kerja".into()]);
-        assert_eq!(analysis::collect(&mut fresh.analyzer(View::Stemmed), body), before);
+        assert_eq!(super::snippets(body, &mut again, &patterns, 3), before);
+        assert_eq!(before, reference_snippets(&b, body, &patterns, 3));
     }
 
     #[test]
-    fn tokens_carry_the_number_of_their_query_term() {
-        let patterns = pats(&["klaim JHT", "jht"]);
+    fn tokens_are_those_of_query_terms_with_their_numbers() {
+        let patterns = pats(&["klaim JHT", "jht", "para"]);
         let terms = Terms::of(&patterns);
-        let mut a = analyzers();
-        let body = "Klaim JHT dan klaim lain.";
-        let got = terms.tokens(&mut a.exact, body);
-        let all = analysis::collect(&mut a.exact, body);
-        assert_eq!(got.len(), all.len());
-        for (t, full) in got.iter().zip(&all) {
-            assert_eq!((t.start, t.end, t.position), (full.start, full.end, full.position));
-            let number = terms.terms.iter().position(|q| *q == full.term);
-            assert_eq!(t.term, number.map_or(NOT_QUERIED, |n| n as u32), "{}", full.term);
+        let config = AnalysisConfig::default();
+        let mut views = BothViews::new(&config);
+        let body = "Para pekerja: Klaim JHT dan klaim lain.";
+        let (exact, stemmed) = terms.tokens(&mut views, body, true);
+        let full = view_tokens(&terms, &mut config.analyzer(View::Exact), body);
+        let queried: Vec<_> = full.iter().filter(|t| t.term != NOT_QUERIED).collect();
+        assert_eq!(exact.len(), queried.len());
+        for (t, q) in exact.iter().zip(queried) {
+            assert_eq!((t.term, t.start, t.end, t.position), (q.term, q.start, q.end, q.position));
         }
+        let words: Vec<&str> = exact.iter().map(|t| &body[t.start..t.end]).collect();
+        assert_eq!(words, ["Para", "Klaim", "JHT", "klaim"]);
+        // `para` is a stopword: gone from the stemmed view.
+        assert!(stemmed.iter().all(|t| &body[t.start..t.end] != "Para"));
         assert_eq!(terms.pattern(&patterns[0].exact), [(0, 0), (1, 1)]);
+        let (_, none) = terms.tokens(&mut views, body, false);
+        assert!(none.is_empty());
     }
 
     #[test]
@@ -559,6 +613,56 @@ mod tests {
                     proptest::prop_assert!(*a >= last);
                     last = *b;
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Snippets from the one-pass analysis of both views equal those of
+        /// the two analyzers, for single words, phrases, stopwords and a
+        /// configuration with protected words and extra roots.
+        #[test]
+        fn snippets_equal_those_of_the_two_analyzers(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "(Pe|pe|me|Di|di|ber|ter|peng)(kerja|lindung|bayar|Kerja|nelayan)(an|kan|nya)?",
+                    "(yang|Yang|dan|di|serta|Serta|JHT|jht|Klaim|klaim|Medan|MEDAN)",
+                    "(pekerja|Pekerja|kupu|hari|BPJS)[-‐](pekerja|kupu|hari|TK)",
+                    "(Rp)?[0-9]{1,3}([.,][0-9]{1,3})?",
+                    "[a-zA-ZéÜİ]{1,10}",
+                    "[.!?,;]?[\"“”']?",
+                ],
+                0..60,
+            ),
+            seps in proptest::collection::vec("[ \n]|[.!?] ", 60),
+            query in proptest::collection::vec(
+                "(pekerja|kerja|klaim jht|jht|yang|medan|bekerja|para pekerja|kupu-kupu|dan klaim|[a-z]{1,4})",
+                1..4,
+            ),
+            max in 0usize..4,
+        ) {
+            let mut body = String::new();
+            for (w, s) in words.iter().zip(&seps) {
+                body.push_str(w);
+                body.push_str(s);
+            }
+            let protected = std::collections::HashSet::from(["medan".to_string()]);
+            let config = AnalysisConfig::new(Arc::new(protected), vec!["nelayan".into()]);
+            let (mut exact, mut stemmed) =
+                (config.analyzer(View::Exact), config.analyzer(View::Stemmed));
+            let patterns: Vec<Pattern> = query
+                .iter()
+                .map(|w| Pattern {
+                    exact: analysis::positioned_terms(&mut exact, w),
+                    stemmed: analysis::positioned_terms(&mut stemmed, w),
+                })
+                .collect();
+            let mut analyzers = Analyzers::new(&config);
+            for _ in 0..2 {
+                proptest::prop_assert_eq!(
+                    super::snippets(&body, &mut analyzers, &patterns, max),
+                    reference_snippets(&config, &body, &patterns, max)
+                );
             }
         }
     }

@@ -10,7 +10,6 @@ use std::collections::{BinaryHeap, HashSet};
 
 use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument};
 
-use crate::analysis::View;
 use crate::error::{Error, Result};
 use crate::extract::Article;
 use crate::index::WartaIndex;
@@ -135,8 +134,7 @@ fn export_in_chunks(
         select(index, &req.query, &req.filters, req.aliases.as_deref(), &req.quoted_by)?;
     let copies = index.copies()?;
     let searcher = index.searcher();
-    let mut analyzers =
-        Analyzers { exact: index.analyzer(View::Exact), stemmed: index.analyzer(View::Stemmed) };
+    let mut analyzers = Analyzers::new(index.analysis());
     let mut seen: HashSet<String> = HashSet::new();
     let (mut skipped, mut written) = (0usize, 0u64);
     let mut cursor = None;
