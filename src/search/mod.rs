@@ -36,7 +36,7 @@ pub mod undated;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use tantivy::collector::{Collector, Count, MultiCollector, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, RangeQuery};
 use tantivy::{DocAddress, DocSet, Executor, Order, Searcher, TantivyDocument, Term};
 
@@ -230,9 +230,8 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
     let speaker_names = &selection.speakers;
     let searcher = index.searcher();
 
-    // One pass counts every match, keeps the requested page and counts facets.
-    let mut multi = MultiCollector::new();
-    let count = multi.add_collector(Count);
+    // One pass counts every match, keeps the requested page and counts facets
+    // (one collector of four parts, called without dynamic dispatch per match).
     let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
     let limit = req.limit.min(docs.saturating_sub(req.offset));
     let end = req.offset + limit;
@@ -245,30 +244,28 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
     });
     let (by_score, by_date) = match (top, req.sort) {
         (None, _) => (None, None),
-        (Some(top), Sort::Relevance) => (Some(multi.add_collector(top.order_by_score())), None),
+        (Some(top), Sort::Relevance) => (Some(top.order_by_score()), None),
         (Some(top), Sort::Date) => {
-            let dated = top.order_by_fast_field::<tantivy::DateTime>(names::DATE, Order::Desc);
-            (None, Some(multi.add_collector(dated)))
+            (None, Some(top.order_by_fast_field::<tantivy::DateTime>(names::DATE, Order::Desc)))
         }
     };
     let counting = req.facet_top > 0 && !req.facets.is_empty();
     // With --dedup, stories are counted below instead.
     let plan = (counting && !req.dedup)
         .then(|| FacetCollector::new(req.facets, index.state::<facets::FacetTables>()));
-    let counts = plan.as_ref().map(|p| multi.add_collector(p.clone()));
+    let collector = (Count, by_score, by_date, plan.clone());
     let stats = scoring::ArticleStats::with_floors(&searcher, &selection.floors);
-    let scoring = if multi.requires_scoring() {
+    let scoring = if collector.requires_scoring() {
         stats.enable()
     } else {
         EnableScoring::disabled_from_searcher(&searcher)
     };
-    let mut fruits = searcher.search_with_executor(&**full, &multi, &EXECUTOR, scoring)?;
-    let mut total = count.extract(&mut fruits);
-    let mut page: Vec<(f32, DocAddress)> = match (by_score, by_date) {
-        (Some(h), _) => h.extract(&mut fruits),
+    let (mut total, scored, dated, counts) =
+        searcher.search_with_executor(&**full, &collector, &EXECUTOR, scoring)?;
+    let mut page: Vec<(f32, DocAddress)> = match (scored, dated) {
+        (Some(h), _) => h,
         (None, Some(h)) => {
-            let addrs: Vec<DocAddress> =
-                h.extract(&mut fruits).into_iter().map(|(_, a)| a).collect();
+            let addrs: Vec<DocAddress> = h.into_iter().map(|(_, a)| a).collect();
             scores_of(&searcher, &**full, &selection.floors, &addrs)?
                 .into_iter()
                 .zip(addrs)
@@ -297,7 +294,7 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         )?);
     }
     let mut facets = match (&plan, counts) {
-        (Some(plan), Some(counts)) => plan.facets(&counts.extract(&mut fruits), req.facet_top),
+        (Some(plan), Some(counts)) => plan.facets(&counts, req.facet_top),
         _ => Facets::default(),
     };
     if req.dedup {
