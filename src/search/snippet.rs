@@ -276,13 +276,25 @@ fn push_trimmed(body: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
 /// a closing quote) followed by a space and an upper-case letter or quote.
 ///
 /// The four bytes that may end a sentence are ASCII, so they are found in
-/// the bytes (never inside a multi-byte character); only the characters
-/// after a `.`, `!` or `?` are decoded.
+/// the bytes (never inside a multi-byte character), by `memchr`'s searches
+/// (line breaks in one, the three marks in another, taken in byte order);
+/// only the characters after a `.`, `!` or `?` are decoded.
 fn sentences(body: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| push_trimmed(body, s, e, out);
-    for (i, &b) in body.as_bytes().iter().enumerate() {
+    let bytes = body.as_bytes();
+    let mut breaks = memchr::memchr_iter(b'\n', bytes).peekable();
+    let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+    // Every line break and mark, in byte order.
+    let ends = std::iter::from_fn(|| match (breaks.peek(), marks.peek()) {
+        (Some(&n), Some(&m)) if n < m => breaks.next(),
+        (_, Some(_)) => marks.next(),
+        (Some(_), None) => breaks.next(),
+        (None, None) => None,
+    });
+    for i in ends {
+        let b = bytes[i];
         if b == b'\n' {
             push(start, i, &mut out);
             start = i + 1;
