@@ -148,8 +148,8 @@ struct Column {
 }
 
 /// Counts the facets of a [`FacetSet`] over the matching articles: added
-/// to the search's `MultiCollector` so that hits and counts come from a
-/// single pass, and run alone by `warta facets` and `search --dedup`
+/// to the search's one collector (a tuple with the count and the top hits)
+/// so that hits and counts come from a single pass, and run alone by `warta facets` and `search --dedup`
 /// (with their [`Mode`]).
 #[derive(Clone)]
 pub struct FacetCollector {
