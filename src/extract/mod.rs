@@ -17,6 +17,7 @@
 pub mod article;
 pub mod boilerplate;
 pub mod byline;
+mod capped;
 pub mod date;
 pub mod dateline;
 pub mod figures;

@@ -37,6 +37,7 @@ use regex::{Captures, Regex};
 use gate::Shape;
 
 use crate::extract::article::PartialDate;
+use crate::extract::capped::{self, WordCap};
 use crate::extract::publisher::{is_domain, publisher, publisher_display};
 use crate::extract::region;
 
@@ -73,14 +74,19 @@ fn site_pattern() -> String {
 const DASH_OR_COLON: &str = r"(?:\s*[-–—−]{1,3}\s*|\s*:\s+)";
 
 /// `Medan (ANTARA) -`, `Lombok Timur (Inside Lombok) –`, `Metro (Lampost.co):`
+/// (its site words' limit is [`AGENCY_WORDS`]).
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     let city = city_pattern();
-    let word = r"[\p{L}\p{N}.]{2,24}";
+    let word = r"[\p{L}\p{N}.]{2,}";
     Regex::new(&format!(
         r"^(?P<city>{city})\s*,?\s*\((?P<site>{word}(?: {word}){{0,2}})\){DASH_OR_COLON}"
     ))
     .unwrap()
 });
+
+/// The agency's words have at most 24 characters, checked after the match
+/// (`extract::capped`: written into the regex, the limit made it 4 MB).
+const AGENCY_WORDS: WordCap = WordCap { group: "site", max_chars: 24 };
 
 /// `PADANG (17/12/2024) -`: the city and the day of the report.
 static DATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -295,6 +301,14 @@ fn shape_regex(shape: Shape) -> &'static Regex {
     }
 }
 
+/// The captures of `shape`'s regex on `text`.
+fn shape_captures(shape: Shape, text: &str) -> Option<Captures<'_>> {
+    match shape {
+        Shape::Agency => capped::captures(&AGENCY, text, AGENCY_WORDS),
+        _ => shape_regex(shape).captures(text),
+    }
+}
+
 /// Reads the dateline that opens `paragraph`, if any.
 pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
     let text = paragraph.trim_start();
@@ -322,7 +336,7 @@ pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
     // A shape's regex runs only when its cheap gate passes (see `gate`).
     let gates = gate::Gates::new(text);
     let captures =
-        |shape: Shape| gates.allows(shape).then(|| shape_regex(shape).captures(text)).flatten();
+        |shape: Shape| gates.allows(shape).then(|| shape_captures(shape, text)).flatten();
     if let Some(c) = captures(Shape::Dated).filter(|c| !opener(&c["city"])) {
         let year: i32 = c["y"].parse().ok()?;
         let year = if c["y"].len() == 2 { 2000 + year } else { year };
