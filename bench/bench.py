@@ -655,7 +655,8 @@ def million_row():
 
 def scale_section():
     rows = []
-    for f in sorted((ROOT / "target/bench").glob("scale-*.json"), key=lambda p: int(p.stem[6:])):
+    runs = [f for f in (ROOT / "target/bench").glob("scale-*.json") if f.stem[6:].isdigit()]
+    for f in sorted(runs, key=lambda p: int(p.stem[6:])):
         s = json.loads(f.read_text())
         if s.get("partial"):
             # A run stopped before it finished: what it had reached, from /proc samples.

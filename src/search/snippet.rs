@@ -99,6 +99,20 @@ pub fn snippets(
     patterns: &[Pattern],
     max: usize,
 ) -> Vec<Snippet> {
+    snippets_with(body, patterns, max, |terms, body, stemmed| {
+        terms.tokens(&mut analyzers.views, body, stemmed)
+    })
+}
+
+/// [`snippets`] with the body's tokens in both views from `tokens` (given
+/// the query's terms, the scanned body, and whether the stemmed view is
+/// needed).
+fn snippets_with(
+    body: &str,
+    patterns: &[Pattern],
+    max: usize,
+    tokens: impl FnOnce(&Terms<'_>, &str, bool) -> (Vec<Token>, Vec<Token>),
+) -> Vec<Snippet> {
     if max == 0 || body.trim().is_empty() {
         return Vec::new();
     }
@@ -106,7 +120,7 @@ pub fn snippets(
     let body = &body[..floor_char_boundary(body, MAX_SCAN_BYTES)];
     let terms = Terms::of(patterns);
     let has_stemmed = patterns.iter().any(|p| !p.stemmed.is_empty());
-    let (exact, stemmed) = terms.tokens(&mut analyzers.views, body, has_stemmed);
+    let (exact, stemmed) = tokens(&terms, body, has_stemmed);
     let matches = find_matches(&exact, &stemmed, patterns, &terms);
     best_sentences(body, &matches, max)
 }
@@ -439,19 +453,15 @@ mod tests {
         patterns: &[Pattern],
         max: usize,
     ) -> Vec<Snippet> {
-        if max == 0 || body.trim().is_empty() {
-            return Vec::new();
-        }
-        let body = &body[..floor_char_boundary(body, MAX_SCAN_BYTES)];
-        let terms = Terms::of(patterns);
-        let exact = view_tokens(&terms, &mut config.analyzer(View::Exact), body);
-        let has_stemmed = patterns.iter().any(|p| !p.stemmed.is_empty());
-        let stemmed = if has_stemmed {
-            view_tokens(&terms, &mut config.analyzer(View::Stemmed), body)
-        } else {
-            Vec::new()
-        };
-        best_sentences(body, &find_matches(&exact, &stemmed, patterns, &terms), max)
+        snippets_with(body, patterns, max, |terms, body, has_stemmed| {
+            let exact = view_tokens(terms, &mut config.analyzer(View::Exact), body);
+            let stemmed = if has_stemmed {
+                view_tokens(terms, &mut config.analyzer(View::Stemmed), body)
+            } else {
+                Vec::new()
+            };
+            (exact, stemmed)
+        })
     }
 
     #[test]
