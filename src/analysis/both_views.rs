@@ -52,14 +52,7 @@ impl BothViews {
         let mut stream = self.base.token_stream(text);
         while stream.advance() {
             let t = stream.token();
-            // LowerCaser, as tantivy writes it.
-            self.lower.clear();
-            if t.text.is_ascii() {
-                self.lower.push_str(&t.text);
-                self.lower.make_ascii_lowercase();
-            } else {
-                self.lower.extend(t.text.chars().flat_map(char::to_lowercase));
-            }
+            super::lowercase_into(&mut self.lower, &t.text);
             let stem = if stemmed { self.memo.term(&t.text) } else { None };
             f(BothToken {
                 start: t.offset_from,

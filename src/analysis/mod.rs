@@ -166,6 +166,18 @@ pub struct AnalyzedToken {
     pub position: usize,
 }
 
+/// `text` lowercased into `buffer` (emptied first), as tantivy's
+/// `LowerCaser` does it: ASCII in place, anything else character by character.
+pub(crate) fn lowercase_into(buffer: &mut String, text: &str) {
+    buffer.clear();
+    if text.is_ascii() {
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(text.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// Runs an analyzer over `text` and collects every token.
 pub fn collect(analyzer: &mut TextAnalyzer, text: &str) -> Vec<AnalyzedToken> {
     let mut stream = analyzer.token_stream(text);

@@ -277,13 +277,7 @@ fn base_len(
     let second_start = hyphen + c.len_utf8();
     let double_len = repeated_len(first, text.get(second_start..)?)?;
     let mut lexicalised = |word: &str| {
-        buffer.clear();
-        if word.is_ascii() {
-            buffer.push_str(word);
-            buffer.make_ascii_lowercase();
-        } else {
-            buffer.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        super::lowercase_into(buffer, word);
         is_lexicalised(buffer)
     };
     if lexicalised(text) {

@@ -165,28 +165,29 @@ pub(crate) fn is_domain(s: &str) -> bool {
 /// `(OUTLET/Name)`), an author line (`Name - Outlet`), a header line with
 /// the outlet and a date (`Outlet - 31/08/2024, 12:44 WIB`) and a
 /// documentation credit ending a caption (`Dok. Outlet`, `Foto: dok outlet`).
-static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+/// A pattern may carry a word-length limit checked on its match
+/// (`extract::capped`: written into the regex, the documentation credit's
+/// limit of 40 characters made it 6 MB).
+static CREDIT: LazyLock<Vec<(Regex, Option<WordCap>)>> = LazyLock::new(|| {
+    let dok_words = WordCap { group: "o", max_chars: 40 };
     [
-        r"^[•·]?\s*(?P<o>[A-Z][A-Z0-9.-]{1,24})/(?P<a>[A-Z][A-Za-z.'’ ]{1,40})$",
-        r"\((?P<a>[^()/]{2,40})/(?P<o>[^()/]{2,40})\)\s*$",
-        r"^\p{Lu}[\p{L}.'’]*(?: \p{Lu}[\p{L}.'’]*){0,4}\s+[-–|]\s+(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,3})$",
-        r"^(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,2})\s+[-–|]\s+\d{1,2}/\d{1,2}/\d{2,4}",
-        // Its words' limit (40 characters) is checked on the match: `DOK_WORDS`.
-        r"(?i)\b(?:dok\.?|dokumentasi)\s{1,3}(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,2}?)\s{0,3}\)?\s{0,3}\|?\s*$",
+        (r"^[•·]?\s*(?P<o>[A-Z][A-Z0-9.-]{1,24})/(?P<a>[A-Z][A-Za-z.'’ ]{1,40})$", None),
+        (r"\((?P<a>[^()/]{2,40})/(?P<o>[^()/]{2,40})\)\s*$", None),
+        (r"^\p{Lu}[\p{L}.'’]*(?: \p{Lu}[\p{L}.'’]*){0,4}\s+[-–|]\s+(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,3})$", None),
+        (r"^(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,2})\s+[-–|]\s+\d{1,2}/\d{1,2}/\d{2,4}", None),
+        (r"(?i)\b(?:dok\.?|dokumentasi)\s{1,3}(?P<o>[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,2}?)\s{0,3}\)?\s{0,3}\|?\s*$", Some(dok_words)),
     ]
-    .iter()
-    .map(|p| Regex::new(p).unwrap())
+    .into_iter()
+    .map(|(p, cap)| (Regex::new(p).unwrap(), cap))
     .collect()
 });
 
-/// The documentation credit's outlet words have at most 40 characters,
-/// checked after the match (`extract::capped`: written into the regex, the
-/// limit made it 6 MB).
-const DOK_WORDS: WordCap = WordCap { group: "o", max_chars: 40 };
-
-/// The captures of credit pattern `i` on `line`.
+/// The captures of credit pattern `i` on `line`, its word limit checked.
 fn credit_captures(i: usize, line: &str) -> Option<regex::Captures<'_>> {
-    if i == 4 { capped::captures(&CREDIT[i], line, DOK_WORDS) } else { CREDIT[i].captures(line) }
+    match &CREDIT[i] {
+        (re, Some(cap)) => capped::captures(re, line, *cap),
+        (re, None) => re.captures(line),
+    }
 }
 
 /// A photographer's name beside a credit code: capitalised words in mixed

@@ -131,13 +131,7 @@ impl<T: TokenStream> TokenStream for IndonesianStemmerTokenStream<'_, T> {
         if has_protected_shape(&token.text) {
             return true;
         }
-        self.lower.clear();
-        if token.text.is_ascii() {
-            self.lower.push_str(&token.text);
-            self.lower.make_ascii_lowercase();
-        } else {
-            self.lower.extend(token.text.chars().flat_map(char::to_lowercase));
-        }
+        crate::analysis::lowercase_into(self.lower, &token.text);
         if !self.lower.bytes().all(|b| b.is_ascii_lowercase()) {
             return true;
         }

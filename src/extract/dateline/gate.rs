@@ -180,8 +180,7 @@ mod tests {
         " (ANTARA) ",
     ];
 
-    /// A small deterministic generator (SplitMix64) of texts made of
-    /// [`PIECES`].
+    /// Deterministic texts made of [`PIECES`].
     fn texts(n: usize) -> impl Iterator<Item = String> {
         crate::test_support::texts_of(PIECES, 0x5eed_u64, 12, n)
     }
