@@ -286,6 +286,9 @@ struct SegmentColumn {
     top: Option<Vec<u32>>,
     leaf: Option<Vec<u32>>,
     pairs: Option<HashMap<(u32, u32), u64>>,
+    /// With `flat` of few sets: the articles counted per set of values,
+    /// turned into value counts at harvest (else empty).
+    per_set: Vec<u32>,
     want_top: bool,
     want_leaf: bool,
     /// Per second-level id, the last article (+1) that counted it.
@@ -345,6 +348,8 @@ impl Collector for FacetCollector {
             let facets = reader.facet_reader(c.field)?;
             // The flat copy has no pairs; the general path reads the column.
             let flat = if general { None } else { table.flat_if_used(&facets, reader.max_doc()) };
+            let by_set = flat.as_ref().filter(|f| f.few_sets());
+            let per_set = by_set.map_or_else(Vec::new, |f| vec![0; f.len()]);
             let counted =
                 |on: bool, n: usize| (on && self.mode.stories.is_none()).then(|| vec![0; n]);
             columns.push(SegmentColumn {
@@ -354,6 +359,7 @@ impl Collector for FacetCollector {
                 top: counted(c.top, tops),
                 leaf: counted(c.leaf, leaves),
                 pairs: c.pairs.then(HashMap::new),
+                per_set,
                 want_top: c.top,
                 want_leaf: c.leaf,
                 seen: if general && c.leaf { vec![0; leaves] } else { Vec::new() },
@@ -493,6 +499,15 @@ impl FacetSegment {
     }
 }
 
+/// Adds `n` to the count of each of `ids` (ids past the end are not counted, as by [`bump`]).
+fn add_to(counts: &mut [u32], ids: &[u32], n: u32) {
+    for id in ids {
+        if let Some(c) = counts.get_mut(*id as usize) {
+            *c += n;
+        }
+    }
+}
+
 fn bump(counts: &mut Option<Vec<u32>>, id: u32) {
     if let Some(n) = counts.as_mut().and_then(|c| c.get_mut(id as usize)) {
         *n += 1;
@@ -511,11 +526,18 @@ impl SegmentCollector for FacetSegment {
         for c in &mut self.columns {
             match &c.flat {
                 Some(flat) => {
+                    let Some(set) = flat.set(doc) else { continue };
+                    if !c.per_set.is_empty() {
+                        if let Some(n) = c.per_set.get_mut(set) {
+                            *n += 1;
+                        }
+                        continue;
+                    }
                     if c.top.is_some() {
-                        flat.top(doc).iter().for_each(|id| bump(&mut c.top, *id));
+                        flat.top_of(set).iter().for_each(|id| bump(&mut c.top, *id));
                     }
                     if c.leaf.is_some() {
-                        flat.leaf(doc).iter().for_each(|id| bump(&mut c.leaf, *id));
+                        flat.leaf_of(set).iter().for_each(|id| bump(&mut c.leaf, *id));
                     }
                 }
                 None => values_of(
@@ -529,7 +551,19 @@ impl SegmentCollector for FacetSegment {
         }
     }
 
-    fn harvest(self) -> SegmentCounts {
+    fn harvest(mut self) -> SegmentCounts {
+        for c in &mut self.columns {
+            let Some(flat) = &c.flat else { continue };
+            // Each set's ids, once per article counted with that set.
+            for (set, &n) in c.per_set.iter().enumerate().filter(|(_, n)| **n > 0) {
+                if let Some(top) = c.top.as_mut() {
+                    add_to(top, flat.top_of(set), n);
+                }
+                if let Some(leaf) = c.leaf.as_mut() {
+                    add_to(leaf, flat.leaf_of(set), n);
+                }
+            }
+        }
         let wide = |v: Option<Vec<u32>>| v.unwrap_or_default().into_iter().map(u64::from).collect();
         let counts = Counts {
             total: self.total,
@@ -632,6 +666,61 @@ mod tests {
         }
         req.facets = FacetSet::NONE;
         assert_eq!(search(&index, &req).unwrap().facets, Facets::default());
+    }
+
+    #[test]
+    fn counting_per_set_of_values_counts_what_the_columns_hold() {
+        use crate::search::{SearchRequest, search};
+        // 60 articles over 3 places and 3 programmes: few distinct sets per
+        // column, so from the second search on they are counted per set.
+        let places = ["Surabaya", "Medan", "Makassar"];
+        let mut lines = String::new();
+        for i in 0..60 {
+            let (a, program) = (places[i % 3], ["JHT", "JKK", "JKP"][(i / 3) % 3]);
+            let text = format!(
+                "{a} - Kepala Dinas Tenaga Kerja Kota {a}, Budi Hartono, mengatakan klaim \
+                 {program} pekerja di {a} naik. \"Kami siap,\" kata Budi."
+            );
+            let line = serde_json::json!({"title": format!("Klaim {program} {i}"), "text": text});
+            lines.push_str(&format!("{line}\n"));
+        }
+        let (_dir, index) = crate::test_support::index_of_jsonl(&lines);
+        for query in ["*", "Medan", "JKK"] {
+            let mut req = SearchRequest::new(query);
+            req.snippets = 0;
+            req.facet_top = 100;
+            let first = search(&index, &req).unwrap().facets;
+            assert!(!first.of(FacetKind::Program).is_empty(), "{query}: {first:?}");
+            for _ in 0..2 {
+                assert_eq!(search(&index, &req).unwrap().facets, first, "{query}");
+            }
+        }
+        let mut req = SearchRequest::new("*");
+        req.snippets = 0;
+        for _ in 0..2 {
+            let facets = search(&index, &req).unwrap().facets;
+            let programs: Vec<(String, u64)> =
+                facets.of(FacetKind::Program).iter().map(|f| (f.value.clone(), f.count)).collect();
+            assert_eq!(programs.iter().map(|p| p.1).sum::<u64>(), 60, "{programs:?}");
+            // Each programme's count is the total of the search filtered by it.
+            for (value, count) in &programs {
+                let mut only = SearchRequest::new("*");
+                only.snippets = 0;
+                only.facet_top = 0;
+                only.filters.values_mut(FacetKind::Program).push(value.clone());
+                assert_eq!(search(&index, &only).unwrap().total as u64, *count, "{value}");
+            }
+            let provinces = facets.of(FacetKind::Province);
+            assert_eq!(provinces.iter().map(|f| f.count).sum::<u64>(), 60, "{provinces:?}");
+        }
+        // The flat copy was built, with a set per distinct value list.
+        let tables = index.state::<FacetTables>();
+        let searcher = index.searcher();
+        let reader = &searcher.segment_readers()[0];
+        let (table, _, _) = tables::table_of(&tables, reader, "program").unwrap();
+        let facets = reader.facet_reader("program").unwrap();
+        let flat = table.flat_if_used(&facets, reader.max_doc()).unwrap();
+        assert!(flat.few_sets() && flat.len() <= 4, "{} sets", flat.len());
     }
 
     #[test]

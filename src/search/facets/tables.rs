@@ -6,9 +6,10 @@
 //! read of the (compressed) facet dictionary. Each segment's dictionary is
 //! read once, its ordinals mapped to ids ([`Table`]), and the table kept:
 //! segments never change. From the second search that counts a column on,
-//! a flat copy of every article's value ids ([`Flat`]) replaces the walk
-//! through tantivy's multi-valued column (a few MB per column at 100k
-//! articles, built in a few ms; a one-off `warta search` never builds it).
+//! a flat copy ([`Flat`]: each article's set of value ids, numbered, and
+//! the ids of each distinct set) replaces the walk through tantivy's
+//! multi-valued column (4 bytes per article and column, built in a few ms;
+//! a one-off `warta search` never builds it).
 //! At most [`MAX_TABLES`] tables are kept, the least recently used going
 //! first.
 
@@ -17,6 +18,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 use tantivy::fastfield::FacetReader;
+
+use crate::analysis::stem::hash::FxBuildHasher;
 use tantivy::index::SegmentId;
 use tantivy::{DocId, SegmentReader};
 
@@ -55,14 +58,24 @@ pub(super) struct Table {
     flat: OnceLock<Arc<Flat>>,
 }
 
-/// The value ids of every article of a segment: reading them is two array
-/// reads instead of a walk through tantivy's multi-valued column.
+/// The value ids of every article of a segment, as the number of its set of
+/// values, and the ids of each distinct set. Where articles share few sets (a
+/// province with its cities, a programme or two: [`Flat::few_sets`]),
+/// counting a matching article is one array read and one increment
+/// ([`Flat::set`]), and each set's ids are added once per segment, times the
+/// articles counted with it ([`Flat::top_of`], [`Flat::leaf_of`]); elsewhere
+/// each matching article's ids are counted through its set. Either way the
+/// sums are those of counting every article's ids one by one.
 pub(super) struct Flat {
+    /// Per article, the number of its set.
+    sets: Vec<u32>,
+    /// Per set, its first-level value ids.
     top: Ranges,
+    /// Per set, its second-level value ids (a value once per path).
     leaf: Ranges,
 }
 
-/// Per article, a range of `ids`.
+/// Per set, a range of `ids`.
 #[derive(Default)]
 struct Ranges {
     starts: Vec<u32>,
@@ -74,38 +87,69 @@ impl Ranges {
         self.starts.push(u32::try_from(self.ids.len()).unwrap_or(u32::MAX));
     }
 
-    fn of(&self, doc: DocId) -> &[u32] {
+    fn of(&self, set: usize) -> &[u32] {
         let at = |i: usize| self.starts.get(i).map_or(0, |s| *s as usize);
-        let i = doc as usize;
-        self.ids.get(at(i)..at(i + 1)).unwrap_or_default()
+        self.ids.get(at(set)..at(set + 1)).unwrap_or_default()
     }
 }
 
 impl Flat {
-    /// The first-level value ids of an article.
-    pub(super) fn top(&self, doc: DocId) -> &[u32] {
-        self.top.of(doc)
+    /// The number of an article's set of values (below [`Flat::len`]).
+    #[inline]
+    pub(super) fn set(&self, doc: DocId) -> Option<usize> {
+        self.sets.get(doc as usize).map(|s| *s as usize)
     }
 
-    /// The second-level value ids of an article.
-    pub(super) fn leaf(&self, doc: DocId) -> &[u32] {
-        self.leaf.of(doc)
+    /// How many distinct sets the segment's articles have.
+    pub(super) fn len(&self) -> usize {
+        self.top.starts.len().saturating_sub(1)
+    }
+
+    /// Whether counting per set, then adding each counted set's ids once,
+    /// costs less than adding every matching article's ids: when the sets
+    /// are few (at most one per 4 articles; a column naming several people
+    /// per article has nearly one set per article).
+    pub(super) fn few_sets(&self) -> bool {
+        self.len().saturating_mul(4) <= self.sets.len()
+    }
+
+    /// The first-level value ids of a set.
+    pub(super) fn top_of(&self, set: usize) -> &[u32] {
+        self.top.of(set)
+    }
+
+    /// The second-level value ids of a set.
+    pub(super) fn leaf_of(&self, set: usize) -> &[u32] {
+        self.leaf.of(set)
     }
 
     fn build(reader: &FacetReader, table: &Table, max_doc: DocId) -> Flat {
-        let mut flat = Flat { top: Ranges::default(), leaf: Ranges::default() };
+        let mut flat = Flat {
+            sets: Vec::with_capacity(max_doc as usize),
+            top: Ranges::default(),
+            leaf: Ranges::default(),
+        };
         flat.top.close();
         flat.leaf.close();
+        let mut known: HashMap<(Vec<u32>, Vec<u32>), u32, FxBuildHasher> = HashMap::default();
+        let mut key: (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
         for doc in 0..max_doc {
-            values_of(
-                reader,
-                table,
-                doc,
-                |id| flat.top.ids.push(id),
-                |_, id| flat.leaf.ids.push(id),
-            );
-            flat.top.close();
-            flat.leaf.close();
+            key.0.clear();
+            key.1.clear();
+            values_of(reader, table, doc, |id| key.0.push(id), |_, id| key.1.push(id));
+            let set = match known.get(&key) {
+                Some(&set) => set,
+                None => {
+                    let set = u32::try_from(known.len()).unwrap_or(u32::MAX);
+                    flat.top.ids.extend_from_slice(&key.0);
+                    flat.leaf.ids.extend_from_slice(&key.1);
+                    flat.top.close();
+                    flat.leaf.close();
+                    known.insert(std::mem::take(&mut key), set);
+                    set
+                }
+            };
+            flat.sets.push(set);
         }
         flat
     }
