@@ -24,8 +24,9 @@ pub struct BothToken<'a> {
     pub end: usize,
     /// Position (0-based), the same in both views.
     pub position: usize,
-    /// The exact view's term.
-    pub exact: &'a str,
+    /// The exact view's term; `None` where the caller does not look for it (an ASCII token of
+    /// none of the lengths asked for: lowercasing ASCII keeps the length).
+    pub exact: Option<&'a str>,
     /// The stemmed view's term; `None` where the stemmed view drops the token (a stopword).
     pub stemmed: Option<&'a str>,
 }
@@ -47,18 +48,30 @@ impl BothViews {
     }
 
     /// Calls `f` with every token of `text`, in order. With `stemmed` false the stemmed view
-    /// is not computed (every token's `stemmed` is `None`).
-    pub fn for_each(&mut self, text: &str, stemmed: bool, mut f: impl FnMut(BothToken<'_>)) {
+    /// is not computed (every token's `stemmed` is `None`). With `exact_lengths`, only exact
+    /// terms of these byte lengths are wanted: an ASCII token of another length (its exact
+    /// term would have the same length) is given without its exact term, and not lowercased.
+    pub fn for_each(
+        &mut self,
+        text: &str,
+        stemmed: bool,
+        exact_lengths: Option<&[usize]>,
+        mut f: impl FnMut(BothToken<'_>),
+    ) {
         let mut stream = self.base.token_stream(text);
         while stream.advance() {
             let t = stream.token();
-            super::lowercase_into(&mut self.lower, &t.text);
+            let wanted = exact_lengths
+                .is_none_or(|lengths| lengths.contains(&t.text.len()) || !t.text.is_ascii());
+            if wanted {
+                super::lowercase_into(&mut self.lower, &t.text);
+            }
             let stem = if stemmed { self.memo.term(&t.text) } else { None };
             f(BothToken {
                 start: t.offset_from,
                 end: t.offset_to,
                 position: t.position,
-                exact: &self.lower,
+                exact: wanted.then_some(self.lower.as_str()),
                 stemmed: stem,
             });
         }
@@ -78,14 +91,14 @@ mod tests {
     /// Both views as `(exact tokens, stemmed tokens)` in the analyzers' form.
     fn fused(views: &mut BothViews, text: &str) -> (Vec<AnalyzedToken>, Vec<AnalyzedToken>) {
         let (mut exact, mut stemmed) = (Vec::new(), Vec::new());
-        views.for_each(text, true, |t| {
+        views.for_each(text, true, None, |t| {
             let token = |term: &str| AnalyzedToken {
                 term: term.to_string(),
                 start: t.start,
                 end: t.end,
                 position: t.position,
             };
-            exact.push(token(t.exact));
+            exact.push(token(t.exact.unwrap_or_default()));
             if let Some(s) = t.stemmed {
                 stemmed.push(token(s));
             }
@@ -128,8 +141,8 @@ mod tests {
     fn without_the_stemmed_view_every_token_still_comes() {
         let mut views = BothViews::new(&AnalysisConfig::default());
         let mut got = Vec::new();
-        views.for_each("Pekerja yang MENDAFTAR", false, |t| {
-            got.push((t.exact.to_string(), t.stemmed.is_some(), t.position))
+        views.for_each("Pekerja yang MENDAFTAR", false, None, |t| {
+            got.push((t.exact.unwrap_or_default().to_string(), t.stemmed.is_some(), t.position))
         });
         assert_eq!(
             got,
@@ -141,7 +154,54 @@ mod tests {
         );
     }
 
+    /// Every token's exact term, asking only for terms of `lengths`.
+    fn exact_terms(
+        views: &mut BothViews,
+        text: &str,
+        lengths: Option<&[usize]>,
+    ) -> Vec<Option<String>> {
+        let mut got = Vec::new();
+        views.for_each(text, true, lengths, |t| got.push(t.exact.map(str::to_string)));
+        got
+    }
+
+    /// With `exact_lengths`, every term of one of those lengths still comes, the same as
+    /// without; the other tokens come too (same positions), some without their term.
+    fn assert_lengths_keep_every_wanted_term(text: &str, lengths: &[usize]) {
+        let mut views = BothViews::new(&config());
+        let all = exact_terms(&mut views, text, None);
+        let some = exact_terms(&mut views, text, Some(lengths));
+        assert_eq!(all.len(), some.len(), "{text:?}");
+        for (a, s) in all.iter().zip(&some) {
+            let a = a.as_deref().unwrap_or_default();
+            if lengths.contains(&a.len()) {
+                assert_eq!(s.as_deref(), Some(a), "{text:?} {lengths:?}");
+            }
+            if let Some(s) = s {
+                assert_eq!(s, a, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn asking_for_some_lengths_leaves_out_only_other_ascii_terms() {
+        let text = "Para Pekerja di MEDAN menerima İstanbul ÉTAT Müller pekerja-pekerja";
+        assert_lengths_keep_every_wanted_term(text, &[7]);
+        let mut views = BothViews::new(&config());
+        // Folded and lowercased before its length counts.
+        let got = exact_terms(&mut views, "Para Pekerja di MÜLLERS MÜLLER", Some(&[7]));
+        assert_eq!(got, [None, Some("pekerja".into()), None, Some("mullers".into()), None]);
+    }
+
     proptest! {
+        #[test]
+        fn asking_for_some_lengths_keeps_every_term_of_those_lengths(
+            text in "\\PC{0,200}",
+            lengths in prop::collection::vec(1usize..12, 0..4),
+        ) {
+            assert_lengths_keep_every_wanted_term(&text, &lengths);
+        }
+
         #[test]
         fn equals_the_two_analyzers_on_any_text(text in "\\PC{0,300}") {
             let config = config();

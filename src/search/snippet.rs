@@ -203,9 +203,11 @@ impl<'a> Terms<'a> {
     /// one fails the same whether it is listed (as not queried) or missing.
     fn tokens(&self, views: &mut BothViews, text: &str, stemmed: bool) -> (Vec<Token>, Vec<Token>) {
         let (mut exact, mut stems) = (Vec::new(), Vec::new());
-        views.for_each(text, stemmed, |t| {
+        // Only the exact terms of a query term's length can be one.
+        let lengths: Vec<usize> = self.terms.iter().map(|t| t.len()).collect();
+        views.for_each(text, stemmed, Some(&lengths), |t| {
             let token = |term| Token { term, start: t.start, end: t.end, position: t.position };
-            let e = self.number(t.exact);
+            let e = t.exact.map_or(NOT_QUERIED, |e| self.number(e));
             if e != NOT_QUERIED {
                 exact.push(token(e));
             }
