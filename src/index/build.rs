@@ -100,12 +100,13 @@ pub fn writer_options(threads: usize, heap: usize) -> tantivy::indexer::IndexWri
 /// memory saved needs.
 const FITTED_SEGMENTS: u64 = 4;
 
-/// What an in-memory segment holds whatever its documents: the term table
-/// (tantivy starts it at 512K slots, 4 MB, and doubles it as terms arrive)
-/// and the 1 MB margin under which tantivy flushes. Fitted, with
-/// [`BUDGET_PER_TEXT_BYTE`], to the segment sizes of generated plain-text
-/// articles at 24, 32 and 64 MB a thread (about 2,300, 4,400 and 12,500
-/// articles of 3.6 KB).
+/// The part of a segment's budget that does not grow in step with its text:
+/// tantivy's 1 MB margin and, mostly, the term table, which tantivy starts
+/// at 512K slots (4 MB) and doubles whenever it is half full, so a segment
+/// of a few thousand articles already holds 8 or 16 MB of it. Fitted, with
+/// [`BUDGET_PER_TEXT_BYTE_TENTHS`], to the segment sizes of generated
+/// plain-text articles at 24, 32 and 64 MB a thread (about 2,300, 4,400 and
+/// 12,500 articles of 3.6 KB).
 const SEGMENT_FIXED_BYTES: u64 = 15 * 1024 * 1024;
 
 /// Budget a segment needs per byte of plain article text, in tenths: the
@@ -521,7 +522,7 @@ mod tests {
         // 100,000 generated articles are 358 MB of text.
         assert_eq!(fitted_heap(358 * MB, 2, DEFAULT_HEAP_BYTES), DEFAULT_HEAP_BYTES);
         assert_eq!(fitted_heap(2 * 358 * MB, 2, DEFAULT_HEAP_BYTES), DEFAULT_HEAP_BYTES);
-        // Many threads: the user's heap over them is already the floor.
+        // Many threads: the user's heap over them is already below the fitted budget.
         assert_eq!(fitted_heap(72 * MB, 8, DEFAULT_HEAP_BYTES), DEFAULT_HEAP_BYTES);
     }
 
