@@ -180,7 +180,8 @@ pub struct IndexArgs {
     pub corpus: PathBuf,
     #[command(flatten)]
     pub index: IndexDir,
-    /// Memory budget of the index writer, in MB, shared by its threads (at least 15 per thread).
+    /// Memory budget of the index writer, in MB, shared by its threads (at least 15 per thread);
+    /// an upper bound: a run with fewer new files uses less.
     #[arg(long, value_name = "MB", default_value_t = 128)]
     pub heap: usize,
     /// Threads for reading/extraction and for indexing [default: one per core].

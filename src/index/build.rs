@@ -91,6 +91,59 @@ pub fn writer_options(threads: usize, heap: usize) -> tantivy::indexer::IndexWri
         .build()
 }
 
+/// Segments a build's new documents are spread over when the writer's
+/// budget is fitted to them ([`fitted_heap`]), plus one smaller last segment
+/// per thread: well under [`SEGMENTS_PER_MERGE`], so that an estimate off by
+/// half again still gathers no merge. Each segment costs every search a
+/// little (at 20,000 articles, 4 segments instead of 2 made the `full` query
+/// class 2-3% slower, 8 segments 9-10%), so the spread is only as wide as the
+/// memory saved needs.
+const FITTED_SEGMENTS: u64 = 4;
+
+/// The part of a segment's budget that does not grow in step with its text:
+/// tantivy's 1 MB margin and, mostly, the term table, which tantivy starts
+/// at 512K slots (4 MB) and doubles whenever it is half full, so a segment
+/// of a few thousand articles already holds 8 or 16 MB of it. Fitted, with
+/// [`BUDGET_PER_TEXT_BYTE_TENTHS`], to the segment sizes of generated
+/// plain-text articles at 24, 32 and 64 MB a thread (about 2,300, 4,400 and
+/// 12,500 articles of 3.6 KB).
+const SEGMENT_FIXED_BYTES: u64 = 15 * 1024 * 1024;
+
+/// Budget a segment needs per byte of plain article text, in tenths: the
+/// postings of both analysed views of title and body, the quotes' fields
+/// and positions. Plain text is the most a byte of input can cost; an HTML
+/// page or a JSON file spends bytes on markup that is not indexed, so its
+/// estimate is too large, which only means fewer segments.
+const BUDGET_PER_TEXT_BYTE_TENTHS: u64 = 11;
+
+/// The writer's budget (for all threads) for a run that reads `new_bytes`
+/// of files: `heap` (the user's bound, already at least 15 MB a thread)
+/// unless the new documents need less.
+///
+/// Peak memory of a build is mostly tantivy's in-memory segments, one per
+/// indexing thread, each growing until the thread's budget is used or a
+/// commit flushes it. When a thread's share of the new documents fits in its
+/// budget, as for 20,000 articles at the default, the whole corpus is held in
+/// memory until the final commit and serialised there at once. Spreading the
+/// new documents over [`FITTED_SEGMENTS`] segments instead flushes them as
+/// they fill, so memory holds a fraction of the corpus at a time. The budget
+/// is only ever lowered: a corpus whose segments fill the default budget
+/// (above about 50,000 articles of plain text, 190 MB) is built exactly as before,
+/// and the segment count the rule gives stays under [`SEGMENTS_PER_MERGE`]
+/// at every size, so it starts no merge. A re-run that reads a few changed
+/// files gets a small budget and writes, as before, one segment a thread.
+pub fn fitted_heap(new_bytes: u64, threads: usize, heap: usize) -> usize {
+    let threads = threads.max(1);
+    let cap = heap / threads;
+    let need = SEGMENT_FIXED_BYTES.saturating_add(
+        new_bytes.saturating_mul(BUDGET_PER_TEXT_BYTE_TENTHS) / 10 / FITTED_SEGMENTS,
+    );
+    let per_thread = usize::try_from(need)
+        .unwrap_or(usize::MAX)
+        .clamp(MIN_HEAP_PER_THREAD, cap.max(MIN_HEAP_PER_THREAD));
+    per_thread * threads
+}
+
 /// Default time between two commits of a running build.
 pub const DEFAULT_COMMIT_INTERVAL: Duration = Duration::from_secs(60);
 
@@ -330,18 +383,8 @@ fn run(
     let Ready { index, manifest, generation, delete_all, empty, reconcile } = ready;
     let fields = fields_of(&index.schema())
         .ok_or_else(|| UserError::NotAnIndex { path: dir.to_path_buf() })?;
-    let writer: IndexWriter<QueuedDoc> = index
-        .writer_with_options(writer_options(plan.threads, plan.heap))
-        .map_err(|e| match e {
-            TantivyError::LockFailure(lock, _) => layout::lock_error(dir, lock),
-            other => writer_error(dir, other),
-        })?;
-    writer.set_merge_policy(Box::new(merge_policy()));
     if delete_all || (manifest.files.is_empty() && empty && !reconcile) {
         report.rebuilt = true;
-    }
-    if delete_all {
-        writer.delete_all_documents()?;
     }
     let Walked { found, kept } = walked;
     let walked_kept = Walked { found: Vec::new(), kept };
@@ -367,6 +410,18 @@ fn run(
         }
     }
     let orphans = if reconcile { indexed_paths(&index, &fields)? } else { HashSet::new() };
+    // The writer is opened once the work is known: its budget fits the new files.
+    let todo_bytes = jobs.iter().map(|j| j.size).sum();
+    let heap = fitted_heap(todo_bytes, plan.threads, plan.heap);
+    let writer: IndexWriter<QueuedDoc> =
+        index.writer_with_options(writer_options(plan.threads, heap)).map_err(|e| match e {
+            TantivyError::LockFailure(lock, _) => layout::lock_error(dir, lock),
+            other => writer_error(dir, other),
+        })?;
+    writer.set_merge_policy(Box::new(merge_policy()));
+    if delete_all {
+        writer.delete_all_documents()?;
+    }
     let mut session = Session {
         writer,
         permits: Permits::new(DEFAULT_PERMITS),
@@ -411,7 +466,6 @@ fn run(
         }
     }
 
-    let todo_bytes = jobs.iter().map(|j| j.size).sum();
     progress(Progress::Todo { files: jobs.len(), bytes: todo_bytes });
     let never = AtomicBool::new(false);
     let stop = plan.opts.stop.as_deref().unwrap_or(&never);
@@ -443,4 +497,77 @@ fn run(
     // Syndicated copies are grouped over everything committed.
     crate::index::copies::update(&index, dir)?;
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const MB: u64 = 1024 * 1024;
+
+    /// Segments the fitted budget makes of `bytes` of plain text, by the
+    /// same model the constants come from (a segment's fixed part plus its
+    /// text's postings), last partial segments included.
+    fn modelled_segments(bytes: u64, threads: usize, heap: usize) -> u64 {
+        let per_thread = (fitted_heap(bytes, threads, heap) / threads) as u64;
+        let text_per_segment = per_thread.saturating_sub(SEGMENT_FIXED_BYTES).max(1) * 10
+            / BUDGET_PER_TEXT_BYTE_TENTHS;
+        let share = bytes / threads as u64;
+        share.div_ceil(text_per_segment) * threads as u64
+    }
+
+    #[test]
+    fn a_large_corpus_keeps_the_default_budget() {
+        // 100,000 generated articles are 358 MB of text.
+        assert_eq!(fitted_heap(358 * MB, 2, DEFAULT_HEAP_BYTES), DEFAULT_HEAP_BYTES);
+        assert_eq!(fitted_heap(2 * 358 * MB, 2, DEFAULT_HEAP_BYTES), DEFAULT_HEAP_BYTES);
+        // Many threads: the user's heap over them is already below the fitted budget.
+        assert_eq!(fitted_heap(72 * MB, 8, DEFAULT_HEAP_BYTES), DEFAULT_HEAP_BYTES);
+    }
+
+    #[test]
+    fn a_small_corpus_gets_a_budget_that_flushes_segments_as_they_fill() {
+        // 20,000 generated articles are 72 MB of text: about 35 MB a thread
+        // instead of 64, so a thread's share no longer waits whole in memory.
+        let per_thread = fitted_heap(72 * MB, 2, DEFAULT_HEAP_BYTES) / 2;
+        assert!((34 * MB as usize..36 * MB as usize).contains(&per_thread), "{per_thread}");
+        // A re-run over a few changed files: a segment's fixed part.
+        let per_thread = fitted_heap(200_000, 2, DEFAULT_HEAP_BYTES) / 2;
+        assert!((15 * MB as usize..16 * MB as usize).contains(&per_thread), "{per_thread}");
+        assert_eq!(fitted_heap(0, 1, DEFAULT_HEAP_BYTES), SEGMENT_FIXED_BYTES as usize);
+    }
+
+    #[test]
+    fn a_lowered_budget_gathers_no_merge_at_any_corpus_size() {
+        for threads in 1..=4 {
+            for articles in [1_000u64, 5_000, 20_000, 50_000, 80_000, 100_000, 200_000] {
+                let bytes = articles * 3_600;
+                let heap = DEFAULT_HEAP_BYTES.max(MIN_HEAP_PER_THREAD * threads);
+                if fitted_heap(bytes, threads, heap) / threads == heap / threads {
+                    continue; // built as before
+                }
+                let segments = modelled_segments(bytes, threads, heap);
+                assert!(
+                    segments < SEGMENTS_PER_MERGE as u64,
+                    "{articles} articles, {threads} threads: {segments} segments"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_users_heap_stays_the_upper_bound(
+            bytes in 0u64..(1 << 40),
+            threads in 1usize..16,
+            heap_mb in 15usize..4096,
+        ) {
+            let heap = (heap_mb << 20).max(MIN_HEAP_PER_THREAD * threads);
+            let fitted = fitted_heap(bytes, threads, heap);
+            prop_assert!(fitted <= heap);
+            prop_assert!(fitted >= MIN_HEAP_PER_THREAD * threads);
+            prop_assert!(fitted_heap(bytes / 2, threads, heap) <= fitted);
+        }
+    }
 }
