@@ -64,6 +64,19 @@ if [[ -n $SCALE ]]; then
   exec python3 bench/bench.py --scale-only --articles "$N" --corpus "$CORPUS" --jsonl "$JSONL" \
     --work "$BENCH/work-$N" --gen-log "$CORPUS.done" --load "$LOAD"
 fi
+# The RSS target's second size: a smaller corpus, indexed by warta and tantivy-cli in alternating rounds.
+SMALL_N=20000 SMALL=()
+if (( N > SMALL_N )) && [[ $ENGINES == *tantivy* ]]; then
+  SMALL_CORPUS=$BENCH/corpus-$SMALL_N
+  if [[ ! -f $SMALL_CORPUS.done ]]; then
+    echo "bench: generating $SMALL_N articles into $SMALL_CORPUS" >&2
+    rm -rf "$SMALL_CORPUS" "$SMALL_CORPUS.jsonl"
+    target/release/warta gen --out "$SMALL_CORPUS" --articles "$SMALL_N" --seed 1 \
+      --jsonl "$SMALL_CORPUS.jsonl" 2> "$SMALL_CORPUS.log"
+    mv "$SMALL_CORPUS.log" "$SMALL_CORPUS.done"
+  fi
+  SMALL=(--small-corpus "$SMALL_CORPUS" --small-jsonl "$SMALL_CORPUS.jsonl" --small-articles "$SMALL_N")
+fi
 TANTIVY=target/bench-tools/bin/tantivy
 if [[ $ENGINES == *tantivy* && ! -x $TANTIVY ]]; then
   echo "bench: installing tantivy-cli into target/bench-tools (takes minutes)" >&2
@@ -74,4 +87,4 @@ fi
 
 python3 bench/bench.py --articles "$N" --corpus "$CORPUS" --jsonl "$JSONL" --work "$BENCH/work-$N" \
   --tantivy "$TANTIVY" --threads "$THREADS" --rounds "$ROUNDS" --spawns "$SPAWNS" \
-  --gen-log "$CORPUS.done" --command "$CMD" --out "$OUT" --engines "$ENGINES" --load "$LOAD"
+  --gen-log "$CORPUS.done" --command "$CMD" --out "$OUT" --engines "$ENGINES" --load "$LOAD" "${SMALL[@]}"
