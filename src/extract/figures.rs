@@ -307,7 +307,7 @@ static MONEY_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds money, percentages and counts in a clean body, in order.
 pub fn find_figures(body: &str) -> Vec<Figure> {
     let mut out = Vec::new();
-    let (mut sentences, mut chars) = (Vec::new(), Vec::new());
+    let mut sentences = Vec::new();
     for line in body.lines() {
         // Sentences never cross lines, and a figure needs a NUMBER match,
         // which is an ASCII digit: a line without one has no figures.
@@ -315,7 +315,7 @@ pub fn find_figures(body: &str) -> Vec<Figure> {
             continue;
         }
         sentences.clear();
-        line_sentences(line, &mut chars, &mut sentences);
+        line_sentences(line, &mut sentences);
         for sentence in &sentences {
             let mut seen = HashSet::new();
             for figure in figures_in_sentence(sentence) {
@@ -598,43 +598,48 @@ fn excerpt(sentence: &str, start: usize, end: usize) -> &str {
 /// Splits a body into trimmed, non-empty sentences (see the module doc).
 #[cfg(test)]
 fn sentences(body: &str) -> Vec<&str> {
-    let (mut out, mut chars) = (Vec::new(), Vec::new());
+    let mut out = Vec::new();
     for line in body.lines() {
-        line_sentences(line, &mut chars, &mut out);
+        line_sentences(line, &mut out);
     }
     out
 }
 
-/// Appends the sentences of one line to `out`; `chars` is a reused buffer
-/// for the line's characters.
-fn line_sentences<'a>(line: &'a str, chars: &mut Vec<(usize, char)>, out: &mut Vec<&'a str>) {
-    chars.clear();
-    chars.extend(line.char_indices());
+/// Appends the sentences of one line to `out`. A sentence ends at `.`, `!`,
+/// `?` or `…`, after any closing quotes or brackets, when whitespace and then
+/// a capital or an opening quote follow (a `.` of an abbreviation or list
+/// number does not end one). The ends are found by a byte search: the ASCII
+/// marks are whole characters, and `…` is the only mark whose first byte is
+/// 0xE2, a lead byte that never occurs inside another character.
+fn line_sentences<'a>(line: &'a str, out: &mut Vec<&'a str>) {
+    let bytes = line.as_bytes();
     let mut start = 0;
-    for (i, &(pos, c)) in chars.iter().enumerate() {
+    let mut at = 0;
+    while let Some(k) = bytes[at..].iter().position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+        let pos = at + k;
+        let c = line[pos..].chars().next().unwrap_or_default();
+        at = pos + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') || pos < start {
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '»') {
-            j += 1;
-        }
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
-        if k == j || k >= chars.len() {
+        let closed = at
+            + line[at..]
+                .find(|c: char| !matches!(c, '"' | '”' | '’' | '\'' | ')' | '»'))
+                .unwrap_or(line.len() - at);
+        let next_at = closed
+            + line[closed..].find(|c: char| !c.is_whitespace()).unwrap_or(line.len() - closed);
+        if next_at == closed || next_at >= line.len() {
             continue;
         }
-        let next = chars[k].1;
+        let next = line[next_at..].chars().next().unwrap_or_default();
         if !(next.is_uppercase() || matches!(next, '"' | '“' | '”' | '‘' | '\'' | '(')) {
             continue;
         }
         if c == '.' && keeps_dot(&line[start..pos], start == 0) {
             continue;
         }
-        push_trimmed(out, &line[start..chars[j].0]);
-        start = chars[k].0;
+        push_trimmed(out, &line[start..closed]);
+        start = next_at;
     }
     push_trimmed(out, &line[start..]);
 }
@@ -669,6 +674,43 @@ fn push_trimmed<'a>(out: &mut Vec<&'a str>, s: &'a str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-by-character splitting [`line_sentences`] replaced.
+    fn line_sentences_by_char<'a>(
+        line: &'a str,
+        chars: &mut Vec<(usize, char)>,
+        out: &mut Vec<&'a str>,
+    ) {
+        chars.clear();
+        chars.extend(line.char_indices());
+        let mut start = 0;
+        for (i, &(pos, c)) in chars.iter().enumerate() {
+            if !matches!(c, '.' | '!' | '?' | '…') || pos < start {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '»') {
+                j += 1;
+            }
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            if k == j || k >= chars.len() {
+                continue;
+            }
+            let next = chars[k].1;
+            if !(next.is_uppercase() || matches!(next, '"' | '“' | '”' | '‘' | '\'' | '(')) {
+                continue;
+            }
+            if c == '.' && keeps_dot(&line[start..pos], start == 0) {
+                continue;
+            }
+            push_trimmed(out, &line[start..chars[j].0]);
+            start = chars[k].0;
+        }
+        push_trimmed(out, &line[start..]);
+    }
 
     /// `(text, value, unit)` of every figure in `body`.
     fn figs(body: &str) -> Vec<(String, f64, String)> {
@@ -1109,6 +1151,48 @@ mod tests {
                 assert!(f.value.is_finite());
                 assert!(s.contains(&f.text));
             }
+        }
+    }
+
+    /// Lines the byte search and the character walk must split alike:
+    /// every mark, closers, spaces of several kinds, abbreviations.
+    #[test]
+    fn splitting_by_bytes_equals_splitting_by_characters() {
+        let lines = [
+            "Iuran naik 3 persen. Peserta baru 12 ribu! Benarkah? Ya… Tentu.",
+            "Kata Dr. Sinta, \"dana Rp5 juta.\" Lalu (dia) pergi.) Esok hari.",
+            "1. Pertama. 2. Kedua.\u{a0}Ketiga… “Keempat.” ‘Kelima’. (Keenam).",
+            "S.H. dan D.I. Yogyakarta. A. Budi datang—lalu pulang. …Akhir",
+            "titik.di.tengah.Kata.  Dua spasi.\tTab. Ä besar. é kecil.",
+            "…",
+            ".",
+            "a.",
+            ". A",
+            "x… Y",
+            "»…» Z",
+            "",
+            "Satu kalimat saja",
+        ];
+        for line in lines {
+            let (mut bytes, mut chars, mut buf) = (Vec::new(), Vec::new(), Vec::new());
+            line_sentences(line, &mut bytes);
+            line_sentences_by_char(line, &mut buf, &mut chars);
+            assert_eq!(bytes, chars, "{line}");
+        }
+        let alphabet: Vec<char> = ".!?…\"”’')»“‘( \u{a0}\tAaZé—Dr1".chars().collect();
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..2000 {
+            let mut line = String::new();
+            for _ in 0..30 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                line.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            let (mut bytes, mut chars, mut buf) = (Vec::new(), Vec::new(), Vec::new());
+            line_sentences(&line, &mut bytes);
+            line_sentences_by_char(&line, &mut buf, &mut chars);
+            assert_eq!(bytes, chars, "{line}");
         }
     }
 

@@ -105,7 +105,7 @@ impl<'s> Masker<'s> {
         // A site name needs a dot followed by a letter (`.com`, `.co.id`):
         // most texts have none, and the site regex is slow on non-ASCII text.
         let sites = may_hold_site(text).then(|| SITE.find_iter(text)).into_iter().flatten();
-        let mut spans: Vec<(usize, usize)> = sites
+        let spans: Vec<(usize, usize)> = sites
             .chain(PUBLISHER.find_iter(text))
             .map(|m| (m.start(), m.end()))
             .chain(self.source.iter().flat_map(|s| find_ascii_ci(text, s)))
@@ -118,26 +118,21 @@ impl<'s> Masker<'s> {
         if spans.is_empty() {
             return Cow::Borrowed(text);
         }
-        spans.sort_unstable();
-        let mut out = String::with_capacity(text.len());
-        let mut next = spans.iter().peekable();
-        let mut covered_to = 0;
-        for (i, c) in text.char_indices() {
-            while let Some(&&(s, e)) = next.peek() {
-                if s > i {
-                    break;
-                }
-                covered_to = covered_to.max(e);
-                next.next();
-            }
-            if i < covered_to {
-                out.extend(std::iter::repeat_n(MASK, c.len_utf8()));
-            } else {
-                out.push(c);
-            }
-        }
-        Cow::Owned(out)
+        Cow::Owned(masked(text, &spans))
     }
+}
+
+/// `text` with every byte inside one of `spans` replaced by [`MASK`] (one
+/// byte), so that each masked character becomes as many `MASK`s as it has
+/// bytes. Every span starts and ends on a character boundary (the filter in
+/// [`Masker::mask_with`] slices the text there), so whole characters are
+/// masked and the result is valid UTF-8.
+fn masked(text: &str, spans: &[(usize, usize)]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for &(s, e) in spans {
+        bytes[s..e].fill(MASK as u8);
+    }
+    String::from_utf8(bytes).expect("spans lie on character boundaries")
 }
 
 #[cfg(test)]
@@ -185,5 +180,64 @@ mod tests {
             assert_eq!(find_ascii_ci(text, needle).collect::<Vec<_>>(), want, "{text}");
         }
         assert_eq!(find_ascii_ci("abc", "").count(), 0);
+    }
+
+    /// The character-by-character masking [`masked`] replaced: a character
+    /// is masked when it starts inside a span.
+    fn masked_by_char(text: &str, spans: &[(usize, usize)]) -> String {
+        let mut spans = spans.to_vec();
+        spans.sort_unstable();
+        let (mut out, mut next, mut covered_to) = (String::new(), spans.iter().peekable(), 0);
+        for (i, c) in text.char_indices() {
+            while let Some(&&(s, e)) = next.peek() {
+                if s > i {
+                    break;
+                }
+                covered_to = covered_to.max(e);
+                next.next();
+            }
+            if i < covered_to {
+                out.extend(std::iter::repeat_n(MASK, c.len_utf8()));
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn masking_bytes_equals_masking_characters() {
+        let text = "Kantor Cabang Sleman — kabar dari Jogjapos.com, Rp 5 juta; café ÉÉ";
+        let b = |s: &str| text.find(s).unwrap();
+        let cases: Vec<Vec<(usize, usize)>> = vec![
+            vec![],
+            vec![(0, 6)],
+            vec![(b("—"), b("—") + "—".len())],
+            vec![(b("Jogjapos"), b(","))],
+            vec![(b("Cabang"), b("kabar")), (b("Sleman"), b("dari"))],
+            vec![(b("café"), text.len()), (0, text.len())],
+        ];
+        for spans in cases {
+            assert_eq!(masked(text, &spans), masked_by_char(text, &spans), "{spans:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn masking_bytes_equals_masking_characters_on_any_text(
+            text in "[a-zA-Z é—\\.]{0,40}",
+            cuts in proptest::collection::vec((0usize..50, 0usize..50), 0..5),
+        ) {
+            let bounds: Vec<usize> =
+                (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let spans: Vec<(usize, usize)> = cuts
+                .iter()
+                .map(|&(a, b)| {
+                    let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+                    (a.min(b), a.max(b))
+                })
+                .collect();
+            proptest::prop_assert_eq!(masked(&text, &spans), masked_by_char(&text, &spans));
+        }
     }
 }

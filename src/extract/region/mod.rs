@@ -235,7 +235,7 @@ fn scan(text: &str, caps: bool, dateline: bool, found: &mut Found) {
     let g = &*GAZETTEER;
     let mut pos = 0;
     while pos < text.len() {
-        let Some(m) = g.automaton().find(Input::new(text).range(pos..)) else { break };
+        let Some(m) = g.scanner().find(Input::new(text).range(pos..)) else { break };
         let (start, end) = (m.start(), m.end());
         let p = &g.patterns[m.pattern().as_usize()];
         let bounded = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c))
