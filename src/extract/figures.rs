@@ -1134,19 +1134,24 @@ mod tests {
         assert_eq!(figs("5\u{a0}juta\u{a0}pekerja")[0].2, "pekerja");
     }
 
+    /// `count` lines of `len` characters drawn from `alphabet` by a xorshift
+    /// generator started at `seed` (the same lines on every run).
+    fn random_lines(alphabet: &str, seed: u64, count: usize, len: usize) -> Vec<String> {
+        let alphabet: Vec<char> = alphabet.chars().collect();
+        let mut state = seed;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            alphabet[(state % alphabet.len() as u64) as usize]
+        };
+        (0..count).map(|_| (0..len).map(|_| next()).collect()).collect()
+    }
+
     #[test]
     fn never_panics_on_random_input() {
-        let alphabet: Vec<char> =
-            "0123456789.,%/:- RpTMjutaribupekerja\u{a0}é😀“”\"\n!?Ä€$()".chars().collect();
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..300 {
-            let mut s = String::new();
-            for _ in 0..120 {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                s.push(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
+        let alphabet = "0123456789.,%/:- RpTMjutaribupekerja\u{a0}é😀“”\"\n!?Ä€$()";
+        for s in random_lines(alphabet, 0x9E37_79B9_7F4A_7C15, 300, 120) {
             for f in find_figures(&s) {
                 assert!(f.value.is_finite());
                 assert!(s.contains(&f.text));
@@ -1179,16 +1184,8 @@ mod tests {
             line_sentences_by_char(line, &mut buf, &mut chars);
             assert_eq!(bytes, chars, "{line}");
         }
-        let alphabet: Vec<char> = ".!?…\"”’')»“‘( \u{a0}\tAaZé—Dr1".chars().collect();
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        for _ in 0..2000 {
-            let mut line = String::new();
-            for _ in 0..30 {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                line.push(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
+        let alphabet = ".!?…\"”’')»“‘( \u{a0}\tAaZé—Dr1";
+        for line in random_lines(alphabet, 0x2545_F491_4F6C_DD1D, 2000, 30) {
             let (mut bytes, mut chars, mut buf) = (Vec::new(), Vec::new(), Vec::new());
             line_sentences(&line, &mut bytes);
             line_sentences_by_char(&line, &mut buf, &mut chars);

@@ -18,10 +18,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 use tantivy::fastfield::FacetReader;
-
-use crate::analysis::stem::hash::FxBuildHasher;
 use tantivy::index::SegmentId;
 use tantivy::{DocId, SegmentReader};
+
+use crate::analysis::stem::hash::FxBuildHasher;
 
 /// Value ids of one facet column and level, stable while the index is open.
 #[derive(Default)]
