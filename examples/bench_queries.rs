@@ -9,8 +9,8 @@
 //! prints one JSON object per class: `{"class", "queries", "runs", "p50_ms",
 //! "p95_ms", "mean_ms", "hits"}`. Classes decide what a request asks for:
 //! `facets` and `full7` count all 7 facets (top 10 of each), `full` the
-//! three a researcher filters by (province, official, program: the issue 6
-//! target); `snippets`, `full` and `full7` build 3 snippets for each of the
+//! three a researcher filters by (province, official, program: the target
+//! case); `snippets`, `full` and `full7` build 3 snippets for each of the
 //! top 10 hits; the others only rank.
 
 use std::collections::BTreeMap;
