@@ -17,6 +17,7 @@
 //! number of organisations) and decodes each counted value with a fresh
 //! decompressor, which made facet counts the slowest part of a search.
 
+mod matched;
 mod tables;
 
 use std::sync::Arc;
@@ -28,6 +29,7 @@ use tantivy::fastfield::FacetReader;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
+use matched::Matched;
 pub use tables::FacetTables;
 use tables::{Flat, NO_VALUE, Table, table_of, values_of};
 
@@ -276,6 +278,9 @@ pub struct FacetSegment {
     tops: Vec<u32>,
     leaves: Vec<(u32, u32)>,
     slots: Vec<Slot>,
+    /// With a column read from its flat copy: the matched articles, counted
+    /// at harvest (from the unmatched ones when they are fewer).
+    matched: Option<Matched>,
 }
 
 struct SegmentColumn {
@@ -377,6 +382,8 @@ impl Collector for FacetCollector {
             }),
             None => None,
         };
+        let matched =
+            columns.iter().any(|c| c.flat.is_some()).then(|| Matched::new(reader.max_doc()));
         Ok(FacetSegment {
             columns,
             total: 0,
@@ -386,6 +393,7 @@ impl Collector for FacetCollector {
             tops: Vec::new(),
             leaves: Vec::new(),
             slots: Vec::new(),
+            matched,
         })
     }
 
@@ -508,6 +516,49 @@ fn add_to(counts: &mut [u32], ids: &[u32], n: u32) {
     }
 }
 
+/// Counts a matched article in a column read from its flat copy: its set,
+/// where sets are few (their ids are added at harvest), else its ids.
+fn count_flat(c: &mut SegmentColumn, doc: DocId) {
+    let Some(flat) = &c.flat else { return };
+    let Some(set) = flat.set(doc) else { return };
+    if !c.per_set.is_empty() {
+        if let Some(n) = c.per_set.get_mut(set) {
+            *n += 1;
+        }
+        return;
+    }
+    if c.top.is_some() {
+        flat.top_of(set).iter().for_each(|id| bump(&mut c.top, *id));
+    }
+    if c.leaf.is_some() {
+        flat.leaf_of(set).iter().for_each(|id| bump(&mut c.leaf, *id));
+    }
+}
+
+/// Takes an unmatched article's ids off a column's counts started from the
+/// segment's totals ([`from_totals`]).
+fn uncount_flat(c: &mut SegmentColumn, doc: DocId) {
+    let Some(flat) = &c.flat else { return };
+    let Some(set) = flat.set(doc) else { return };
+    let take = |counts: &mut Option<Vec<u32>>, ids: &[u32]| {
+        for id in ids {
+            if let Some(n) = counts.as_mut().and_then(|c| c.get_mut(*id as usize)) {
+                *n = n.saturating_sub(1);
+            }
+        }
+    };
+    take(&mut c.top, flat.top_of(set));
+    take(&mut c.leaf, flat.leaf_of(set));
+}
+
+/// Sets each counted id to the segment's total for it (ids past the end are
+/// not counted, as by [`bump`]).
+fn from_totals(counts: &mut Option<Vec<u32>>, totals: &[u32]) {
+    for (i, n) in counts.iter_mut().flatten().enumerate() {
+        *n = totals.get(i).copied().unwrap_or(0);
+    }
+}
+
 fn bump(counts: &mut Option<Vec<u32>>, id: u32) {
     if let Some(n) = counts.as_mut().and_then(|c| c.get_mut(id as usize)) {
         *n += 1;
@@ -523,35 +574,38 @@ impl SegmentCollector for FacetSegment {
             self.collect_general(doc);
             return;
         }
-        for c in &mut self.columns {
-            match &c.flat {
-                Some(flat) => {
-                    let Some(set) = flat.set(doc) else { continue };
-                    if !c.per_set.is_empty() {
-                        if let Some(n) = c.per_set.get_mut(set) {
-                            *n += 1;
-                        }
-                        continue;
-                    }
-                    if c.top.is_some() {
-                        flat.top_of(set).iter().for_each(|id| bump(&mut c.top, *id));
-                    }
-                    if c.leaf.is_some() {
-                        flat.leaf_of(set).iter().for_each(|id| bump(&mut c.leaf, *id));
-                    }
-                }
-                None => values_of(
-                    &c.reader,
-                    &c.table,
-                    doc,
-                    |id| bump(&mut c.top, id),
-                    |_, id| bump(&mut c.leaf, id),
-                ),
-            }
+        for c in self.columns.iter_mut().filter(|c| c.flat.is_none()) {
+            values_of(
+                &c.reader,
+                &c.table,
+                doc,
+                |id| bump(&mut c.top, id),
+                |_, id| bump(&mut c.leaf, id),
+            );
+        }
+        if let Some(matched) = &mut self.matched {
+            matched.insert(doc);
         }
     }
 
     fn harvest(mut self) -> SegmentCounts {
+        if let Some(matched) = self.matched.take() {
+            // Whichever side is smaller: a search that matches most of the
+            // segment takes the unmatched articles from the segment's totals.
+            if self.total.saturating_mul(2) > u64::from(matched.max_doc()) {
+                for c in &mut self.columns {
+                    let Some(flat) = &c.flat else { continue };
+                    from_totals(&mut c.top, flat.top_all());
+                    from_totals(&mut c.leaf, flat.leaf_all());
+                }
+                matched.for_each(false, |doc| {
+                    self.columns.iter_mut().for_each(|c| uncount_flat(c, doc))
+                });
+            } else {
+                matched
+                    .for_each(true, |doc| self.columns.iter_mut().for_each(|c| count_flat(c, doc)));
+            }
+        }
         for c in &mut self.columns {
             let Some(flat) = &c.flat else { continue };
             // Each set's ids, once per article counted with that set.

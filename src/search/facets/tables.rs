@@ -73,6 +73,11 @@ pub(super) struct Flat {
     top: Ranges,
     /// Per set, its second-level value ids (a value once per path).
     leaf: Ranges,
+    /// Per first-level id, the segment's articles (deleted ones included)
+    /// that hold it: the counts of a search that matches every article.
+    top_all: Vec<u32>,
+    /// The same per second-level id.
+    leaf_all: Vec<u32>,
 }
 
 /// Per set, a range of `ids`.
@@ -90,6 +95,17 @@ impl Ranges {
     fn of(&self, set: usize) -> &[u32] {
         let at = |i: usize| self.starts.get(i).map_or(0, |s| *s as usize);
         self.ids.get(at(set)..at(set + 1)).unwrap_or_default()
+    }
+
+    /// Per id, the articles holding it, given each set's number of articles.
+    fn totals(&self, set_sizes: &[u32]) -> Vec<u32> {
+        let mut all = vec![0u32; self.ids.iter().max().map_or(0, |m| *m as usize + 1)];
+        for (set, &n) in set_sizes.iter().enumerate() {
+            for &id in self.of(set) {
+                all[id as usize] += n;
+            }
+        }
+        all
     }
 }
 
@@ -123,11 +139,23 @@ impl Flat {
         self.leaf.of(set)
     }
 
+    /// Per first-level id, the segment's articles that hold it.
+    pub(super) fn top_all(&self) -> &[u32] {
+        &self.top_all
+    }
+
+    /// Per second-level id, the segment's articles that hold it.
+    pub(super) fn leaf_all(&self) -> &[u32] {
+        &self.leaf_all
+    }
+
     fn build(reader: &FacetReader, table: &Table, max_doc: DocId) -> Flat {
         let mut flat = Flat {
             sets: Vec::with_capacity(max_doc as usize),
             top: Ranges::default(),
             leaf: Ranges::default(),
+            top_all: Vec::new(),
+            leaf_all: Vec::new(),
         };
         flat.top.close();
         flat.leaf.close();
@@ -151,6 +179,14 @@ impl Flat {
             };
             flat.sets.push(set);
         }
+        let mut set_sizes = vec![0u32; flat.len()];
+        for &set in &flat.sets {
+            if let Some(n) = set_sizes.get_mut(set as usize) {
+                *n += 1;
+            }
+        }
+        flat.top_all = flat.top.totals(&set_sizes);
+        flat.leaf_all = flat.leaf.totals(&set_sizes);
         flat
     }
 }
