@@ -126,13 +126,15 @@ impl<'s> Masker<'s> {
 /// byte), so that each masked character becomes as many `MASK`s as it has
 /// bytes. Every span starts and ends on a character boundary (the filter in
 /// [`Masker::mask_with`] slices the text there), so whole characters are
-/// masked and the result is valid UTF-8.
+/// masked and the result is valid UTF-8. Were a span ever to split a
+/// character, the broken bytes would read as U+FFFD rather than stop the
+/// build.
 fn masked(text: &str, spans: &[(usize, usize)]) -> String {
     let mut bytes = text.as_bytes().to_vec();
     for &(s, e) in spans {
         bytes[s..e].fill(MASK as u8);
     }
-    String::from_utf8(bytes).expect("spans lie on character boundaries")
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]
@@ -147,6 +149,13 @@ mod tests {
         assert!(!may_hold_site("Rp1.500 untuk 3. pekerja; akhir."));
         assert!(!may_hold_site("a. .. .1 .é"));
         assert!(may_hold_site(".a") && may_hold_site("..Z") && may_hold_site("é.x"));
+    }
+
+    #[test]
+    fn a_span_splitting_a_character_degrades_instead_of_panicking() {
+        // "é" is two bytes; masking only its first leaves a stray continuation byte.
+        let out = masked("aé b", &[(1, 2)]);
+        assert_eq!(out, format!("a{MASK}\u{FFFD} b"));
     }
 
     #[test]
