@@ -101,7 +101,7 @@ fn key_of(bytes: &[u8]) -> Key {
     for (i, k) in key.iter_mut().enumerate().take(full) {
         *k = read::<8>(bytes, 8 * i);
     }
-    if n % 8 != 0 {
+    if !n.is_multiple_of(8) {
         key[full] = tail_word(bytes, n);
     }
     // n <= INLINE < 256: the length fits the last byte, which no word byte uses.
