@@ -10,7 +10,9 @@
 //! ```
 //!
 //! The stemmed view's last three steps run as one filter with one memo
-//! lookup per token ([`stemmed::StemmedWords`], equal to them token for token).
+//! lookup per token ([`stemmed::StemmedWords`], equal to them token for token),
+//! and the shared first four, with either view's last step, as one tokenizer
+//! ([`shared::SharedSteps`], equal to them token for token).
 //!
 //! The exact view keeps the words as written (lowercased and accent-folded):
 //! it serves phrases, names and exact wording. The stemmed view drops
@@ -31,6 +33,7 @@
 pub mod both_views;
 pub mod reduplication;
 pub mod scoped;
+pub mod shared;
 pub mod stem;
 pub mod stemmed;
 pub mod stopwords;
@@ -40,13 +43,10 @@ pub mod word_table;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TokenFilter, TokenizerManager,
-};
+use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 
-use reduplication::{Reduplication, ReduplicationFilter};
+use shared::SharedSteps;
 use stem::{Dictionary, IndonesianStemmer};
-use tokenizer::WartaTokenizer;
 
 /// Longest token kept, in bytes.
 pub const MAX_TOKEN_BYTES: usize = 40;
@@ -115,10 +115,12 @@ impl AnalysisConfig {
 
     /// Builds the analyzer of a view.
     pub fn analyzer(&self, view: View) -> TextAnalyzer {
-        let base = TextAnalyzer::builder(base_tokenizer());
         match view {
-            View::Exact => base.filter(LowerCaser).build(),
-            View::Stemmed => base.filter(stemmed::StemmedWords::new(&self.stemmer)).build(),
+            View::Exact => TextAnalyzer::from(SharedSteps::new(true)),
+            View::Stemmed => {
+                let (dict, keep) = self.stemmer.parts();
+                TextAnalyzer::from(SharedSteps::stemmed(stemmed::Memo::new(dict, keep)))
+            }
         }
     }
 
@@ -140,17 +142,12 @@ impl AnalysisConfig {
 }
 
 /// The steps both views share: tokenizer → RemoveLong → AsciiFolding → Reduplication.
-type BaseTokenizer = ReduplicationFilter<
-    <AsciiFoldingFilter as TokenFilter>::Tokenizer<
-        <RemoveLongFilter as TokenFilter>::Tokenizer<WartaTokenizer>,
-    >,
->;
+type BaseTokenizer = SharedSteps;
 
-/// The steps both views share, as one statically typed tokenizer (the views' analyzers and
-/// [`both_views`] start from it).
+/// The steps both views share, as one tokenizer ([`shared`]; [`both_views`] starts from it,
+/// the views' analyzers are it with their last step).
 fn base_tokenizer() -> BaseTokenizer {
-    let long = RemoveLongFilter::limit(MAX_TOKEN_BYTES).transform(WartaTokenizer::default());
-    Reduplication::default().transform(AsciiFoldingFilter.transform(long))
+    SharedSteps::new(false)
 }
 
 /// One token as the index sees it.

@@ -216,6 +216,11 @@ impl Reduplication {
     pub fn new(is_lexicalised: impl Fn(&str) -> bool + Send + Sync + 'static) -> Self {
         Reduplication { is_lexicalised: Arc::new(is_lexicalised) }
     }
+
+    /// The predicate telling lexicalised doubles.
+    pub(super) fn predicate(&self) -> &(dyn Fn(&str) -> bool + Send + Sync) {
+        &*self.is_lexicalised
+    }
 }
 
 impl Default for Reduplication {
@@ -263,7 +268,7 @@ pub struct ReduplicationStream<'a, T> {
 /// The length a token's `text` must be cut to, if it is a reduplication that
 /// is not lexicalised: the first part, or the bare double when only that is
 /// lexicalised. `buffer` is scratch space for lowercase forms.
-fn base_len(
+pub(super) fn base_len(
     text: &str,
     is_lexicalised: &(dyn Fn(&str) -> bool + Send + Sync),
     buffer: &mut String,

@@ -54,10 +54,7 @@ pub struct WartaTokenizer {
 
 /// The token stream of a [`WartaTokenizer`].
 pub struct WartaTokenStream<'a> {
-    text: &'a str,
-    /// Byte offset where the search for the next token starts; always a
-    /// char boundary.
-    pos: usize,
+    scanner: Scanner<'a>,
     token: &'a mut Token,
 }
 
@@ -66,72 +63,123 @@ impl Tokenizer for WartaTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WartaTokenStream<'a> {
         self.token.reset();
-        WartaTokenStream { text, pos: 0, token: &mut self.token }
+        WartaTokenStream { scanner: Scanner::new(text), token: &mut self.token }
     }
 }
 
-/// What a character is to the tokenizer.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Kind {
-    /// Separates tokens (spaces, punctuation, symbols, emoji).
-    Other,
-    /// Any alphanumeric character that is not an ASCII digit.
-    Letter,
-    /// `0`–`9`.
-    Digit,
-}
+/// What an ASCII byte is to the tokenizer.
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+/// Not ASCII: the char starting here must be decoded.
+const NON_ASCII: u8 = 3;
 
-/// Kinds of the ASCII bytes.
-const ASCII_KIND: [Kind; 128] = {
-    let mut table = [Kind::Other; 128];
+/// Classes of all bytes ([`OTHER`], [`LETTER`], [`DIGIT`], [`NON_ASCII`]).
+const CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        if c.is_ascii_digit() {
-            table[b] = Kind::Digit;
+        table[b] = if c.is_ascii_digit() {
+            DIGIT
         } else if c.is_ascii_alphabetic() {
-            table[b] = Kind::Letter;
-        }
+            LETTER
+        } else {
+            OTHER
+        };
         b += 1;
     }
     table
 };
 
-/// Whether `c` joins the two parts of a reduplication.
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+/// A token found by a [`Scanner`]: its byte range in the text, and what the steps after
+/// the tokenizer need to know about it without looking at it again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Span {
+    /// Byte offset of the token's start.
+    pub start: usize,
+    /// Byte offset just past the token's end.
+    pub end: usize,
+    /// Every byte of the token is ASCII.
+    pub ascii: bool,
+    /// The token may hold an ASCII uppercase letter (when false it holds none).
+    pub upper: bool,
+    /// The token is a hyphenated reduplication joined into one (it holds a hyphen; no other
+    /// token does).
+    pub joined: bool,
 }
 
-impl WartaTokenStream<'_> {
-    /// The kind and the byte length of the char starting at `pos`, if any.
-    #[inline]
-    fn char_at(&self, pos: usize) -> Option<(Kind, usize, char)> {
-        let b = *self.text.as_bytes().get(pos)?;
-        if b < 0x80 {
-            return Some((ASCII_KIND[b as usize], 1, b as char));
-        }
-        let c = self.text.get(pos..)?.chars().next()?;
-        let kind = if c.is_alphanumeric() { Kind::Letter } else { Kind::Other };
-        Some((kind, c.len_utf8(), c))
+/// The tokenizer's cutting, without a `Token`: the spans of the tokens of a text, in order.
+pub(super) struct Scanner<'a> {
+    text: &'a str,
+    /// Byte offset where the search for the next token starts; always a char boundary.
+    pos: usize,
+}
+
+impl<'a> Scanner<'a> {
+    pub(super) fn new(text: &'a str) -> Scanner<'a> {
+        Scanner { text, pos: 0 }
     }
 
-    /// End of the run of letters starting at `pos`.
+    /// The char starting at `pos` (a char boundary), if any.
     #[inline]
-    fn letters_end(&self, mut pos: usize) -> usize {
+    fn char_at(&self, pos: usize) -> Option<char> {
+        self.text.get(pos..)?.chars().next()
+    }
+
+    /// The next token, or `None` at the end of the text.
+    #[inline(always)]
+    pub(super) fn next_span(&mut self) -> Option<Span> {
+        let bytes = self.text.as_bytes();
+        let mut pos = self.pos;
+        loop {
+            let Some(&b) = bytes.get(pos) else {
+                self.pos = pos;
+                return None;
+            };
+            let span = match CLASS[usize::from(b)] {
+                OTHER => {
+                    pos += 1;
+                    continue;
+                }
+                LETTER => self.word(pos, true),
+                DIGIT => {
+                    let end = self.number_end(pos);
+                    Span { start: pos, end, ascii: true, upper: false, joined: false }
+                }
+                _ => match self.char_at(pos) {
+                    Some(c) if c.is_alphanumeric() => self.word(pos, false),
+                    Some(c) => {
+                        pos += c.len_utf8();
+                        continue;
+                    }
+                    None => {
+                        self.pos = bytes.len();
+                        return None;
+                    }
+                },
+            };
+            self.pos = span.end;
+            return Some(span);
+        }
+    }
+
+    /// End of the run of letters starting at `pos`; clears `ascii` if the run holds a
+    /// non-ASCII char, sets `upper` if it holds an ASCII uppercase letter.
+    #[inline(always)]
+    fn letters_end(&self, mut pos: usize, ascii: &mut bool, upper: &mut bool) -> usize {
         let bytes = self.text.as_bytes();
         loop {
+            pos = ascii_letters_end(bytes, pos, upper);
             match bytes.get(pos) {
-                Some(&b) if b < 0x80 => {
-                    if ASCII_KIND[b as usize] != Kind::Letter {
-                        return pos;
+                Some(&b) if b >= 0x80 => match self.char_at(pos) {
+                    Some(c) if c.is_alphanumeric() => {
+                        *ascii = false;
+                        pos += c.len_utf8();
                     }
-                    pos += 1;
-                }
-                Some(_) => match self.char_at(pos) {
-                    Some((Kind::Letter, len, _)) => pos += len,
                     _ => return pos,
                 },
-                None => return pos,
+                _ => return pos,
             }
         }
     }
@@ -154,51 +202,95 @@ impl WartaTokenStream<'_> {
         }
     }
 
-    /// End of the word starting at `start`: its letters, plus a hyphen and a
-    /// second run of letters when the two form a reduplication.
-    fn word_end(&self, start: usize) -> usize {
-        let end = self.letters_end(start);
-        let Some((Kind::Other, hyphen_len, c)) = self.char_at(end) else {
-            return end;
+    /// The word starting at `start` (whose first char is `ascii` or not): its letters, plus a
+    /// hyphen and a second run of letters when the two form a reduplication.
+    #[inline(always)]
+    fn word(&self, start: usize, mut ascii: bool) -> Span {
+        let mut upper = false;
+        let end = self.letters_end(start, &mut ascii, &mut upper);
+        let alone = Span { start, end, ascii, upper, joined: false };
+        let (hyphen_len, hyphen_ascii) = match self.text.as_bytes().get(end) {
+            Some(b'-') => (1, true),
+            Some(0xE2) if self.char_at(end).is_some_and(is_hyphen) => (3, false),
+            _ => return alone,
         };
-        if !is_hyphen(c) {
-            return end;
-        }
         let second_start = end + hyphen_len;
+        let mut second_ascii = hyphen_ascii;
         let second_end = match self.char_at(second_start) {
-            Some((Kind::Letter, _, _)) => self.letters_end(second_start),
-            _ => return end,
+            Some(c) if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphanumeric()) => {
+                self.letters_end(second_start, &mut second_ascii, &mut upper)
+            }
+            _ => return alone,
         };
         let (Some(first), Some(second)) =
             (self.text.get(start..end), self.text.get(second_start..second_end))
         else {
-            return end;
+            return alone;
         };
-        if repeated_len(first, second).is_some() { second_end } else { end }
+        if repeated_len(first, second).is_some() {
+            let ascii = ascii && second_ascii;
+            Span { start, end: second_end, ascii, upper, joined: true }
+        } else {
+            alone
+        }
     }
+}
+
+/// End of the run of ASCII letters starting at `pos`: eight bytes at a time while eight are
+/// left, then byte by byte (the same answer as a scan of every byte against [`CLASS`]). Sets
+/// `upper` if the run holds an uppercase letter.
+#[inline]
+fn ascii_letters_end(bytes: &[u8], mut pos: usize, upper: &mut bool) -> usize {
+    const LOWS: u64 = u64::from_le_bytes([0x7F; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    const CASE: u64 = u64::from_le_bytes([0x20; 8]);
+    // Added to a byte below 0x80, these set its high bit exactly when it is >= b'a' (resp.
+    // > b'z'); no sum leaves its byte (0x7F + 0x1F < 0x100).
+    const FROM_A: u64 = u64::from_le_bytes([0x80 - b'a'; 8]);
+    const PAST_Z: u64 = u64::from_le_bytes([0x80 - b'z' - 1; 8]);
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        // ASCII letters are exactly the bytes below 0x80 whose lowercase (| 0x20) is a-z.
+        let low = (v | CASE) & LOWS;
+        let letters = (low + FROM_A) & !(low + PAST_Z) & !v & HIGHS;
+        // A letter is uppercase when its 0x20 bit is clear (shifted here onto the high bit).
+        let uppers = letters & !(v << 2);
+        let others = !letters & HIGHS;
+        if others != 0 {
+            // Little-endian: the first byte of the text is the lowest one; the run is the
+            // bytes below the first other one.
+            let run = (others & others.wrapping_neg()) - 1;
+            *upper |= uppers & run != 0;
+            return pos + (others.trailing_zeros() / 8) as usize;
+        }
+        *upper |= uppers != 0;
+        pos += 8;
+    }
+    while pos < bytes.len() && CLASS[usize::from(bytes[pos])] == LETTER {
+        *upper |= bytes[pos].is_ascii_uppercase();
+        pos += 1;
+    }
+    pos
+}
+
+/// Whether `c` joins the two parts of a reduplication.
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 impl TokenStream for WartaTokenStream<'_> {
     fn advance(&mut self) -> bool {
         self.token.text.clear();
         self.token.position = self.token.position.wrapping_add(1);
-        while let Some((kind, len, _)) = self.char_at(self.pos) {
-            let start = self.pos;
-            let end = match kind {
-                Kind::Other => {
-                    self.pos += len;
-                    continue;
-                }
-                Kind::Digit => self.number_end(start),
-                Kind::Letter => self.word_end(start),
-            };
-            self.pos = end;
-            self.token.offset_from = start;
-            self.token.offset_to = end;
-            self.token.text.push_str(self.text.get(start..end).unwrap_or_default());
-            return true;
-        }
-        false
+        let Some(span) = self.scanner.next_span() else {
+            return false;
+        };
+        self.token.offset_from = span.start;
+        self.token.offset_to = span.end;
+        self.token.text.push_str(self.scanner.text.get(span.start..span.end).unwrap_or_default());
+        true
     }
 
     fn token(&self) -> &Token {
@@ -450,7 +542,44 @@ mod tests {
         }
     }
 
+    /// End and uppercase flag of the ASCII letter run at `start`, byte by byte.
+    fn bytewise(bytes: &[u8], start: usize) -> (usize, bool) {
+        let end = (start..bytes.len())
+            .find(|&i| super::CLASS[usize::from(bytes[i])] != super::LETTER)
+            .unwrap_or(bytes.len());
+        (end, bytes[start..end].iter().any(u8::is_ascii_uppercase))
+    }
+
+    fn swar(bytes: &[u8], start: usize) -> (usize, bool) {
+        let mut upper = false;
+        let end = super::ascii_letters_end(bytes, start, &mut upper);
+        (end, upper)
+    }
+
+    #[test]
+    fn ascii_letter_runs_end_where_a_bytewise_scan_ends() {
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut bytes = b"abcdefghijkLMNOPQRSTxyz".to_vec();
+                bytes[at] = b;
+                for start in 0..=at {
+                    assert_eq!(swar(&bytes, start), bytewise(&bytes, start), "{b} {at}");
+                }
+            }
+        }
+    }
+
     proptest! {
+        #[test]
+        fn ascii_letter_runs_agree_with_a_bytewise_scan(
+            bytes in proptest::collection::vec(
+                prop_oneof![b'@'..=b'{', b'`'..=b'{', any::<u8>()], 0..40),
+            start in 0usize..40,
+        ) {
+            let start = start.min(bytes.len());
+            prop_assert_eq!(swar(&bytes, start), bytewise(&bytes, start));
+        }
+
         #[test]
         fn never_panics_and_offsets_reproduce_the_text(text in "\\PC*") {
             check_invariants(&text, &tokens(&text));
