@@ -53,10 +53,10 @@ fn plain_chunk(chunk: [u8; 8], graphic_before: bool) -> bool {
     // byte: a byte's high bit says whether it is at least 0x21, whether it
     // is above 0x7E, and whether it differs from a space.
     let graphic = (w + 0x5F * ONES) & !(w + ONES) & HIGH;
-    let space = !((w ^ 0x20 * ONES) + 0x7F * ONES) & HIGH;
+    let space = !((w ^ (0x20 * ONES)) + 0x7F * ONES) & HIGH;
     // Byte k's predecessor is byte k-1, one byte lower in a little-endian word.
     let graphic_prev = (graphic << 8) | if graphic_before { 0x80 } else { 0 };
-    graphic | space == HIGH && space & !graphic_prev == 0
+    (graphic | space) == HIGH && (space & !graphic_prev) == 0
 }
 
 fn push_normalized(out: &mut String, c: char, was_cr: bool) {
