@@ -6,8 +6,6 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Captures;
-
 use super::agency::{agency_at, field_end, implied_prefix};
 use super::body::{body_before_comma, unknown_acronym_at};
 use super::names::{Tok, is_stopword, next_token, prev_token, skip_spaces};
@@ -17,7 +15,7 @@ use super::office::{
 };
 use super::organizations::{BARE_BPJS, BPJS_TK, ORGS};
 use super::person::{is_numeral, name_before, name_span_after, without_area_word};
-use super::titles::{Kind, NOT_A_PERSON_BEFORE, Office, TITLES};
+use super::titles::{Kind, NOT_A_PERSON_BEFORE, Office, TITLES, TitleHit};
 use crate::extract::article::Official;
 use crate::extract::region::{PlaceHit, Prefix, place_at};
 
@@ -267,10 +265,10 @@ fn list_after(text: &str, mut end: usize) -> Vec<String> {
     names
 }
 
-/// The officials named by the title match `caps`: one, or everyone of a
+/// The officials named by the title match `hit`: one, or everyone of a
 /// list after "yaitu"/"yakni" ("dua Anggota DJSN yaitu A dan B").
-pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Vec<Official> {
-    let Some((first, others)) = read_one(text, caps, ctx) else { return Vec::new() };
+pub(crate) fn read(text: &str, hit: &TitleHit, ctx: &ArticleContext) -> Vec<Official> {
+    let Some((first, others)) = read_one(text, hit, ctx) else { return Vec::new() };
     let mut out = Vec::with_capacity(1 + others.len());
     for name in others {
         out.push(Official { name, ..first.clone() });
@@ -279,18 +277,18 @@ pub(crate) fn read(text: &str, caps: &Captures, ctx: &ArticleContext) -> Vec<Off
     out
 }
 
-/// The official named by the title match `caps`, if a name goes with it,
+/// The official named by the title match `hit`, if a name goes with it,
 /// and the further names of a list.
-fn read_one(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<(Official, Vec<String>)> {
-    let title = caps.name("title")?;
-    let prefix = caps.name("pre");
-    let start = prefix.map_or(title.start(), |p| p.start());
+fn read_one(text: &str, hit: &TitleHit, ctx: &ArticleContext) -> Option<(Official, Vec<String>)> {
+    let title = &text[hit.title.0..hit.title.1];
+    let prefix = hit.pre.map(|(s, e)| &text[s..e]);
+    let start = hit.pre.map_or(hit.title.0, |p| p.0);
     if prev_token(text, start).is_some_and(|t| NOT_A_PERSON_BEFORE.contains(&t.text)) {
         return None;
     }
-    let def = TITLES.get(title.as_str())?;
+    let def = TITLES.get(title)?;
     let mut r = Reading::default();
-    let mut cursor = title.end();
+    let mut cursor = hit.title.1;
 
     match def.kind {
         Kind::Minister { coordinator } => {
@@ -564,7 +562,7 @@ fn read_one(text: &str, caps: &Captures, ctx: &ArticleContext) -> Option<(Offici
             (def.role.to_string(), o.or(org).or_else(|| Some(agency.to_string())))
         }
     };
-    let role = match prefix.and_then(|p| TITLES.prefix(p.as_str())) {
+    let role = match prefix.and_then(|p| TITLES.prefix(p)) {
         Some(p) => format!("{p} {role}"),
         None => role,
     };

@@ -158,6 +158,18 @@ pub(crate) struct Titles {
     pub regex: Regex,
     by_written: HashMap<&'static str, Title>,
     prefixes: HashMap<&'static str, &'static str>,
+    /// The acting prefixes in the order of the regex's alternation.
+    prefix_order: Vec<&'static str>,
+}
+
+/// One match of [`Titles::regex`] as byte ranges: the whole match, its
+/// `pre` group (an acting prefix) and its `title` group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TitleHit {
+    pub start: usize,
+    pub end: usize,
+    pub pre: Option<(usize, usize)>,
+    pub title: (usize, usize),
 }
 
 pub(crate) static TITLES: LazyLock<Titles> = LazyLock::new(|| {
@@ -171,6 +183,7 @@ pub(crate) static TITLES: LazyLock<Titles> = LazyLock::new(|| {
         regex: Regex::new(&pattern).unwrap(),
         by_written: LEXICON.iter().map(|&(w, role, kind)| (w, Title { role, kind })).collect(),
         prefixes: PREFIXES.iter().copied().collect(),
+        prefix_order: prefixes,
     }
 });
 
@@ -178,6 +191,37 @@ impl Titles {
     /// The entry for a title as matched by [`Titles::regex`].
     pub(crate) fn get(&self, written: &str) -> Option<Title> {
         self.by_written.get(written).copied()
+    }
+
+    /// The matches of [`Titles::regex`] in `text` with their groups, as
+    /// `regex.captures_iter(text)` gives them. Only the match is searched
+    /// for (a DFA search); its groups are read from the matched text by
+    /// [`Titles::split`], without the slower search that tracks groups.
+    pub(crate) fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = TitleHit> + 't {
+        self.regex.find_iter(text).map(|m| self.split(text, m.start(), m.end()))
+    }
+
+    /// The groups of the match `start..end`. The regex takes a prefix when
+    /// it can (the optional group is greedy), trying prefixes in the
+    /// alternation's order; a path ends at a title followed by `\b`, so of
+    /// the paths through a prefix the one taken is the one whose title ends
+    /// where the match ends (an earlier-preferred path would have ended the
+    /// match elsewhere). So the first prefix that opens the match, followed
+    /// by white space (`\s+`, greedy; no title starts with white space) and
+    /// by a title running to the match's end, is the `pre` group; without
+    /// one, the whole match is the title.
+    fn split(&self, text: &str, start: usize, end: usize) -> TitleHit {
+        let matched = &text[start..end];
+        for p in &self.prefix_order {
+            let Some(rest) = matched.strip_prefix(p) else { continue };
+            // `trim_start` strips White_Space, the property `\s` matches.
+            let title = rest.trim_start();
+            if title.len() < rest.len() && self.by_written.contains_key(title) {
+                let pre = Some((start, start + p.len()));
+                return TitleHit { start, end, pre, title: (end - title.len(), end) };
+            }
+        }
+        TitleHit { start, end, pre: None, title: (start, end) }
     }
 
     /// The normalised form of an acting prefix ("Pj" → "Pj.").
@@ -228,5 +272,58 @@ mod tests {
         assert!(t.regex.find("kepala sekolah").is_none());
         assert!(t.regex.find("Kepalanya").is_none());
         assert!(t.regex.find("Direkturnya").is_none());
+    }
+
+    /// What `captures_iter` gives, as [`TitleHit`]s.
+    fn by_captures(text: &str) -> Vec<TitleHit> {
+        let range = |m: regex::Match<'_>| (m.start(), m.end());
+        TITLES
+            .regex
+            .captures_iter(text)
+            .map(|c| TitleHit {
+                start: c.get(0).unwrap().start(),
+                end: c.get(0).unwrap().end(),
+                pre: c.name("pre").map(range),
+                title: range(c.name("title").unwrap()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn groups_are_read_as_the_regex_captures_them() {
+        for text in [
+            "oleh Pj. Gubernur Sumut",
+            "Plt Kepala Kantor Cabang X dan Pj Bupati Y",
+            "Pelaksana Tugas\u{a0} Kepala Dinas",
+            "Pj.Gubernur, Plt  Plt Direktur, Pps Ketua",
+            "PjGubernur éPlt Direkturé Plt\nDirektur",
+            "Pelaksana Harian Wakil Direktur Utama",
+        ] {
+            let hits: Vec<TitleHit> = TITLES.find_iter(text).collect();
+            assert_eq!(hits, by_captures(text), "{text}");
+        }
+        let hit = TITLES.find_iter("Plt Kepala Kantor Cabang X").next().unwrap();
+        assert_eq!((hit.pre, hit.title), (Some((0, 3)), (4, 24)));
+    }
+
+    /// Texts made of prefixes, titles, white space, letters and marks.
+    fn pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let mut words: Vec<&'static str> = PREFIXES.iter().map(|p| p.0).collect();
+        words.extend(LEXICON.iter().map(|t| t.0));
+        let words = proptest::sample::select(words);
+        let glue = proptest::sample::select(vec![
+            " ", " ", "  ", "\u{a0}", "\n", "", ".", ", ", "é", "x", "nya ", "1", "\u{2003}", "-",
+        ]);
+        proptest::collection::vec((words, glue), 0..12)
+            .prop_map(|v| v.into_iter().flat_map(|(w, g)| [w, g]).collect())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_iter_agrees_with_captures_iter(text in pieces()) {
+            let hits: Vec<TitleHit> = TITLES.find_iter(&text).collect();
+            proptest::prop_assert_eq!(hits, by_captures(&text));
+        }
     }
 }

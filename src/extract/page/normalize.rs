@@ -6,23 +6,30 @@
 pub(super) fn normalize(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut after_cr = false;
-    let (mut kept, mut after_graphic) = (0, false);
+    let mut kept = 0;
     let mut i = 0;
+    // A graphic ASCII byte is always read by the fast path below and a
+    // `\r` never, so the previous byte tells what the character loop
+    // remembers: whether a space may be kept as it is (it follows a graphic
+    // byte) and whether a `\n` ends a `\r\n`.
+    let graphic_before = |i: usize| i > 0 && bytes[i - 1].is_ascii_graphic();
     while i < bytes.len() {
-        // Byte by byte over the plain ASCII runs (a graphic byte, or one
-        // space after one): these bytes never occur inside other characters.
+        // Plain ASCII runs (graphic bytes, single spaces after them) are
+        // kept as they are, eight bytes at a time where possible: these
+        // bytes never occur inside other characters.
+        if let Some(chunk) = bytes.get(i..i + 8)
+            && plain_chunk(chunk.try_into().unwrap(), graphic_before(i))
+        {
+            i += 8;
+            continue;
+        }
         let b = bytes[i];
-        if b.is_ascii_graphic() || (b == b' ' && after_graphic) {
-            after_cr = false;
-            after_graphic = b != b' ';
+        if b.is_ascii_graphic() || (b == b' ' && graphic_before(i)) {
             i += 1;
             continue;
         }
         let Some(c) = text[i..].chars().next() else { break };
-        let was_cr = after_cr;
-        after_cr = c == '\r';
-        after_graphic = false;
+        let was_cr = i > 0 && bytes[i - 1] == b'\r';
         out.push_str(&text[kept..i]);
         kept = i + c.len_utf8();
         push_normalized(&mut out, c, was_cr);
@@ -30,6 +37,26 @@ pub(super) fn normalize(text: &str) -> String {
     }
     out.push_str(&text[kept..]);
     out
+}
+
+/// Whether every byte of `chunk` is graphic ASCII or a space right after a
+/// graphic byte (`graphic_before`: the byte before the chunk is one), by
+/// word-wide arithmetic on the eight bytes at once.
+fn plain_chunk(chunk: [u8; 8], graphic_before: bool) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let w = u64::from_le_bytes(chunk);
+    if w & HIGH != 0 {
+        return false;
+    }
+    // Every byte is below 0x80 now, so no sum below carries into the next
+    // byte: a byte's high bit says whether it is at least 0x21, whether it
+    // is above 0x7E, and whether it differs from a space.
+    let graphic = (w + 0x5F * ONES) & !(w + ONES) & HIGH;
+    let space = !((w ^ (0x20 * ONES)) + 0x7F * ONES) & HIGH;
+    // Byte k's predecessor is byte k-1, one byte lower in a little-endian word.
+    let graphic_prev = (graphic << 8) | if graphic_before { 0x80 } else { 0 };
+    (graphic | space) == HIGH && (space & !graphic_prev) == 0
 }
 
 fn push_normalized(out: &mut String, c: char, was_cr: bool) {
@@ -73,6 +100,29 @@ mod tests {
             push_normalized(&mut out, c, was_cr);
         }
         out
+    }
+
+    #[test]
+    fn plain_chunks() {
+        assert!(plain_chunk(*b"abc de!~", false));
+        assert!(plain_chunk(*b" bc de!~", true));
+        assert!(!plain_chunk(*b" bc de!~", false));
+        assert!(!plain_chunk(*b"ab  de!~", true));
+        assert!(!plain_chunk(*b"ab\nde!~x", true));
+        assert!(!plain_chunk(*b"ab\tde!~x", true));
+        assert!(!plain_chunk(*b"abcde!~\x7f", true));
+        assert!(!plain_chunk([b'a', 0xC3, 0xA9, b'b', b'c', b'd', b'e', b'f'], true));
+        assert!(!plain_chunk(*b"abcdefg\0", true));
+        assert!(plain_chunk(*b"!!!!!!!!", false) && plain_chunk(*b"~ ~ ~ ~ ", false));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalisation_agrees_with_the_character_loop(
+            text in "[a b\\r\\n\\t.\u{a0}\u{200b}\u{85}é\u{2028}\u{7}~!]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(normalize(&text), normalize_by_char(&text));
+        }
     }
 
     #[test]

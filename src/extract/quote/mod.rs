@@ -24,7 +24,6 @@ mod people;
 mod phrase;
 mod scanner;
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -84,12 +83,16 @@ pub fn find_quotes(title: Option<&str>, body: &str, officials: &[Official]) -> V
         Scanner { text: t, people: &mut people, headline: true, last: None }.run(&mut found);
     }
     Scanner { text: body, people: &mut people, headline: false, last: None }.run(&mut found);
-    let mut seen = HashSet::new();
-    found
-        .into_iter()
-        .map(|q| Quote { speaker: people.full_name(&q.speaker), ..q })
-        .filter(|q| seen.insert((q.speaker.clone(), q.text.clone())))
-        .collect()
+    // The first of repeated (speaker, text) pairs stays. An article has few
+    // quotes, so comparing with those kept costs less than hashing copies.
+    let mut out: Vec<Quote> = Vec::with_capacity(found.len());
+    for q in found {
+        let q = Quote { speaker: people.full_name(&q.speaker), ..q };
+        if !out.iter().any(|o| o.text == q.text && o.speaker == q.speaker) {
+            out.push(q);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

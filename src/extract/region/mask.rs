@@ -40,6 +40,27 @@ fn may_hold_site(text: &str) -> bool {
         .any(|after| after.as_bytes().first().is_some_and(u8::is_ascii_alphabetic))
 }
 
+/// Pieces of [`PUBLISHERS`], lower-case ASCII: every name holds one.
+const PUBLISHER_PIECES: [&str; 3] = [" pos", "times", "jabar"];
+
+/// Whether [`PUBLISHER`] may match `text`. A match is one of the names in
+/// any case; outside ASCII only the Kelvin sign (a `k`) and the long s (an
+/// `s`) are case variants of their letters. Without either in the text, a
+/// match's ASCII-lowercased bytes hold one of [`PUBLISHER_PIECES`]. These
+/// byte searches cost far less than the regex's pass over every byte.
+fn may_hold_publisher(text: &str) -> bool {
+    static FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+        ["\u{212A}", "\u{17F}"].into_iter().map(memchr::memmem::Finder::new).collect()
+    });
+    static PIECES: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        LazyLock::new(|| PUBLISHER_PIECES.into_iter().map(memchr::memmem::Finder::new).collect());
+    if FINDERS.iter().any(|f| f.find(text.as_bytes()).is_some()) {
+        return true;
+    }
+    let lower = text.as_bytes().to_ascii_lowercase();
+    PIECES.iter().any(|f| f.find(&lower).is_some())
+}
+
 /// Known publisher names, as one case-insensitive regex.
 static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
     let alt: Vec<String> = PUBLISHERS.iter().map(|p| regex::escape(p)).collect();
@@ -106,7 +127,9 @@ impl<'s> Masker<'s> {
         // most texts have none, and the site regex is slow on non-ASCII text.
         let sites = may_hold_site(text).then(|| SITE.find_iter(text)).into_iter().flatten();
         let spans: Vec<(usize, usize)> = sites
-            .chain(PUBLISHER.find_iter(text))
+            .chain(
+                may_hold_publisher(text).then(|| PUBLISHER.find_iter(text)).into_iter().flatten(),
+            )
             .map(|m| (m.start(), m.end()))
             .chain(self.source.iter().flat_map(|s| find_ascii_ci(text, s)))
             .chain(offices.iter().filter(|o| o.masked).map(|o| (o.start, o.end)))
@@ -140,6 +163,25 @@ fn masked(text: &str, spans: &[(usize, usize)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_publisher_holds_a_piece() {
+        for p in PUBLISHERS {
+            let lower = p.to_ascii_lowercase();
+            assert!(PUBLISHER_PIECES.iter().any(|piece| lower.contains(piece)), "{p}");
+            assert!(may_hold_publisher(&format!("x {} y", p.to_uppercase())));
+        }
+        assert!(may_hold_publisher("Ri\u{212A}") && !may_hold_publisher("Pos Kalteng, RiauPos"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_publisher_gate_never_hides_a_name(
+            text in r"(Kalteng|SUMUT|Riau|Jatim|Radar|\u{212A}altim|Bali|Jabar|é| |x){0,4}( |)(Pos|PO\u{17F}|Post|Times|Jabar|Ekspres|é|x){0,2}",
+        ) {
+            proptest::prop_assert!(!PUBLISHER.is_match(&text) || may_hold_publisher(&text));
+        }
+    }
 
     #[test]
     fn the_site_prefilter_never_hides_a_site_name() {
