@@ -18,6 +18,7 @@ pub mod article;
 pub mod boilerplate;
 pub mod byline;
 mod capped;
+mod ci_gate;
 pub mod date;
 pub mod dateline;
 pub mod figures;

@@ -10,6 +10,7 @@
 
 mod agency;
 mod body;
+mod credit;
 mod mention;
 mod names;
 mod office;
@@ -21,7 +22,6 @@ mod typo;
 
 use std::sync::LazyLock;
 
-use memchr::memmem;
 use regex::Regex;
 
 use crate::extract::article::Official;
@@ -30,67 +30,9 @@ use organizations::ORGS;
 use registry::Registry;
 use titles::{TITLES, TitleHit};
 
-/// Names after a credit label ("Pewarta: Juraidi", "Editor : Riza Mulyadi").
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:pewarta|editor|reporter|penulis|fotografer|foto|redaktur|kontributor)\b[ \t]*:?[ \t]*([^\n]{1,80})",
-    )
-    .unwrap()
-});
-
 /// "BPJS Kesehatan" anywhere in the article makes bare "BPJS" ambiguous.
 static BPJS_KESEHATAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bBPJS[\s-]+Kesehatan\b").unwrap());
-
-/// [`CREDIT`]'s labels as lower-case ASCII (`foto` also opens
-/// `fotografer`), one vectorised finder each, for [`may_hold_credit`].
-static CREDIT_LABELS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
-    ["pewarta", "editor", "reporter", "penulis", "foto", "redaktur", "kontributor"]
-        .into_iter()
-        .map(memmem::Finder::new)
-        .collect()
-});
-
-/// Whether [`CREDIT`] may match `text`. A match holds one of its labels in
-/// any case; outside ASCII, only the Kelvin sign (a `k`) and the long s (an
-/// `s`) are case variants of these letters. Without either in the text, a
-/// text whose ASCII-lowercased bytes hold no label has no match. Most
-/// cleaned bodies name no label, and these byte searches cost far less than
-/// the regex's pass, whose literal prefilter stops at every `pen`, `kon` or
-/// `red` in any case.
-fn may_hold_credit(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if NON_ASCII_VARIANTS.iter().any(|f| f.find(bytes).is_some()) {
-        return true;
-    }
-    let lower = bytes.to_ascii_lowercase();
-    CREDIT_LABELS.iter().any(|f| f.find(&lower).is_some())
-}
-
-/// The Kelvin sign and the long s, for [`may_hold_credit`].
-static NON_ASCII_VARIANTS: LazyLock<[memmem::Finder<'static>; 2]> =
-    LazyLock::new(|| ["\u{212A}", "\u{17F}"].map(memmem::Finder::new));
-
-/// The names credited on the page (reporter, editor, photographer …).
-fn credited_names(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if !may_hold_credit(text) {
-        return out;
-    }
-    for caps in CREDIT.captures_iter(text) {
-        for part in caps[1].split([',', '/', '&', ';', '|']).flat_map(|p| p.split(" dan ")) {
-            let name: String = part
-                .split_whitespace()
-                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .collect::<Vec<_>>()
-                .join(" ");
-            if !name.is_empty() {
-                out.push(name);
-            }
-        }
-    }
-    out
-}
 
 /// Whether every word of `short` is a word of `long`.
 fn is_part_of(short: &str, long: &str) -> bool {
@@ -132,7 +74,7 @@ pub fn find_officials_with(title: Option<&str>, body: &str, registry: &Registry)
         }
     };
     let ctx = ArticleContext { bpjs_kesehatan: BPJS_KESEHATAN.is_match(text), text };
-    let credits = credited_names(text);
+    let credits = credit::credited_names(text);
     let quoted = crate::extract::quote::quotation_ranges(text);
     let mut out: Vec<Official> = Vec::new();
     for hit in titles {
@@ -223,62 +165,6 @@ pub(super) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_credit_gate_passes_every_text_the_regex_matches() {
-        for text in [
-            "Pewarta: Budi",
-            "EDITOR : Ani",
-            "é editor x",
-            "(Foto: Dok)",
-            "fotografer Adi",
-            "Kontributor\tA",
-            "\u{212A}ontributor: A",
-            "Penuli\u{17F}: B",
-            "redaKtur x",
-        ] {
-            assert!(CREDIT.is_match(text) && may_hold_credit(text), "{text}");
-        }
-        assert!(may_hold_credit("Kata “FOTO” berulang"), "a label: the regex decides");
-        assert!(!may_hold_credit("Kepala Dinas Budi mengatakan, “iuran naik”."));
-    }
-
-    /// Texts made of the labels, their case variants and their neighbours.
-    fn credit_pieces() -> impl proptest::strategy::Strategy<Value = String> {
-        use proptest::prelude::*;
-        let words = proptest::sample::select(vec![
-            "pewarta",
-            "Editor",
-            "REPORTER",
-            "penulis",
-            "Penuli\u{17F}",
-            "fotografer",
-            "foTo",
-            "redaktur",
-            "\u{212A}ontributor",
-            "kontributor",
-            "redakt",
-            "edi",
-            "é",
-            "x",
-            "1",
-            " ",
-            ":",
-            "\t",
-            "\n",
-            "“",
-            "\u{a0}",
-            "nya",
-        ]);
-        proptest::collection::vec(words, 0..10).prop_map(|v| v.concat())
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn no_text_is_gated_that_the_credit_regex_matches(text in credit_pieces()) {
-            proptest::prop_assert!(!CREDIT.is_match(&text) || may_hold_credit(&text));
-        }
-    }
 
     fn off(body: &str) -> Vec<(String, Option<String>, Option<String>)> {
         // The names as printed: these tests are about finding them; the
