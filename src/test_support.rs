@@ -114,3 +114,18 @@ pub fn texts_of(
         (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect()
     })
 }
+
+/// Every token of `text` through `analyzer`: (text, position, start offset, end offset).
+pub fn token_tuples(
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    text: &str,
+) -> Vec<(String, usize, usize, usize)> {
+    use tantivy::tokenizer::TokenStream;
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        let t = stream.token();
+        out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+    }
+    out
+}

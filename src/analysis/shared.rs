@@ -223,15 +223,7 @@ mod tests {
         ]
     }
 
-    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            let t = stream.token();
-            out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
-        }
-        out
-    }
+    use crate::test_support::token_tuples as tokens;
 
     /// Every fused form against its chain, twice each (the second pass reuses the buffers and
     /// is answered from the memo).

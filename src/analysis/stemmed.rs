@@ -192,9 +192,7 @@ mod tests {
     use std::collections::HashSet;
 
     use proptest::prelude::*;
-    use tantivy::tokenizer::{
-        AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TokenStream,
-    };
+    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer};
 
     use super::*;
     use crate::analysis::reduplication::Reduplication;
@@ -215,15 +213,7 @@ mod tests {
         (three, one)
     }
 
-    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            let t = stream.token();
-            out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
-        }
-        out
-    }
+    use crate::test_support::token_tuples as tokens;
 
     #[test]
     fn equals_the_three_filters_on_news_text() {
