@@ -129,3 +129,33 @@ pub fn token_tuples(
     }
     out
 }
+
+/// Text that looks like Indonesian news to an analyzer: affixed and reduplicated words (with
+/// every hyphen the tokenizer joins on), stopwords and names in any case, numbers and
+/// amounts, accented and long letter runs, punctuation, joined by spaces, line ends and
+/// hyphens.
+pub fn indonesian_like_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let words = prop::collection::vec(
+        prop_oneof![
+            "(Pe|pe|ME|me|Di|di|ber|BER|ter|ke|se|peng|meny)(kerja|lindung|Terima|terima|bayar|Kerja|sama|hari|nolong|sapu|nelayan)(an|kan|i|nya|lah)?",
+            "(yang|Yang|YANG|dan|DAN|di|Di|ini|itu|serta|Serta|Medan|MEDAN|bpjs)",
+            "(pekerja|Pekerja|kupu|Kupu|anak|Sehari|hari|tolong|undang|BPJS|e|É|é)[-‐‑](pekerja|Pekerja|kupu|anak|hari|menolong|undang|Undang|TK|KTP|19|nya|é|É)(nya|an)?",
+            "(Medan|MEDAN|Surabaya|Kemnaker|Jum'at|Ng’ombe|d'Arc|O'Brien)",
+            "(Rp|PP|Covid|B)?[0-9]{1,4}([.,][0-9]{1,3}){0,2}[%.,]?",
+            "[A-Za-zÉéÜüİıßÆΣ]{1,45}",
+            "[a-z]{15,25}-[a-z]{15,25}",
+            "[\"“”'’()…;:!?.,]{1,3}",
+        ],
+        0..40,
+    );
+    let seps = prop::collection::vec("[ \n\t]{1,2}|[,.]? |-", 40);
+    (words, seps).prop_map(|(words, seps)| {
+        let mut text = String::new();
+        for (w, s) in words.iter().zip(&seps) {
+            text.push_str(w);
+            text.push_str(s);
+        }
+        text
+    })
+}

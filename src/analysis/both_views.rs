@@ -210,25 +210,8 @@ mod tests {
 
         #[test]
         fn equals_the_two_analyzers_on_indonesian_looking_text(
-            words in prop::collection::vec(
-                prop_oneof![
-                    "(Pe|pe|ME|me|Di|di|ber|BER|ter|ke|se|peng|meny)(kerja|lindung|terima|bayar|Kerja|sapu|nelayan)(an|kan|i|nya|lah)?",
-                    "(yang|Yang|YANG|dan|DAN|di|Di|ini|itu|serta|Serta)",
-                    "(pekerja|Pekerja|kupu|anak|Sehari|hari|undang|BPJS|e)[-‐‑](pekerja|Pekerja|kupu|anak|hari|undang|TK|KTP|19|nya)",
-                    "(Medan|MEDAN|Surabaya|Kemnaker|Jum'at|Ng’ombe|d'Arc|O'Brien)",
-                    "(Rp|PP|Covid|B)?[0-9]{1,4}([.,][0-9]{1,3}){0,2}[%.,]?",
-                    "[A-Za-zÉéÜüİıßÆ]{1,45}",
-                    "[\"“”'’()…;:!?.,]{1,3}",
-                ],
-                0..40,
-            ),
-            seps in prop::collection::vec("[ \n\t]{1,2}|[,.]? ", 40),
+            text in crate::test_support::indonesian_like_text(),
         ) {
-            let mut text = String::new();
-            for (w, s) in words.iter().zip(&seps) {
-                text.push_str(w);
-                text.push_str(s);
-            }
             let config = config();
             assert_same(&config, &mut BothViews::new(&config), &text);
         }

@@ -287,25 +287,8 @@ mod tests {
 
         #[test]
         fn equals_the_chain_on_indonesian_looking_text(
-            words in prop::collection::vec(
-                prop_oneof![
-                    "(Pe|pe|ME|me|Di|di|ber|se|peng|meny)(kerja|lindung|Terima|sama|hari|nolong)(an|kan|i|nya|lah)?",
-                    "(yang|Yang|YANG|dan|DAN|di|Di|ini|itu|serta|Serta|Medan|MEDAN|bpjs)",
-                    "(pekerja|Pekerja|kupu|Kupu|anak|Sehari|hari|tolong|undang|BPJS|e|É|é)[-‐‑](pekerja|Pekerja|kupu|anak|hari|menolong|Undang|TK|KTP|19|nya|é|É)(nya|an)?",
-                    "(Rp|PP|Covid|B)?[0-9]{1,4}([.,][0-9]{1,3}){0,2}[%.,]?",
-                    "[A-Za-zÉéÜüİıßÆΣ]{1,45}",
-                    "[a-z]{15,25}-[a-z]{15,25}",
-                    "[\"“”'’()…;:!?.,]{1,3}",
-                ],
-                0..40,
-            ),
-            seps in prop::collection::vec("[ \n\t]{1,2}|[,.]? |-", 40),
+            text in crate::test_support::indonesian_like_text(),
         ) {
-            let mut text = String::new();
-            for (w, s) in words.iter().zip(&seps) {
-                text.push_str(w);
-                text.push_str(s);
-            }
             assert_same(&text);
         }
     }
