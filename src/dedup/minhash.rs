@@ -63,20 +63,43 @@ impl Signature {
     }
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 /// FNV-1a of each lowercased run of letters and digits (at most `MAX_WORDS`).
+///
+/// ASCII bytes are classified and lowercased byte by byte; any other
+/// character is decoded and handled by [`char::is_alphanumeric`] and
+/// [`char::to_lowercase`], so the hashes are those of the lowercased
+/// characters' UTF-8 bytes either way.
 fn word_hashes(text: &str) -> Vec<u64> {
-    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut hashes = Vec::new();
+    let bytes = text.as_bytes();
+    let mut hashes = Vec::with_capacity((bytes.len() / 4).min(MAX_WORDS));
     let mut h = FNV_OFFSET;
     let mut in_word = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            in_word = true;
-            if c.is_ascii() {
-                fnv1a_char(&mut h, c.to_ascii_lowercase());
-            } else {
+    let mut i = 0;
+    while i < bytes.len() {
+        let class = BYTE_CLASS[usize::from(bytes[i])];
+        let alphanumeric = if class > NON_ASCII {
+            // An ASCII letter or digit, lowercased.
+            i += 1;
+            h = (h ^ u64::from(class)).wrapping_mul(FNV_PRIME);
+            true
+        } else if class == NOT_IN_WORD {
+            i += 1;
+            false
+        } else {
+            // `i` is always on a character boundary: it moves by whole characters.
+            let c = text[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            let word = c.is_alphanumeric();
+            if word {
                 c.to_lowercase().for_each(|l| fnv1a_char(&mut h, l));
             }
+            word
+        };
+        if alphanumeric {
+            in_word = true;
         } else if in_word {
             hashes.push(h);
             if hashes.len() == MAX_WORDS {
@@ -92,12 +115,31 @@ fn word_hashes(text: &str) -> Vec<u64> {
     hashes
 }
 
+/// [`BYTE_CLASS`] of an ASCII byte that is not a letter or a digit.
+const NOT_IN_WORD: u8 = 0;
+/// [`BYTE_CLASS`] of a byte that starts (or continues) a non-ASCII character.
+const NON_ASCII: u8 = 1;
+
+/// For each byte: an ASCII letter or digit's lowercase, [`NOT_IN_WORD`] for
+/// other ASCII bytes, [`NON_ASCII`] for the rest.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] =
+            if byte.is_ascii_alphanumeric() { byte.to_ascii_lowercase() } else { NOT_IN_WORD };
+        b += 1;
+    }
+    table
+};
+
 /// Feeds one character's UTF-8 bytes to an FNV-1a state.
 fn fnv1a_char(h: &mut u64, c: char) {
     let mut buf = [0u8; 4];
     for b in c.encode_utf8(&mut buf).as_bytes() {
         *h ^= u64::from(*b);
-        *h = h.wrapping_mul(0x0100_0000_01b3);
+        *h = h.wrapping_mul(FNV_PRIME);
     }
 }
 
@@ -227,6 +269,46 @@ mod tests {
         let b = format!("{} {}", run("kata", 400), run("y", 100));
         let s = signature(&a).unwrap().similarity(&signature(&b).unwrap());
         assert!((s - 0.66).abs() < 0.12, "{s}");
+    }
+
+    /// The character-by-character scan `word_hashes` replaced.
+    fn word_hashes_by_char(text: &str) -> Vec<u64> {
+        let mut hashes = Vec::new();
+        let mut h = FNV_OFFSET;
+        let mut in_word = false;
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                in_word = true;
+                c.to_lowercase().for_each(|l| fnv1a_char(&mut h, l));
+            } else if in_word {
+                hashes.push(h);
+                if hashes.len() == MAX_WORDS {
+                    return hashes;
+                }
+                h = FNV_OFFSET;
+                in_word = false;
+            }
+        }
+        if in_word {
+            hashes.push(h);
+        }
+        hashes
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_hashes_match_the_char_by_char_scan(
+            text in "([a-zA-Z0-9 .,\\-\n]|[ÀÉéİßΣ日٣\u{301}\u{1F}]|\\PC){0,200}"
+        ) {
+            proptest::prop_assert_eq!(word_hashes(&text), word_hashes_by_char(&text));
+        }
+    }
+
+    #[test]
+    fn word_hashes_stop_at_the_word_limit() {
+        let text = "kata ".repeat(MAX_WORDS + 5);
+        assert_eq!(word_hashes(&text).len(), MAX_WORDS);
+        assert_eq!(word_hashes(&text), word_hashes_by_char(&text));
     }
 
     #[test]
