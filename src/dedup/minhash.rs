@@ -72,9 +72,11 @@ const FNV_PRIME: u64 = 0x0100_0000_01b3;
 /// character is decoded and handled by [`char::is_alphanumeric`] and
 /// [`char::to_lowercase`], so the hashes are those of the lowercased
 /// characters' UTF-8 bytes either way.
-fn word_hashes(text: &str) -> Vec<u64> {
+///
+/// Each hash is handed to `word` in order; returns how many there were.
+fn each_word_hash(text: &str, mut word: impl FnMut(u64)) -> usize {
     let bytes = text.as_bytes();
-    let mut hashes = Vec::with_capacity((bytes.len() / 4).min(MAX_WORDS));
+    let mut words = 0;
     let mut h = FNV_OFFSET;
     let mut in_word = false;
     let mut i = 0;
@@ -101,17 +103,27 @@ fn word_hashes(text: &str) -> Vec<u64> {
         if alphanumeric {
             in_word = true;
         } else if in_word {
-            hashes.push(h);
-            if hashes.len() == MAX_WORDS {
-                return hashes;
+            word(h);
+            words += 1;
+            if words == MAX_WORDS {
+                return words;
             }
             h = FNV_OFFSET;
             in_word = false;
         }
     }
     if in_word {
-        hashes.push(h);
+        word(h);
+        words += 1;
     }
+    words
+}
+
+/// The FNV-1a hashes of [`each_word_hash`], collected.
+#[cfg(test)]
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut hashes = Vec::new();
+    each_word_hash(text, |h| hashes.push(h));
     hashes
 }
 
@@ -159,17 +171,24 @@ pub fn signature(body: &str) -> Option<Signature> {
 
 /// The densified slot minima (`u64::MAX` only when no slot got a shingle).
 fn slots(body: &str) -> Option<[u64; HASHES]> {
-    let words = word_hashes(body);
-    if words.len() < MIN_WORDS {
-        return None;
-    }
     let mut slots = [u64::MAX; HASHES];
-    for shingle in words.windows(SHINGLE) {
-        let h = shingle.iter().fold(0u64, |acc, &w| splitmix64(acc ^ w));
-        // The bits below the slot bits are the value.
-        let value = h & (u64::MAX >> SLOT_BITS);
-        let slot = &mut slots[slot_of(h)];
-        *slot = (*slot).min(value);
+    // The words before the current one, oldest first, while they are read.
+    let mut previous = [0u64; SHINGLE - 1];
+    let mut seen = 0;
+    let words = each_word_hash(body, |w| {
+        if seen >= SHINGLE - 1 {
+            let h = previous.iter().chain([&w]).fold(0u64, |acc, &w| splitmix64(acc ^ w));
+            // The bits below the slot bits are the value.
+            let value = h & (u64::MAX >> SLOT_BITS);
+            let slot = &mut slots[slot_of(h)];
+            *slot = (*slot).min(value);
+        }
+        previous.copy_within(1.., 0);
+        previous[SHINGLE - 2] = w;
+        seen += 1;
+    });
+    if words < MIN_WORDS {
+        return None;
     }
     let filled = slots;
     let nonempty = |j: &usize| filled[*j] != u64::MAX;
@@ -304,10 +323,49 @@ mod tests {
         }
     }
 
+    /// `slots` as it was before the shingles were hashed while the words
+    /// are read: over the collected word hashes.
+    fn slots_over_collected_words(body: &str) -> Option<[u64; HASHES]> {
+        let words = word_hashes(body);
+        if words.len() < MIN_WORDS {
+            return None;
+        }
+        let mut slots = [u64::MAX; HASHES];
+        for shingle in words.windows(SHINGLE) {
+            let h = shingle.iter().fold(0u64, |acc, &w| splitmix64(acc ^ w));
+            let slot = &mut slots[slot_of(h)];
+            *slot = (*slot).min(h & (u64::MAX >> SLOT_BITS));
+        }
+        let filled = slots;
+        let nonempty = |j: &usize| filled[*j] != u64::MAX;
+        for (i, slot) in slots.iter_mut().enumerate().filter(|(_, v)| **v == u64::MAX) {
+            let donor = (1..=MAX_PROBES)
+                .map(|attempt| slot_of(splitmix64(((i as u64) << 32) | attempt)))
+                .find(nonempty)
+                .or_else(|| (1..HASHES).map(|k| (i + k) % HASHES).find(nonempty));
+            if let Some(j) = donor {
+                *slot = filled[j];
+            }
+        }
+        Some(slots)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn slots_match_those_over_collected_words(
+            words in proptest::collection::vec("[a-e]{1,3}|é|[0-9]|\\PC{1,4}", 0..120)
+        ) {
+            let body = words.join(" ");
+            proptest::prop_assert_eq!(slots(&body), slots_over_collected_words(&body));
+        }
+    }
+
     #[test]
     fn word_hashes_stop_at_the_word_limit() {
         let text = "kata ".repeat(MAX_WORDS + 5);
         assert_eq!(word_hashes(&text).len(), MAX_WORDS);
+        assert_eq!(each_word_hash(&text, |_| ()), MAX_WORDS);
+        assert_eq!(slots(&text), slots_over_collected_words(&text));
         assert_eq!(word_hashes(&text), word_hashes_by_char(&text));
     }
 
