@@ -173,12 +173,18 @@ thread_local! {
 /// values' length prefixes and the facet paths.
 const DOC_EXTRA_BYTES: usize = 1024;
 
+/// Appends what the `meta` field stores of `article` to `out`: its JSON
+/// with an empty body.
+pub fn write_meta(out: &mut Vec<u8>, article: &Article) {
+    // Serialising plain data into memory cannot fail.
+    let _ = serde_json::to_writer(out, &Meta::of(article));
+}
+
 /// Builds the document for one article.
 pub fn to_document(f: &Fields, id: &str, path: &str, article: &Article) -> TantivyDocument {
     META_JSON.with_borrow_mut(|meta| {
         meta.clear();
-        // Serialising plain data into memory cannot fail.
-        let _ = serde_json::to_writer(&mut *meta, &Meta::of(article));
+        write_meta(meta, article);
         build(f, id, path, article, std::str::from_utf8(meta).unwrap_or_default())
     })
 }
@@ -401,7 +407,7 @@ mod tests {
             let new = to_document(&fields, "a.jsonl#2", "a.jsonl", &article);
             assert_eq!(new, to_document_by_clone(&fields, "a.jsonl#2", "a.jsonl", &article));
             let mut meta = Vec::new();
-            serde_json::to_writer(&mut meta, &Meta::of(&article)).unwrap();
+            write_meta(&mut meta, &article);
             let cloned = Article { body: String::new(), ..article.clone() };
             assert_eq!(String::from_utf8(meta).unwrap(), serde_json::to_string(&cloned).unwrap());
         }
