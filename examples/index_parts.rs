@@ -129,8 +129,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             articles += 1;
             timed(&mut minhash, || warta::dedup::signature(&article.body).map(|s| s.to_bytes()));
             timed(&mut meta, || {
-                let m = extract::Article { body: String::new(), ..article.clone() };
-                serde_json::to_string(&m).unwrap_or_default()
+                let mut json = Vec::new();
+                document::write_meta(&mut json, &article);
+                json
             });
             let doc = timed(&mut to_doc, || document::to_document(&fields, &rel, &rel, &article));
             timed(&mut analyzers, || {

@@ -39,7 +39,14 @@ pub fn scoped_term(key: &str, term: &str) -> String {
 pub fn encode(out: &mut String, key: &str, text: &str) {
     out.push_str(key);
     out.push(KEY_END);
-    out.extend(text.chars().map(|c| if c == KEY_END || c == RECORD_END { ' ' } else { c }));
+    // Both separators are ASCII: the text is copied whole between them.
+    let mut rest = text;
+    while let Some(i) = memchr::memchr2(KEY_END as u8, RECORD_END as u8, rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        out.push(' ');
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
     out.push(RECORD_END);
 }
 
@@ -139,6 +146,23 @@ mod tests {
         let mut analyzer =
             TextAnalyzer::from(ScopedTokenizer::new(AnalysisConfig::default().analyzer(view)));
         collect(&mut analyzer, &text).into_iter().map(|t| (t.position, t.term)).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn encode_matches_the_char_by_char_copy(
+            key in "[a-z0-9]{0,4}",
+            text in "([a-z é]|[\\u{1E}\\u{1F}]|\\PC){0,60}"
+        ) {
+            let mut by_char = format!("x{RECORD_END}{key}{KEY_END}");
+            by_char.extend(
+                text.chars().map(|c| if c == KEY_END || c == RECORD_END { ' ' } else { c }),
+            );
+            by_char.push(RECORD_END);
+            let mut out = format!("x{RECORD_END}");
+            encode(&mut out, &key, &text);
+            proptest::prop_assert_eq!(out, by_char);
+        }
     }
 
     #[test]

@@ -63,41 +63,95 @@ impl Signature {
     }
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 /// FNV-1a of each lowercased run of letters and digits (at most `MAX_WORDS`).
-fn word_hashes(text: &str) -> Vec<u64> {
-    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut hashes = Vec::new();
+///
+/// ASCII bytes are classified and lowercased byte by byte; any other
+/// character is decoded and handled by [`char::is_alphanumeric`] and
+/// [`char::to_lowercase`], so the hashes are those of the lowercased
+/// characters' UTF-8 bytes either way.
+///
+/// Each hash is handed to `word` in order; returns how many there were.
+fn each_word_hash(text: &str, mut word: impl FnMut(u64)) -> usize {
+    let bytes = text.as_bytes();
+    let mut words = 0;
     let mut h = FNV_OFFSET;
     let mut in_word = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            in_word = true;
-            if c.is_ascii() {
-                fnv1a_char(&mut h, c.to_ascii_lowercase());
-            } else {
+    let mut i = 0;
+    while i < bytes.len() {
+        let class = BYTE_CLASS[usize::from(bytes[i])];
+        let alphanumeric = if class > NON_ASCII {
+            // An ASCII letter or digit, lowercased.
+            i += 1;
+            h = (h ^ u64::from(class)).wrapping_mul(FNV_PRIME);
+            true
+        } else if class == NOT_IN_WORD {
+            i += 1;
+            false
+        } else {
+            // `i` is always on a character boundary: it moves by whole characters.
+            let c = text[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            let word = c.is_alphanumeric();
+            if word {
                 c.to_lowercase().for_each(|l| fnv1a_char(&mut h, l));
             }
+            word
+        };
+        if alphanumeric {
+            in_word = true;
         } else if in_word {
-            hashes.push(h);
-            if hashes.len() == MAX_WORDS {
-                return hashes;
+            word(h);
+            words += 1;
+            if words == MAX_WORDS {
+                return words;
             }
             h = FNV_OFFSET;
             in_word = false;
         }
     }
     if in_word {
-        hashes.push(h);
+        word(h);
+        words += 1;
     }
+    words
+}
+
+/// The FNV-1a hashes of [`each_word_hash`], collected.
+#[cfg(test)]
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut hashes = Vec::new();
+    each_word_hash(text, |h| hashes.push(h));
     hashes
 }
+
+/// [`BYTE_CLASS`] of an ASCII byte that is not a letter or a digit.
+const NOT_IN_WORD: u8 = 0;
+/// [`BYTE_CLASS`] of a byte that starts (or continues) a non-ASCII character.
+const NON_ASCII: u8 = 1;
+
+/// For each byte: an ASCII letter or digit's lowercase, [`NOT_IN_WORD`] for
+/// other ASCII bytes, [`NON_ASCII`] for the rest.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] =
+            if byte.is_ascii_alphanumeric() { byte.to_ascii_lowercase() } else { NOT_IN_WORD };
+        b += 1;
+    }
+    table
+};
 
 /// Feeds one character's UTF-8 bytes to an FNV-1a state.
 fn fnv1a_char(h: &mut u64, c: char) {
     let mut buf = [0u8; 4];
     for b in c.encode_utf8(&mut buf).as_bytes() {
         *h ^= u64::from(*b);
-        *h = h.wrapping_mul(0x0100_0000_01b3);
+        *h = h.wrapping_mul(FNV_PRIME);
     }
 }
 
@@ -117,17 +171,24 @@ pub fn signature(body: &str) -> Option<Signature> {
 
 /// The densified slot minima (`u64::MAX` only when no slot got a shingle).
 fn slots(body: &str) -> Option<[u64; HASHES]> {
-    let words = word_hashes(body);
-    if words.len() < MIN_WORDS {
-        return None;
-    }
     let mut slots = [u64::MAX; HASHES];
-    for shingle in words.windows(SHINGLE) {
-        let h = shingle.iter().fold(0u64, |acc, &w| splitmix64(acc ^ w));
-        // The bits below the slot bits are the value.
-        let value = h & (u64::MAX >> SLOT_BITS);
-        let slot = &mut slots[slot_of(h)];
-        *slot = (*slot).min(value);
+    // The words before the current one, oldest first, while they are read.
+    let mut previous = [0u64; SHINGLE - 1];
+    let mut seen = 0;
+    let words = each_word_hash(body, |w| {
+        if seen >= SHINGLE - 1 {
+            let h = previous.iter().chain([&w]).fold(0u64, |acc, &w| splitmix64(acc ^ w));
+            // The bits below the slot bits are the value.
+            let value = h & (u64::MAX >> SLOT_BITS);
+            let slot = &mut slots[slot_of(h)];
+            *slot = (*slot).min(value);
+        }
+        previous.copy_within(1.., 0);
+        previous[SHINGLE - 2] = w;
+        seen += 1;
+    });
+    if words < MIN_WORDS {
+        return None;
     }
     let filled = slots;
     let nonempty = |j: &usize| filled[*j] != u64::MAX;
@@ -227,6 +288,85 @@ mod tests {
         let b = format!("{} {}", run("kata", 400), run("y", 100));
         let s = signature(&a).unwrap().similarity(&signature(&b).unwrap());
         assert!((s - 0.66).abs() < 0.12, "{s}");
+    }
+
+    /// The character-by-character scan `word_hashes` replaced.
+    fn word_hashes_by_char(text: &str) -> Vec<u64> {
+        let mut hashes = Vec::new();
+        let mut h = FNV_OFFSET;
+        let mut in_word = false;
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                in_word = true;
+                c.to_lowercase().for_each(|l| fnv1a_char(&mut h, l));
+            } else if in_word {
+                hashes.push(h);
+                if hashes.len() == MAX_WORDS {
+                    return hashes;
+                }
+                h = FNV_OFFSET;
+                in_word = false;
+            }
+        }
+        if in_word {
+            hashes.push(h);
+        }
+        hashes
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_hashes_match_the_char_by_char_scan(
+            text in "([a-zA-Z0-9 .,\\-\n]|[ÀÉéİßΣ日٣\u{301}\u{1F}]|\\PC){0,200}"
+        ) {
+            proptest::prop_assert_eq!(word_hashes(&text), word_hashes_by_char(&text));
+        }
+    }
+
+    /// `slots` as it was before the shingles were hashed while the words
+    /// are read: over the collected word hashes.
+    fn slots_over_collected_words(body: &str) -> Option<[u64; HASHES]> {
+        let words = word_hashes(body);
+        if words.len() < MIN_WORDS {
+            return None;
+        }
+        let mut slots = [u64::MAX; HASHES];
+        for shingle in words.windows(SHINGLE) {
+            let h = shingle.iter().fold(0u64, |acc, &w| splitmix64(acc ^ w));
+            let slot = &mut slots[slot_of(h)];
+            *slot = (*slot).min(h & (u64::MAX >> SLOT_BITS));
+        }
+        let filled = slots;
+        let nonempty = |j: &usize| filled[*j] != u64::MAX;
+        for (i, slot) in slots.iter_mut().enumerate().filter(|(_, v)| **v == u64::MAX) {
+            let donor = (1..=MAX_PROBES)
+                .map(|attempt| slot_of(splitmix64(((i as u64) << 32) | attempt)))
+                .find(nonempty)
+                .or_else(|| (1..HASHES).map(|k| (i + k) % HASHES).find(nonempty));
+            if let Some(j) = donor {
+                *slot = filled[j];
+            }
+        }
+        Some(slots)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn slots_match_those_over_collected_words(
+            words in proptest::collection::vec("[a-e]{1,3}|é|[0-9]|\\PC{1,4}", 0..120)
+        ) {
+            let body = words.join(" ");
+            proptest::prop_assert_eq!(slots(&body), slots_over_collected_words(&body));
+        }
+    }
+
+    #[test]
+    fn word_hashes_stop_at_the_word_limit() {
+        let text = "kata ".repeat(MAX_WORDS + 5);
+        assert_eq!(word_hashes(&text).len(), MAX_WORDS);
+        assert_eq!(each_word_hash(&text, |_| ()), MAX_WORDS);
+        assert_eq!(slots(&text), slots_over_collected_words(&text));
+        assert_eq!(word_hashes(&text), word_hashes_by_char(&text));
     }
 
     #[test]

@@ -7,11 +7,16 @@
 //! along as stored JSON in the `meta` field, so a hit can be shown without
 //! re-reading the file.
 
+use std::cell::RefCell;
+
+use serde::Serialize;
 use tantivy::schema::Value;
 use tantivy::{DateTime, TantivyDocument};
 
 use crate::analysis::scoped;
-use crate::extract::{Article, PartialDate};
+use crate::extract::figures::Figure;
+use crate::extract::quote::Quote;
+use crate::extract::{Article, CityRef, Credit, Official, PartialDate, ProvinceRef};
 use crate::index::facet_spec::field_rows;
 use crate::index::schema::Fields;
 
@@ -28,7 +33,19 @@ pub struct StoredArticle {
 
 /// A speaker's key: "Asep Rahmat Suwanda" → `asep_rahmat_suwanda`.
 pub fn speaker_key(name: &str) -> String {
-    name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join("_")
+    let mut key = String::with_capacity(name.len());
+    for (i, word) in name.split_whitespace().enumerate() {
+        if i > 0 {
+            key.push('_');
+        }
+        if word.is_ascii() {
+            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // Word by word, as `str::to_lowercase` treats a final sigma.
+            key.push_str(&word.to_lowercase());
+        }
+    }
+    key
 }
 
 /// The `speaker_slot` term saying that the speaker with `key` has `slot` in
@@ -84,9 +101,108 @@ fn said_records(article: &Article) -> Option<(String, Vec<String>)> {
     Some((text, slots))
 }
 
+/// The stored metadata: every field of an [`Article`] but its body, which is
+/// written as `""` (the body has fields of its own). Serialises exactly as
+/// the article with an empty body would, without copying it.
+#[derive(Serialize)]
+struct Meta<'a> {
+    title: &'a Option<String>,
+    source: &'a Option<String>,
+    url: &'a Option<String>,
+    dateline: &'a Option<String>,
+    date: &'a Option<PartialDate>,
+    date_source: &'a Option<crate::extract::page::DateSource>,
+    byline: &'a [Credit],
+    provinces: &'a [ProvinceRef],
+    cities: &'a [CityRef],
+    offices: &'a [String],
+    officials: &'a [Official],
+    programs: &'a [String],
+    figures: &'a [Figure],
+    quotes: &'a [Quote],
+    body: &'a str,
+}
+
+impl<'a> Meta<'a> {
+    fn of(article: &'a Article) -> Self {
+        // Every field named: a field added to `Article` must be added here.
+        let Article {
+            title,
+            source,
+            url,
+            dateline,
+            date,
+            date_source,
+            byline,
+            provinces,
+            cities,
+            offices,
+            officials,
+            programs,
+            figures,
+            quotes,
+            body: _,
+        } = article;
+        Meta {
+            title,
+            source,
+            url,
+            dateline,
+            date,
+            date_source,
+            byline,
+            provinces,
+            cities,
+            offices,
+            officials,
+            programs,
+            figures,
+            quotes,
+            body: "",
+        }
+    }
+}
+
+thread_local! {
+    /// The JSON of the last document's metadata: one buffer per thread,
+    /// reused (the document copies it).
+    static META_JSON: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Bytes a document needs besides its texts: the signature, the date, the
+/// values' length prefixes and the facet paths.
+const DOC_EXTRA_BYTES: usize = 1024;
+
+/// Appends what the `meta` field stores of `article` to `out`: its JSON
+/// with an empty body.
+pub fn write_meta(out: &mut Vec<u8>, article: &Article) {
+    // Serialising plain data into memory cannot fail.
+    let _ = serde_json::to_writer(out, &Meta::of(article));
+}
+
 /// Builds the document for one article.
 pub fn to_document(f: &Fields, id: &str, path: &str, article: &Article) -> TantivyDocument {
-    let mut doc = TantivyDocument::default();
+    META_JSON.with_borrow_mut(|meta| {
+        meta.clear();
+        write_meta(meta, article);
+        build(f, id, path, article, std::str::from_utf8(meta).unwrap_or_default())
+    })
+}
+
+/// The document of an article whose metadata is `meta`.
+fn build(f: &Fields, id: &str, path: &str, article: &Article, meta: &str) -> TantivyDocument {
+    let said = said_records(article);
+    let title = article.title.as_deref().map_or(0, str::len);
+    let quoted = said.as_ref().map_or(0, |(text, slots)| {
+        2 * text.len() + slots.iter().map(|s| s.len() + 8).sum::<usize>()
+    });
+    let capacity = id.len()
+        + path.len()
+        + 2 * (title + article.body.len())
+        + meta.len()
+        + quoted
+        + DOC_EXTRA_BYTES;
+    let mut doc = TantivyDocument::with_capacity(capacity);
     doc.add_text(f.id, id);
     doc.add_text(f.path, path);
     if let Some(title) = &article.title {
@@ -103,7 +219,7 @@ pub fn to_document(f: &Fields, id: &str, path: &str, article: &Article) -> Tanti
             doc.add_facet(f.facet(spec.kind), path);
         }
     }
-    if let Some((said, slots)) = said_records(article) {
+    if let Some((said, slots)) = said {
         doc.add_text(f.said, &said);
         doc.add_text(f.said_exact, said);
         for slot in slots {
@@ -113,9 +229,7 @@ pub fn to_document(f: &Fields, id: &str, path: &str, article: &Article) -> Tanti
     if let Some(signature) = crate::dedup::signature(&article.body) {
         doc.add_bytes(f.minhash, &signature.to_bytes());
     }
-    let meta = Article { body: String::new(), ..article.clone() };
-    // Serialising plain data to a String cannot fail.
-    doc.add_text(f.meta, serde_json::to_string(&meta).unwrap_or_default());
+    doc.add_text(f.meta, meta);
     doc
 }
 
@@ -166,8 +280,6 @@ pub(crate) fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::quote::Quote;
-    use crate::extract::{CityRef, Official, ProvinceRef};
     use crate::index::schema::build_schema;
 
     #[test]
@@ -244,13 +356,82 @@ mod tests {
         assert!(said_records(&Article::default()).is_none());
     }
 
+    /// An article with every field of the metadata set.
+    fn full() -> Article {
+        use crate::extract::page::DateSource;
+        let quote = |speaker: &str, text: &str, direct| Quote {
+            speaker: speaker.into(),
+            text: text.into(),
+            direct,
+        };
+        Article {
+            url: Some("https://contoh.id/a?b=\"c\"".into()),
+            dateline: Some("Medan".into()),
+            date_source: Some(DateSource::Header),
+            byline: vec![Credit { role: "Pewarta".into(), name: "Ani \u{1F}".into() }],
+            offices: vec!["Kanwil Bali Nusra Papua".into()],
+            figures: vec![Figure {
+                text: "Rp37,83 miliar".into(),
+                value: 37_830_000_000.0,
+                unit: "IDR".into(),
+                sentence: "Klaim \"JHT\" Rp37,83 miliar.\n".into(),
+            }],
+            quotes: vec![
+                quote("Zainudin", "Kami \u{1E}membayar", true),
+                quote("Ásep  ΣΟΦΟΣ", "Naik 5%", false),
+                quote("zainudin", "lagi", true),
+            ],
+            ..sample()
+        }
+    }
+
+    /// `to_document` as it was written before the metadata was serialised
+    /// from borrowed fields into a reused buffer.
+    fn to_document_by_clone(
+        f: &Fields,
+        id: &str,
+        path: &str,
+        article: &Article,
+    ) -> TantivyDocument {
+        let meta = Article { body: String::new(), ..article.clone() };
+        build(f, id, path, article, &serde_json::to_string(&meta).unwrap())
+    }
+
+    #[test]
+    fn documents_are_those_of_the_cloned_metadata() {
+        let (_, fields) = build_schema();
+        let body = "Dinas tenaga kerja kota itu membuka posko pengaduan bagi buruh \
+            yang belum menerima upah selama tiga bulan terakhir."
+            .to_string();
+        for article in [full(), sample(), Article::default(), Article { body, ..full() }] {
+            let new = to_document(&fields, "a.jsonl#2", "a.jsonl", &article);
+            assert_eq!(new, to_document_by_clone(&fields, "a.jsonl#2", "a.jsonl", &article));
+            let mut meta = Vec::new();
+            write_meta(&mut meta, &article);
+            let cloned = Article { body: String::new(), ..article.clone() };
+            assert_eq!(String::from_utf8(meta).unwrap(), serde_json::to_string(&cloned).unwrap());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn speaker_keys_match_the_word_by_word_lowercasing(
+            name in "([A-Za-z .]|[ \\t\\n\\u{A0}\\u{3000}]|[ÁéΣΟς]|\\PC){0,30}"
+        ) {
+            let by_words =
+                name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join("_");
+            proptest::prop_assert_eq!(speaker_key(&name), by_words);
+        }
+    }
+
     #[test]
     fn documents_round_trip() {
         let (_, fields) = build_schema();
-        let article = sample();
-        let doc = to_document(&fields, "a/b.txt", "a/b.txt", &article);
-        let back = from_document(&fields, &doc).unwrap();
-        assert_eq!(back.id, "a/b.txt");
-        assert_eq!(back.article, article);
+        for article in [sample(), full()] {
+            let doc = to_document(&fields, "a/b.txt", "a/b.txt", &article);
+            let back = from_document(&fields, &doc).unwrap();
+            assert_eq!(back.id, "a/b.txt");
+            assert_eq!(back.article, article);
+        }
     }
 }
