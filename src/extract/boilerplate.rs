@@ -203,7 +203,8 @@ const CAPTION_HINTS: &[Hint] = &[
     Hint::EndsWith(')'),
     Hint::EndsWith(']'),
     Hint::EndsWith(')'),
-    Hint::Contains(&["Dok", "DOK", "dok"]),
+    // `[.!?]\s+(?i:dok…)`: `d` and `o` fold only to ASCII letters.
+    Hint::All(&[Hint::StopThen("do"), Hint::Contains(&["Dok", "DOK", "dok"])]),
 ];
 
 /// A cheap necessary condition for a caption rule to match a trimmed line.
@@ -218,6 +219,11 @@ enum Hint {
     /// The line has a dot followed by one of these ASCII words, in any
     /// ASCII case (splitting at dots jumps from dot to dot).
     DotThen(&'static [&'static str]),
+    /// The line has a `.`, `!` or `?`, then white space, then this ASCII
+    /// text in any ASCII case.
+    StopThen(&'static str),
+    /// All of these hold.
+    All(&'static [Hint]),
 }
 
 impl Hint {
@@ -237,6 +243,19 @@ impl Hint {
                         .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
                 })
             }),
+            Hint::StopThen(word) => {
+                memchr::memchr3_iter(b'.', b'!', b'?', line.as_bytes()).any(|i| {
+                    // The byte at `i` is a whole ASCII character.
+                    let rest = &line[i + 1..];
+                    rest.starts_with(char::is_whitespace)
+                        && rest
+                            .trim_start()
+                            .as_bytes()
+                            .get(..word.len())
+                            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+                })
+            }
+            Hint::All(hints) => hints.iter().all(|h| h.allows(line)),
         }
     }
 }
@@ -247,6 +266,19 @@ impl Hint {
 enum Gate {
     Hint(Hint),
     Finders(Vec<memmem::Finder<'static>>),
+    All(Vec<Gate>),
+}
+
+impl Gate {
+    fn new(hint: Hint) -> Self {
+        match hint {
+            Hint::Contains(needles) => {
+                Gate::Finders(needles.iter().map(|n| memmem::Finder::new(n.as_bytes())).collect())
+            }
+            Hint::All(hints) => Gate::All(hints.iter().map(|&h| Gate::new(h)).collect()),
+            other => Gate::Hint(other),
+        }
+    }
 }
 
 impl Gate {
@@ -255,21 +287,13 @@ impl Gate {
         match self {
             Gate::Hint(hint) => hint.allows(line),
             Gate::Finders(finders) => finders.iter().any(|f| f.find(line.as_bytes()).is_some()),
+            Gate::All(gates) => gates.iter().all(|g| g.allows(line)),
         }
     }
 }
 
-static CAPTION_GATES: LazyLock<Vec<Gate>> = LazyLock::new(|| {
-    CAPTION_HINTS
-        .iter()
-        .map(|&hint| match hint {
-            Hint::Contains(needles) => {
-                Gate::Finders(needles.iter().map(|n| memmem::Finder::new(n.as_bytes())).collect())
-            }
-            other => Gate::Hint(other),
-        })
-        .collect()
-});
+static CAPTION_GATES: LazyLock<Vec<Gate>> =
+    LazyLock::new(|| CAPTION_HINTS.iter().map(|&hint| Gate::new(hint)).collect());
 
 /// A writer code closing a paragraph after its last sentence: `kata dia. (WEB)`.
 static WRITER_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -410,6 +434,19 @@ mod tests {
             }
             proptest::prop_assert_eq!(SET.first_match(&line), first_by_one_set(&line));
         }
+
+        /// The documentation-credit rule's gate is its substring hint and a
+        /// test that its regex never matches without.
+        #[test]
+        fn dok_credit_stop_test_is_necessary(
+            line in "[A-Za-z .]{0,12}[.!?,]?[ \t\u{a0}]{0,2}(?:dok|DOK|Dok|dOk|do\u{212a}|[Dd]okumentasi|do)[.]?[ |]{0,2}[A-Za-zé ]{0,8}[|]?",
+        ) {
+            let rule = CAPTIONS.len() - 1;
+            let stop = Hint::StopThen("do").allows(&line);
+            let substring = Hint::Contains(&["Dok", "DOK", "dok"]).allows(&line);
+            proptest::prop_assert_eq!(CAPTION_GATES[rule].allows(&line), stop && substring);
+            proptest::prop_assert!(stop || !CAPTIONS[rule].is_match(&line), "{}", line);
+        }
     }
 
     #[test]
@@ -434,6 +471,10 @@ mod tests {
             assert!(CAPTION_GATES[i].allows(line), "gate {i}: {line}");
         }
         assert!(!Hint::EndsWith(')').allows("(a) b"));
+        assert!(
+            Hint::StopThen("do").allows("a.\u{a0} DOk x")
+                && !Hint::StopThen("do").allows("a.do dok")
+        );
         assert!(Hint::Contains(&["x", "SM/"]).allows("a SM/b"));
         assert!(
             !Hint::Contains(&["SM/"]).allows("a SM b SM") && !Hint::Contains(&["x"]).allows("")
