@@ -313,7 +313,7 @@ pub fn find_figures(body: &str) -> Vec<Figure> {
     for line in body.lines() {
         // Sentences never cross lines, and a figure needs a NUMBER match,
         // which is an ASCII digit: a line without one has no figures.
-        if !line.bytes().any(|b| b.is_ascii_digit()) {
+        if gate::first_digit(line.as_bytes()).is_none() {
             continue;
         }
         sentences.clear();
@@ -356,7 +356,7 @@ fn number_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = at + bytes.get(at..)?.iter().position(u8::is_ascii_digit)?;
+        let start = at + gate::first_digit(bytes.get(at..)?)?;
         let mut end = start + 1;
         for (i, b) in bytes.iter().enumerate().skip(start + 1) {
             match b {

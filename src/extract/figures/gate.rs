@@ -13,6 +13,23 @@ use std::sync::LazyLock;
 
 use super::COUNTED_NOUNS;
 
+/// The offset of the first ASCII digit in `bytes`. Sixteen bytes are
+/// tested at a time without an early exit (which the compiler turns into
+/// vector instructions), then the chunk holding a digit byte by byte.
+pub(super) fn first_digit(bytes: &[u8]) -> Option<usize> {
+    const CHUNK: usize = 16;
+    let is_digit = |b: u8| b.wrapping_sub(b'0') < 10;
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |any, &b| any | is_digit(b)) {
+            return chunk.iter().position(|&b| is_digit(b)).map(|k| at + k);
+        }
+        at += CHUNK;
+    }
+    chunks.remainder().iter().position(|&b| is_digit(b)).map(|k| at + k)
+}
+
 /// The first character after the white space that starts `s`.
 fn first_word_char(s: &str) -> Option<char> {
     s.trim_start().chars().next()
@@ -187,6 +204,16 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn first_digit_is_the_first_ascii_digit(text in r"(?:[a-z .,]{0,20}|[0-9]|é|٣|/|:){0,12}") {
+            let want = text.bytes().position(|b| b.is_ascii_digit());
+            prop_assert_eq!(first_digit(text.as_bytes()), want);
+            for from in 0..text.len() {
+                let rest = &text.as_bytes()[from..];
+                prop_assert_eq!(first_digit(rest), rest.iter().position(u8::is_ascii_digit));
+            }
+        }
+
         #[test]
         fn groups_from_spans_are_the_captures(
             text in "[ \t\u{a0}]{0,2}(?:[rR][pP][.]?|idr|USD|us[$]|juta|Jt|rb|T|M|miliar|tenaga[ \t]{1,2}kerja|orang)?[ \t\u{a0}]{0,2}[a-z.]{0,3}",
