@@ -266,12 +266,28 @@ impl Hint {
 enum Gate {
     Hint(Hint),
     Finders(Vec<memmem::Finder<'static>>),
+    /// Several needles that start with two distinct bytes: one `memchr2`
+    /// pass over the line, each hit compared with the needles.
+    FirstBytes(u8, u8, &'static [&'static str]),
     All(Vec<Gate>),
 }
 
 impl Gate {
     fn new(hint: Hint) -> Self {
         match hint {
+            Hint::Contains(needles) if needles.len() > 1 => {
+                let mut firsts: Vec<u8> = needles.iter().filter_map(|n| n.bytes().next()).collect();
+                firsts.sort_unstable();
+                firsts.dedup();
+                match firsts[..] {
+                    [a, b] if needles.iter().all(|n| !n.is_empty()) => {
+                        Gate::FirstBytes(a, b, needles)
+                    }
+                    _ => Gate::Finders(
+                        needles.iter().map(|n| memmem::Finder::new(n.as_bytes())).collect(),
+                    ),
+                }
+            }
             Hint::Contains(needles) => {
                 Gate::Finders(needles.iter().map(|n| memmem::Finder::new(n.as_bytes())).collect())
             }
@@ -287,6 +303,11 @@ impl Gate {
         match self {
             Gate::Hint(hint) => hint.allows(line),
             Gate::Finders(finders) => finders.iter().any(|f| f.find(line.as_bytes()).is_some()),
+            Gate::FirstBytes(a, b, needles) => {
+                let bytes = line.as_bytes();
+                memchr::memchr2_iter(*a, *b, bytes)
+                    .any(|i| needles.iter().any(|n| bytes[i..].starts_with(n.as_bytes())))
+            }
             Gate::All(gates) => gates.iter().all(|g| g.allows(line)),
         }
     }
@@ -433,6 +454,16 @@ mod tests {
                 proptest::prop_assert!(!re.is_match(&line) || hint.allows(&line));
             }
             proptest::prop_assert_eq!(SET.first_match(&line), first_by_one_set(&line));
+        }
+
+        /// Every caption gate says what its hint says.
+        #[test]
+        fn caption_gates_are_their_hints(
+            line in "(?:[a-z .,/]{0,8}|Foto|FOTO|Dok|DOK|dok|D|F|SM/|ANTARA|[.!?] ?do|é){0,8}[)\\]-]?",
+        ) {
+            for (gate, hint) in CAPTION_GATES.iter().zip(CAPTION_HINTS) {
+                proptest::prop_assert_eq!(gate.allows(&line), hint.allows(&line), "{:?}", hint);
+            }
         }
 
         /// The documentation-credit rule's gate is its substring hint and a
