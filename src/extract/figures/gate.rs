@@ -110,9 +110,12 @@ mod tests {
     use super::super::{COPULA_NOUN, MONEY_PREFIX, NOUN_AFTER, PERCENT, RUPIAH, SCALE, TAHUN_YEAR};
     use super::*;
 
+    /// A gate and the regex it guards.
+    type Guarded = (fn(&str) -> bool, &'static regex::Regex);
+
     /// Each gate with its regex: a text the gate refuses has no match.
     fn check(text: &str) {
-        let pairs: [(fn(&str) -> bool, &regex::Regex); 7] = [
+        let pairs: [Guarded; 7] = [
             (may_end_in_money_sign, &MONEY_PREFIX),
             (may_start_with_scale, &SCALE),
             (may_start_with_percent, &PERCENT),
