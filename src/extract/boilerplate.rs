@@ -13,9 +13,11 @@
 
 use std::sync::LazyLock;
 
-use memchr::memmem;
-
 use regex::{Regex, RegexSet};
+
+use hint::{Gate, Hint};
+
+mod hint;
 
 /// What a line of a page is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,73 +205,12 @@ const CAPTION_HINTS: &[Hint] = &[
     Hint::EndsWith(')'),
     Hint::EndsWith(']'),
     Hint::EndsWith(')'),
-    Hint::Contains(&["Dok", "DOK", "dok"]),
+    // `[.!?]\s+(?i:dok…)`: `d` and `o` fold only to ASCII letters.
+    Hint::All(&[Hint::StopThen("do"), Hint::Contains(&["Dok", "DOK", "dok"])]),
 ];
 
-/// A cheap necessary condition for a caption rule to match a trimmed line.
-#[derive(Clone, Copy, Debug)]
-enum Hint {
-    /// The line ends with this character.
-    EndsWith(char),
-    /// The line contains one of these strings.
-    Contains(&'static [&'static str]),
-    /// The line's first byte is one of these.
-    StartsWith(&'static [u8]),
-    /// The line has a dot followed by one of these ASCII words, in any
-    /// ASCII case (splitting at dots jumps from dot to dot).
-    DotThen(&'static [&'static str]),
-}
-
-impl Hint {
-    /// Whether a line with this hint may match its rule.
-    fn allows(self, line: &str) -> bool {
-        match self {
-            Hint::EndsWith(c) => line.ends_with(c),
-            Hint::Contains(needles) => {
-                needles.iter().any(|n| memmem::find(line.as_bytes(), n.as_bytes()).is_some())
-            }
-            Hint::StartsWith(bytes) => line.bytes().next().is_some_and(|b| bytes.contains(&b)),
-            Hint::DotThen(words) => line.split('.').skip(1).any(|after| {
-                words.iter().any(|w| {
-                    after
-                        .as_bytes()
-                        .get(..w.len())
-                        .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
-                })
-            }),
-        }
-    }
-}
-
-/// The caption hints ready to run, in table order: a `Contains` hint's
-/// needles get `memchr` finders built once, since every line is tested for
-/// them and `str::contains` prepares a searcher on each call.
-enum Gate {
-    Hint(Hint),
-    Finders(Vec<memmem::Finder<'static>>),
-}
-
-impl Gate {
-    /// [`Hint::allows`], by the prepared finders where there are some.
-    fn allows(&self, line: &str) -> bool {
-        match self {
-            Gate::Hint(hint) => hint.allows(line),
-            Gate::Finders(finders) => finders.iter().any(|f| f.find(line.as_bytes()).is_some()),
-        }
-    }
-}
-
-static CAPTION_GATES: LazyLock<Vec<Gate>> = LazyLock::new(|| {
-    CAPTION_HINTS
-        .iter()
-        .map(|&hint| match hint {
-            Hint::Contains(needles) => {
-                Gate::Finders(needles.iter().map(|n| memmem::Finder::new(n.as_bytes())).collect())
-            }
-            other => Gate::Hint(other),
-        })
-        .collect()
-});
+static CAPTION_GATES: LazyLock<Vec<Gate>> =
+    LazyLock::new(|| CAPTION_HINTS.iter().map(|&hint| Gate::new(hint)).collect());
 
 /// A writer code closing a paragraph after its last sentence: `kata dia. (WEB)`.
 static WRITER_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -409,6 +350,29 @@ mod tests {
                 proptest::prop_assert!(!re.is_match(&line) || hint.allows(&line));
             }
             proptest::prop_assert_eq!(SET.first_match(&line), first_by_one_set(&line));
+        }
+
+        /// Every caption gate says what its hint says.
+        #[test]
+        fn caption_gates_are_their_hints(
+            line in "(?:[a-z .,/]{0,8}|Foto|FOTO|Dok|DOK|dok|D|F|SM/|ANTARA|[.!?] ?do|é){0,8}[)\\]-]?",
+        ) {
+            for (gate, hint) in CAPTION_GATES.iter().zip(CAPTION_HINTS) {
+                proptest::prop_assert_eq!(gate.allows(&line), hint.allows(&line), "{:?}", hint);
+            }
+        }
+
+        /// The documentation-credit rule's gate is its substring hint and a
+        /// test that its regex never matches without.
+        #[test]
+        fn dok_credit_stop_test_is_necessary(
+            line in "[A-Za-z .]{0,12}[.!?,]?[ \t\u{a0}]{0,2}(?:dok|DOK|Dok|dOk|do\u{212a}|[Dd]okumentasi|do)[.]?[ |]{0,2}[A-Za-zé ]{0,8}[|]?",
+        ) {
+            let rule = CAPTIONS.len() - 1;
+            let stop = Hint::StopThen("do").allows(&line);
+            let substring = Hint::Contains(&["Dok", "DOK", "dok"]).allows(&line);
+            proptest::prop_assert_eq!(CAPTION_GATES[rule].allows(&line), stop && substring);
+            proptest::prop_assert!(stop || !CAPTIONS[rule].is_match(&line), "{}", line);
         }
     }
 

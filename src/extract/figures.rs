@@ -82,6 +82,8 @@
 //! Exact repeats (same text in the same sentence) are kept once. Work is
 //! linear in the body: every look-around is a bounded window.
 
+mod gate;
+
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -311,7 +313,7 @@ pub fn find_figures(body: &str) -> Vec<Figure> {
     for line in body.lines() {
         // Sentences never cross lines, and a figure needs a NUMBER match,
         // which is an ASCII digit: a line without one has no figures.
-        if !line.bytes().any(|b| b.is_ascii_digit()) {
+        if gate::first_digit(line.as_bytes()).is_none() {
             continue;
         }
         sentences.clear();
@@ -354,7 +356,7 @@ fn number_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = at + bytes.get(at..)?.iter().position(u8::is_ascii_digit)?;
+        let start = at + gate::first_digit(bytes.get(at..)?)?;
         let mut end = start + 1;
         for (i, b) in bytes.iter().enumerate().skip(start + 1) {
             match b {
@@ -380,18 +382,20 @@ fn read_figure(sentence: &str, s: usize, e: usize) -> Option<(usize, usize, f64,
     if !clean_after(ahead) {
         return None;
     }
-    let scale = SCALE.captures(ahead).and_then(|c| {
-        let word = c.get(1)?.as_str();
+    // The scale word is the match without its leading white space.
+    let scale = gate::may_start_with_scale(ahead).then(|| SCALE.find(ahead)).flatten();
+    let scale = scale.and_then(|m| {
+        let word = m.as_str().trim_start();
         let glued_abbrev = matches!(word, "T" | "M");
         if glued_abbrev && money.is_none() {
             return None;
         }
-        Some((c.get(0)?.end(), scale_exponent(word)?))
+        Some((m.end(), scale_exponent(word)?))
     });
     if scale.is_none() && ahead.starts_with(|c: char| c.is_alphabetic()) {
         return None; // `38H`, `2x24`, `6pekerja`
     }
-    if number.english && money.is_none() && scale.is_none() && !PERCENT.is_match(ahead) {
+    if number.english && money.is_none() && scale.is_none() && !percent(ahead) {
         return None; // `10.21 WIB`
     }
     let (scale_end, exponent) = scale.unwrap_or((0, 0));
@@ -402,15 +406,16 @@ fn read_figure(sentence: &str, s: usize, e: usize) -> Option<(usize, usize, f64,
         let mut end = e + scale_end;
         if let Some(m) = MONEY_DASH.find(after_scale) {
             end += m.end();
-        } else if let Some(m) = RUPIAH.find(after_scale) {
+        } else if let Some(m) = rupiah(after_scale) {
             end += m.end();
         }
         return Some((start, end, value, unit.to_string()));
     }
-    if let Some(m) = RUPIAH.find(after_scale) {
+    if let Some(m) = rupiah(after_scale) {
         return Some((s, e + scale_end + m.end(), value, UNIT_IDR.to_string()));
     }
     if scale.is_none()
+        && gate::may_start_with_percent(ahead)
         && let Some(m) = PERCENT.find(ahead)
     {
         return Some((s, e + m.end(), value, UNIT_PERCENT.to_string()));
@@ -420,17 +425,23 @@ fn read_figure(sentence: &str, s: usize, e: usize) -> Option<(usize, usize, f64,
     if value.fract() != 0.0 {
         return None;
     }
-    if scale.is_none() && (number.is_year() || TAHUN_YEAR.is_match(ahead)) {
+    if scale.is_none()
+        && (number.is_year() || (gate::may_start_with_tahun(ahead) && TAHUN_YEAR.is_match(ahead)))
+    {
         return None;
     }
     if follows_citation_word(sentence, s) {
         return None;
     }
-    if let Some(c) = NOUN_AFTER.captures(after_scale) {
-        let noun = c.get(1)?;
-        return Some((s, e + scale_end + noun.end(), value, unit_of(noun.as_str())));
+    if gate::may_start_with_noun(after_scale)
+        && let Some(m) = NOUN_AFTER.find(after_scale)
+    {
+        // The noun is the match without its leading white space.
+        return Some((s, e + scale_end + m.end(), value, unit_of(m.as_str().trim_start())));
     }
-    if let Some(c) = COPULA_NOUN.captures(after_scale) {
+    if gate::may_start_with_copula(after_scale)
+        && let Some(c) = COPULA_NOUN.captures(after_scale)
+    {
         return Some((s, e + scale_end, value, unit_of(c.get(1)?.as_str())));
     }
     scale?;
@@ -446,14 +457,29 @@ fn read_figure(sentence: &str, s: usize, e: usize) -> Option<(usize, usize, f64,
 /// The start and unit of a currency sign standing before the number at `s`.
 fn money_prefix(sentence: &str, s: usize) -> Option<(usize, &'static str)> {
     let before = window_before(sentence, s, 16);
-    let sign = MONEY_PREFIX.captures(before)?.get(1)?;
+    if !gate::may_end_in_money_sign(before) {
+        return None;
+    }
+    // The sign is the match without its trailing white space.
+    let sign = MONEY_PREFIX.find(before)?;
     let start = s - before.len() + sign.start();
+    let sign = sign.as_str().trim_end();
     if sentence[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '$') {
         return None; // `terp 5`, not a sign
     }
-    let sign = sign.as_str().to_ascii_lowercase();
+    let sign = sign.to_ascii_lowercase();
     let unit = if sign.starts_with("rp") || sign == "idr" { UNIT_IDR } else { UNIT_USD };
     Some((start, unit))
+}
+
+/// [`PERCENT`] matches `ahead`.
+fn percent(ahead: &str) -> bool {
+    gate::may_start_with_percent(ahead) && PERCENT.is_match(ahead)
+}
+
+/// The [`RUPIAH`] match at the start of `ahead`.
+fn rupiah(ahead: &str) -> Option<regex::Match<'_>> {
+    gate::may_start_with_rupiah(ahead).then(|| RUPIAH.find(ahead)).flatten()
 }
 
 /// Whether the text before a non-money number lets it be a quantity.

@@ -16,6 +16,7 @@ use super::office::{
 use super::organizations::{BARE_BPJS, BPJS_TK, ORGS};
 use super::person::{is_numeral, name_before, name_span_after, without_area_word};
 use super::titles::{Kind, NOT_A_PERSON_BEFORE, Office, TITLES, TitleHit};
+use crate::analysis::stem::hash::FxBuildHasher;
 use crate::extract::article::Official;
 use crate::extract::region::{PlaceHit, Prefix, place_at};
 
@@ -54,7 +55,7 @@ const UNIT_WORDS: &str = "\
     pemerintahan kepegawaian organisasi tata kelola regulasi advokasi edukasi bukan penerima \
     upah pekerja migran perekonomian";
 
-static UNIT_SET: LazyLock<HashSet<&'static str>> =
+static UNIT_SET: LazyLock<HashSet<&'static str, FxBuildHasher>> =
     LazyLock::new(|| UNIT_WORDS.split_whitespace().collect());
 
 const CONNECTORS: &[&str] = &["dan", "&", ",", "/", "serta"];

@@ -5,6 +5,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::analysis::stem::hash::FxBuildHasher;
+
 /// A token on one line: a word or a single punctuation character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Tok<'a> {
@@ -138,10 +140,10 @@ const STOP: &str = "\
     sosialisasikan siap gelar sambut pantau rilis terbitkan bantu janji larang tolak desak \
     usul sapa tekankan";
 
-static STOPWORDS: LazyLock<HashSet<&'static str>> =
+static STOPWORDS: LazyLock<HashSet<&'static str, FxBuildHasher>> =
     LazyLock::new(|| STOP.split_whitespace().collect());
 
-static HONORIFIC_SET: LazyLock<HashSet<&'static str>> =
+static HONORIFIC_SET: LazyLock<HashSet<&'static str, FxBuildHasher>> =
     LazyLock::new(|| HONORIFICS.split_whitespace().collect());
 
 /// Whether a word (any case) can never be part of a personal name.

@@ -11,6 +11,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem;
 use regex::Regex;
 
 use super::lexicon::{self, MEN_VERBS, ROOT_VERBS};
@@ -104,15 +105,21 @@ fn may_have_comma_root(s: &str) -> bool {
     })
 }
 
+/// Searchers for the literal pieces of [`MENURUT`] and [`KETERANGAN`],
+/// built once (`str::contains` prepares one on every call).
+static ENURUT: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("enurut"));
+static DALAM_KETERANGAN: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("dalam keterangan"));
+
 /// Whether [`MENURUT`] may match `s`: every match contains `enurut`.
 fn may_have_menurut(s: &str) -> bool {
-    s.contains("enurut")
+    ENURUT.find(s.as_bytes()).is_some()
 }
 
 /// Whether [`KETERANGAN`] may match `s`: every match starts with
 /// `dalam keterangan`.
 fn may_have_keterangan(s: &str) -> bool {
-    s.contains("dalam keterangan")
+    DALAM_KETERANGAN.find(s.as_bytes()).is_some()
 }
 
 /// Abbreviations that keep a speaker phrase going past their period.

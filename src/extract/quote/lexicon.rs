@@ -9,6 +9,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::analysis::stem::hash::FxBuildHasher;
+
 /// Bare speech verbs, used as `kata X`, `ujarnya`, `," tutur Asep` and in the
 /// sentence-final frame `…, jelasnya.`.
 pub(super) const ROOT_VERBS: &str = "\
@@ -118,7 +120,8 @@ const NOT_NAMES: &[&str] = &[
         tentu maupun begitu demikian",
 ];
 
-type Set = LazyLock<HashSet<&'static str>>;
+/// A word list; the keys are short words, which FxHash hashes faster than SipHash.
+type Set = LazyLock<HashSet<&'static str, FxBuildHasher>>;
 
 static TAILS: Set = LazyLock::new(|| TAIL_WORDS.split_whitespace().collect());
 static ADVERB_SET: Set = LazyLock::new(|| ADVERBS.split_whitespace().collect());
@@ -139,8 +142,25 @@ pub(super) fn norm(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
 }
 
+/// `f` of [`norm`]`(word)`, lower-cased on the stack when the word is short
+/// ASCII (whose lower case is its ASCII lower case), else built.
+fn with_norm<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 32;
+    let w = word.trim_end_matches('.');
+    if w.len() <= MAX && w.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&norm(word))
+}
+
 fn has(set: &Set, word: &str) -> bool {
-    set.contains(norm(word).as_str())
+    with_norm(word, |w| set.contains(w))
 }
 
 pub(super) fn is_adverb(word: &str) -> bool {
@@ -177,9 +197,10 @@ pub(super) fn is_role_head(word: &str) -> bool {
 }
 
 pub(super) fn is_speech_verb(word: &str) -> bool {
-    let w = norm(word);
-    let root = w.strip_suffix("nya").unwrap_or(&w);
-    MENS.contains(w.as_str()) || ROOTS.contains(root)
+    with_norm(word, |w| {
+        let root = w.strip_suffix("nya").unwrap_or(w);
+        MENS.contains(w) || ROOTS.contains(root)
+    })
 }
 
 /// A word that can be part of a person's name: capitalised, with at least
@@ -192,25 +213,30 @@ pub(super) fn is_nameish(word: &str) -> bool {
         && word.chars().count() >= 2
         && word.chars().any(char::is_lowercase)
         && word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-        && !NOT_NAME_SET.contains(norm(word).as_str())
+        && !with_norm(word, |w| NOT_NAME_SET.contains(w))
 }
 
 /// A derived word form that is never a name: a word with the clitic
 /// "-nya" ("Dijelaskannya", "Menurutnya") or a prefixed verb with "-kan" or
 /// "-an" ("Ditambahkan", "Menyampaikan").
 pub(super) fn is_word_form(word: &str) -> bool {
-    let w = norm(word);
-    let long = w.chars().count() >= 8;
-    let clitic = w.chars().count() >= 6 && w.ends_with("nya");
-    let prefixed = ["di", "me", "ber", "ter"].iter().any(|p| w.starts_with(p))
-        && (w.ends_with("kan") || w.ends_with("an"));
-    clitic || (long && prefixed)
+    with_norm(word, |w| {
+        let long = w.chars().count() >= 8;
+        let clitic = w.chars().count() >= 6 && w.ends_with("nya");
+        let prefixed = ["di", "me", "ber", "ter"].iter().any(|p| w.starts_with(p))
+            && (w.ends_with("kan") || w.ends_with("an"));
+        clitic || (long && prefixed)
+    })
 }
 
 /// Abbreviated titles spelled out, so "Menaker" matches the role
 /// "Menteri Ketenagakerjaan".
 pub(super) fn expand_title(word: &str) -> &'static [&'static str] {
-    match norm(word).as_str() {
+    with_norm(word, expansion)
+}
+
+fn expansion(word: &str) -> &'static [&'static str] {
+    match word {
         "dirut" => &["direktur", "utama"],
         "menaker" => &["menteri", "ketenagakerjaan"],
         "wamenaker" => &["wakil", "menteri", "ketenagakerjaan"],
@@ -237,6 +263,13 @@ pub(super) fn expand_title(word: &str) -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn with_norm_is_norm(word in r"(?:[A-Za-z.]|É|é|\u{212a}|İ){0,40}") {
+            proptest::prop_assert_eq!(with_norm(&word, str::to_string), norm(&word));
+        }
+    }
 
     #[test]
     fn verbs_are_recognised_in_all_their_forms() {

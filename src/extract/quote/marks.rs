@@ -158,10 +158,53 @@ fn starts_sentence(text: &str, pos: usize) -> bool {
     }) || rest.trim_start_matches([' ', '\t']).starts_with('\n')
 }
 
+/// The next line break and the next `.`, `!` or `?` at or after a
+/// position, found by `memchr` and kept until the position passes them
+/// (positions only grow). Bytes, not characters: these ASCII bytes occur
+/// only as themselves.
+struct Ends<'t> {
+    bytes: &'t [u8],
+    line: usize,
+    stop: usize,
+}
+
+impl<'t> Ends<'t> {
+    fn new(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
+        let line = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
+        let stop = memchr::memchr3(b'.', b'!', b'?', bytes).unwrap_or(bytes.len());
+        Ends { bytes, line, stop }
+    }
+
+    /// The offset of the first of these bytes at or after `p`, or the
+    /// text's length; `p` never decreases between calls.
+    fn next(&mut self, p: usize) -> usize {
+        let rest = &self.bytes[p..];
+        if self.line < p {
+            self.line = memchr::memchr(b'\n', rest).map_or(self.bytes.len(), |k| p + k);
+        }
+        if self.stop < p {
+            self.stop = memchr::memchr3(b'.', b'!', b'?', rest).map_or(self.bytes.len(), |k| p + k);
+        }
+        self.line.min(self.stop)
+    }
+}
+
 /// Splits `text` into sentences. Line breaks end sentences, except inside a
 /// quotation; so do `.`, `!` and `?` before a capitalised word, except after
 /// an abbreviation; so does a quotation ending in `.`/`!`/`?` before one.
 pub(super) fn sentences(text: &str, spans: &[Span]) -> Vec<Sentence> {
+    let mut ends = Ends::new(text);
+    split(text, spans, |p, limit| ends.next(p).min(limit))
+}
+
+/// [`sentences`], given where the next line break, `.`, `!` or `?` in
+/// `p..limit` is (`limit` if none).
+fn split(
+    text: &str,
+    spans: &[Span],
+    mut next_end: impl FnMut(usize, usize) -> usize,
+) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut quotes = Vec::new();
@@ -191,11 +234,7 @@ pub(super) fn sentences(text: &str, spans: &[Span]) -> Vec<Sentence> {
         // Skip to the next character that may end a sentence, or to the
         // next quotation's opening mark.
         let limit = spans.get(next_span).map(|s| s.open).filter(|&o| o > p).unwrap_or(text.len());
-        // (Bytes, not characters: these ASCII bytes occur only as themselves.)
-        let skip = text.as_bytes()[p..limit]
-            .iter()
-            .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
-            .unwrap_or(limit - p);
+        let skip = next_end(p, limit) - p;
         if skip > 0 {
             p += skip;
             continue;
@@ -290,6 +329,36 @@ mod tests {
                 from = pos + 1;
             }
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// [`split`] as it was before [`Ends`]: a byte loop over `p..limit`.
+    fn sentences_by_byte_loop(text: &str, spans: &[Span]) -> Vec<Sentence> {
+        split(text, spans, |p, limit| {
+            let found = text.as_bytes()[p..limit]
+                .iter()
+                .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'));
+            found.map_or(limit, |k| p + k)
+        })
+    }
+
+    #[test]
+    fn memchr_ends_split_as_the_byte_loop() {
+        for text in
+            ["", ".", "\n", "A. B! C? D\nE", "“Ayo.” Ia pergi.\n\n\"Satu. Dua,\" kata B. é.\nF"]
+        {
+            let spans = quote_spans(text);
+            assert_eq!(sentences(text, &spans), sentences_by_byte_loop(text, &spans), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn memchr_ends_split_as_the_byte_loop_on_any_text(
+            text in r#"(?:[A-Za-z]{1,6}|[ .!?\n"“”„]|Pj\.|é|…){0,40}"#,
+        ) {
+            let spans = quote_spans(&text);
+            proptest::prop_assert_eq!(sentences(&text, &spans), sentences_by_byte_loop(&text, &spans));
         }
     }
 

@@ -59,7 +59,11 @@ pub(super) static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
 /// name holds neither, so the comma or bracket after it is the first one;
 /// `is_uppercase` and `is_alphabetic` accept all of `\p{Lu}` and `\p{L}`.)
 pub(super) fn may_be_introduced(sentence: &str) -> bool {
-    let Some(k) = sentence.find([',', '(']) else { return false };
+    if !sentence.starts_with(char::is_uppercase) {
+        return false;
+    }
+    // (Bytes: `,` and `(` are ASCII, never inside another character.)
+    let Some(k) = memchr::memchr2(b',', b'(', sentence.as_bytes()) else { return false };
     let is_word = |w: &str| {
         w.starts_with(char::is_uppercase)
             && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
@@ -71,7 +75,7 @@ pub(super) fn may_be_introduced(sentence: &str) -> bool {
             return false;
         }
     }
-    n > 0 && sentence.starts_with(char::is_uppercase)
+    n > 0
 }
 
 /// At most the first `n` bytes of `s`, cut at a character boundary.
@@ -183,5 +187,35 @@ mod tests {
             assert!(may_be_introduced(s) || !INTRODUCED.is_match(s), "{s}");
         }
         assert!(!may_be_introduced("Hasnah menangis, lalu pergi."));
+    }
+
+    /// [`may_be_introduced`] as first written: the comma or bracket by a
+    /// character search, the capital tested last.
+    fn may_be_introduced_by_chars(sentence: &str) -> bool {
+        let Some(k) = sentence.find([',', '(']) else { return false };
+        let is_word = |w: &str| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        };
+        let mut n = 0;
+        for w in sentence[..k].split([' ', '\t']).filter(|w| !w.is_empty()) {
+            n += 1;
+            if n > 4 || !is_word(w) {
+                return false;
+            }
+        }
+        n > 0 && sentence.starts_with(char::is_uppercase)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn may_be_introduced_is_the_character_search(
+            sentence in r"(?:[A-Z][a-z]{0,5}|[a-z]{1,4}|É|é|’|-|[ \t,(]|\(4\d\)){0,10}",
+        ) {
+            proptest::prop_assert_eq!(
+                may_be_introduced(&sentence),
+                may_be_introduced_by_chars(&sentence)
+            );
+        }
     }
 }
