@@ -162,7 +162,12 @@ impl TokenStream for SharedStream<'_> {
     fn advance(&mut self) -> bool {
         loop {
             let token = &mut self.steps.token;
-            token.text.truncate(self.keep);
+            // `truncate` checks for a char boundary; most streams keep nothing.
+            if self.keep == 0 {
+                token.text.clear();
+            } else {
+                token.text.truncate(self.keep);
+            }
             token.position = token.position.wrapping_add(1);
             let Some(span) = self.scanner.next_span() else {
                 return false;
