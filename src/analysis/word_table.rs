@@ -1,4 +1,4 @@
-//! `WordTable`: a map from words to `u32` that keeps short words inside their slot.
+//! `WordTable`: a map from words to `u64` that keeps short words inside their slot.
 //!
 //! Why: the stemmed view looks every token up in its memo ([`super::stemmed`]). With a
 //! `HashMap<Box<str>, u32>` one lookup touched three places in memory: the control bytes, the
@@ -35,7 +35,7 @@ type Key = [u64; 3];
 #[repr(C, align(32))]
 struct Slot {
     key: Key,
-    value: u32,
+    value: u64,
 }
 
 const EMPTY: Slot = Slot { key: [0; 3], value: 0 };
@@ -49,7 +49,7 @@ impl Slot {
     }
 }
 
-/// Words to `u32` values (see the module documentation).
+/// Words to `u64` values (see the module documentation).
 #[derive(Clone, Default)]
 pub struct WordTable {
     /// A power of two in length, or empty before the first insert.
@@ -57,7 +57,7 @@ pub struct WordTable {
     /// Words in `slots`.
     inline: usize,
     /// Words longer than [`INLINE`] bytes, and the empty word.
-    long: HashMap<Box<str>, u32, FxBuildHasher>,
+    long: HashMap<Box<str>, u64, FxBuildHasher>,
 }
 
 impl std::fmt::Debug for WordTable {
@@ -147,7 +147,7 @@ impl WordTable {
 
     /// The value of `word`, if it was inserted.
     #[inline]
-    pub fn get(&self, word: &str) -> Option<u32> {
+    pub fn get(&self, word: &str) -> Option<u64> {
         if !is_inline(word) {
             return self.long.get(word).copied();
         }
@@ -170,7 +170,7 @@ impl WordTable {
     }
 
     /// Sets the value of `word` (replacing an earlier one).
-    pub fn insert(&mut self, word: &str, value: u32) {
+    pub fn insert(&mut self, word: &str, value: u64) {
         if !is_inline(word) {
             self.long.insert(word.into(), value);
             return;
@@ -228,7 +228,7 @@ mod tests {
             ["kerja", "", long, "Pekerja", "pekerja", "ketenagakerjaan"].iter().enumerate()
         {
             assert_eq!(t.get(w), None);
-            t.insert(w, i as u32);
+            t.insert(w, i as u64);
         }
         assert_eq!(t.len(), 6);
         assert_eq!(t.get("kerja"), Some(0));
@@ -260,11 +260,11 @@ mod tests {
     #[test]
     fn many_words_survive_growth() {
         let mut t = WordTable::new();
-        for i in 0..50_000u32 {
+        for i in 0..50_000u64 {
             t.insert(&format!("kata{i}"), i);
         }
         assert_eq!(t.len(), 50_000);
-        for i in 0..50_000u32 {
+        for i in 0..50_000u64 {
             assert_eq!(t.get(&format!("kata{i}")), Some(i));
         }
         assert_eq!(t.get("kata50000"), None);
@@ -297,10 +297,10 @@ mod tests {
         /// The table answers like a `HashMap` after any sequence of inserts and clears.
         #[test]
         fn agrees_with_a_hash_map(
-            ops in prop::collection::vec((r"\PC{0,30}", any::<u32>(), 0u8..20), 0..400),
+            ops in prop::collection::vec((r"\PC{0,30}", any::<u64>(), 0u8..20), 0..400),
         ) {
             let mut t = WordTable::new();
-            let mut m: HashMap<String, u32> = HashMap::new();
+            let mut m: HashMap<String, u64> = HashMap::new();
             for (word, value, op) in &ops {
                 if *op == 0 {
                     t.clear();
