@@ -32,7 +32,6 @@ use tantivy::schema::Value;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{Index, IndexWriter, TantivyDocument};
 use warta::analysis::View;
-use warta::analysis::scoped::ScopedTokenizer;
 use warta::extract::{self, reader};
 use warta::index::{build, document, schema};
 
@@ -105,8 +104,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     writer.set_merge_policy(Box::new(build::merge_policy()));
 
     let (mut exact, mut stemmed) = (config.analyzer(View::Exact), config.analyzer(View::Stemmed));
-    let mut scoped = [View::Exact, View::Stemmed]
-        .map(|v| TextAnalyzer::from(ScopedTokenizer::new(config.analyzer(v))));
+    let mut scoped = [View::Exact, View::Stemmed].map(|v| config.scoped_analyzer(v));
 
     let (mut read, mut extract, mut minhash, mut meta, mut to_doc) = (0.0, 0.0, 0.0, 0.0, 0.0);
     let (mut add, mut analyzers, mut quote_analyzers) = (0.0, 0.0, 0.0);

@@ -31,6 +31,7 @@
 //! knows the gazetteers; this module does not.
 
 pub mod both_views;
+mod letter_run;
 pub mod reduplication;
 pub mod scoped;
 pub mod shared;
@@ -115,13 +116,23 @@ impl AnalysisConfig {
 
     /// Builds the analyzer of a view.
     pub fn analyzer(&self, view: View) -> TextAnalyzer {
+        TextAnalyzer::from(self.steps(view))
+    }
+
+    /// A view's analysis as one tokenizer: what [`analyzer`](Self::analyzer) runs.
+    pub fn steps(&self, view: View) -> SharedSteps {
         match view {
-            View::Exact => TextAnalyzer::from(SharedSteps::new(true)),
+            View::Exact => SharedSteps::new(true),
             View::Stemmed => {
                 let (dict, keep) = self.stemmer.parts();
-                TextAnalyzer::from(SharedSteps::stemmed(stemmed::Memo::new(dict, keep)))
+                SharedSteps::stemmed(stemmed::Memo::new(dict, keep))
             }
         }
+    }
+
+    /// The scoped form of a view's analyzer ([`scoped`]: terms prefixed by a key).
+    pub fn scoped_analyzer(&self, view: View) -> TextAnalyzer {
+        TextAnalyzer::from(scoped::ScopedSteps::new(self.steps(view)))
     }
 
     /// Registers both analyzers, and their scoped forms, in an index's
@@ -129,8 +140,7 @@ impl AnalysisConfig {
     pub fn register(&self, manager: &TokenizerManager) {
         for view in View::ALL {
             manager.register(view.analyzer_name(), self.analyzer(view));
-            let scoped = scoped::ScopedTokenizer::new(self.analyzer(view));
-            manager.register(view.scoped_analyzer_name(), TextAnalyzer::from(scoped));
+            manager.register(view.scoped_analyzer_name(), self.scoped_analyzer(view));
         }
     }
 

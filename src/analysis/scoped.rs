@@ -19,8 +19,16 @@
 //! the index writer's threads like any other field's, and the document
 //! carries only the short text (a pre-tokenized field would carry every
 //! token, and tens of thousands of documents wait in the writer's queue).
+//!
+//! The registered scoped analyzers are [`ScopedSteps`]: the same tokens as a
+//! [`ScopedTokenizer`] over the view's [`SharedSteps`], with each term written
+//! once, straight after its key in the token the index reads (the general form
+//! copies every token of the inner analyzer into a token of its own, through
+//! the inner analyzer's dynamic dispatch). Tested below against it.
 
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
+
+use super::shared::{SharedSteps, SharedStream};
 
 /// Ends a record's key.
 pub const KEY_END: char = '\u{1F}';
@@ -133,8 +141,95 @@ impl TokenStream for ScopedTokenStream<'_> {
     }
 }
 
+/// [`ScopedTokenizer`] over [`SharedSteps`], fused (see the module documentation).
+#[derive(Clone)]
+pub struct ScopedSteps {
+    steps: SharedSteps,
+}
+
+impl ScopedSteps {
+    /// Scopes the terms of `steps` (a view's analysis as one tokenizer).
+    pub fn new(steps: SharedSteps) -> Self {
+        ScopedSteps { steps }
+    }
+}
+
+impl Tokenizer for ScopedSteps {
+    type TokenStream<'a> = ScopedStepsStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ScopedStepsStream<'a> {
+        ScopedStepsStream {
+            text,
+            next: 0,
+            base: 0,
+            last: None,
+            shared: self.steps.token_stream(""),
+        }
+    }
+}
+
+/// The tokens of one encoded text, record by record.
+pub struct ScopedStepsStream<'a> {
+    text: &'a str,
+    /// Byte offset of the next record in `text`; past its end when every record is read.
+    next: usize,
+    /// The position of the current record's first token (dropped or not).
+    base: usize,
+    /// The position of the current record's last token so far (`base` before its first);
+    /// `None` before the first record.
+    last: Option<usize>,
+    /// The shared steps, over the current record's text.
+    shared: SharedStream<'a>,
+}
+
+impl ScopedStepsStream<'_> {
+    /// Moves to the next record with a key, as [`records`] finds them; false after the last.
+    fn next_record(&mut self) -> bool {
+        let text = self.text;
+        while self.next <= text.len() {
+            let start = self.next;
+            let end = text[start..].find(RECORD_END).map_or(text.len(), |i| start + i);
+            self.next = end + RECORD_END.len_utf8();
+            let Some(key_len) = text[start..end].find(KEY_END) else { continue };
+            if let Some(last) = self.last {
+                self.base = last + RECORD_GAP;
+            }
+            self.last = Some(self.base);
+            let body = start + key_len + KEY_END.len_utf8();
+            let key = &text[start..start + key_len];
+            self.shared.scope(text, body, end, [key, "|"], self.base.wrapping_sub(1));
+            return true;
+        }
+        false
+    }
+}
+
+impl TokenStream for ScopedStepsStream<'_> {
+    fn advance(&mut self) -> bool {
+        loop {
+            if self.last.is_some() && self.shared.advance() {
+                self.last = Some(self.shared.token().position);
+                return true;
+            }
+            if !self.next_record() {
+                return false;
+            }
+        }
+    }
+
+    fn token(&self) -> &Token {
+        self.shared.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.shared.token_mut()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
     use crate::analysis::{AnalysisConfig, View, collect};
 
@@ -143,8 +238,7 @@ mod tests {
         for (key, body) in records {
             encode(&mut text, key, body);
         }
-        let mut analyzer =
-            TextAnalyzer::from(ScopedTokenizer::new(AnalysisConfig::default().analyzer(view)));
+        let mut analyzer = AnalysisConfig::default().scoped_analyzer(view);
         collect(&mut analyzer, &text).into_iter().map(|t| (t.position, t.term)).collect()
     }
 
@@ -162,6 +256,88 @@ mod tests {
             let mut out = format!("x{RECORD_END}");
             encode(&mut out, &key, &text);
             proptest::prop_assert_eq!(out, by_char);
+        }
+    }
+
+    /// The registered (fused) scoped analyzer of each view, and the general form over the
+    /// view's analyzer.
+    fn pairs() -> [(TextAnalyzer, TextAnalyzer); 2] {
+        let config = AnalysisConfig::default();
+        View::ALL.map(|view| {
+            (
+                config.scoped_analyzer(view),
+                TextAnalyzer::from(ScopedTokenizer::new(config.analyzer(view))),
+            )
+        })
+    }
+
+    /// Every view's fused form against the general one, twice (the second pass reuses the
+    /// buffers and is answered from the memo).
+    fn assert_same(text: &str) {
+        for (mut fused, mut reference) in pairs() {
+            for _ in 0..2 {
+                assert_eq!(tokens(&mut fused, text), tokens(&mut reference, text), "{text:?}");
+            }
+        }
+    }
+
+    use crate::test_support::token_tuples as tokens;
+
+    #[test]
+    fn the_fused_form_equals_the_general_one() {
+        let long = "a".repeat(crate::analysis::MAX_TOKEN_BYTES);
+        let mut text = String::new();
+        encode(
+            &mut text,
+            "0",
+            "Para Pekerja-pekerja di MEDAN menerima Rp37,83 miliar, ÉTAT Élan-élan",
+        );
+        encode(&mut text, "zainudin", "yang dan");
+        encode(&mut text, "", "");
+        encode(&mut text, "1", &format!("kata {long} Lain é{long} serta"));
+        text.push_str("no key\u{1E}\u{1F}x\u{1E}2\u{1F}BPJS-TK yang");
+        assert_same(&text);
+        assert_same("");
+        assert_same("\u{1F}");
+        assert_same("a\u{1F}dua kata");
+        // A shorter text after a longer one, on one analyzer.
+        for (mut fused, mut reference) in pairs() {
+            for t in [text.as_str(), "b\u{1F}x\u{1E}", "", "c\u{1F}Yang Baru\u{1E}"] {
+                assert_eq!(tokens(&mut fused, t), tokens(&mut reference, t), "{t:?}");
+            }
+        }
+    }
+
+    /// Records of generated keys and texts, with separators also inside keys and texts and
+    /// records without a key end.
+    fn encoded() -> impl Strategy<Value = String> {
+        let text = prop_oneof![crate::test_support::indonesian_like_text(), "\\PC{0,60}"];
+        let record = (
+            "[0-9a-z_|]{0,4}",
+            text,
+            prop_oneof![Just("\u{1E}"), Just(""), Just("\u{1F}"), Just(" \u{1E}\u{1E}")],
+        );
+        prop::collection::vec(record, 0..6).prop_map(|records| {
+            let mut out = String::new();
+            for (key, text, end) in records {
+                out.push_str(&key);
+                out.push(KEY_END);
+                out.push_str(&text);
+                out.push_str(end);
+            }
+            out
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn the_fused_form_equals_the_general_one_on_generated_records(text in encoded()) {
+            assert_same(&text);
+        }
+
+        #[test]
+        fn the_fused_form_equals_the_general_one_on_any_text(text in "\\PC{0,200}") {
+            assert_same(&text);
         }
     }
 

@@ -47,9 +47,10 @@ pub struct SharedSteps {
     reduplication: Reduplication,
     token: Token,
     folder: Folder,
-    /// Scratch space for [`base_len`] and lowercasing.
+    /// Scratch space for [`base_len`].
     buffer: String,
-    /// A token's text before the memo is asked (away from the token, which gets the answer).
+    /// A token's text through folding and reduplication, before the last step (away from the
+    /// token, which gets the last step's answer).
     word: String,
 }
 
@@ -81,7 +82,7 @@ impl Tokenizer for SharedSteps {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SharedStream<'a> {
         self.token.reset();
-        SharedStream { text, scanner: Scanner::new(text), steps: self }
+        SharedStream { text, scanner: Scanner::new(text), steps: self, keep: 0 }
     }
 }
 
@@ -90,46 +91,70 @@ pub struct SharedStream<'a> {
     text: &'a str,
     scanner: Scanner<'a>,
     steps: &'a mut SharedSteps,
+    /// Bytes at the start of the token's text kept before each term: a scoped term's key
+    /// and its `|` ([`scope`](Self::scope)), or none.
+    keep: usize,
 }
 
-impl SharedStream<'_> {
+impl<'a> SharedStream<'a> {
+    /// Goes on with the tokens of `text[start..end]` (`start` and `end` char boundaries),
+    /// each term written after `prefix`, positions counting on from `position` (the next
+    /// token's is one more); offsets stay those in `text`.
+    pub(super) fn scope(
+        &mut self,
+        text: &'a str,
+        start: usize,
+        end: usize,
+        prefix: [&str; 2],
+        position: usize,
+    ) {
+        self.text = text;
+        self.scanner = Scanner::starting_at(text.get(..end).unwrap_or_default(), start);
+        let token = &mut self.steps.token;
+        token.text.clear();
+        token.text.push_str(prefix[0]);
+        token.text.push_str(prefix[1]);
+        token.position = position;
+        self.keep = token.text.len();
+    }
+
     /// Folding, reduplication and the last step of a token that is not ASCII or holds a
-    /// hyphen, exactly as the chain's filters do them; false when the last step drops it.
+    /// hyphen, exactly as the chain's filters do them, the term appended to the token's
+    /// text; false when the last step drops it.
     #[cold]
     fn slow_path(&mut self, raw: &str, span: Span) -> bool {
         let steps = &mut *self.steps;
-        let text = &mut steps.token.text;
+        let word = &mut steps.word;
+        word.clear();
         if span.ascii {
-            text.push_str(raw);
+            word.push_str(raw);
         } else {
             let mut folded = steps.folder.token_stream(raw);
             folded.advance();
-            text.push_str(&folded.token().text);
+            word.push_str(&folded.token().text);
         }
-        if let Some(len) = base_len(text, steps.reduplication.predicate(), &mut steps.buffer) {
-            text.truncate(len);
+        if let Some(len) = base_len(word, steps.reduplication.predicate(), &mut steps.buffer) {
+            word.truncate(len);
         }
+        let text = &mut steps.token.text;
         match &mut steps.last {
-            Last::Nothing => true,
+            Last::Nothing => text.push_str(word),
             Last::Lowercase => {
-                if text.is_ascii() {
-                    text.make_ascii_lowercase();
+                if word.is_ascii() {
+                    let from = text.len();
+                    text.push_str(word);
+                    text[from..].make_ascii_lowercase();
                 } else {
                     // As `LowerCaser`: char by char, without std's final-sigma rule.
-                    steps.buffer.clear();
-                    steps.buffer.extend(text.chars().flat_map(char::to_lowercase));
-                    std::mem::swap(text, &mut steps.buffer);
+                    text.extend(word.chars().flat_map(char::to_lowercase));
                 }
-                true
             }
             Last::Stem(memo) => {
-                std::mem::swap(text, &mut steps.word);
-                text.clear();
-                let Some(term) = memo.term(&steps.word) else { return false };
+                let Some(term) = memo.term(word) else { return false };
                 text.push_str(term);
-                true
             }
         }
+        true
     }
 }
 
@@ -137,7 +162,12 @@ impl TokenStream for SharedStream<'_> {
     fn advance(&mut self) -> bool {
         loop {
             let token = &mut self.steps.token;
-            token.text.clear();
+            // `truncate` checks for a char boundary; most streams keep nothing.
+            if self.keep == 0 {
+                token.text.clear();
+            } else {
+                token.text.truncate(self.keep);
+            }
             token.position = token.position.wrapping_add(1);
             let Some(span) = self.scanner.next_span() else {
                 return false;
@@ -161,7 +191,7 @@ impl TokenStream for SharedStream<'_> {
                 Last::Lowercase => {
                     token.text.push_str(raw);
                     if span.upper {
-                        token.text.make_ascii_lowercase();
+                        token.text[self.keep..].make_ascii_lowercase();
                     }
                 }
                 Last::Stem(memo) => match memo.term(raw) {

@@ -23,12 +23,14 @@ use super::word_table::WordTable;
 /// Entries kept before the memo is cleared.
 pub const CACHE_CAPACITY: usize = 200_000;
 
-/// Memo value: the token is a stopword.
-const DROP: u32 = u32::MAX;
-/// Memo value: the token comes out as it went in.
-const SAME: u32 = u32::MAX - 1;
+/// Bytes of memo terms kept before the memo is cleared (no word comes near it; it keeps a
+/// term's offset below [`DROP`] and [`SAME`]).
+const TERMS_CAPACITY: usize = 1 << 30;
 
-const _: () = assert!(CACHE_CAPACITY < SAME as usize);
+/// Memo value: the token is a stopword.
+const DROP: u64 = u64::MAX;
+/// Memo value: the token comes out as it went in.
+const SAME: u64 = u64::MAX - 1;
 
 /// The stemmed view's stopwords, stemmer and lowercasing in one filter.
 #[derive(Clone, Debug)]
@@ -58,9 +60,11 @@ impl TokenFilter for StemmedWords {
 pub(super) struct Memo {
     dict: Arc<Dictionary>,
     keep: Arc<WordSet>,
-    /// word → index into `outs`, or [`DROP`] / [`SAME`].
+    /// word → where its term lies in `terms` (offset << 32 | length), or [`DROP`] / [`SAME`].
     index: WordTable,
-    outs: Vec<Box<str>>,
+    /// The terms that differ from their words, one after another: the term of a word read
+    /// from the memo is one load after the word's slot, from memory terms seen together share.
+    terms: String,
 }
 
 impl Clone for Memo {
@@ -72,7 +76,7 @@ impl Clone for Memo {
 
 impl Memo {
     pub(super) fn new(dict: Arc<Dictionary>, keep: Arc<WordSet>) -> Memo {
-        Memo { dict, keep, index: WordTable::new(), outs: Vec::new() }
+        Memo { dict, keep, index: WordTable::new(), terms: String::new() }
     }
 
     /// The stemmed view's term for a token whose text (after the steps before this filter)
@@ -81,26 +85,35 @@ impl Memo {
         match self.slot(text) {
             DROP => None,
             SAME => Some(text),
-            i => Some(&self.outs[i as usize]),
+            at => Some(self.stored(at)),
         }
     }
 
+    /// The term stored at `at` (neither [`DROP`] nor [`SAME`]).
+    #[inline(always)]
+    fn stored(&self, at: u64) -> &str {
+        let start = (at >> 32) as usize;
+        &self.terms[start..start + (at as u32) as usize]
+    }
+
     /// The memo value of `text`, computed on first sight.
-    fn slot(&mut self, text: &str) -> u32 {
+    fn slot(&mut self, text: &str) -> u64 {
         if let Some(slot) = self.index.get(text) {
             return slot;
         }
-        if self.index.len() >= CACHE_CAPACITY {
+        if self.index.len() >= CACHE_CAPACITY || self.terms.len() >= TERMS_CAPACITY {
             self.index.clear();
-            self.outs.clear();
+            self.terms.clear();
         }
         let slot = match self.compute(text) {
             None => DROP,
             Some(out) if out == text => SAME,
             Some(out) => {
-                self.outs.push(out.into_boxed_str());
-                // outs.len() <= index.len() < CACHE_CAPACITY < SAME: no truncation.
-                (self.outs.len() - 1) as u32
+                // terms.len() < TERMS_CAPACITY < 2^31 and out.len() < 2^32 (a token's term):
+                // both fit, and the offset half is never all ones as in DROP and SAME.
+                let at = (self.terms.len() as u64) << 32 | out.len() as u64;
+                self.terms.push_str(&out);
+                at
             }
         };
         self.index.insert(text, slot);
@@ -168,9 +181,9 @@ impl<T: TokenStream> TokenStream for StemmedWordsStream<'_, T> {
             match self.memo.slot(&token.text) {
                 DROP => continue,
                 SAME => {}
-                i => {
+                at => {
                     token.text.clear();
-                    token.text.push_str(&self.memo.outs[i as usize]);
+                    token.text.push_str(self.memo.stored(at));
                 }
             }
             return true;
@@ -238,8 +251,7 @@ mod tests {
         }
         assert_eq!(memo.index.len(), 10);
         // After clearing, answers are still right.
-        let slot = memo.slot("Pekerja");
-        assert_eq!(&*memo.outs[slot as usize], "kerja");
+        assert_eq!(memo.term("Pekerja"), Some("kerja"));
         assert_eq!(memo.slot("yang"), DROP);
         assert_eq!(memo.slot("kerja"), SAME);
     }
