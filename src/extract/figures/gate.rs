@@ -107,7 +107,9 @@ pub(super) fn may_start_with_copula(ahead: &str) -> bool {
 mod tests {
     use proptest::prelude::*;
 
-    use super::super::{COPULA_NOUN, MONEY_PREFIX, NOUN_AFTER, PERCENT, RUPIAH, SCALE, TAHUN_YEAR};
+    use super::super::read::{
+        COPULA_NOUN, MONEY_PREFIX, NOUN_AFTER, PERCENT, RUPIAH, SCALE, TAHUN_YEAR,
+    };
     use super::*;
 
     /// A gate and the regex it guards.
