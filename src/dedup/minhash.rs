@@ -190,6 +190,13 @@ fn slots(body: &str) -> Option<[u64; HASHES]> {
     if words < MIN_WORDS {
         return None;
     }
+    Some(densified(slots))
+}
+
+/// Fills each empty slot from a nonempty one, chosen by probing (so that
+/// two bodies with the same shingles fill alike); `u64::MAX` stays only
+/// when every slot is empty.
+fn densified(mut slots: [u64; HASHES]) -> [u64; HASHES] {
     let filled = slots;
     let nonempty = |j: &usize| filled[*j] != u64::MAX;
     for (i, slot) in slots.iter_mut().enumerate().filter(|(_, v)| **v == u64::MAX) {
@@ -201,7 +208,7 @@ fn slots(body: &str) -> Option<[u64; HASHES]> {
             *slot = filled[j];
         }
     }
-    Some(slots)
+    slots
 }
 
 /// One SplitMix64 step: add the golden gamma, then mix. Mixes shingle
@@ -336,18 +343,7 @@ mod tests {
             let slot = &mut slots[slot_of(h)];
             *slot = (*slot).min(h & (u64::MAX >> SLOT_BITS));
         }
-        let filled = slots;
-        let nonempty = |j: &usize| filled[*j] != u64::MAX;
-        for (i, slot) in slots.iter_mut().enumerate().filter(|(_, v)| **v == u64::MAX) {
-            let donor = (1..=MAX_PROBES)
-                .map(|attempt| slot_of(splitmix64(((i as u64) << 32) | attempt)))
-                .find(nonempty)
-                .or_else(|| (1..HASHES).map(|k| (i + k) % HASHES).find(nonempty));
-            if let Some(j) = donor {
-                *slot = filled[j];
-            }
-        }
-        Some(slots)
+        Some(densified(slots))
     }
 
     proptest::proptest! {
