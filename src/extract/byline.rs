@@ -70,6 +70,28 @@ fn plausible_name(role: &str, name: &str) -> bool {
     true
 }
 
+/// A necessary condition of [`LABEL`] matching at the start of a trimmed
+/// line, which [`parse_line`] requires, cheaper than running it over the
+/// line: the line holds a colon and opens with a label in any ASCII case
+/// (a two-word label opens with a one-word one), unless a byte past ASCII
+/// comes within a label's length, which may be a letter folding to an ASCII
+/// one (the Kelvin sign folds to `k`).
+fn may_open_with_label(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let Some(first) = bytes.first().map(u8::to_ascii_lowercase) else { return false };
+    let head = &bytes[..bytes.len().min(LONGEST_LABEL)];
+    let opens = !head.is_ascii()
+        || ROLES.iter().any(|(label, _)| {
+            let label = label.as_bytes();
+            label[0] == first
+                && bytes.get(..label.len()).is_some_and(|b| b.eq_ignore_ascii_case(label))
+        });
+    opens && memchr::memchr(b':', bytes).is_some()
+}
+
+/// Bytes of the longest one-word label.
+const LONGEST_LABEL: usize = 11;
+
 /// Reads one line as a credit line.
 ///
 /// `None`: not a credit line. `Some(credits)`: a credit line to drop from
@@ -77,7 +99,7 @@ fn plausible_name(role: &str, name: &str) -> bool {
 /// may hold several credits: `Reporter: A | Editor: B`.
 pub fn parse_line(line: &str) -> Option<Vec<Credit>> {
     let line = line.trim();
-    if line.len() > MAX_LINE_LEN {
+    if line.len() > MAX_LINE_LEN || !may_open_with_label(line) {
         return None;
     }
     let labels: Vec<regex::Captures<'_>> = LABEL.captures_iter(line).collect();
@@ -161,6 +183,36 @@ mod tests {
             None
         );
         assert_eq!(parse_line("Pekerja mendaftar di kantor cabang."), None);
+    }
+
+    proptest::proptest! {
+        /// The gate passes every line the label regex matches at its start.
+        #[test]
+        fn the_gate_passes_every_line_opening_with_a_label(
+            head in "(pewarta foto|videografer|kontributor|fotografer|penyunting|redaktur|reporter|wartawan|jurnalis|pewarta|penulis|editor|sumber|foto|EDITOR|Foto|\u{212A}ontributor|\u{17F}umber|kata editor|é|x|Pewarta\\s\\sFoto|editor\u{212A}|)",
+            tail in "[ \t:a-zA-Z|/é.]{0,12}",
+        ) {
+            let line = format!("{head}{tail}");
+            let opens = LABEL.find(&line).is_some_and(|m| m.start() == 0);
+            proptest::prop_assert!(!opens || may_open_with_label(&line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_longest_label_is_counted() {
+        let longest = ROLES.iter().flat_map(|(l, _)| l.split(' ')).map(str::len).max();
+        assert_eq!(longest, Some(LONGEST_LABEL));
+    }
+
+    #[test]
+    fn the_gate_reads_the_opening_label_and_a_colon() {
+        for line in ["Editor: A", "EDITOR:A", "\u{212A}ontributor: A", "\u{17F}umber:"] {
+            assert!(may_open_with_label(line), "{line}");
+            assert!(LABEL.find(line).is_some_and(|m| m.start() == 0), "{line}");
+        }
+        for line in ["Editor A", "Berita editor: A", "Kata editor: A", "", ":"] {
+            assert!(!may_open_with_label(line), "{line}");
+        }
     }
 
     #[test]

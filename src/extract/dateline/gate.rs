@@ -12,8 +12,6 @@
 //! necessary condition of the shape's regex (tested against each regex at the
 //! bottom of this file), never a rule of its own.
 
-use crate::extract::words::runs;
-
 /// The shapes of [`super::parse`], in the order it tries them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Shape {
@@ -59,18 +57,39 @@ const BAR: usize = 2;
 const DASH: usize = 3;
 
 impl<'a> Gates<'a> {
+    /// Reads the first five runs ([`crate::extract::words::runs`]) in one pass over their
+    /// characters, stopping at the space after the fifth.
     pub(super) fn new(text: &'a str) -> Gates<'a> {
         let mut gates =
             Gates { text, runs: [[false; 4]; 5], first_dot: false, first_dot_hyphen: false };
-        for (i, run) in runs(text).take(5).enumerate() {
-            let run = run.as_str();
-            gates.runs[i] =
-                [run.contains('('), run.contains(','), run.contains('|'), run.contains(is_dash)];
-            if i == 0 {
-                gates.first_dot = run.contains('.');
-                gates.first_dot_hyphen = gates.first_dot && run.contains('-');
+        let (mut run, mut in_run, mut first_hyphen) = (0, false, false);
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if in_run {
+                    run += 1;
+                    in_run = false;
+                    if run == gates.runs.len() {
+                        break;
+                    }
+                }
+                continue;
             }
+            in_run = true;
+            let sep = match c {
+                '(' => PAREN,
+                ',' => COMMA,
+                '|' => BAR,
+                c if is_dash(c) => DASH,
+                '.' => {
+                    gates.first_dot |= run == 0;
+                    continue;
+                }
+                _ => continue,
+            };
+            gates.runs[run][sep] = true;
+            first_hyphen |= run == 0 && c == '-';
         }
+        gates.first_dot_hyphen = gates.first_dot && first_hyphen;
         gates
     }
 
@@ -113,7 +132,7 @@ impl<'a> Gates<'a> {
 mod tests {
     use super::*;
     use crate::extract::dateline::shape_captures;
-    use crate::extract::words::in_first_runs;
+    use crate::extract::words::{in_first_runs, runs};
 
     const ALL: [Shape; 11] = [
         Shape::Dated,
@@ -222,6 +241,33 @@ mod tests {
         // The samples reach every shape, so the test says something.
         for (i, shape) in ALL.iter().enumerate() {
             assert!(matched[i] >= 5, "{shape:?} matched only {} samples", matched[i]);
+        }
+    }
+
+    /// [`Gates::new`] read run by run, as [`runs`] splits the text.
+    fn gates_by_runs(text: &str) -> Gates<'_> {
+        let mut gates =
+            Gates { text, runs: [[false; 4]; 5], first_dot: false, first_dot_hyphen: false };
+        for (i, run) in runs(text).take(5).enumerate() {
+            let run = run.as_str();
+            gates.runs[i] =
+                [run.contains('('), run.contains(','), run.contains('|'), run.contains(is_dash)];
+            if i == 0 {
+                gates.first_dot = run.contains('.');
+                gates.first_dot_hyphen = gates.first_dot && run.contains('-');
+            }
+        }
+        gates
+    }
+
+    #[test]
+    fn the_one_pass_reads_the_runs_as_the_run_splitter() {
+        let odd = ["", " ", "a", "\u{a0}(x", "a.b-c d", "x\u{2003}|y,z", "-.-", "a b c d e f,("];
+        for text in texts(5_000).chain(odd.map(String::from)) {
+            let (one, by_runs) = (Gates::new(&text), gates_by_runs(&text));
+            assert_eq!(one.runs, by_runs.runs, "{text:?}");
+            assert_eq!(one.first_dot, by_runs.first_dot, "{text:?}");
+            assert_eq!(one.first_dot_hyphen, by_runs.first_dot_hyphen, "{text:?}");
         }
     }
 

@@ -30,6 +30,7 @@
 
 mod gate;
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
@@ -182,9 +183,18 @@ const NAME_SUFFIXES: &str = "\
     Utara Selatan Barat Timur Tengah Pusat Raya Baru Besar Kidul Lor Wetan Daya Laut Jaya \
     Ilir Ulu";
 
-/// Whether `word` is one of the space-separated words of `list`.
-fn in_list(list: &str, word: &str) -> bool {
-    list.split_whitespace().any(|w| w == word)
+/// The words of [`OPENERS`], [`NAME_PREFIXES`] and [`NAME_SUFFIXES`] as sets.
+static OPENER_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| word_set(OPENERS));
+static PREFIX_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| word_set(NAME_PREFIXES));
+static SUFFIX_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| word_set(NAME_SUFFIXES));
+
+fn word_set(list: &'static str) -> HashSet<&'static str> {
+    list.split_whitespace().collect()
+}
+
+/// Whether `word` is one of the words of `set`.
+fn in_list(set: &HashSet<&str>, word: &str) -> bool {
+    set.contains(word)
 }
 
 /// Most words in a dateline city.
@@ -244,8 +254,8 @@ fn leading_city(text: &str) -> (Option<String>, &str) {
             break;
         }
         match words.last() {
-            None if in_list(OPENERS, word) => break,
-            Some(prev) if !in_list(NAME_PREFIXES, prev) && !in_list(NAME_SUFFIXES, word) => break,
+            None if in_list(&OPENER_SET, word) => break,
+            Some(prev) if !in_list(&PREFIX_SET, prev) && !in_list(&SUFFIX_SET, word) => break,
             _ => {}
         }
         words.push(word);
@@ -324,7 +334,7 @@ pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
             || (site.len() <= 12 && !site.chars().any(char::is_lowercase))
             || named_outlet(site)
     };
-    let opener = |city: &str| in_list(OPENERS, city.split_whitespace().next().unwrap_or(""));
+    let opener = |city: &str| in_list(&OPENER_SET, city.split_whitespace().next().unwrap_or(""));
     let found = |c: &Captures<'_>, city: bool| {
         Some(Dateline {
             city: city.then(|| display_city(&c["city"])),
@@ -403,6 +413,18 @@ mod tests {
         assert_eq!(d.city.as_deref(), city, "{paragraph}");
         assert_eq!(d.source.as_deref(), source, "{paragraph}");
         assert_eq!(d.rest, rest, "{paragraph}");
+    }
+
+    #[test]
+    fn word_sets_hold_their_lists_words() {
+        for (set, list) in
+            [(&OPENER_SET, OPENERS), (&PREFIX_SET, NAME_PREFIXES), (&SUFFIX_SET, NAME_SUFFIXES)]
+        {
+            assert!(list.split_whitespace().all(|w| in_list(set, w)));
+            assert_eq!(set.len(), list.split_whitespace().collect::<HashSet<_>>().len());
+        }
+        assert!(!in_list(&OPENER_SET, "Medan") && !in_list(&OPENER_SET, "pemerintah"));
+        assert!(!in_list(&PREFIX_SET, "Tanjung Pinang") && !in_list(&SUFFIX_SET, ""));
     }
 
     #[test]

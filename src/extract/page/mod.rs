@@ -52,7 +52,7 @@ mod scan;
 use crate::extract::article::{Credit, PartialDate, RawArticle, StructuredArticle};
 use crate::extract::{boilerplate, date, dateline, publisher, title};
 use normalize::{normalize, normalize_inline};
-use scan::{Unit, scan};
+use scan::{Unit, credit_source, scan};
 
 pub(crate) use scan::lines;
 
@@ -153,8 +153,10 @@ fn parse_plain(text: &str) -> Page {
     let mut page = build(scan.units, title, scan.credits, dates);
     // The site's own address beats the dateline's short name ("BATAM (BP)"),
     // which beats the copyright line.
-    page.source =
-        site.or(page.source).or(copyright_source.map(str::to_string)).or(scan.credit_source);
+    page.source = site
+        .or(page.source)
+        .or(copyright_source.map(str::to_string))
+        .or_else(|| credit_source(&text));
     page
 }
 
@@ -173,9 +175,10 @@ fn parse_structured(article: &StructuredArticle) -> Page {
     let field = |v: &Option<String>| v.as_deref().map(normalize_inline).filter(|s| !s.is_empty());
     page.source = match field(&article.source) {
         Some(source) => Some(publisher::publisher_display(&source)),
-        None => {
-            site.or(page.source).or(copyright_source.map(str::to_string)).or(scan.credit_source)
-        }
+        None => site
+            .or(page.source)
+            .or(copyright_source.map(str::to_string))
+            .or_else(|| credit_source(&text)),
     };
     page.url = field(&article.url);
     page

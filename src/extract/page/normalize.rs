@@ -77,7 +77,15 @@ fn push_normalized(out: &mut String, c: char, was_cr: bool) {
 
 /// [`normalize`] for a one-line field.
 pub(super) fn normalize_inline(text: &str) -> String {
-    normalize(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    let text = normalize(text);
+    // Most fields are one line already: no line break, no space at either
+    // end, none doubled (the only white space [`normalize`] leaves is `\n`
+    // and ` `), so joining their words would give the same text.
+    let one_line = !text.contains('\n') && !text.starts_with(' ') && !text.ends_with(' ');
+    if one_line && !text.contains("  ") {
+        return text;
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -122,6 +130,16 @@ mod tests {
             text in "[a b\\r\\n\\t.\u{a0}\u{200b}\u{85}é\u{2028}\u{7}~!]{0,40}"
         ) {
             proptest::prop_assert_eq!(normalize(&text), normalize_by_char(&text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn inline_normalisation_joins_the_words(
+            text in "[a b\\r\\n\\t.\u{a0}\u{200b}\u{3000}\u{85}é~]{0,30}"
+        ) {
+            let joined = normalize(&text).split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(normalize_inline(&text), joined);
         }
     }
 

@@ -26,9 +26,6 @@ pub(super) struct Scan<'a> {
     pub(super) copyright_source: Option<&'static str>,
     /// Whether `header_date` came from above the headline (maybe a widget).
     pub(super) header_above_title: bool,
-    /// The first known outlet named by a credit line (photo credit, author
-    /// line): the weakest publisher evidence.
-    pub(super) credit_source: Option<String>,
     /// The publisher of the last line that is only a site's address
     /// (masthead or footer URL).
     pub(super) site: Option<String>,
@@ -50,6 +47,13 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     })
 }
 
+/// The first known outlet named by a credit line of the page (photo
+/// credit, author line): the weakest publisher evidence, so it is read only
+/// when no other evidence named the publisher.
+pub(super) fn credit_source(text: &str) -> Option<String> {
+    lines(text).find_map(|(_, _, line)| publisher::credit_publisher(line))
+}
+
 /// The line pass. `known_title` is `Some` for JSON articles (whose title, if
 /// any, is a field): then no title is looked for in the text.
 pub(super) fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
@@ -62,9 +66,6 @@ pub(super) fn scan<'a>(text: &'a str, known_title: Option<&str>) -> Scan<'a> {
             if s.copyright_source.is_none() {
                 s.copyright_source = publisher::copyright_publisher(line);
             }
-        }
-        if s.credit_source.is_none() {
-            s.credit_source = publisher::credit_publisher(line);
         }
         if let Some(site) = publisher::site_publisher(line) {
             s.site = Some(site);
@@ -234,6 +235,15 @@ mod tests {
         assert_eq!(page.source.as_deref(), Some("batamkini.co.id"));
         assert_eq!(page.dateline.as_deref(), Some("Batam"));
         assert!(!page.body.contains("batamkini"));
+    }
+
+    #[test]
+    fn a_credit_line_names_the_publisher_only_without_other_evidence() {
+        let credit = "Pekerja mendaftar di kantor cabang pada pagi hari.\n\n\
+                      Pendaftaran dibuka. (JIBI/Rina Sari)\n\nPendaftaran dibuka setiap hari kerja.";
+        assert_eq!(plain(credit).source.as_deref(), Some("Bisnis.com"));
+        let page = plain(&format!("Medan, IDN Times - {credit}"));
+        assert_eq!(page.source.as_deref(), Some("IDN Times"));
     }
 
     #[test]
