@@ -64,12 +64,18 @@ pub(super) fn may_be_introduced(sentence: &str) -> bool {
     }
     // (Bytes: `,` and `(` are ASCII, never inside another character.)
     let Some(k) = memchr::memchr2(b',', b'(', sentence.as_bytes()) else { return false };
+    few_capitalised_words(&sentence[..k])
+}
+
+/// Whether `text` is one to four words separated by spaces or tabs, each a
+/// capital and then letters, apostrophes or hyphens.
+fn few_capitalised_words(text: &str) -> bool {
     let is_word = |w: &str| {
         w.starts_with(char::is_uppercase)
             && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
     };
     let mut n = 0;
-    for w in sentence[..k].split([' ', '\t']).filter(|w| !w.is_empty()) {
+    for w in text.split([' ', '\t']).filter(|w| !w.is_empty()) {
         n += 1;
         if n > 4 || !is_word(w) {
             return false;
@@ -190,21 +196,10 @@ mod tests {
     }
 
     /// [`may_be_introduced`] as first written: the comma or bracket by a
-    /// character search, the capital tested last.
+    /// character search, the capital tested last (the words' test is shared).
     fn may_be_introduced_by_chars(sentence: &str) -> bool {
         let Some(k) = sentence.find([',', '(']) else { return false };
-        let is_word = |w: &str| {
-            w.starts_with(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-        };
-        let mut n = 0;
-        for w in sentence[..k].split([' ', '\t']).filter(|w| !w.is_empty()) {
-            n += 1;
-            if n > 4 || !is_word(w) {
-                return false;
-            }
-        }
-        n > 0 && sentence.starts_with(char::is_uppercase)
+        few_capitalised_words(&sentence[..k]) && sentence.starts_with(char::is_uppercase)
     }
 
     proptest::proptest! {
