@@ -20,9 +20,7 @@
 //! excludes.
 
 use tantivy::Term;
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -40,10 +38,11 @@ use crate::search::scoring::Floors;
 mod expand;
 mod gapped;
 pub mod phrase_cache;
+mod views;
 mod wording;
 
-use gapped::GappedPhrase;
-use phrase_cache::{CachedPhrase, PhraseCache};
+use phrase_cache::PhraseCache;
+use views::{PhraseKind, view_query};
 use wording::{GAP_FROM, phrase_wordings};
 
 /// How much more a title match weighs than a body match.
@@ -465,57 +464,6 @@ impl Compiler<'_> {
     }
 }
 
-impl Compiler<'_> {
-    /// The phrase `exact` with a clitic on its last word (`tuanya`,
-    /// `daerahpun`), in the fields of `scope`, at half weight: one phrase
-    /// per clitic form the field holds, so that a name costs a phrase or
-    /// two, not a phrase over every word its last word begins.
-    fn with_clitic(&self, scope: Scope, exact: &Terms, clauses: &mut Clauses) {
-        let f = self.index.fields();
-        let Some(((last_pos, last), head)) = exact.split_last() else { return };
-        let searcher = self.index.searcher();
-        let title = if scope == Scope::Both { TITLE_BOOST } else { 1.0 };
-        let fields = [
-            (scope != Scope::Body).then_some((f.title_exact, title * EXACT_BOOST)),
-            (scope != Scope::Title).then_some((f.body_exact, EXACT_BOOST)),
-        ];
-        for (field, boost) in fields.into_iter().flatten() {
-            for clitic in CLITICS {
-                let form = format!("{last}{clitic}");
-                let held = searcher.doc_freq(&Term::from_field_text(field, &form)).unwrap_or(0);
-                if held == 0 {
-                    continue;
-                }
-                let mut terms: Vec<(usize, Term)> =
-                    head.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
-                terms.push((*last_pos, Term::from_field_text(field, &form)));
-                let q: Box<dyn Query> = Box::new(PhraseQuery::new_with_offset(terms));
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(q, boost * 0.5))));
-            }
-        }
-    }
-
-    /// The title and body clauses of a word or phrase.
-    fn text_fields(
-        &self,
-        scope: Scope,
-        exact: &Terms,
-        stemmed: &Terms,
-        add: &mut dyn FnMut(Field, &Terms, f32),
-    ) {
-        let f = self.index.fields();
-        let title = if scope == Scope::Both { TITLE_BOOST } else { 1.0 };
-        if scope != Scope::Body {
-            add(f.title_exact, exact, title * EXACT_BOOST);
-            add(f.title, stemmed, title);
-        }
-        if scope != Scope::Title {
-            add(f.body_exact, exact, EXACT_BOOST);
-            add(f.body, stemmed, 1.0);
-        }
-    }
-}
-
 /// Whether a term of a juxtaposed run must match whatever the mode: a
 /// `+term`, a side of an explicit `AND`, a quoted phrase, a facet term.
 fn is_required(node: &Node) -> bool {
@@ -544,80 +492,6 @@ fn facet_list(facets: &[tantivy::schema::Facet]) -> String {
 fn joined(terms: &[(usize, String)]) -> String {
     terms.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ")
 }
-
-/// The clause of one view: `terms` in `field` (see [`terms_query`]),
-/// weighted by `boost`; `None` without terms. A phrase is searched as `how`
-/// says.
-fn view_query(
-    schema: &tantivy::schema::Schema,
-    field: Field,
-    terms: &[(usize, String)],
-    boost: f32,
-    how: PhraseKind,
-) -> Option<Box<dyn Query>> {
-    if terms.is_empty() {
-        return None;
-    }
-    let q = terms_query(field, has_positions(schema, field), terms, how);
-    Some(if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) })
-}
-
-/// Whether a field records positions (the stemmed body does not: see
-/// `index::schema`).
-fn has_positions(schema: &tantivy::schema::Schema, field: Field) -> bool {
-    match schema.get_field_entry(field).field_type() {
-        tantivy::schema::FieldType::Str(options) => {
-            options.get_indexing_options().is_some_and(|i| i.index_option().has_positions())
-        }
-        _ => false,
-    }
-}
-
-/// A term query for one term; for several, a phrase query (respecting
-/// position gaps) where the field has positions and all of the terms
-/// where it has none (the exact view of the same word still asks for the
-/// phrase, and scores higher).
-fn terms_query(
-    field: Field,
-    positions: bool,
-    terms: &[(usize, String)],
-    how: PhraseKind,
-) -> Box<dyn Query> {
-    let term = |t: &str| -> Box<dyn Query> {
-        Box::new(TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::WithFreqs))
-    };
-    if let [(_, one)] = terms {
-        return term(one);
-    }
-    if !positions {
-        return Box::new(BooleanQuery::new(
-            terms.iter().map(|(_, t)| (Occur::Must, term(t))).collect(),
-        ));
-    }
-    let terms: Vec<(usize, Term)> =
-        terms.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
-    match how {
-        PhraseKind::Plain => Box::new(PhraseQuery::new_with_offset(terms)),
-        PhraseKind::Gapped => Box::new(GappedPhrase::new(terms)),
-        PhraseKind::Kept(cache, fill) => Box::new(CachedPhrase::new(terms, cache, fill)),
-    }
-}
-
-/// How a phrase of several terms is searched.
-enum PhraseKind {
-    /// tantivy's phrase query.
-    Plain,
-    /// One inserted word allowed ([`GappedPhrase`]: a typed phrase of
-    /// [`GAP_FROM`] terms or more).
-    Gapped,
-    /// Matches kept between searches ([`CachedPhrase`]: the names of an
-    /// alias group or a thesaurus expression); found and kept when missing
-    /// with `true`, else searched as a phrase.
-    Kept(std::sync::Arc<PhraseCache>, bool),
-}
-
-/// The clitics a name's last word may carry (`tua` → `tuanya`).
-const CLITICS: [&str; 6] = ["nya", "ku", "mu", "lah", "kah", "pun"];
 
 /// A boolean query of the clauses; `None` when there are none. A query made
 /// only of exclusions matches everything else.
