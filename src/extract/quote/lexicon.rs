@@ -196,6 +196,11 @@ pub(super) fn is_role_head(word: &str) -> bool {
     has(&HEADS, word)
 }
 
+/// A prefixed speech verb exactly as listed (lower case, no clitic).
+pub(super) fn is_men_verb(word: &str) -> bool {
+    MENS.contains(word)
+}
+
 pub(super) fn is_speech_verb(word: &str) -> bool {
     with_norm(word, |w| {
         let root = w.strip_suffix("nya").unwrap_or(w);
