@@ -1,5 +1,5 @@
-//! Cheap searches the frames run on every sentence: the prefixed speech
-//! verbs as whole words, and bounded word counts.
+//! Cheap searches run on every sentence: the prefixed speech verbs as whole
+//! words, bounded word counts, and a substring test for short needles.
 //!
 //! Each is exact: it finds what its reference (a regex, or a count over
 //! `split_whitespace`) finds, reading bytes where ASCII decides and asking
@@ -127,6 +127,16 @@ pub(super) fn word_count_upto(s: &str, cap: usize) -> usize {
     n
 }
 
+/// Whether `needle` occurs in `text`, as `str::contains` says: the
+/// needle's first byte found by `memchr`, the rest compared there. For the
+/// short capitalised words of names, whose first byte is rare, this costs
+/// less than preparing a substring searcher on every call.
+pub(super) fn contains(text: &str, needle: &str) -> bool {
+    let (t, n) = (text.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else { return true };
+    memchr::memchr_iter(first, t).any(|i| t[i + 1..].starts_with(rest))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,7 +187,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn contains_is_str_contains() {
+        for (t, n) in [("", ""), ("", "a"), ("a", ""), ("Asep hadir", "Asep"), ("AsAsep", "Asep")] {
+            assert_eq!(contains(t, n), t.contains(n), "{t:?} {n:?}");
+        }
+        assert!(!contains("Ase", "Asep") && contains("é Émile", "Émile"));
+    }
+
     proptest::proptest! {
+        #[test]
+        fn contains_is_str_contains_on_any_text(
+            t in r"(?:[AaBs]|é|É|😀| ){0,16}",
+            n in r"(?:[AaBs]|é|É|😀| ){0,3}",
+        ) {
+            proptest::prop_assert_eq!(contains(&t, &n), t.contains(n.as_str()));
+        }
+
         #[test]
         fn men_verbs_match_the_regex_on_any_text(
             s in r"(?:mengatakan|menyebut|menyebutkan|bilang|berkata|mengaku|[mb]|[a-z]{1,3}|[A-Z_0-9]|[ ,.(\x22\-]|é|”|\u{301}|\u{a0}|😀){0,16}",
