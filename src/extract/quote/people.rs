@@ -59,12 +59,7 @@ fn words(s: &str) -> Vec<String> {
 fn office_words(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in word_spans(s) {
-        let exp = lexicon::expand_title(w.as_str());
-        if exp.is_empty() {
-            out.push(lexicon::norm(w.as_str()));
-        } else {
-            out.extend(exp.iter().map(|e| e.to_string()));
-        }
+        lexicon::push_office_word(w.as_str(), &mut out);
     }
     out
 }
