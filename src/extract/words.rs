@@ -37,40 +37,66 @@ static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}$").unwrap(
 /// A letter or mark (`[\p{L}\p{M}]`), for characters outside ASCII.
 static LETTER_OR_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}\p{M}]$").unwrap());
 
-/// Whether `c` can start a word: a letter.
-fn starts_word(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    LETTER.is_match(c.encode_utf8(&mut [0; 4]))
-}
-
-/// Whether `c` can continue a word: a letter, a mark, an apostrophe or a hyphen.
-fn continues_word(c: char) -> bool {
-    match c {
-        '\'' | '’' | '-' => true,
-        _ if c.is_ascii() => c.is_ascii_alphabetic(),
-        _ => LETTER_OR_MARK.is_match(c.encode_utf8(&mut [0; 4])),
-    }
+/// The character starting at byte `i` of `text`.
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\u{fffd}')
 }
 
 /// The words of `text`: a letter followed by letters, marks, apostrophes
 /// and hyphens, exactly the matches of `\p{L}[\p{L}\p{M}'’\-]*`, found
-/// without a regex search per word (ASCII is decided byte by byte).
+/// without a regex search per word. ASCII is decided byte by byte (only
+/// other characters are decoded): the quotes split every sentence they read.
 pub(crate) fn words(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, _) = chars.by_ref().find(|&(_, c)| starts_word(c))?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !continues_word(c) {
-                end = i;
-                break;
+    Words { text, at: 0 }
+}
+
+/// The iterator of [`words`].
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let (text, b) = (self.text, self.text.as_bytes());
+        let mut i = self.at;
+        // The first letter.
+        let start = loop {
+            let &c = b.get(i)?;
+            if c.is_ascii() {
+                if c.is_ascii_alphabetic() {
+                    break i;
+                }
+                i += 1;
+            } else {
+                let ch = char_at(text, i);
+                if LETTER.is_match(ch.encode_utf8(&mut [0; 4])) {
+                    break i;
+                }
+                i += ch.len_utf8();
             }
-            chars.next();
+        };
+        i = start + char_at(text, start).len_utf8();
+        // Letters, marks, apostrophes and hyphens after it.
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii() {
+                if !(c.is_ascii_alphabetic() || c == b'\'' || c == b'-') {
+                    break;
+                }
+                i += 1;
+            } else {
+                let ch = char_at(text, i);
+                if !(ch == '’' || LETTER_OR_MARK.is_match(ch.encode_utf8(&mut [0; 4]))) {
+                    break;
+                }
+                i += ch.len_utf8();
+            }
         }
-        Some(Word { text, start, end })
-    })
+        self.at = i;
+        Some(Word { text, start, end: i })
+    }
 }
 
 /// The runs of non-space characters of `text`, left to right: the matches
@@ -170,6 +196,38 @@ mod tests {
             let got: Vec<(usize, usize)> = words(t).map(|w| (w.start(), w.end())).collect();
             assert_eq!(got, want, "{t}");
             assert!(words(t).all(|w| w.as_str() == &t[w.start()..w.end()]));
+        }
+    }
+
+    /// The word iterator as first written: one decoded character at a time.
+    fn words_by_chars(text: &str) -> Vec<(usize, usize)> {
+        let starts = |c: char| LETTER.is_match(c.encode_utf8(&mut [0; 4]));
+        let continues = |c: char| {
+            matches!(c, '\'' | '’' | '-') || LETTER_OR_MARK.is_match(c.encode_utf8(&mut [0; 4]))
+        };
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, _)) = chars.by_ref().find(|&(_, c)| starts(c)) {
+            let mut end = text.len();
+            while let Some(&(i, c)) = chars.peek() {
+                if !continues(c) {
+                    end = i;
+                    break;
+                }
+                chars.next();
+            }
+            out.push((start, end));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_found_as_by_characters(
+            text in r"(?:[A-Za-z]{1,4}|[0-9 ,.'\-_()]|’|é|\u{301}|Ǆ|ǅ|½|😀|Ω|\u{a0}|日|Ⅻ){0,20}",
+        ) {
+            let got: Vec<(usize, usize)> = words(&text).map(|w| (w.start(), w.end())).collect();
+            proptest::prop_assert_eq!(got, words_by_chars(&text));
         }
     }
 

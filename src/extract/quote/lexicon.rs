@@ -196,6 +196,11 @@ pub(super) fn is_role_head(word: &str) -> bool {
     has(&HEADS, word)
 }
 
+/// A prefixed speech verb exactly as listed (lower case, no clitic).
+pub(super) fn is_men_verb(word: &str) -> bool {
+    MENS.contains(word)
+}
+
 pub(super) fn is_speech_verb(word: &str) -> bool {
     with_norm(word, |w| {
         let root = w.strip_suffix("nya").unwrap_or(w);
@@ -231,8 +236,18 @@ pub(super) fn is_word_form(word: &str) -> bool {
 
 /// Abbreviated titles spelled out, so "Menaker" matches the role
 /// "Menteri Ketenagakerjaan".
-pub(super) fn expand_title(word: &str) -> &'static [&'static str] {
+#[cfg(test)]
+fn expand_title(word: &str) -> &'static [&'static str] {
     with_norm(word, expansion)
+}
+
+/// Pushes a word of an office: its [`expand_title`] spelling out, else
+/// the word [`norm`]alised (normalised once for both).
+pub(super) fn push_office_word(word: &str, out: &mut Vec<String>) {
+    with_norm(word, |w| match expansion(w) {
+        [] => out.push(w.to_string()),
+        exp => out.extend(exp.iter().map(|e| e.to_string())),
+    })
 }
 
 fn expansion(word: &str) -> &'static [&'static str] {
@@ -269,6 +284,13 @@ mod tests {
         fn with_norm_is_norm(word in r"(?:[A-Za-z.]|É|é|\u{212a}|İ){0,40}") {
             proptest::prop_assert_eq!(with_norm(&word, str::to_string), norm(&word));
         }
+
+        #[test]
+        fn office_word_is_its_parts(word in r"(?:[A-Za-z.]|kadis|menaker|É|\u{212a}){0,6}") {
+            let mut got = Vec::new();
+            push_office_word(&word, &mut got);
+            proptest::prop_assert_eq!(got, office_word_by_parts(&word));
+        }
     }
 
     #[test]
@@ -288,6 +310,21 @@ mod tests {
         }
         for w in ["BPJS", "Direktur", "Jawa", "Kamis", "Sementara", "M.Si", "A", "", "Rp5"] {
             assert!(!is_nameish(w), "{w}");
+        }
+    }
+
+    /// [`push_office_word`] as first written, from its two parts.
+    fn office_word_by_parts(word: &str) -> Vec<String> {
+        let exp = expand_title(word);
+        if exp.is_empty() { vec![norm(word)] } else { exp.iter().map(|e| e.to_string()).collect() }
+    }
+
+    #[test]
+    fn office_words_are_expanded_or_normalised() {
+        for w in ["Menaker", "KADIS.", "Kepala", "Dinas.", "Émile", "\u{212a}acab", ""] {
+            let mut got = Vec::new();
+            push_office_word(w, &mut got);
+            assert_eq!(got, office_word_by_parts(w), "{w}");
         }
     }
 

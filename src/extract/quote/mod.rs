@@ -23,6 +23,7 @@ mod marks;
 mod people;
 mod phrase;
 mod scanner;
+mod verbs;
 
 use std::sync::LazyLock;
 

@@ -16,6 +16,7 @@ use super::phrase::{
     AGED, CREDIT, INTRODUCED, clean, head, is_opener, may_be_credit, may_be_introduced, name_run,
     strip_brackets,
 };
+use super::verbs::contains;
 use crate::extract::article::Official;
 use crate::extract::words::{Word, runs, words as word_spans};
 
@@ -58,12 +59,7 @@ fn words(s: &str) -> Vec<String> {
 fn office_words(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in word_spans(s) {
-        let exp = lexicon::expand_title(w.as_str());
-        if exp.is_empty() {
-            out.push(lexicon::norm(w.as_str()));
-        } else {
-            out.extend(exp.iter().map(|e| e.to_string()));
-        }
+        lexicon::push_office_word(w.as_str(), &mut out);
     }
     out
 }
@@ -238,7 +234,7 @@ impl<'a> People<'a> {
     /// person (the first word of a full name, or the short form itself), so
     /// a text containing none of their words, byte for byte, has none.
     fn may_mention(&self, text: &str) -> bool {
-        self.people.iter().any(|p| p.words.iter().any(|w| text.contains(w.as_str())))
+        self.people.iter().any(|p| p.words.iter().any(|w| contains(text, w)))
     }
 
     /// Whether a mention found in `text` is a lone word that is also an

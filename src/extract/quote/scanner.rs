@@ -2,6 +2,10 @@
 //! them and the frames around them, with the current speaker remembered
 //! for `katanya`, `dia` and `-nya`.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use super::frames::{self, Who};
 use super::marks::{self, Sentence, Span};
 use super::people::{People, Speaker};
@@ -129,15 +133,7 @@ impl Scanner<'_, '_> {
         if self.people.is_credited(&speaker) {
             return false;
         }
-        // The words joined by single spaces (`split_whitespace` never
-        // yields an empty word, so a space goes before all but the first).
-        let mut joined = String::with_capacity(text.len());
-        for w in text.split_whitespace() {
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            joined.push_str(w);
-        }
+        let joined = join_words(text);
         let text = joined
             .trim_matches(|c: char| marks::is_mark(c) || c.is_whitespace())
             .trim_end_matches([',', ';', ':', ' '])
@@ -148,5 +144,103 @@ impl Scanner<'_, '_> {
         self.last = Some(speaker.clone());
         out.push(Quote { speaker, text, direct });
         true
+    }
+}
+
+/// Two spaces, searched for by [`is_single_spaced`].
+static TWO_SPACES: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("  "));
+
+/// Whether `text` is ASCII whose only white space is single spaces between
+/// other characters: then its words joined by single spaces are the text
+/// itself. (Among ASCII, `char::is_whitespace` holds for `\t`..=`\r` and
+/// the space.)
+fn is_single_spaced(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.is_ascii()
+        && memchr::memchr3(b'\t', b'\n', b'\r', b).is_none()
+        && memchr::memchr2(0x0b, 0x0c, b).is_none()
+        && TWO_SPACES.find(b).is_none()
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+}
+
+/// The words of `text` as `split_whitespace` finds them, joined by single
+/// spaces. ASCII bytes are classed as bytes, other characters decoded; each
+/// word is copied whole.
+fn join_words(text: &str) -> String {
+    if is_single_spaced(text) {
+        return text.to_string();
+    }
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (space, len) = if c.is_ascii() {
+            (matches!(c, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            (ch.is_whitespace(), ch.len_utf8())
+        };
+        match (space, start) {
+            (true, Some(s)) => {
+                push_word(&mut out, &text[s..i]);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        push_word(&mut out, &text[s..]);
+    }
+    out
+}
+
+/// Appends a word, after a space unless it is the first.
+fn push_word(out: &mut String, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn by_split(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn words_are_joined_by_single_spaces() {
+        for text in [
+            "",
+            "  ",
+            "a",
+            "a b",
+            "a b ",
+            " a b",
+            "a  b",
+            "a\u{b}b",
+            "a\u{c}b",
+            " Kata  Budi,\tdia.\n",
+            "a\u{a0}b\u{2003}c\u{85}d\u{b}e",
+            "é 😀",
+        ] {
+            assert_eq!(join_words(text), by_split(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn join_words_is_split_whitespace_joined(
+            text in r"(?:[a-z]{1,4}|[ \t\n\x0b\x0c\r,.]|  |é|😀|\u{a0}|\u{2003}|\u{85}|\u{200b}|\u{3000}){0,20}",
+        ) {
+            proptest::prop_assert_eq!(join_words(&text), by_split(&text));
+        }
     }
 }
