@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::agency::{agency_at, field_end, implied_prefix};
 use super::body::{body_before_comma, unknown_acronym_at};
-use super::names::{Tok, is_stopword, next_token, prev_token, skip_spaces};
+use super::names::{Tok, is_stopword, next_token, prev_token, skip_spaces, with_lowercase};
 use super::office::{
     branch_area_before_comma, branch_area_before_name, branch_suffix_end, office_keyword_at,
     place_list_end,
@@ -83,7 +83,7 @@ pub(super) fn unit_words() -> impl Iterator<Item = String> {
 }
 
 fn is_unit_word(tok: &Tok) -> bool {
-    tok.is_capitalised() && UNIT_SET.contains(tok.text.to_lowercase().as_str())
+    tok.is_capitalised() && with_lowercase(tok.text, |w| UNIT_SET.contains(w))
 }
 
 fn is_connector(tok: &Tok) -> bool {
