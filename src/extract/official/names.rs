@@ -49,13 +49,17 @@ pub(crate) fn skip_spaces(text: &str, pos: usize) -> usize {
 pub(crate) fn next_token(text: &str, pos: usize) -> Option<Tok<'_>> {
     let start = skip_spaces(text, pos);
     let rest = text.get(start..)?;
-    let mut chars = rest.char_indices().peekable();
-    let (_, first) = chars.next()?;
+    let first = rest.chars().next()?;
     if first == '\n' || first == '\r' {
         return None;
     }
     let mut end = first.len_utf8();
     if first.is_alphanumeric() {
+        // ASCII letters and digits go on the word without being decoded.
+        let ascii = rest.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        end += ascii;
+        let offset = end;
+        let mut chars = rest[offset..].char_indices().map(|(i, c)| (offset + i, c)).peekable();
         while let Some((i, c)) = chars.next() {
             let joiner = matches!(c, '-' | '\'' | '’');
             let continues = c.is_alphanumeric()
@@ -240,6 +244,40 @@ mod tests {
             let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
             let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
             proptest::prop_assert_eq!(tok.is_all_caps(), all_caps);
+        }
+    }
+
+    /// [`next_token`] as first written: every character decoded.
+    fn next_token_by_chars(text: &str, pos: usize) -> Option<Tok<'_>> {
+        let start = skip_spaces(text, pos);
+        let rest = text.get(start..)?;
+        let mut chars = rest.char_indices().peekable();
+        let (_, first) = chars.next()?;
+        if first == '\n' || first == '\r' {
+            return None;
+        }
+        let mut end = first.len_utf8();
+        if first.is_alphanumeric() {
+            while let Some((i, c)) = chars.next() {
+                let joiner = matches!(c, '-' | '\'' | '’');
+                let continues = c.is_alphanumeric()
+                    || c == '\u{301}'
+                    || (joiner && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
+                if !continues {
+                    break;
+                }
+                end = i + c.len_utf8();
+            }
+        }
+        Some(Tok { start, end: start + end, text: &rest[..end] })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_read_as_before(text in "[Aa1é ’'\u{301}\n.-]{0,16}", pos in 0usize..18) {
+            let got = next_token(&text, pos).map(|t| (t.start, t.end));
+            let want = next_token_by_chars(&text, pos).map(|t| (t.start, t.end));
+            proptest::prop_assert_eq!(got, want);
         }
     }
 }

@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use super::names::with_lowercase;
+
 /// Words shorter than this (in letters) are never corrected.
 const MIN_LEN: usize = 10;
 /// Words this long may be two edits away.
@@ -242,8 +244,7 @@ fn fixes_in(text: &str, from: usize, to: usize, fixes: &mut Vec<(usize, usize, S
         {
             continue;
         }
-        let lower = text[start..i].to_ascii_lowercase();
-        if LEXICON.known.contains(&lower) {
+        if with_lowercase(&text[start..i], |w| LEXICON.known.contains(w)) {
             continue;
         }
         let before = text[..start].trim_end_matches([' ', '\u{a0}']);
@@ -253,8 +254,8 @@ fn fixes_in(text: &str, from: usize, to: usize, fixes: &mut Vec<(usize, usize, S
             .take_while(|(_, c)| c.is_alphabetic())
             .last()
             .map_or(before.len(), |(k, _)| k);
-        let prev = before[prev_start..].to_lowercase();
-        if before.len() == start || !LEXICON.context.contains(&prev) {
+        let prev = &before[prev_start..];
+        if before.len() == start || !with_lowercase(prev, |w| LEXICON.context.contains(w)) {
             continue;
         }
         if let Some(fixed) = correction(&text[start..i]) {
