@@ -8,7 +8,11 @@
 //! joined by "dan"/"&", with an optional abbreviation in parentheses. A
 //! person's name is never a field word, so the name after it is left alone.
 
-use super::names::{Tok, next_token, skip_spaces};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::names::{Tok, next_token, skip_spaces, with_lowercase};
+use crate::analysis::stem::hash::FxBuildHasher;
 use crate::extract::region::Prefix;
 
 /// Words that open an agency's name.
@@ -45,13 +49,17 @@ fn is_field_word(tok: &Tok) -> bool {
     if !tok.is_word() || !tok.is_capitalised() || tok.is_all_caps() {
         return false;
     }
-    let lower = tok.text.to_lowercase();
-    // Derived nouns: pe(N)-/per-/ke- … -an ("Pendidikan", "Kebudayaan").
-    let derived = lower.chars().count() >= 8
-        && (lower.starts_with("pe") || lower.starts_with("ke"))
-        && lower.ends_with("an");
-    derived || FIELD_WORDS.split_whitespace().any(|w| w == lower)
+    with_lowercase(tok.text, |lower| {
+        // Derived nouns: pe(N)-/per-/ke- … -an ("Pendidikan", "Kebudayaan").
+        let derived = lower.chars().count() >= 8
+            && (lower.starts_with("pe") || lower.starts_with("ke"))
+            && lower.ends_with("an");
+        derived || FIELD_SET.contains(lower)
+    })
 }
+
+static FIELD_SET: LazyLock<HashSet<&'static str, FxBuildHasher>> =
+    LazyLock::new(|| FIELD_WORDS.split_whitespace().collect());
 
 /// A one-word agency acronym written as a word ("Disperinaker", "Dinkes",
 /// "Disnakertrans", "Bappeda").

@@ -3,12 +3,15 @@
 //! person's name (after an optional comma and honorifics), or — when no name
 //! follows — a name just before it ("Muhyidin, Kepala Kantor Wilayah …").
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use regex::Regex;
+
 use super::agency::{agency_at, field_end, implied_prefix};
 use super::body::{body_before_comma, unknown_acronym_at};
-use super::names::{Tok, is_stopword, next_token, prev_token, skip_spaces};
+use super::names::{Tok, is_stopword, next_token, prev_token, skip_spaces, with_lowercase};
 use super::office::{
     branch_area_before_comma, branch_area_before_name, branch_suffix_end, office_keyword_at,
     place_list_end,
@@ -22,13 +25,23 @@ use crate::extract::region::{PlaceHit, Prefix, place_at};
 
 /// Facts about the whole article that a mention needs.
 pub(crate) struct ArticleContext<'a> {
-    /// The article names BPJS Kesehatan, so bare "BPJS" is ambiguous.
-    pub bpjs_kesehatan: bool,
     /// The article's text.
     pub text: &'a str,
+    /// Whether the article names BPJS Kesehatan: searched for on the first
+    /// bare "BPJS" after a title, not in every article.
+    bpjs_kesehatan: OnceCell<bool>,
 }
 
-impl ArticleContext<'_> {
+impl<'a> ArticleContext<'a> {
+    pub(crate) fn new(text: &'a str) -> ArticleContext<'a> {
+        ArticleContext { text, bpjs_kesehatan: OnceCell::new() }
+    }
+
+    /// Whether the article names BPJS Kesehatan, so bare "BPJS" is ambiguous.
+    pub(super) fn names_bpjs_kesehatan(&self) -> bool {
+        *self.bpjs_kesehatan.get_or_init(|| BPJS_KESEHATAN.is_match(self.text))
+    }
+
     /// Whether `word` is also written in lower case somewhere in the article
     /// ("terdaftar"): a common word, not a name, when a title-case headline
     /// capitalises it. Searched only when asked (rarely: a name before a
@@ -58,6 +71,10 @@ const UNIT_WORDS: &str = "\
 static UNIT_SET: LazyLock<HashSet<&'static str, FxBuildHasher>> =
     LazyLock::new(|| UNIT_WORDS.split_whitespace().collect());
 
+/// "BPJS Kesehatan" anywhere in the article makes bare "BPJS" ambiguous.
+static BPJS_KESEHATAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bBPJS[\s-]+Kesehatan\b").unwrap());
+
 const CONNECTORS: &[&str] = &["dan", "&", ",", "/", "serta"];
 
 /// The unit words, for the typo lexicon.
@@ -66,7 +83,7 @@ pub(super) fn unit_words() -> impl Iterator<Item = String> {
 }
 
 fn is_unit_word(tok: &Tok) -> bool {
-    tok.is_capitalised() && UNIT_SET.contains(tok.text.to_lowercase().as_str())
+    tok.is_capitalised() && with_lowercase(tok.text, |w| UNIT_SET.contains(w))
 }
 
 fn is_connector(tok: &Tok) -> bool {
@@ -457,7 +474,7 @@ fn read_one(text: &str, hit: &TitleHit, ctx: &ArticleContext) -> Option<(Officia
         None => name_before(text, start, ctx)?,
     };
     let org = r.org.and_then(|o| match o {
-        BARE_BPJS if ctx.bpjs_kesehatan => None,
+        BARE_BPJS if ctx.names_bpjs_kesehatan() => None,
         BARE_BPJS => Some(BPJS_TK.to_string()),
         "DPRD" => Some(match r.place.as_ref().and_then(|(_, h)| h.province.as_ref()) {
             Some(p) if r.place.as_ref().is_some_and(|(_, h)| h.city.is_none()) => {

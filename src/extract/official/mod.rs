@@ -20,22 +20,14 @@ pub mod registry;
 mod titles;
 mod typo;
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::extract::article::Official;
 use mention::ArticleContext;
 use organizations::ORGS;
 use registry::Registry;
 use titles::{TITLES, TitleHit};
 
-/// "BPJS Kesehatan" anywhere in the article makes bare "BPJS" ambiguous.
-static BPJS_KESEHATAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bBPJS[\s-]+Kesehatan\b").unwrap());
-
 /// Whether every word of `short` is a word of `long`.
-fn is_part_of(short: &str, long: &str) -> bool {
+pub(super) fn is_part_of(short: &str, long: &str) -> bool {
     let words: Vec<&str> = long.split(' ').collect();
     short.split(' ').all(|w| words.contains(&w))
 }
@@ -73,8 +65,8 @@ pub fn find_officials_with(title: Option<&str>, body: &str, registry: &Registry)
             &fixed
         }
     };
-    let ctx = ArticleContext { bpjs_kesehatan: BPJS_KESEHATAN.is_match(text), text };
-    let credits = credit::credited_names(text);
+    let ctx = ArticleContext::new(text);
+    let credits = credit::Credits::new(text);
     let quoted = crate::extract::quote::quotation_ranges(text);
     let mut out: Vec<Official> = Vec::new();
     for hit in titles {
@@ -85,7 +77,7 @@ pub fn find_officials_with(title: Option<&str>, body: &str, registry: &Registry)
             continue;
         }
         for found in mention::read(text, &hit, &ctx) {
-            if credits.iter().any(|c| is_part_of(&found.name, c)) {
+            if credits.credit(&found.name) {
                 continue;
             }
             let same = out.iter_mut().find(|o| {

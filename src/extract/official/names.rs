@@ -28,8 +28,14 @@ impl Tok<'_> {
 
     /// Two or more letters, all capitals ("RI", "BPJS").
     pub(crate) fn is_all_caps(&self) -> bool {
-        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        let mut letters = 0;
+        for c in self.text.chars().filter(|c| c.is_alphabetic()) {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+        letters >= 2
     }
 }
 
@@ -43,13 +49,17 @@ pub(crate) fn skip_spaces(text: &str, pos: usize) -> usize {
 pub(crate) fn next_token(text: &str, pos: usize) -> Option<Tok<'_>> {
     let start = skip_spaces(text, pos);
     let rest = text.get(start..)?;
-    let mut chars = rest.char_indices().peekable();
-    let (_, first) = chars.next()?;
+    let first = rest.chars().next()?;
     if first == '\n' || first == '\r' {
         return None;
     }
     let mut end = first.len_utf8();
     if first.is_alphanumeric() {
+        // ASCII letters and digits go on the word without being decoded.
+        let ascii = rest.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        end += ascii;
+        let offset = end;
+        let mut chars = rest[offset..].char_indices().map(|(i, c)| (offset + i, c)).peekable();
         while let Some((i, c)) = chars.next() {
             let joiner = matches!(c, '-' | '\'' | '’');
             let continues = c.is_alphanumeric()
@@ -148,7 +158,21 @@ static HONORIFIC_SET: LazyLock<HashSet<&'static str, FxBuildHasher>> =
 
 /// Whether a word (any case) can never be part of a personal name.
 pub(crate) fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(word.to_lowercase().as_str())
+    with_lowercase(word, |w| STOPWORDS.contains(w))
+}
+
+/// `f` of `word` in lower case: a short ASCII word is lowered on the stack,
+/// any other through [`str::to_lowercase`].
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => f(&word.to_lowercase()),
+    }
 }
 
 /// Whether a word is an honorific or rank to skip before a name.
@@ -210,5 +234,50 @@ mod tests {
         assert!(!is_name_abbreviation("Pj"));
         let tok = next_token("BPJS", 0).unwrap();
         assert!(tok.is_all_caps() && tok.is_capitalised() && tok.is_word());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_lowered_and_judged_as_before(word in "[A-Za-zÉéİß.-]{0,40}") {
+            proptest::prop_assert_eq!(with_lowercase(&word, str::to_string), word.to_lowercase());
+            let tok = Tok { start: 0, end: word.len(), text: &word };
+            let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+            let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+            proptest::prop_assert_eq!(tok.is_all_caps(), all_caps);
+        }
+    }
+
+    /// [`next_token`] as first written: every character decoded.
+    fn next_token_by_chars(text: &str, pos: usize) -> Option<Tok<'_>> {
+        let start = skip_spaces(text, pos);
+        let rest = text.get(start..)?;
+        let mut chars = rest.char_indices().peekable();
+        let (_, first) = chars.next()?;
+        if first == '\n' || first == '\r' {
+            return None;
+        }
+        let mut end = first.len_utf8();
+        if first.is_alphanumeric() {
+            while let Some((i, c)) = chars.next() {
+                let joiner = matches!(c, '-' | '\'' | '’');
+                let continues = c.is_alphanumeric()
+                    || c == '\u{301}'
+                    || (joiner && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
+                if !continues {
+                    break;
+                }
+                end = i + c.len_utf8();
+            }
+        }
+        Some(Tok { start, end: start + end, text: &rest[..end] })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_read_as_before(text in "[Aa1é ’'\u{301}\n.-]{0,16}", pos in 0usize..18) {
+            let got = next_token(&text, pos).map(|t| (t.start, t.end));
+            let want = next_token_by_chars(&text, pos).map(|t| (t.start, t.end));
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 }

@@ -115,21 +115,27 @@ impl Registry {
     /// The known official written exactly `name` (any case, dots and spacing
     /// ignored), under their registry name or one of their aliases.
     pub fn lookup(&self, name: &str) -> Option<&KnownOfficial> {
-        self.by_key.get(&key(name)).copied().flatten().map(|i| &self.rows[i])
+        self.lookup_key(&key(name))
+    }
+
+    /// [`Registry::lookup`] of a name's [`key`].
+    fn lookup_key(&self, key: &str) -> Option<&KnownOfficial> {
+        self.by_key.get(key).copied().flatten().map(|i| &self.rows[i])
     }
 
     /// The one known official of `organization`, holding an office of the
     /// same kind as `role` (its first word: Direktur, Menteri, Gubernur …),
     /// whose name or alias contains every word of `short` ("Anggoro" →
     /// "Anggoro Eko Cahyo"). Two candidates ("Anwar" at Kemnaker) resolve to none.
-    fn complete(&self, short: &str, organization: &str, role: &str) -> Option<&KnownOfficial> {
-        let words: Vec<String> = key(short).split(' ').map(str::to_string).collect();
-        let head = key(role).split(' ').next().unwrap_or_default().to_string();
+    /// `short_key` is `short`'s [`key`].
+    fn complete(&self, short_key: &str, organization: &str, role: &str) -> Option<&KnownOfficial> {
+        let words: Vec<&str> = short_key.split(' ').collect();
+        let head = first_key_word(role);
         let mut found = self.rows.iter().zip(&self.key_words).filter(|(o, k)| {
             o.organization.eq_ignore_ascii_case(organization)
                 && !head.is_empty()
                 && k.role.contains(&head)
-                && k.forms.iter().any(|form| words.iter().all(|w| form.contains(w)))
+                && k.forms.iter().any(|form| words.iter().all(|w| form.iter().any(|f| f == w)))
         });
         let (first, _) = found.next()?;
         found.next().is_none().then_some(first)
@@ -146,12 +152,13 @@ impl Registry {
         let org_agrees = |k: &KnownOfficial| {
             official.organization.as_deref().is_none_or(|o| o.eq_ignore_ascii_case(&k.organization))
         };
-        let one_word = !key(&official.name).contains(' ');
-        let known = match self.lookup(&official.name) {
+        let name_key = key(&official.name);
+        let one_word = !name_key.contains(' ');
+        let known = match self.lookup_key(&name_key) {
             Some(k) if !one_word || org_agrees(k) => Some(k),
             Some(_) => None,
             None => match (&official.organization, &official.role) {
-                (Some(org), Some(role)) => self.complete(&official.name, org, role).or_else(|| {
+                (Some(org), Some(role)) => self.complete(&name_key, org, role).or_else(|| {
                     // Another spelling of a known person of the same body.
                     let key = super::typo::spelling_key(&official.name);
                     let mut alike = self.rows.iter().zip(&self.spelling_keys).filter(|(k, kk)| {
@@ -259,6 +266,14 @@ fn key(name: &str) -> String {
         .join(" ")
 }
 
+/// The first word of `key(name)`, without the rest.
+fn first_key_word(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .unwrap_or_default()
+}
+
 /// The words of one registry row's keys, as [`Registry::complete`] compares
 /// them (computed once rather than for every candidate row of every mention).
 #[derive(Clone, Debug)]
@@ -287,6 +302,14 @@ mod tests {
             for a in &o.aliases {
                 assert!(names.insert(a), "alias {a} shared");
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_key_word_is_the_keys_first(role in "[A-Za-zÉé., \t]{0,12}") {
+            let key = key(&role);
+            proptest::prop_assert_eq!(first_key_word(&role), key.split(' ').next().unwrap_or_default());
         }
     }
 

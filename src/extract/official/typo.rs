@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use super::names::with_lowercase;
+
 /// Words shorter than this (in letters) are never corrected.
 const MIN_LEN: usize = 10;
 /// Words this long may be two edits away.
@@ -95,14 +97,31 @@ pub(crate) fn spelling_key(name: &str) -> String {
 
 /// [`spelled_alike`] for two names and their keys.
 pub(crate) fn keys_alike(a: &str, ka: &str, b: &str, kb: &str) -> bool {
-    let first = |n: &str| n.split(' ').next().unwrap_or_default().to_lowercase();
-    ka == kb || (ka.chars().count() >= 10 && first(a) == first(b) && within_one_edit(ka, kb))
+    ka == kb || (ka.chars().count() >= 10 && within_one_edit(ka, kb) && same_first_word(a, b))
+}
+
+/// Whether two names begin with the same word in lower case.
+fn same_first_word(a: &str, b: &str) -> bool {
+    let (a, b) = (a.split(' ').next().unwrap_or_default(), b.split(' ').next().unwrap_or_default());
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// Whether two words are at most one edit apart.
 pub(crate) fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return within_one_edit_of(a.as_bytes(), b.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    within_one_edit_of(&a, &b)
+}
+
+/// [`within_one_edit`] on letters.
+fn within_one_edit_of<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
     }
@@ -225,8 +244,7 @@ fn fixes_in(text: &str, from: usize, to: usize, fixes: &mut Vec<(usize, usize, S
         {
             continue;
         }
-        let lower = text[start..i].to_ascii_lowercase();
-        if LEXICON.known.contains(&lower) {
+        if with_lowercase(&text[start..i], |w| LEXICON.known.contains(w)) {
             continue;
         }
         let before = text[..start].trim_end_matches([' ', '\u{a0}']);
@@ -236,8 +254,8 @@ fn fixes_in(text: &str, from: usize, to: usize, fixes: &mut Vec<(usize, usize, S
             .take_while(|(_, c)| c.is_alphabetic())
             .last()
             .map_or(before.len(), |(k, _)| k);
-        let prev = before[prev_start..].to_lowercase();
-        if before.len() == start || !LEXICON.context.contains(&prev) {
+        let prev = &before[prev_start..];
+        if before.len() == start || !with_lowercase(prev, |w| LEXICON.context.contains(w)) {
             continue;
         }
         if let Some(fixed) = correction(&text[start..i]) {
@@ -320,6 +338,37 @@ mod tests {
         assert_eq!(both, text.replace("Ketenagakerjaaan", "Ketenagakerjaan"));
         assert_eq!(correct_near(text, std::iter::empty(), 30), text);
         assert_eq!(correct_near("é Kepala", std::iter::once(1), 3), "é Kepala");
+    }
+
+    /// [`within_one_edit`] and [`keys_alike`] as first written: on
+    /// characters collected into vectors, first words lowered into strings.
+    fn within_one_edit_by_chars(a: &str, b: &str) -> bool {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        within_one_edit_of(&a, &b)
+    }
+
+    fn keys_alike_by_strings(a: &str, ka: &str, b: &str, kb: &str) -> bool {
+        let first = |n: &str| n.split(' ').next().unwrap_or_default().to_lowercase();
+        ka == kb
+            || (ka.chars().count() >= 10
+                && first(a) == first(b)
+                && within_one_edit_by_chars(ka, kb))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_and_char_comparisons_agree(
+            a in "[aAbBéÉ ]{0,14}",
+            b in "[aAbBéÉ ]{0,14}",
+        ) {
+            proptest::prop_assert_eq!(within_one_edit(&a, &b), within_one_edit_by_chars(&a, &b));
+            let (ka, kb) = (spelling_key(&a), spelling_key(&b));
+            proptest::prop_assert_eq!(
+                keys_alike(&a, &ka, &b, &kb),
+                keys_alike_by_strings(&a, &ka, &b, &kb)
+            );
+            proptest::prop_assert_eq!(keys_alike(&a, &a, &b, &b), keys_alike_by_strings(&a, &a, &b, &b));
+        }
     }
 
     #[test]
