@@ -44,6 +44,11 @@ fn parse(data: &'static str) -> Vec<Program> {
 struct Matchers {
     phrases: AhoCorasick,
     phrase_programs: Vec<usize>,
+    /// For each phrase, the [`FACT_PHRASES`] it holds (bit `i` for phrase `i`).
+    phrase_facts: Vec<u8>,
+    /// For each phrase, the [`FACT_PHRASES`] a proper prefix of which it
+    /// ends with, and that prefix's length (`kerja` ends with `ja`).
+    phrase_overlaps: Vec<Vec<(usize, usize)>>,
     acronyms: AhoCorasick,
     acronym_programs: Vec<usize>,
 }
@@ -76,9 +81,13 @@ static MATCHERS: LazyLock<Matchers> = LazyLock::new(|| {
             .build(pats)
             .unwrap()
     };
+    let phrase_facts = phrases.iter().map(|p| facts_held(p)).collect();
+    let phrase_overlaps = phrases.iter().map(|p| fact_overlaps(p)).collect();
     Matchers {
         phrases: build(&phrases, true),
         phrase_programs,
+        phrase_facts,
+        phrase_overlaps,
         acronyms: build(&acronyms, false),
         acronym_programs,
     }
@@ -153,9 +162,11 @@ struct ArticleFacts {
 
 impl ArticleFacts {
     /// `acronyms` are the acronym automaton's hits in `text`, found once
-    /// for both this and [`find_programs`].
-    fn of(text: &str, acronyms: &[Match]) -> Self {
-        let [penerima_upah, pekerja_migran, buruh_migran, jaminan_pensiun] = fact_phrases(text);
+    /// for both this and [`find_programs`]; `held` the facts of the phrase
+    /// automaton's hits in `text` (see [`facts_of_phrase_hits`]).
+    fn of(text: &str, acronyms: &[Match], held: u8) -> Self {
+        let [penerima_upah, pekerja_migran, buruh_migran, jaminan_pensiun] =
+            facts_of_phrase_hits(text, held);
         let tki = acronyms
             .iter()
             .any(|m| &text[m.range()] == "TKI" && word_bounded(text, m.start(), m.end()));
@@ -171,27 +182,61 @@ impl ArticleFacts {
 const FACT_PHRASES: [&str; 4] =
     ["penerima upah", "pekerja migran", "buruh migran", "jaminan pensiun"];
 
-/// [`FACT_PHRASES`] in any ASCII case, searched in one pass.
-static FACT_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new().ascii_case_insensitive(true).build(FACT_PHRASES).unwrap()
-});
+/// The [`FACT_PHRASES`] that `pattern` holds in any ASCII case, as bits.
+fn facts_held(pattern: &str) -> u8 {
+    let lower = pattern.to_ascii_lowercase();
+    FACT_PHRASES
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| lower.contains(*f))
+        .fold(0, |m, (i, _)| m | 1 << i)
+}
+
+/// Each fact phrase of which `pattern` (in any ASCII case) ends with a
+/// proper prefix, with that prefix's length.
+fn fact_overlaps(pattern: &str) -> Vec<(usize, usize)> {
+    let lower = pattern.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (i, f) in FACT_PHRASES.iter().enumerate() {
+        for k in 1..f.len().min(lower.len()) {
+            if lower.ends_with(&f[..k]) {
+                out.push((i, k));
+            }
+        }
+    }
+    out
+}
+
+/// The facts that a hit of phrase `pattern` ending at `end` shows in
+/// `text`: those the phrase holds, and those that start inside its end
+/// (`kerjaminan pensiun`), checked in the text.
+fn hit_facts(m: &Matchers, text: &str, pattern: usize, end: usize) -> u8 {
+    let mut held = m.phrase_facts[pattern];
+    for &(i, k) in &m.phrase_overlaps[pattern] {
+        let f = FACT_PHRASES[i].as_bytes();
+        if text.as_bytes()[end - k..].get(..f.len()).is_some_and(|t| t.eq_ignore_ascii_case(f)) {
+            held |= 1 << i;
+        }
+    }
+    held
+}
 
 /// For each of [`FACT_PHRASES`], whether `text.to_lowercase()` contains it,
-/// without lowercasing the text: outside ASCII, only `İ` and the Kelvin sign
-/// lowercase to something holding ASCII, so without them an ASCII
-/// case-insensitive search finds the same.
-fn fact_phrases(text: &str) -> [bool; 4] {
+/// read from `held`: the union of [`hit_facts`] over every hit of the
+/// phrase automaton in `text`, word-bounded or not, so the text is not
+/// searched again. Every fact phrase is itself a phrase pattern, so each
+/// occurrence of a fact phrase meets a hit of the leftmost-longest search:
+/// the hit that covers its first byte either starts there (and, being the
+/// longest, holds it) or starts before it and then holds it or ends inside
+/// it, with a proper prefix of it, which [`hit_facts`] checks. Outside
+/// ASCII only `İ` and the Kelvin sign lowercase to something holding
+/// ASCII; a text with either is lowercased and searched.
+fn facts_of_phrase_hits(text: &str, held: u8) -> [bool; 4] {
     if text.contains('\u{130}') || text.contains('\u{212A}') {
         let lower = text.to_lowercase();
         return FACT_PHRASES.map(|p| lower.contains(p));
     }
-    // No phrase overlaps another (see the tests), so the non-overlapping
-    // search, which can skip ahead with a prefilter, meets every occurrence.
-    let mut found = [false; 4];
-    for m in FACT_MATCHER.find_iter(text) {
-        found[m.pattern().as_usize()] = true;
-    }
-    found
+    std::array::from_fn(|i| held & 1 << i != 0)
 }
 
 /// Programme codes explicitly mentioned in the headline or body, in taxonomy order.
@@ -211,11 +256,12 @@ pub fn find_programs(title: Option<&str>, body: &str) -> Vec<String> {
     // The facts guard only PU, PMI and JP: computed at the first of those,
     // so articles without them skip the fact-phrase pass.
     let facts_cell = OnceCell::new();
-    let facts = || facts_cell.get_or_init(|| ArticleFacts::of(text, &acronyms));
+    let mut held = 0;
     let mut found = BTreeSet::new();
 
     for hit in m.phrases.find_iter(text) {
         let (start, end) = (hit.start(), hit.end());
+        held |= hit_facts(m, text, hit.pattern().as_usize(), end);
         if !word_bounded(text, start, end) {
             continue;
         }
@@ -230,6 +276,7 @@ pub fn find_programs(title: Option<&str>, body: &str) -> Vec<String> {
         }
     }
 
+    let facts = || facts_cell.get_or_init(|| ArticleFacts::of(text, &acronyms, held));
     for hit in &acronyms {
         let (start, end) = (hit.start(), hit.end());
         if !word_bounded(text, start, end) {
@@ -356,6 +403,79 @@ mod tests {
 
     fn progs(body: &str) -> Vec<String> {
         find_programs(None, body)
+    }
+
+    /// [`FACT_PHRASES`] in any ASCII case, searched in one pass: the
+    /// separate search the facts were read from before.
+    static FACT_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasickBuilder::new().ascii_case_insensitive(true).build(FACT_PHRASES).unwrap()
+    });
+
+    /// For each of [`FACT_PHRASES`], whether `text.to_lowercase()` contains it,
+    /// without lowercasing the text: outside ASCII, only `İ` and the Kelvin sign
+    /// lowercase to something holding ASCII, so without them an ASCII
+    /// case-insensitive search finds the same.
+    fn fact_phrases(text: &str) -> [bool; 4] {
+        if text.contains('\u{130}') || text.contains('\u{212A}') {
+            let lower = text.to_lowercase();
+            return FACT_PHRASES.map(|p| lower.contains(p));
+        }
+        // No phrase overlaps another (see the tests), so the non-overlapping
+        // search, which can skip ahead with a prefilter, meets every occurrence.
+        let mut found = [false; 4];
+        for m in FACT_MATCHER.find_iter(text) {
+            found[m.pattern().as_usize()] = true;
+        }
+        found
+    }
+
+    /// The facts as [`find_programs`] reads them: from the phrase hits.
+    fn facts_by_phrase_hits(text: &str) -> [bool; 4] {
+        let m = &*MATCHERS;
+        let held = m
+            .phrases
+            .find_iter(text)
+            .fold(0, |h, hit| h | hit_facts(m, text, hit.pattern().as_usize(), hit.end()));
+        facts_of_phrase_hits(text, held)
+    }
+
+    #[test]
+    fn every_fact_phrase_is_a_phrase() {
+        let phrases: Vec<String> = PROGRAMS
+            .iter()
+            .flat_map(|p| std::iter::once(p.name).chain(p.aliases.iter().copied()))
+            .filter(|a| !is_case_sensitive(a))
+            .map(str::to_ascii_lowercase)
+            .collect();
+        for f in FACT_PHRASES {
+            assert!(phrases.iter().any(|p| p == f), "{f}");
+        }
+        assert_eq!(fact_overlaps("Jaminan Kecelakaan Kerja"), [(3, 2)]);
+    }
+
+    #[test]
+    fn facts_from_phrase_hits_are_the_separate_search() {
+        let texts = [
+            "Para PEKERJA Migran Indonesia dan bukan penerima upah",
+            "xpenerima upahnya, jaminan pensiunan; buruh migranx",
+            "bantuan subsidi upah penerima upah",
+            "jaminan kecelakaan kerjaminan pensiun; jaminan kecelakaan kerjaminan",
+            "Jaminan Pensiun",
+            "pe\u{212A}erja migran İ",
+            "",
+        ];
+        for t in texts {
+            assert_eq!(facts_by_phrase_hits(t), fact_phrases(t), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn facts_from_phrase_hits_agree_with_the_separate_search(
+            text in "(?:[Pp]enerima|UPAH|upah|bukan|pekerja|Migran|migran|buruh|Indonesia|jaminan|pensiun|Pensiunnya|subsidi|bantuan|kecelakaan|kerja|x| |, |é|\u{212A}|İ){0,12}",
+        ) {
+            proptest::prop_assert_eq!(facts_by_phrase_hits(&text), fact_phrases(&text));
+        }
     }
 
     #[test]
