@@ -13,8 +13,8 @@ pub(super) enum Hint {
     Contains(&'static [&'static str]),
     /// The line's first byte is one of these.
     StartsWith(&'static [u8]),
-    /// The line has a dot followed by one of these ASCII words, in any
-    /// ASCII case (splitting at dots jumps from dot to dot).
+    /// The line has a dot followed by one of these ASCII words (without a
+    /// dot), in any ASCII case (a byte search jumps from dot to dot).
     DotThen(&'static [&'static str]),
     /// The line has a `.`, `!` or `?`, then white space, then this ASCII
     /// text in any ASCII case.
@@ -32,14 +32,18 @@ impl Hint {
                 needles.iter().any(|n| memmem::find(line.as_bytes(), n.as_bytes()).is_some())
             }
             Hint::StartsWith(bytes) => line.bytes().next().is_some_and(|b| bytes.contains(&b)),
-            Hint::DotThen(words) => line.split('.').skip(1).any(|after| {
-                words.iter().any(|w| {
-                    after
-                        .as_bytes()
-                        .get(..w.len())
-                        .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+            Hint::DotThen(words) => {
+                // The words hold no dot, so the text after a dot starts with
+                // one exactly when the piece up to the next dot does.
+                let bytes = line.as_bytes();
+                memchr::memchr_iter(b'.', bytes).any(|i| {
+                    words.iter().any(|w| {
+                        bytes
+                            .get(i + 1..i + 1 + w.len())
+                            .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+                    })
                 })
-            }),
+            }
             Hint::StopThen(word) => {
                 memchr::memchr3_iter(b'.', b'!', b'?', line.as_bytes()).any(|i| {
                     // The byte at `i` is a whole ASCII character.
@@ -113,6 +117,26 @@ impl Gate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Hint::DotThen`] as first written: the pieces between dots.
+    fn dot_then_by_split(words: &[&str], line: &str) -> bool {
+        line.split('.').skip(1).any(|after| {
+            words.iter().any(|w| {
+                after
+                    .as_bytes()
+                    .get(..w.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+            })
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dot_then_agrees_with_splitting_at_dots(line in "(?:[a-z ]{0,4}|\\.|jp|JPG|pn|Png|webp|gif|é){0,8}") {
+            let words: &'static [&'static str] = &["jp", "png", "webp", "gif"];
+            proptest::prop_assert_eq!(Hint::DotThen(words).allows(&line), dot_then_by_split(words, &line));
+        }
+    }
 
     #[test]
     fn stop_then_needs_white_space_between() {

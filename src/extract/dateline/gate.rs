@@ -229,7 +229,7 @@ mod tests {
         for text in samples {
             for (i, &shape) in ALL.iter().enumerate() {
                 let text = text.trim_start();
-                if shape_captures(shape, text).is_some() {
+                if shape_captures(shape, text, false).is_some() {
                     matched[i] += 1;
                     assert!(
                         may_match(shape, text),

@@ -28,6 +28,7 @@
 //!
 //! Publishers are mapped to display names by [`crate::extract::publisher`].
 
+mod ascii;
 mod city;
 mod gate;
 
@@ -194,10 +195,12 @@ fn shape_regex(shape: Shape) -> &'static Regex {
 }
 
 /// The captures of `shape`'s regex on `text`.
-fn shape_captures(shape: Shape, text: &str) -> Option<Captures<'_>> {
+/// On an all-ASCII `text` (`ascii`), by the shape's ASCII regex (see [`ascii`]).
+fn shape_captures(shape: Shape, text: &str, ascii: bool) -> Option<Captures<'_>> {
+    let re = if ascii { ascii::shape_regex(shape) } else { shape_regex(shape) };
     match shape {
-        Shape::Agency => capped::captures(&AGENCY, text, AGENCY_WORDS),
-        _ => shape_regex(shape).captures(text),
+        Shape::Agency => capped::captures(re, text, AGENCY_WORDS),
+        _ => re.captures(text),
     }
 }
 
@@ -227,8 +230,9 @@ pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
     };
     // A shape's regex runs only when its cheap gate passes (see `gate`).
     let gates = gate::Gates::new(text);
+    let ascii = text.is_ascii();
     let captures =
-        |shape: Shape| gates.allows(shape).then(|| shape_captures(shape, text)).flatten();
+        |shape: Shape| gates.allows(shape).then(|| shape_captures(shape, text, ascii)).flatten();
     if let Some(c) = captures(Shape::Dated).filter(|c| !opener(&c["city"])) {
         let year: i32 = c["y"].parse().ok()?;
         let year = if c["y"].len() == 2 { 2000 + year } else { year };

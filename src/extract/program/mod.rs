@@ -17,6 +17,10 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Match, MatchKind};
 use regex::Regex;
 
+mod facts;
+
+use facts::{ArticleFacts, fact_overlaps, facts_held, hit_facts};
+
 /// One row of `programs.tsv`.
 #[derive(Debug)]
 struct Program {
@@ -44,6 +48,11 @@ fn parse(data: &'static str) -> Vec<Program> {
 struct Matchers {
     phrases: AhoCorasick,
     phrase_programs: Vec<usize>,
+    /// For each phrase, the [`FACT_PHRASES`] it holds (bit `i` for phrase `i`).
+    phrase_facts: Vec<u8>,
+    /// For each phrase, the [`FACT_PHRASES`] a proper prefix of which it
+    /// ends with, and that prefix's length (`kerja` ends with `ja`).
+    phrase_overlaps: Vec<Vec<(usize, usize)>>,
     acronyms: AhoCorasick,
     acronym_programs: Vec<usize>,
 }
@@ -76,9 +85,13 @@ static MATCHERS: LazyLock<Matchers> = LazyLock::new(|| {
             .build(pats)
             .unwrap()
     };
+    let phrase_facts = phrases.iter().map(|p| facts_held(p)).collect();
+    let phrase_overlaps = phrases.iter().map(|p| fact_overlaps(p)).collect();
     Matchers {
         phrases: build(&phrases, true),
         phrase_programs,
+        phrase_facts,
+        phrase_overlaps,
         acronyms: build(&acronyms, false),
         acronym_programs,
     }
@@ -144,56 +157,6 @@ fn previous_word(text: &str, pos: usize) -> String {
     word.chars().rev().collect::<String>().to_lowercase()
 }
 
-/// Facts about the whole article that the acronym guards need.
-struct ArticleFacts {
-    penerima_upah: bool,
-    migrant: bool,
-    jaminan_pensiun: bool,
-}
-
-impl ArticleFacts {
-    /// `acronyms` are the acronym automaton's hits in `text`, found once
-    /// for both this and [`find_programs`].
-    fn of(text: &str, acronyms: &[Match]) -> Self {
-        let [penerima_upah, pekerja_migran, buruh_migran, jaminan_pensiun] = fact_phrases(text);
-        let tki = acronyms
-            .iter()
-            .any(|m| &text[m.range()] == "TKI" && word_bounded(text, m.start(), m.end()));
-        ArticleFacts {
-            penerima_upah,
-            migrant: tki || pekerja_migran || buruh_migran,
-            jaminan_pensiun,
-        }
-    }
-}
-
-/// The phrases behind [`ArticleFacts`], lower-case ASCII.
-const FACT_PHRASES: [&str; 4] =
-    ["penerima upah", "pekerja migran", "buruh migran", "jaminan pensiun"];
-
-/// [`FACT_PHRASES`] in any ASCII case, searched in one pass.
-static FACT_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new().ascii_case_insensitive(true).build(FACT_PHRASES).unwrap()
-});
-
-/// For each of [`FACT_PHRASES`], whether `text.to_lowercase()` contains it,
-/// without lowercasing the text: outside ASCII, only `İ` and the Kelvin sign
-/// lowercase to something holding ASCII, so without them an ASCII
-/// case-insensitive search finds the same.
-fn fact_phrases(text: &str) -> [bool; 4] {
-    if text.contains('\u{130}') || text.contains('\u{212A}') {
-        let lower = text.to_lowercase();
-        return FACT_PHRASES.map(|p| lower.contains(p));
-    }
-    // No phrase overlaps another (see the tests), so the non-overlapping
-    // search, which can skip ahead with a prefilter, meets every occurrence.
-    let mut found = [false; 4];
-    for m in FACT_MATCHER.find_iter(text) {
-        found[m.pattern().as_usize()] = true;
-    }
-    found
-}
-
 /// Programme codes explicitly mentioned in the headline or body, in taxonomy order.
 ///
 /// Guards: `PMI` needs migrant workers in the article and no "Palang Merah"
@@ -211,11 +174,12 @@ pub fn find_programs(title: Option<&str>, body: &str) -> Vec<String> {
     // The facts guard only PU, PMI and JP: computed at the first of those,
     // so articles without them skip the fact-phrase pass.
     let facts_cell = OnceCell::new();
-    let facts = || facts_cell.get_or_init(|| ArticleFacts::of(text, &acronyms));
+    let mut held = 0;
     let mut found = BTreeSet::new();
 
     for hit in m.phrases.find_iter(text) {
         let (start, end) = (hit.start(), hit.end());
+        held |= hit_facts(m, text, hit.pattern().as_usize(), end);
         if !word_bounded(text, start, end) {
             continue;
         }
@@ -230,6 +194,7 @@ pub fn find_programs(title: Option<&str>, body: &str) -> Vec<String> {
         }
     }
 
+    let facts = || facts_cell.get_or_init(|| ArticleFacts::of(text, &acronyms, held));
     for hit in &acronyms {
         let (start, end) = (hit.start(), hit.end());
         if !word_bounded(text, start, end) {
@@ -356,34 +321,6 @@ mod tests {
 
     fn progs(body: &str) -> Vec<String> {
         find_programs(None, body)
-    }
-
-    #[test]
-    fn fact_phrases_never_overlap() {
-        for a in FACT_PHRASES {
-            for b in FACT_PHRASES {
-                let glued = (1..a.len()).any(|k| b.starts_with(&a[k..]));
-                assert!(!glued && (a == b || !a.contains(b)), "{a} / {b}");
-            }
-        }
-    }
-
-    #[test]
-    fn fact_phrases_are_contains_on_the_lowercased_text() {
-        let texts = [
-            "Para PEKERJA Migran",
-            "pekerja  migran",
-            "PeNeRiMa UpAh",
-            "pe\u{212A}erja migran",
-            "İstanbul pekerja migran",
-            "jaminan pensİun",
-            "",
-            "é jaminan pensiun é Buruh migran",
-        ];
-        for t in texts {
-            let lower = t.to_lowercase();
-            assert_eq!(fact_phrases(t), FACT_PHRASES.map(|p| lower.contains(p)), "{t}");
-        }
     }
 
     #[test]
