@@ -11,21 +11,6 @@ use regex::Regex;
 
 use super::gate::Shape;
 
-/// Every shape, in the order of the enum's discriminants.
-const SHAPES: [Shape; 11] = [
-    Shape::Dated,
-    Shape::Agency,
-    Shape::CitySite,
-    Shape::SitePipeCity,
-    Shape::SiteCity,
-    Shape::SiteHyphenCity,
-    Shape::Glued,
-    Shape::SiteDash,
-    Shape::OutletDash,
-    Shape::SiteComma,
-    Shape::BareCity,
-];
-
 /// Each class the shapes' patterns use, and its ASCII part. `\p{M}` has
 /// none; a character past ASCII stands in for it, which an ASCII text never
 /// holds.
@@ -45,7 +30,7 @@ fn ascii_pattern(pattern: &str) -> String {
 }
 
 static ASCII_REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    SHAPES
+    Shape::ALL
         .iter()
         .map(|&s| Regex::new(&ascii_pattern(super::shape_regex(s).as_str())).unwrap())
         .collect()
@@ -62,7 +47,7 @@ mod tests {
 
     #[test]
     fn every_shape_has_its_ascii_regex_and_no_unicode_class_is_left() {
-        for (i, &s) in SHAPES.iter().enumerate() {
+        for (i, &s) in Shape::ALL.iter().enumerate() {
             assert_eq!(s as usize, i);
             let ascii = shape_regex(s).as_str();
             assert!(!ascii.contains(r"\p") && !ascii.contains(r"\d"), "{ascii}");
@@ -73,7 +58,7 @@ mod tests {
 
     /// Both regexes of every shape give the same groups on `text`.
     fn same_captures(text: &str) -> Result<(), String> {
-        for &s in &SHAPES {
+        for &s in &Shape::ALL {
             let (u, a) = (super::super::shape_regex(s), shape_regex(s));
             let spans = |re: &Regex| {
                 re.captures(text)

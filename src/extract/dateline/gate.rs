@@ -28,6 +28,23 @@ pub(super) enum Shape {
     BareCity,
 }
 
+impl Shape {
+    /// Every shape, in the order of the enum's discriminants.
+    pub(super) const ALL: [Shape; 11] = [
+        Shape::Dated,
+        Shape::Agency,
+        Shape::CitySite,
+        Shape::SitePipeCity,
+        Shape::SiteCity,
+        Shape::SiteHyphenCity,
+        Shape::Glued,
+        Shape::SiteDash,
+        Shape::OutletDash,
+        Shape::SiteComma,
+        Shape::BareCity,
+    ];
+}
+
 /// The dashes a dateline may end with (the `DASH` class of the regexes).
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '−')
@@ -134,20 +151,6 @@ mod tests {
     use crate::extract::dateline::shape_captures;
     use crate::extract::words::{in_first_runs, runs};
 
-    const ALL: [Shape; 11] = [
-        Shape::Dated,
-        Shape::Agency,
-        Shape::CitySite,
-        Shape::SitePipeCity,
-        Shape::SiteCity,
-        Shape::SiteHyphenCity,
-        Shape::Glued,
-        Shape::SiteDash,
-        Shape::OutletDash,
-        Shape::SiteComma,
-        Shape::BareCity,
-    ];
-
     /// Pieces that make up datelines and near misses: cities and sites in
     /// every case, separators, digits, marks and odd spaces.
     const PIECES: &[&str] = &[
@@ -206,7 +209,7 @@ mod tests {
 
     #[test]
     fn every_match_of_a_shape_passes_its_gate() {
-        let mut matched = [0usize; ALL.len()];
+        let mut matched = [0usize; Shape::ALL.len()];
         let samples = texts(40_000).chain(
             [
                 "Medan (ANTARA) - Para pekerja hadir.",
@@ -227,7 +230,7 @@ mod tests {
             .map(String::from),
         );
         for text in samples {
-            for (i, &shape) in ALL.iter().enumerate() {
+            for (i, &shape) in Shape::ALL.iter().enumerate() {
                 let text = text.trim_start();
                 if shape_captures(shape, text, false).is_some() {
                     matched[i] += 1;
@@ -239,7 +242,7 @@ mod tests {
             }
         }
         // The samples reach every shape, so the test says something.
-        for (i, shape) in ALL.iter().enumerate() {
+        for (i, shape) in Shape::ALL.iter().enumerate() {
             assert!(matched[i] >= 5, "{shape:?} matched only {} samples", matched[i]);
         }
     }

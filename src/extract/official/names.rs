@@ -57,21 +57,27 @@ pub(crate) fn next_token(text: &str, pos: usize) -> Option<Tok<'_>> {
     if first.is_alphanumeric() {
         // ASCII letters and digits go on the word without being decoded.
         let ascii = rest.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        end += ascii;
-        let offset = end;
-        let mut chars = rest[offset..].char_indices().map(|(i, c)| (offset + i, c)).peekable();
-        while let Some((i, c)) = chars.next() {
-            let joiner = matches!(c, '-' | '\'' | '’');
-            let continues = c.is_alphanumeric()
-                || c == '\u{301}'
-                || (joiner && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
-            if !continues {
-                break;
-            }
-            end = i + c.len_utf8();
-        }
+        end = word_end(rest, end + ascii);
     }
     Some(Tok { start, end: start + end, text: &rest[..end] })
+}
+
+/// Where the word going on at `offset` of `rest` ends: letters, digits, the
+/// combining acute accent, and a hyphen or apostrophe between two of them.
+fn word_end(rest: &str, offset: usize) -> usize {
+    let mut end = offset;
+    let mut chars = rest[offset..].char_indices().map(|(i, c)| (offset + i, c)).peekable();
+    while let Some((i, c)) = chars.next() {
+        let joiner = matches!(c, '-' | '\'' | '’');
+        let continues = c.is_alphanumeric()
+            || c == '\u{301}'
+            || (joiner && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
+        if !continues {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    end
 }
 
 /// The word token that ends just before `pos` (skipping spaces), if any.
@@ -247,27 +253,17 @@ mod tests {
         }
     }
 
-    /// [`next_token`] as first written: every character decoded.
+    /// [`next_token`] as first written: every character of the word decoded.
     fn next_token_by_chars(text: &str, pos: usize) -> Option<Tok<'_>> {
         let start = skip_spaces(text, pos);
         let rest = text.get(start..)?;
-        let mut chars = rest.char_indices().peekable();
-        let (_, first) = chars.next()?;
+        let first = rest.chars().next()?;
         if first == '\n' || first == '\r' {
             return None;
         }
         let mut end = first.len_utf8();
         if first.is_alphanumeric() {
-            while let Some((i, c)) = chars.next() {
-                let joiner = matches!(c, '-' | '\'' | '’');
-                let continues = c.is_alphanumeric()
-                    || c == '\u{301}'
-                    || (joiner && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
-                if !continues {
-                    break;
-                }
-                end = i + c.len_utf8();
-            }
+            end = word_end(rest, end);
         }
         Some(Tok { start, end: start + end, text: &rest[..end] })
     }
