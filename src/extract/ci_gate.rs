@@ -13,7 +13,7 @@
 use memchr::memmem::Finder;
 
 /// The characters outside ASCII that case-fold to an ASCII letter.
-const NON_ASCII_VARIANTS: [&str; 2] = ["\u{212A}", "\u{17F}"];
+pub(crate) const NON_ASCII_VARIANTS: [&str; 2] = ["\u{212A}", "\u{17F}"];
 
 /// Pieces of which every match of some case-insensitive regex holds one.
 pub(crate) struct CiGate {

@@ -8,7 +8,7 @@ use memchr::memmem;
 use regex::Regex;
 
 use super::is_part_of;
-use crate::extract::ci_gate::CiGate;
+use crate::extract::ci_gate::{CiGate, NON_ASCII_VARIANTS};
 
 /// The credit labels, lower-case, in the regex's order of preference
 /// (`fotografer` before `foto`).
@@ -145,7 +145,7 @@ fn is_utf8_continuation(b: u8) -> bool {
 fn label_at(bytes: &[u8], i: usize, end: usize) -> bool {
     let b = bytes[i];
     if b >= 0x80 {
-        return NON_ASCII_LETTERS.iter().any(|c| bytes[i..end].starts_with(c.as_bytes()));
+        return NON_ASCII_VARIANTS.iter().any(|c| bytes[i..end].starts_with(c.as_bytes()));
     }
     if !matches!(b | 0x20, b'p' | b'e' | b'r' | b'f' | b'k') {
         return false;
@@ -157,10 +157,6 @@ fn label_at(bytes: &[u8], i: usize, end: usize) -> bool {
             bytes[i..end].get(..l.len()).is_some_and(|s| s.eq_ignore_ascii_case(l.as_bytes()))
         })
 }
-
-/// The characters outside ASCII that case-fold to a label's letter: the
-/// Kelvin sign (`k`) and the long s (`s`).
-const NON_ASCII_LETTERS: [&str; 2] = ["\u{212A}", "\u{17F}"];
 
 #[cfg(test)]
 mod tests {

@@ -165,46 +165,21 @@ fn is_single_spaced(text: &str) -> bool {
 }
 
 /// The words of `text` as `split_whitespace` finds them, joined by single
-/// spaces. ASCII bytes are classed as bytes, other characters decoded; each
-/// word is copied whole.
+/// spaces; a text that is already so is copied whole.
 fn join_words(text: &str) -> String {
     if is_single_spaced(text) {
         return text.to_string();
     }
-    let b = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let (space, len) = if c.is_ascii() {
-            (matches!(c, b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            (ch.is_whitespace(), ch.len_utf8())
-        };
-        match (space, start) {
-            (true, Some(s)) => {
-                push_word(&mut out, &text[s..i]);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
+    // `split_whitespace` never yields an empty word, so a space goes before
+    // all but the first.
+    let mut joined = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
         }
-        i += len;
+        joined.push_str(w);
     }
-    if let Some(s) = start {
-        push_word(&mut out, &text[s..]);
-    }
-    out
-}
-
-/// Appends a word, after a space unless it is the first.
-fn push_word(out: &mut String, word: &str) {
-    if !out.is_empty() {
-        out.push(' ');
-    }
-    out.push_str(word);
+    joined
 }
 
 #[cfg(test)]
