@@ -28,7 +28,7 @@ pub(super) enum Who<'t> {
     Subject(&'t str),
 }
 
-fn alternation(words: &str) -> String {
+pub(super) fn alternation(words: &str) -> String {
     let mut w: Vec<&str> = words.split_whitespace().collect();
     w.sort_by_key(|s| std::cmp::Reverse(s.len()));
     w.join("|")

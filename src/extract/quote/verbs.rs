@@ -9,14 +9,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::frames::alternation;
 use super::lexicon::{self, MEN_VERBS};
 
 /// A prefixed verb, lower case, as a whole word (`\b` is Unicode-aware).
-pub(super) static MEN: LazyLock<Regex> = LazyLock::new(|| {
-    let mut w: Vec<&str> = MEN_VERBS.split_whitespace().collect();
-    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    Regex::new(&format!(r"\b(?:{})\b", w.join("|"))).unwrap()
-});
+pub(super) static MEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{})\b", alternation(MEN_VERBS))).unwrap());
 
 /// Which bytes are ASCII word characters (`\w` restricted to ASCII).
 static WORD_BYTES: [bool; 256] = {
