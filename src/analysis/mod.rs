@@ -35,6 +35,7 @@ mod letter_run;
 pub mod reduplication;
 pub mod scoped;
 pub mod shared;
+mod spare_memos;
 pub mod stem;
 pub mod stemmed;
 pub mod stopwords;

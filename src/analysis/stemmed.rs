@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
+use super::spare_memos::{self, Tables};
 use super::stem::{Dictionary, IndonesianStemmer, WordSet, has_protected_shape, stem};
 use super::stopwords::is_stopword;
 use super::word_table::WordTable;
@@ -56,6 +57,10 @@ impl TokenFilter for StemmedWords {
 }
 
 /// What the three filters make of each word seen, keyed by the word as written.
+///
+/// A new memo starts with the tables a dropped memo of the same dictionary and protected words
+/// left on its thread, if any ([`spare_memos`]): tantivy builds a field's analyzer anew for
+/// each segment.
 #[derive(Debug)]
 pub(super) struct Memo {
     dict: Arc<Dictionary>,
@@ -68,15 +73,27 @@ pub(super) struct Memo {
 }
 
 impl Clone for Memo {
-    /// Same dictionary and protected words, empty memo.
+    /// Same dictionary and protected words; the memo a new one would have.
     fn clone(&self) -> Memo {
         Memo::new(Arc::clone(&self.dict), Arc::clone(&self.keep))
     }
 }
 
+impl Drop for Memo {
+    /// The tables stay on this thread for the next memo of the same dictionary.
+    fn drop(&mut self) {
+        let tables = Tables {
+            index: std::mem::take(&mut self.index),
+            terms: std::mem::take(&mut self.terms),
+        };
+        spare_memos::give(&self.dict, &self.keep, tables);
+    }
+}
+
 impl Memo {
     pub(super) fn new(dict: Arc<Dictionary>, keep: Arc<WordSet>) -> Memo {
-        Memo { dict, keep, index: WordTable::new(), terms: String::new() }
+        let Tables { index, terms } = spare_memos::take(&dict, &keep).unwrap_or_default();
+        Memo { dict, keep, index, terms }
     }
 
     /// The stemmed view's term for a token whose text (after the steps before this filter)
