@@ -24,6 +24,10 @@
 //! * inside `tantivy`, measured apart by running them once more on this thread:
 //!   `analyzers` (title and body through both views) and `quote_analyzers` (the `said` fields'
 //!   scoped analyzers). The rest of `tantivy` is tantivy's own work.
+//!
+//! It runs on the binary's allocator with the binary's settings for a build (`src/allocator.rs`:
+//! mimalloc, no transparent huge pages, freed pages returned at once), so its steps cost what
+//! they cost inside `warta index`.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -34,6 +38,12 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 use warta::analysis::View;
 use warta::extract::{self, reader};
 use warta::index::{build, document, schema};
+
+#[path = "../src/allocator.rs"]
+mod allocator;
+
+#[global_allocator]
+static ALLOCATOR: allocator::Allocator = allocator::Allocator;
 
 /// Indexing memory per thread: the default heap split over two threads, as in the benchmark's
 /// two-thread build (the same segment sizes, so the same merges).
@@ -86,6 +96,8 @@ fn drain(analyzer: &mut TextAnalyzer, text: &str) -> usize {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    allocator::disable_huge_pages();
+    allocator::purge_at_once();
     let root = std::env::args().nth(1).ok_or("usage: index_parts CORPUS_FOLDER")?;
     let root = PathBuf::from(root);
     let dir = tempfile_dir()?;
