@@ -169,7 +169,12 @@ impl LineRules {
 
     /// The [`RULES`] index of the first line rule that matches `line`.
     fn first_match(&self, line: &str) -> Option<usize> {
-        let in_set = self.set.matches(line).iter().next().map(|k| self.in_set[k]);
+        // Most lines match no rule: the yes-or-no search is cheaper than the
+        // one that lists every matching rule.
+        let in_set = match self.set.is_match(line) {
+            true => self.set.matches(line).iter().next().map(|k| self.in_set[k]),
+            false => None,
+        };
         let lone = self
             .lone
             .iter()
