@@ -274,6 +274,11 @@ fn is_glued_caption(line: &str, title: &str) -> bool {
 /// Removes a trailing writer code (`(WEB)`, `(*)`, `(nan)`, `[SA.1]`) that
 /// follows the last sentence of a paragraph; the sentence's punctuation stays.
 pub fn strip_writer_code(paragraph: &str) -> &str {
+    // A code ends in `)` or `]`, then maybe white space (`\s` and
+    // `trim_end` both read Unicode's White_Space): most paragraphs end otherwise.
+    if !paragraph.trim_end().ends_with([')', ']']) {
+        return paragraph;
+    }
     match WRITER_CODE.captures(paragraph).and_then(|c| c.get(1)) {
         Some(punct) => &paragraph[..punct.end()],
         None => paragraph,
@@ -594,5 +599,22 @@ mod tests {
             "Program Jaminan Hari Tua (JHT)"
         );
         assert_eq!(strip_writer_code("é"), "é");
+    }
+
+    /// [`strip_writer_code`] by its regex alone, without the test of the last character.
+    fn strip_by_regex(paragraph: &str) -> &str {
+        match WRITER_CODE.captures(paragraph).and_then(|c| c.get(1)) {
+            Some(punct) => &paragraph[..punct.end()],
+            None => paragraph,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn writer_codes_cut_as_by_the_regex_alone(
+            p in "(?:[a-zA-Z]{0,4}|[ .!?\"()\\[\\]*/\u{a0}\u{2003}\n]|”|é){0,10}"
+        ) {
+            proptest::prop_assert_eq!(strip_writer_code(&p), strip_by_regex(&p));
+        }
     }
 }
