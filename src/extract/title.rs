@@ -116,7 +116,9 @@ fn first_headline(text: &str) -> Option<(usize, &str)> {
             break;
         }
         let core = title_core(line);
-        let words = core.split_whitespace().count();
+        // Counted up to one past a headline's limit: beyond it, only "more
+        // than a few words" is asked.
+        let words = core.split_whitespace().take(MAX_TITLE_WORDS + 1).count();
         let shaped = has_title_shape(core);
         // A line of more than a few words without a headline's shape ends
         // the search whether or not it opens with a dateline naming a source
@@ -231,8 +233,12 @@ fn opens_with_source(line: &str) -> bool {
 /// [`looks_like_title`] but for the dateline: a headline's length, no
 /// sentence end at its end, at most one sentence break.
 fn has_title_shape(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    if !(2..=MAX_TITLE_WORDS).contains(&words) || line.chars().count() > MAX_TITLE_CHARS {
+    // The cheaper test first: a paragraph is most often too long.
+    if line.chars().count() > MAX_TITLE_CHARS {
+        return false;
+    }
+    let words = line.split_whitespace().take(MAX_TITLE_WORDS + 1).count();
+    if !(2..=MAX_TITLE_WORDS).contains(&words) {
         return false;
     }
     let ends_badly = (line.ends_with('.') && !line.ends_with("..."))
