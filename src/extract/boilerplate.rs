@@ -9,7 +9,7 @@
 //! Chrome and end markers are short: lines over 300 bytes can only be
 //! captions. Credit names in caption patterns are matched as ASCII, which
 //! keeps the compiled table small. Paragraph-level cleaning that cannot be line-based (trailing writer codes
-//! such as `(WEB)`) lives in [`strip_writer_code`].
+//! such as `(WEB)`) lives in [`strip_writer_code`] (`boilerplate/writer.rs`).
 
 use std::sync::LazyLock;
 
@@ -18,6 +18,9 @@ use regex::{Regex, RegexSet};
 use hint::{Gate, Hint};
 
 mod hint;
+mod writer;
+
+pub use writer::strip_writer_code;
 
 /// What a line of a page is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,7 +172,12 @@ impl LineRules {
 
     /// The [`RULES`] index of the first line rule that matches `line`.
     fn first_match(&self, line: &str) -> Option<usize> {
-        let in_set = self.set.matches(line).iter().next().map(|k| self.in_set[k]);
+        // Most lines match no rule: the yes-or-no search is cheaper than the
+        // one that lists every matching rule.
+        let in_set = match self.set.is_match(line) {
+            true => self.set.matches(line).iter().next().map(|k| self.in_set[k]),
+            false => None,
+        };
         let lone = self
             .lone
             .iter()
@@ -194,14 +202,15 @@ static CAPTIONS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// The line is trimmed, so a rule ending in `X\s*$` needs the line to end with `X`.
 const CAPTION_HINTS: &[Hint] = &[
     Hint::EndsWith(')'),
-    Hint::Contains(&["ANTARA"]),
+    // Three rules need a `/`, looked for once per line.
+    Hint::All(&[Hint::Slash, Hint::Contains(&["ANTARA"])]),
     Hint::EndsWith('-'),
-    Hint::Contains(&["/"]),
+    Hint::Slash,
     Hint::Contains(&["Foto", "FOTO", "Dok", "DOK"]),
     // `^(?i:foto|gambar|ilustrasi)`: `f`, `g` and `i` fold only to ASCII
     // letters (unlike `k` and `s`), so the first byte is one of these.
     Hint::StartsWith(b"fFgGiI"),
-    Hint::Contains(&["SM/"]),
+    Hint::All(&[Hint::Slash, Hint::Contains(&["SM/"])]),
     Hint::EndsWith(')'),
     Hint::EndsWith(']'),
     Hint::EndsWith(')'),
@@ -211,14 +220,6 @@ const CAPTION_HINTS: &[Hint] = &[
 
 static CAPTION_GATES: LazyLock<Vec<Gate>> =
     LazyLock::new(|| CAPTION_HINTS.iter().map(|&hint| Gate::new(hint)).collect());
-
-/// A writer code closing a paragraph after its last sentence: `kata dia. (WEB)`.
-static WRITER_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"([.!?…"”’'])\s*(?:\((?:\*|[A-Za-z]{2,6}(?:[/.,-][A-Za-z0-9]{1,6}){0,3})\)|\[[A-Za-z0-9.,/ -]{1,12}\])\s*$"#,
-    )
-    .unwrap()
-});
 
 /// Longest line that can be chrome or an end marker; captions may be longer.
 const MAX_CHROME_LEN: usize = 300;
@@ -239,10 +240,11 @@ pub fn classify(line: &str) -> LineClass {
     {
         return RULES[i].0;
     }
+    let slash = hint::has_slash(line);
     let caption = CAPTIONS
         .iter()
         .zip(CAPTION_GATES.iter())
-        .any(|(re, g)| g.allows(line) && re.is_match(line));
+        .any(|(re, g)| g.allows_given(line, slash) && re.is_match(line));
     if caption { Caption } else { LineClass::Text }
 }
 
@@ -266,15 +268,6 @@ fn is_glued_caption(line: &str, title: &str) -> bool {
             .is_some_and(|c| !c.is_whitespace())
 }
 
-/// Removes a trailing writer code (`(WEB)`, `(*)`, `(nan)`, `[SA.1]`) that
-/// follows the last sentence of a paragraph; the sentence's punctuation stays.
-pub fn strip_writer_code(paragraph: &str) -> &str {
-    match WRITER_CODE.captures(paragraph).and_then(|c| c.get(1)) {
-        Some(punct) => &paragraph[..punct.end()],
-        None => paragraph,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::LineClass::{Caption, Chrome, End, Text};
@@ -292,7 +285,6 @@ mod tests {
                 .iter()
                 .all(|(_, p)| p.starts_with("(?i)^") || p.starts_with('^'))
         );
-        LazyLock::force(&WRITER_CODE);
         assert_eq!(SET.set.len() + SET.lone.len() + CAPTIONS.len(), RULES.len());
         // Every lone rule is still in the table.
         assert_eq!(SET.lone.len(), LONE_LINE_RULES.len());
@@ -576,18 +568,5 @@ mod tests {
         assert_eq!(classify_with_title(&format!("{title} lagi"), Some(title)), Text);
         assert_eq!(classify_with_title(&glued, None), Text);
         assert_eq!(classify_with_title("Sukses", Some(title)), Chrome);
-    }
-
-    #[test]
-    fn writer_codes_are_stripped() {
-        assert_eq!(strip_writer_code("Demikian kata dia. (WEB)"), "Demikian kata dia.");
-        assert_eq!(strip_writer_code("Selesai.” (nan)"), "Selesai.”");
-        assert_eq!(strip_writer_code("Selesai. (*)"), "Selesai.");
-        assert_eq!(strip_writer_code("Selesai. [SA.1]"), "Selesai.");
-        assert_eq!(
-            strip_writer_code("Program Jaminan Hari Tua (JHT)"),
-            "Program Jaminan Hari Tua (JHT)"
-        );
-        assert_eq!(strip_writer_code("é"), "é");
     }
 }

@@ -53,9 +53,33 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 /// Normalises a printed publisher for lookup: ASCII lower case, no `www.`,
 /// no trailing dot, single spaces.
 fn publisher_key(printed: &str) -> String {
-    let lower = printed.trim().trim_end_matches('.').to_ascii_lowercase();
-    let lower = lower.strip_prefix("www.").unwrap_or(&lower);
-    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut lower = printed.trim().trim_end_matches('.').to_ascii_lowercase();
+    if lower.starts_with("www.") {
+        lower.drain(..4);
+    }
+    if single_spaced(&lower) {
+        return lower;
+    }
+    let mut key = String::with_capacity(lower.len());
+    for word in lower.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
+}
+
+/// Whether `s` is its words joined by single spaces (`split_whitespace`
+/// then `join(" ")` gives it back): ASCII without white space at its ends,
+/// a white space but the space or two spaces in a row. Most printed names are.
+fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().any(|&c| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        && memchr::memmem::find(b, b"  ").is_none()
 }
 
 /// The known publisher named in a copyright footer
@@ -463,6 +487,22 @@ mod tests {
             ("Program JHT - JKK berjalan baik", None),
         ] {
             assert_eq!(credit_publisher(line).as_deref(), want, "{line}");
+        }
+    }
+
+    /// [`publisher_key`] as first written: every key split and joined again.
+    fn key_by_split(printed: &str) -> String {
+        let lower = printed.trim().trim_end_matches('.').to_ascii_lowercase();
+        let lower = lower.strip_prefix("www.").unwrap_or(&lower);
+        lower.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_agree_with_splitting_and_joining(
+            printed in "(?:[a-zA-Z]{0,3}|www|[ .\t\n\r\u{b}\u{c}]|\u{a0}|\u{2003}|É){0,10}"
+        ) {
+            proptest::prop_assert_eq!(publisher_key(&printed), key_by_split(&printed));
         }
     }
 }

@@ -116,7 +116,9 @@ fn first_headline(text: &str) -> Option<(usize, &str)> {
             break;
         }
         let core = title_core(line);
-        let words = core.split_whitespace().count();
+        // Counted up to one past a headline's limit: beyond it, only "more
+        // than a few words" is asked.
+        let words = core.split_whitespace().take(MAX_TITLE_WORDS + 1).count();
         let shaped = has_title_shape(core);
         // A line of more than a few words without a headline's shape ends
         // the search whether or not it opens with a dateline naming a source
@@ -164,11 +166,22 @@ fn first_headline(text: &str) -> Option<(usize, &str)> {
 /// (`… Jumat, 26/09/2025 | 13:54`) and the site's name (`… | Warta Kota`).
 fn title_core(line: &str) -> &str {
     let line = date::trailing_stamp(line).map_or(line, |(at, _)| line[..at].trim_end());
-    let Some((head, tail)) = line.rsplit_once(" | ").or_else(|| line.rsplit_once(" - ")) else {
+    let Some((head, tail)) = split_site(line) else {
         return line;
     };
     let known = publisher::publisher(tail).is_some() || publisher::is_domain(tail.trim());
     if known && head.split_whitespace().count() >= 2 { head.trim_end() } else { line }
+}
+
+/// `line` cut at its last ` | `, else at its last ` - `. Most lines hold
+/// neither `|` nor `-`: a byte search rules a separator out before the
+/// substring search from the end.
+fn split_site(line: &str) -> Option<(&str, &str)> {
+    let cut = |sep: &'static str, byte: u8| match memchr::memchr(byte, line.as_bytes()) {
+        Some(_) => line.rsplit_once(sep),
+        None => None,
+    };
+    cut(" | ", b'|').or_else(|| cut(" - ", b'-'))
 }
 
 /// Masthead and navigation lines: a known publisher (`ANTARA News Papua`),
@@ -176,9 +189,11 @@ fn title_core(line: &str) -> &str {
 /// whose parts are all short (`Ekonomi | Sumatra`, `Home » Balikpapan`),
 /// a document number.
 fn is_chrome(line: &str) -> bool {
-    let parts: Vec<&str> = line.split(['|', '»', '›']).map(str::trim).collect();
-    if parts.len() > 1 && parts.iter().all(|p| p.split_whitespace().count() <= 4) {
-        return true;
+    if may_be_breadcrumb(line) {
+        let parts: Vec<&str> = line.split(['|', '»', '›']).map(str::trim).collect();
+        if parts.len() > 1 && parts.iter().all(|p| p.split_whitespace().count() <= 4) {
+            return true;
+        }
     }
     let lower = line.to_lowercase();
     if publisher::publisher(line).is_some()
@@ -198,6 +213,13 @@ fn is_chrome(line: &str) -> bool {
         })
 }
 
+/// Whether `line` may hold a breadcrumb separator (`|`, `»`, `›`): it has
+/// `|` or the last byte of `»` (`C2 BB`) or of `›` (`E2 80 BA`). Without
+/// one, the line splits into one part and is no breadcrumb.
+fn may_be_breadcrumb(line: &str) -> bool {
+    memchr::memchr3(b'|', 0xBB, 0xBA, line.as_bytes()).is_some()
+}
+
 /// Whether the first surviving line is a headline; see the module doc.
 pub(crate) fn looks_like_title(line: &str) -> bool {
     has_title_shape(line) && !opens_with_source(line)
@@ -211,8 +233,12 @@ fn opens_with_source(line: &str) -> bool {
 /// [`looks_like_title`] but for the dateline: a headline's length, no
 /// sentence end at its end, at most one sentence break.
 fn has_title_shape(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    if !(2..=MAX_TITLE_WORDS).contains(&words) || line.chars().count() > MAX_TITLE_CHARS {
+    // The cheaper test first: a paragraph is most often too long.
+    if line.chars().count() > MAX_TITLE_CHARS {
+        return false;
+    }
+    let words = line.split_whitespace().take(MAX_TITLE_WORDS + 1).count();
+    if !(2..=MAX_TITLE_WORDS).contains(&words) {
         return false;
     }
     let ends_badly = (line.ends_with('.') && !line.ends_with("..."))
@@ -230,10 +256,14 @@ fn closes_quoted_sentence(line: &str) -> bool {
 
 /// Sentence ends followed by a capitalised word.
 fn sentence_breaks(line: &str) -> usize {
-    let chars: Vec<char> = line.chars().collect();
-    chars
-        .windows(3)
-        .filter(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ' && w[2].is_uppercase())
+    // The stop and the space are ASCII, so each is one byte and a whole
+    // character: the character after them starts two bytes on.
+    let bytes = line.as_bytes();
+    memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .filter(|&i| {
+            bytes.get(i + 1) == Some(&b' ')
+                && line.get(i + 2..).and_then(|r| r.chars().next()).is_some_and(char::is_uppercase)
+        })
         .count()
 }
 
@@ -275,5 +305,31 @@ mod tests {
             choose_title(text).map(|(_, t)| t),
             Some("Pekerja Pabrik di Gresik Terima Santunan")
         );
+    }
+
+    /// [`sentence_breaks`] as first written: windows of three characters.
+    fn sentence_breaks_by_chars(line: &str) -> usize {
+        let chars: Vec<char> = line.chars().collect();
+        chars
+            .windows(3)
+            .filter(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ' && w[2].is_uppercase())
+            .count()
+    }
+
+    /// [`split_site`] as first written, without the byte tests.
+    fn split_by_substrings(line: &str) -> Option<(&str, &str)> {
+        line.rsplit_once(" | ").or_else(|| line.rsplit_once(" - "))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_tests_agree_with_the_character_reads(
+            line in "(?:[a-zA-Z]{0,3}|[ .!?|»›-]|É|é|ſ|‹|\u{2ba}|\u{bb}){0,12}"
+        ) {
+            proptest::prop_assert_eq!(sentence_breaks(&line), sentence_breaks_by_chars(&line));
+            let parts = line.split(['|', '»', '›']).count();
+            proptest::prop_assert!(parts == 1 || may_be_breadcrumb(&line));
+            proptest::prop_assert_eq!(split_site(&line), split_by_substrings(&line));
+        }
     }
 }

@@ -19,6 +19,9 @@ pub(super) enum Hint {
     /// The line has a `.`, `!` or `?`, then white space, then this ASCII
     /// text in any ASCII case.
     StopThen(&'static str),
+    /// The line has a `/`. [`Gate::allows_given`] takes the answer from its
+    /// caller, who looks once for every rule that needs one.
+    Slash,
     /// All of these hold.
     All(&'static [Hint]),
 }
@@ -56,6 +59,7 @@ impl Hint {
                             .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
                 })
             }
+            Hint::Slash => has_slash(line),
             Hint::All(hints) => hints.iter().all(|h| h.allows(line)),
         }
     }
@@ -98,10 +102,22 @@ impl Gate {
     }
 }
 
+/// Whether `line` has a `/` ([`Hint::Slash`]).
+pub(super) fn has_slash(line: &str) -> bool {
+    memchr::memchr(b'/', line.as_bytes()).is_some()
+}
+
 impl Gate {
     /// [`Hint::allows`], by the prepared finders where there are some.
+    #[cfg(test)]
     pub(super) fn allows(&self, line: &str) -> bool {
+        self.allows_given(line, has_slash(line))
+    }
+
+    /// [`Gate::allows`] with [`has_slash`] of the line already known.
+    pub(super) fn allows_given(&self, line: &str, slash: bool) -> bool {
         match self {
+            Gate::Hint(Hint::Slash) => slash,
             Gate::Hint(hint) => hint.allows(line),
             Gate::Finders(finders) => finders.iter().any(|f| f.find(line.as_bytes()).is_some()),
             Gate::FirstBytes(a, b, needles) => {
@@ -109,7 +125,7 @@ impl Gate {
                 memchr::memchr2_iter(*a, *b, bytes)
                     .any(|i| needles.iter().any(|n| bytes[i..].starts_with(n.as_bytes())))
             }
-            Gate::All(gates) => gates.iter().all(|g| g.allows(line)),
+            Gate::All(gates) => gates.iter().all(|g| g.allows_given(line, slash)),
         }
     }
 }

@@ -42,6 +42,10 @@ const HEADER_WORDS: &str = "wib wita wit gmt utc pukul jam pada tanggal \
     senin senen selasa rabu kamis jumat jum'at jum’at juma'at juma’at jumaat sabtu minggu ahad \
     monday tuesday wednesday thursday friday saturday sunday";
 
+/// [`HEADER_WORDS`] split once, not for every word of every header line.
+static HEADER_WORD_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| HEADER_WORDS.split_whitespace().collect());
+
 /// Longest line considered as a date header.
 const MAX_HEADER_LEN: usize = 120;
 
@@ -95,7 +99,7 @@ pub fn header_date(line: &str) -> Option<PartialDate> {
         })
         .map(|w| w.trim_matches('.'))
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(|w| !HEADER_WORDS.split_whitespace().any(|h| h.eq_ignore_ascii_case(w)))
+        .filter(|w| !HEADER_WORD_LIST.iter().any(|h| h.eq_ignore_ascii_case(w)))
         .count();
     (extra <= MAX_HEADER_EXTRA_WORDS).then_some(first.date)
 }
