@@ -73,6 +73,10 @@ static ENURUT: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Find
 static DALAM_KETERANGAN: LazyLock<memmem::Finder<'static>> =
     LazyLock::new(|| memmem::Finder::new("dalam keterangan"));
 
+/// ` bahwa `, searched for by [`reported`] (as `str::find` would, without
+/// preparing a searcher on every call).
+static BAHWA: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(" bahwa "));
+
 /// Whether [`MENURUT`] may match `s`: every match contains `enurut`.
 fn may_have_menurut(s: &str) -> bool {
     ENURUT.find(s.as_bytes()).is_some()
@@ -212,7 +216,7 @@ fn is_short_tail(rest: &str) -> bool {
 fn reported(clause: &str) -> &str {
     let c = clause.trim_start_matches([',', ':', ' ', '\t', '\u{a0}']);
     let c = c.strip_prefix("bahwa ").unwrap_or(c);
-    if let Some(i) = c.find(" bahwa ")
+    if let Some(i) = BAHWA.find(c.as_bytes())
         && word_count_upto(&c[..i], 7) <= 6
         && c.split_whitespace().next().is_some_and(lexicon::is_tail_word)
     {
