@@ -67,7 +67,7 @@ impl People<'_> {
             // Both tests are pure: the rarer outcome (a word of a known
             // name) is asked first, the particle list only for those.
             if w.starts_with(char::is_uppercase)
-                && w.chars().count() >= 3
+                && w.chars().nth(2).is_some()
                 && let Some(k) = self.by_short(&[w])
                 && !lexicon::is_particle(w)
             {
