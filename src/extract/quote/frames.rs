@@ -54,6 +54,15 @@ static KETERANGAN: LazyLock<Regex> =
 static ROOT_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| ROOT_VERBS.split_whitespace().collect());
 
+/// Which bytes start a bare verb, for [`may_have_comma_root`].
+static ROOT_FIRST: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut t = [false; 256];
+    for v in ROOT_WORDS.iter() {
+        t[usize::from(v.as_bytes()[0])] = true;
+    }
+    t
+});
+
 /// Whether [`COMMA_ROOT`] may match `s`. A match is a comma, white space
 /// (`\s`, the same White_Space property `trim_start` strips) and a bare
 /// verb byte for byte (case-sensitive); a verb starts with a letter, so
@@ -63,7 +72,10 @@ fn may_have_comma_root(s: &str) -> bool {
     memchr::memchr_iter(b',', s.as_bytes()).any(|i| {
         let rest = s[i + 1..].trim_start().as_bytes();
         let first = rest.first();
-        ROOT_WORDS.iter().any(|v| v.as_bytes().first() == first && rest.starts_with(v.as_bytes()))
+        first.is_some_and(|&c| ROOT_FIRST[usize::from(c)])
+            && ROOT_WORDS
+                .iter()
+                .any(|v| v.as_bytes().first() == first && rest.starts_with(v.as_bytes()))
     })
 }
 
@@ -72,6 +84,10 @@ fn may_have_comma_root(s: &str) -> bool {
 static ENURUT: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("enurut"));
 static DALAM_KETERANGAN: LazyLock<memmem::Finder<'static>> =
     LazyLock::new(|| memmem::Finder::new("dalam keterangan"));
+
+/// ` bahwa `, searched for by [`reported`] (as `str::find` would, without
+/// preparing a searcher on every call).
+static BAHWA: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(" bahwa "));
 
 /// Whether [`MENURUT`] may match `s`: every match contains `enurut`.
 fn may_have_menurut(s: &str) -> bool {
@@ -149,11 +165,20 @@ pub(super) fn speaker_after(rest: &str, nya: bool) -> Option<(Who<'_>, usize)> {
     (!phrase.is_empty()).then_some((Who::Phrase(phrase), end))
 }
 
+/// Whether `word`'s lower case ends with `nya`, without building it: only
+/// `N`, `Y` and `A` lower-case to those letters, and no character's lower
+/// case ends with one of them except its own, so the word's last three
+/// bytes are the letters in any case.
+fn ends_with_nya(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"nya")
+}
+
 /// The attribution after a closing quotation mark: `," kata X`, `,” ujarnya`.
 pub(super) fn after_quote(after: &str) -> Option<Who<'_>> {
     let t = after.trim_start_matches([',', ' ', '\t', '\u{a0}']);
     let m = ROOT.find(t).filter(|m| m.start() == 0)?;
-    if m.as_str().to_lowercase().ends_with("nya") {
+    if ends_with_nya(m.as_str()) {
         // Right after a quote, `ucapnya lirih` is still a frame.
         return Some(Who::Pronoun);
     }
@@ -188,7 +213,7 @@ pub(super) fn before_quote(before: &str) -> Option<Who<'_>> {
         .flatten()
         .max()?;
     if let Some(m) = root.filter(|m| m.start() == last) {
-        let nya = m.as_str().to_lowercase().ends_with("nya");
+        let nya = ends_with_nya(m.as_str());
         let (who, used) = speaker_after(&p[m.end()..], nya)?;
         let rest = p[m.end() + used..].trim();
         let ok = rest.is_empty() || is_short_tail(rest);
@@ -212,7 +237,7 @@ fn is_short_tail(rest: &str) -> bool {
 fn reported(clause: &str) -> &str {
     let c = clause.trim_start_matches([',', ':', ' ', '\t', '\u{a0}']);
     let c = c.strip_prefix("bahwa ").unwrap_or(c);
-    if let Some(i) = c.find(" bahwa ")
+    if let Some(i) = BAHWA.find(c.as_bytes())
         && word_count_upto(&c[..i], 7) <= 6
         && c.split_whitespace().next().is_some_and(lexicon::is_tail_word)
     {
@@ -355,6 +380,36 @@ mod tests {
         assert_eq!(got[0], (Who::Pronoun, "Iuran dibayar tepat waktu".into()));
         assert!(indirect("Nilainya naik, nilainya mencapai Rp5 juta.").is_empty());
         assert!(indirect("Data itu, kata dia.").is_empty());
+    }
+
+    #[test]
+    fn nya_endings_are_those_of_the_lower_case() {
+        for w in [
+            "katanya",
+            "KATANYA",
+            "ujarNyA",
+            "nya",
+            "ny",
+            "",
+            "kata",
+            "Menurutnya",
+            "\u{212A}atanya",
+            "İnya",
+            "nyaİ",
+            "ñya",
+            "nyÅ",
+        ] {
+            assert_eq!(ends_with_nya(w), w.to_lowercase().ends_with("nya"), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn nya_endings_match_the_lower_case_on_any_word(
+            w in r"(?:[a-zA-Z]|nya|NYA|İ|\u{212A}|Å|ñ|é|\u{301}){0,6}",
+        ) {
+            proptest::prop_assert_eq!(ends_with_nya(&w), w.to_lowercase().ends_with("nya"));
+        }
     }
 
     #[test]

@@ -120,21 +120,32 @@ const NOT_NAMES: &[&str] = &[
         tentu maupun begitu demikian",
 ];
 
-/// A word list; the keys are short words, which FxHash hashes faster than SipHash.
-type Set = LazyLock<HashSet<&'static str, FxBuildHasher>>;
+/// A word list, keyed by the words' bytes (a lower-cased word is looked up
+/// without checking that its bytes are UTF-8); the keys are short words,
+/// which FxHash hashes faster than SipHash.
+type Set = LazyLock<HashSet<&'static [u8], FxBuildHasher>>;
 
-static TAILS: Set = LazyLock::new(|| TAIL_WORDS.split_whitespace().collect());
-static ADVERB_SET: Set = LazyLock::new(|| ADVERBS.split_whitespace().collect());
-static PRONOUN_SET: Set = LazyLock::new(|| PRONOUNS.split_whitespace().collect());
-static OBJECTS: Set = LazyLock::new(|| OBJECT_MARKERS.split_whitespace().collect());
-static HONORIFIC_SET: Set = LazyLock::new(|| HONORIFICS.split_whitespace().collect());
-static PARTICLE_SET: Set = LazyLock::new(|| PARTICLES.split_whitespace().collect());
-static COMMON: Set = LazyLock::new(|| COMMON_NAMES.split_whitespace().collect());
-static HEADS: Set = LazyLock::new(|| ROLE_HEADS.split_whitespace().collect());
-static ROOTS: Set = LazyLock::new(|| ROOT_VERBS.split_whitespace().collect());
-static MENS: Set = LazyLock::new(|| MEN_VERBS.split_whitespace().collect());
+fn set_of(words: &'static str) -> HashSet<&'static [u8], FxBuildHasher> {
+    words.split_whitespace().map(str::as_bytes).collect()
+}
+
+static TAILS: Set = LazyLock::new(|| set_of(TAIL_WORDS));
+static ADVERB_SET: Set = LazyLock::new(|| set_of(ADVERBS));
+static PRONOUN_SET: Set = LazyLock::new(|| set_of(PRONOUNS));
+static OBJECTS: Set = LazyLock::new(|| set_of(OBJECT_MARKERS));
+static HONORIFIC_SET: Set = LazyLock::new(|| set_of(HONORIFICS));
+static PARTICLE_SET: Set = LazyLock::new(|| set_of(PARTICLES));
+static COMMON: Set = LazyLock::new(|| set_of(COMMON_NAMES));
+static HEADS: Set = LazyLock::new(|| set_of(ROLE_HEADS));
+static ROOTS: Set = LazyLock::new(|| set_of(ROOT_VERBS));
+static MENS: Set = LazyLock::new(|| set_of(MEN_VERBS));
 static NOT_NAME_SET: Set = LazyLock::new(|| {
-    NOT_NAMES.iter().chain([&HONORIFICS]).flat_map(|l| l.split_whitespace()).collect()
+    NOT_NAMES
+        .iter()
+        .chain([&HONORIFICS])
+        .flat_map(|l| l.split_whitespace())
+        .map(str::as_bytes)
+        .collect()
 });
 
 /// Lower-cased, without a trailing period.
@@ -159,8 +170,24 @@ fn with_norm<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&norm(word))
 }
 
+/// `f` of the bytes of [`norm`]`(word)`, as [`with_norm`] gives them,
+/// without checking the stack copy's bytes are UTF-8 (ASCII lower-cased
+/// stays ASCII).
+fn with_norm_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    const MAX: usize = 32;
+    let w = word.trim_end_matches('.');
+    if w.len() <= MAX && w.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        return f(lower);
+    }
+    f(norm(word).as_bytes())
+}
+
 fn has(set: &Set, word: &str) -> bool {
-    with_norm(word, |w| set.contains(w))
+    with_norm_bytes(word, |w| set.contains(w))
 }
 
 pub(super) fn is_adverb(word: &str) -> bool {
@@ -198,12 +225,12 @@ pub(super) fn is_role_head(word: &str) -> bool {
 
 /// A prefixed speech verb exactly as listed (lower case, no clitic).
 pub(super) fn is_men_verb(word: &str) -> bool {
-    MENS.contains(word)
+    MENS.contains(word.as_bytes())
 }
 
 pub(super) fn is_speech_verb(word: &str) -> bool {
-    with_norm(word, |w| {
-        let root = w.strip_suffix("nya").unwrap_or(w);
+    with_norm_bytes(word, |w| {
+        let root = w.strip_suffix(b"nya").unwrap_or(w);
         MENS.contains(w) || ROOTS.contains(root)
     })
 }
@@ -211,14 +238,35 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
 /// A word that can be part of a person's name: capitalised, with at least
 /// one lower-case letter (acronyms such as BPJS are not), letters only, and
 /// not a title, organisation, place, day or sentence opener.
+///
+/// An ASCII word is read as bytes (among ASCII, upper case, lower case and
+/// letters are `A-Z`, `a-z` and both; `’` is not ASCII), other words by
+/// characters.
 pub(super) fn is_nameish(word: &str) -> bool {
+    let b = word.as_bytes();
+    match b.first() {
+        None => return false,
+        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => return false,
+        _ => {}
+    }
+    if b.is_ascii() {
+        return b.len() >= 2
+            && b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().all(|&c| c.is_ascii_alphabetic() || matches!(c, b'\'' | b'-'))
+            && !with_norm_bytes(word, |w| NOT_NAME_SET.contains(w));
+    }
+    is_nameish_by_chars(word)
+}
+
+/// [`is_nameish`] for any word, character by character.
+fn is_nameish_by_chars(word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else { return false };
     first.is_uppercase()
         && word.chars().count() >= 2
         && word.chars().any(char::is_lowercase)
         && word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-        && !with_norm(word, |w| NOT_NAME_SET.contains(w))
+        && !with_norm_bytes(word, |w| NOT_NAME_SET.contains(w))
 }
 
 /// A derived word form that is never a name: a word with the clitic
@@ -283,6 +331,14 @@ mod tests {
         #[test]
         fn with_norm_is_norm(word in r"(?:[A-Za-z.]|É|é|\u{212a}|İ){0,40}") {
             proptest::prop_assert_eq!(with_norm(&word, str::to_string), norm(&word));
+            proptest::prop_assert_eq!(with_norm_bytes(&word, <[u8]>::to_vec), norm(&word).into_bytes());
+        }
+
+        #[test]
+        fn nameish_bytes_agree_with_chars(
+            word in r"(?:[A-Za-z'.\-]|Asep|Jawa|Kamis|É|é|’|\u{212a}|İ|ǅ|😀|1){0,8}",
+        ) {
+            proptest::prop_assert_eq!(is_nameish(&word), is_nameish_by_chars(&word));
         }
 
         #[test]
@@ -343,7 +399,7 @@ mod tests {
             assert_eq!(w, w.to_lowercase());
             assert!(w.chars().all(char::is_alphabetic), "{w}");
         }
-        assert!(NOT_NAME_SET.contains("kemnaker") && NOT_NAME_SET.contains("pak"));
+        assert!(NOT_NAME_SET.contains(&b"kemnaker"[..]) && NOT_NAME_SET.contains(&b"pak"[..]));
         assert!(is_common_name("Hari") && is_particle("Made") && is_tail_word("dalam"));
         for w in ["Dijelaskannya", "Menurutnya", "Ditambahkan", "Menyampaikan"] {
             assert!(is_word_form(w), "{w}");

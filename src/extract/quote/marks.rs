@@ -8,6 +8,11 @@
 //! newspaper convention for long quotes); otherwise it is dropped as a stray
 //! mark. Sentences never end inside a quote.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::analysis::stem::hash::FxBuildHasher;
+
 /// The characters treated as double quotation marks.
 pub(super) fn is_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„')
@@ -132,6 +137,15 @@ const ABBREVIATIONS: &[&str] = &[
     "komjen", "kombes", "akbp",
 ];
 
+/// The length of the longest of [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = 7;
+
+/// [`ABBREVIATIONS`] as a set of their bytes, asked with an ASCII word
+/// lower-cased on the stack (one look-up rather than a comparison with
+/// each).
+static ABBREVIATION_SET: LazyLock<HashSet<&'static [u8], FxBuildHasher>> =
+    LazyLock::new(|| ABBREVIATIONS.iter().map(|a| a.as_bytes()).collect());
+
 /// Whether the period at `dot` follows an abbreviation: one letter, or a
 /// word of [`ABBREVIATIONS`] in any case. An ASCII word lower-cases byte by
 /// byte, so it is compared without building the lower-case string.
@@ -140,7 +154,14 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     let alphabetic = before.char_indices().rev().take_while(|&(_, c)| c.is_alphabetic());
     let word = &before[alphabetic.last().map_or(before.len(), |(i, _)| i)..];
     if word.is_ascii() {
-        return word.len() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+        if word.len() <= 1 || word.len() > LONGEST_ABBREVIATION {
+            return word.len() == 1;
+        }
+        let mut buf = [0u8; LONGEST_ABBREVIATION];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return ABBREVIATION_SET.contains(&*lower);
     }
     let word = word.to_lowercase();
     word.chars().count() == 1 || ABBREVIATIONS.contains(&word.as_str())
@@ -212,9 +233,10 @@ fn split(
     let mut p = 0;
     let push = |out: &mut Vec<Sentence>, a: usize, b: usize, q: &mut Vec<usize>| {
         let s = text.get(a..b).unwrap_or("");
-        let lead = s.len() - s.trim_start().len();
-        let trail = s.len() - s.trim_end().len();
-        if !s.trim().is_empty() {
+        let t = s.trim_start();
+        // (A text is blank exactly when trimming its start empties it.)
+        if !t.is_empty() {
+            let (lead, trail) = (s.len() - t.len(), t.len() - t.trim_end().len());
             out.push(Sentence { start: a + lead, end: b - trail, quotes: std::mem::take(q) });
         }
         q.clear();
@@ -388,6 +410,34 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(is_abbreviation(text, text.len() - 1), want, "{text}");
+        }
+        assert_eq!(ABBREVIATIONS.iter().map(|a| a.len()).max(), Some(LONGEST_ABBREVIATION));
+        for a in ABBREVIATIONS {
+            let upper = format!("x {}.", a.to_uppercase());
+            assert!(is_abbreviation(&upper, upper.len() - 1), "{a}");
+        }
+    }
+
+    /// [`is_abbreviation`] as first written: the word compared with each
+    /// abbreviation in turn.
+    fn is_abbreviation_by_scan(text: &str, dot: usize) -> bool {
+        let before = text.get(..dot).unwrap_or("");
+        let alphabetic = before.char_indices().rev().take_while(|&(_, c)| c.is_alphabetic());
+        let word = &before[alphabetic.last().map_or(before.len(), |(i, _)| i)..];
+        if word.is_ascii() {
+            return word.len() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+        }
+        let word = word.to_lowercase();
+        word.chars().count() == 1 || ABBREVIATIONS.contains(&word.as_str())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn abbreviations_by_set_are_those_by_scan(
+            text in r"(?:[a-zA-Z ]|pj|Dr|PROF|brigjen|Kombes|akbpx|\u{212A}|é){0,6}\.",
+        ) {
+            let dot = text.len() - 1;
+            proptest::prop_assert_eq!(is_abbreviation(&text, dot), is_abbreviation_by_scan(&text, dot));
         }
     }
 }

@@ -13,8 +13,7 @@ use super::lexicon;
 #[cfg(test)]
 use super::phrase::names_subject;
 use super::phrase::{
-    AGED, CREDIT, INTRODUCED, clean, head, is_opener, may_be_credit, may_be_introduced, name_run,
-    strip_brackets,
+    AGED, CREDIT, clean, head, introduced_name, is_opener, may_be_credit, name_run, strip_brackets,
 };
 use crate::extract::article::Official;
 use crate::extract::words::{Word, runs, words as word_spans};
@@ -83,7 +82,12 @@ impl<'a> People<'a> {
         for o in officials.iter().take(MAX_PEOPLE) {
             let role = o.role.as_deref().unwrap_or("");
             let org = o.organization.as_deref().unwrap_or("");
-            people.add(&o.name, office_words(&format!("{role} {org}")), office_words(role), true);
+            // The words of "{role} {org}" are the role's then the
+            // organisation's: a word never holds a space.
+            let role = office_words(role);
+            let mut office = role.clone();
+            office.extend(office_words(org));
+            people.add(&o.name, office, role, true);
         }
         // "Dedi Kurniadi (34)": a person introduced with an age, usually a
         // worker later called by first name.
@@ -317,7 +321,9 @@ impl<'a> People<'a> {
         if !self.may_mention(sentence) {
             return None;
         }
-        let ws: Vec<Word> = word_spans(sentence).collect();
+        // (About one word in six bytes: room for most sentences at once.)
+        let mut ws: Vec<Word> = Vec::with_capacity(sentence.len() / 6 + 1);
+        ws.extend(word_spans(sentence));
         let mentions = self.mentions_in(&ws, 8);
         let m = mentions.iter().find(|m| {
             let before = &sentence[..m.start];
@@ -348,11 +354,7 @@ impl<'a> People<'a> {
     /// an age ("Hasnah, istri almarhum, …", "Misnadi (47) …"): remembered,
     /// and returned as the sentence's subject.
     pub fn introduced(&mut self, sentence: &str) -> Option<String> {
-        if !may_be_introduced(sentence) {
-            return None;
-        }
-        let c = INTRODUCED.captures(sentence)?;
-        let run: Vec<&str> = c.get(1)?.as_str().split_whitespace().collect();
+        let run: Vec<&str> = introduced_name(sentence)?.split_whitespace().collect();
         let plausible = run.iter().all(|w| lexicon::is_nameish(w) && !lexicon::is_word_form(w))
             && (run.len() > 1 || !self.is_doubtful(run[0]))
             && (run.len() == 1 || !self.is_programme_or_common(None, &run));
@@ -497,6 +499,18 @@ mod tests {
         assert_eq!(p.subject_of("Rombongan menemui Asep di kantor."), None);
         assert_eq!(p.introduced("Hasnah, istri almarhum, menangis.").as_deref(), Some("Hasnah"));
         assert_eq!(p.introduced("Jakarta, ibu kota, ramai."), None);
+    }
+
+    #[test]
+    fn office_words_of_role_and_organisation_are_those_of_both_joined() {
+        let parts = ["", "Kepala Kantor", "Menaker", "Pj.", "Dirut BPJS-TK", "Émile d'Arc", " x "];
+        for role in parts {
+            for org in parts {
+                let mut both = office_words(role);
+                both.extend(office_words(org));
+                assert_eq!(both, office_words(&format!("{role} {org}")), "{role:?} {org:?}");
+            }
+        }
     }
 
     #[test]

@@ -64,10 +64,12 @@ impl People<'_> {
                 continue;
             }
             let w = ws[i].as_str();
+            // Both tests are pure: the rarer outcome (a word of a known
+            // name) is asked first, the particle list only for those.
             if w.starts_with(char::is_uppercase)
-                && w.chars().count() >= 3
-                && !lexicon::is_particle(w)
+                && w.chars().nth(2).is_some()
                 && let Some(k) = self.by_short(&[w])
+                && !lexicon::is_particle(w)
             {
                 out.push(Mention {
                     start: ws[i].start(),
