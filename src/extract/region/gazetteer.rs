@@ -520,6 +520,5 @@ mod tests {
         let found = all(g.automaton());
         assert!(found.iter().flatten().count() > 5);
         assert_eq!(all(g.anchored()), found);
-        println!("anchored DFA: {} bytes", g.anchored().memory_usage());
     }
 }

@@ -40,49 +40,55 @@ impl FirstBytes {
         }
     }
 
-    /// Whether `chunk` holds a capital or one of [`FirstBytes::others`] (a
-    /// superset of the first bytes). No early exit, so the compiler tests
-    /// the bytes with vector instructions.
-    fn may_hold_first(&self, chunk: &[u8]) -> bool {
+    /// Whether `window[1..]` may hold a start: a capital or one of
+    /// [`FirstBytes::others`] (a superset of the first bytes) after a byte
+    /// that is no ASCII letter or digit. No early exit, so the compiler
+    /// tests the bytes with vector instructions.
+    fn may_start_in(&self, window: &[u8; CHUNK + 1]) -> bool {
         let [a, b, c, d] = self.others;
-        let hit = |x: u8| x.wrapping_sub(b'A') < 26 || x == a || x == b || x == c || x == d;
-        chunk.iter().fold(false, |any, &x| any | hit(x))
+        let first = |x: u8| x.wrapping_sub(b'A') < 26 || x == a || x == b || x == c || x == d;
+        let alnum = |x: u8| (x | 0x20).wrapping_sub(b'a') < 26 || x.wrapping_sub(b'0') < 10;
+        let (prev, cur) = (&window[..CHUNK], &window[1..]);
+        prev.iter().zip(cur).fold(false, |any, (&p, &x)| any | (first(x) & !alnum(p)))
     }
 
-    /// The first byte at or after `from` that starts a pattern.
-    fn next_byte(&self, bytes: &[u8], from: usize) -> Option<usize> {
-        let mut i = from;
-        if self.by_chunk {
-            while let Some(chunk) = bytes.get(i..i + CHUNK) {
-                if self.may_hold_first(chunk) {
-                    if let Some(k) = chunk.iter().position(|&b| self.table[b as usize]) {
-                        return Some(i + k);
-                    }
-                }
-                i += CHUNK;
+    /// Whether a pattern may start at `i`, a char boundary: its byte
+    /// starts a pattern and the character before it is no letter or digit.
+    fn starts_at(&self, text: &str, i: usize) -> bool {
+        let bytes = text.as_bytes();
+        self.table[bytes[i] as usize]
+            && match i.checked_sub(1).map(|k| bytes[k]) {
+                None => true,
+                Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+                Some(_) => !text[..i].chars().next_back().is_some_and(is_word_char),
             }
-        }
-        bytes.get(i..)?.iter().position(|&b| self.table[b as usize]).map(|k| i + k)
     }
 
     /// The first position at or after `from` (a char boundary) where a
     /// pattern may start as a word: its byte starts a pattern and the
     /// character before it is no letter or digit.
-    pub(crate) fn next_start(&self, text: &str, mut from: usize) -> Option<usize> {
+    pub(crate) fn next_start(&self, text: &str, from: usize) -> Option<usize> {
         let bytes = text.as_bytes();
+        let mut i = from;
         loop {
-            let i = self.next_byte(bytes, from)?;
-            // A first byte of a pattern never continues a character, so
-            // `i` is a char boundary.
-            let glued = match i.checked_sub(1).map(|k| bytes[k]) {
-                None => false,
-                Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-                Some(_) => text[..i].chars().next_back().is_some_and(is_word_char),
-            };
-            if !glued {
-                return Some(i);
+            if self.by_chunk && i > 0 {
+                while let Some(window) = bytes.get(i - 1..i + CHUNK) {
+                    if self.may_start_in(window.try_into().unwrap()) {
+                        break;
+                    }
+                    i += CHUNK;
+                }
             }
-            from = i + 1;
+            // A first byte of a pattern never continues a character, so
+            // each `k` tested is a char boundary when it passes the table.
+            let end = if self.by_chunk { (i + CHUNK).min(bytes.len()) } else { bytes.len() };
+            if let Some(k) = (i..end).find(|&k| self.starts_at(text, k)) {
+                return Some(k);
+            }
+            if end >= bytes.len() {
+                return None;
+            }
+            i = end;
         }
     }
 }
@@ -115,14 +121,18 @@ mod tests {
     }
 
     #[test]
-    fn chunks_with_a_capital_or_another_first_byte_may_hold_one() {
+    fn windows_with_a_first_byte_after_a_non_alphanumeric_may_hold_a_start() {
         let first = FirstBytes::of(["Medan", "orang", "é"]);
-        for x in 0..=255u8 {
-            for lane in 0..CHUNK {
-                let mut chunk = [b'a'; CHUNK];
-                chunk[lane] = x;
-                let hit = x.is_ascii_uppercase() || x == b'o' || x == "é".as_bytes()[0];
-                assert_eq!(first.may_hold_first(&chunk), hit, "byte {x} lane {lane}");
+        for prev in 0..=255u8 {
+            for x in [b'M', b'Z', b'o', b'a', "é".as_bytes()[0], b' ', 0x80] {
+                for lane in 0..CHUNK {
+                    let mut window = [b'a'; CHUNK + 1];
+                    window[lane] = prev;
+                    window[lane + 1] = x;
+                    let hit = x.is_ascii_uppercase() || x == b'o' || x == "é".as_bytes()[0];
+                    let want = hit && !prev.is_ascii_alphanumeric();
+                    assert_eq!(first.may_start_in(&window), want, "{prev} {x} lane {lane}");
+                }
             }
         }
     }
