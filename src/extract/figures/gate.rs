@@ -14,15 +14,16 @@ use std::sync::LazyLock;
 use super::COUNTED_NOUNS;
 
 /// The offset of the first ASCII digit in `bytes`. Sixteen bytes are
-/// tested at a time without an early exit (which the compiler turns into
-/// vector instructions), then the chunk holding a digit byte by byte.
+/// tested at a time without an early exit (the least of their distances
+/// above `0` is below ten: the compiler turns this into vector
+/// instructions), then the chunk holding a digit byte by byte.
 pub(super) fn first_digit(bytes: &[u8]) -> Option<usize> {
     const CHUNK: usize = 16;
     let is_digit = |b: u8| b.wrapping_sub(b'0') < 10;
     let mut chunks = bytes.chunks_exact(CHUNK);
     let mut at = 0;
     for chunk in &mut chunks {
-        if chunk.iter().fold(false, |any, &b| any | is_digit(b)) {
+        if chunk.iter().fold(u8::MAX, |min, &b| min.min(b.wrapping_sub(b'0'))) < 10 {
             return chunk.iter().position(|&b| is_digit(b)).map(|k| at + k);
         }
         at += CHUNK;
