@@ -20,11 +20,19 @@ pub(super) fn normalise(q: &str) -> String {
 fn split_prefix(q: &str) -> (Option<Prefix>, String) {
     let n = normalise(q);
     for &(p, kind) in NAME_PREFIXES {
-        if let Some(rest) = n.strip_prefix(&p.to_lowercase()) {
-            return (Some(kind), rest.to_string());
+        // The prefixes are ASCII and `n` is lowercased: its first bytes equal the lowercased
+        // prefix exactly when they equal the prefix in any ASCII case.
+        if n.as_bytes().get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes())) {
+            return (Some(kind), n[p.len()..].to_string());
         }
     }
     (None, n)
+}
+
+/// Whether `bare` can be a regency code: every code starts with a digit (`35.78`; tested
+/// below over the gazetteer), so a name never needs the codes scanned.
+fn may_be_code(bare: &str) -> bool {
+    bare.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 /// A province by canonical name, alias, abbreviation or code, in any case
@@ -57,7 +65,8 @@ pub(super) fn city_target(q: &str) -> Option<(&'static str, usize)> {
     if prefix == Some(Prefix::Provinsi) {
         return None;
     }
-    if let Some(r) = g.regencies.iter().find(|r| r.code == bare) {
+    let code = may_be_code(&bare).then(|| g.regencies.iter().find(|r| r.code == bare)).flatten();
+    if let Some(r) = code {
         let p = g.provinces.iter().position(|p| p.code == r.province_code)?;
         return Some((r.name, p));
     }
@@ -248,7 +257,42 @@ pub(crate) fn place_at(
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// The prefix split as it was: each prefix lowercased, then stripped.
+    fn split_prefix_by_lowercasing(q: &str) -> (Option<Prefix>, String) {
+        let n = normalise(q);
+        for &(p, kind) in NAME_PREFIXES {
+            if let Some(rest) = n.strip_prefix(&p.to_lowercase()) {
+                return (Some(kind), rest.to_string());
+            }
+        }
+        (None, n)
+    }
+
+    #[test]
+    fn every_regency_code_starts_with_a_digit() {
+        assert!(GAZETTEER.regencies.iter().all(|r| may_be_code(r.code)));
+        assert!(!may_be_code("surabaya") && !may_be_code("") && may_be_code("35.78"));
+        assert_eq!(resolve_city("35.78").unwrap().name, "Surabaya");
+        assert_eq!(resolve_city(" 35.78 ").unwrap().name, "Surabaya");
+    }
+
+    proptest! {
+        #[test]
+        fn prefixes_split_as_by_lowercasing(
+            head in prop::sample::select(vec![
+                "", "Kota ", "KOTA ", "kota ", "KoTa  ", "Kab. ", "kab ", "Kabupaten Administrasi ",
+                "PROVINSI ", "prov. ", "Kotamadya ", "İ", "Kab.", "Kota\u{a0}",
+            ]),
+            tail in "[A-Za-zİıé .]{0,12}",
+        ) {
+            let q = format!("{head}{tail}");
+            prop_assert_eq!(split_prefix(&q), split_prefix_by_lowercasing(&q));
+        }
+    }
 
     #[test]
     fn lookups() {
