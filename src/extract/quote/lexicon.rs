@@ -156,18 +156,8 @@ pub(super) fn norm(word: &str) -> String {
 /// `f` of [`norm`]`(word)`, lower-cased on the stack when the word is short
 /// ASCII (whose lower case is its ASCII lower case), else built.
 fn with_norm<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    const MAX: usize = 32;
-    let w = word.trim_end_matches('.');
-    if w.len() <= MAX && w.is_ascii() {
-        let mut buf = [0u8; MAX];
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(lower) {
-            return f(lower);
-        }
-    }
-    f(&norm(word))
+    // The bytes are ASCII or a `String`'s: always UTF-8.
+    with_norm_bytes(word, |w| f(std::str::from_utf8(w).unwrap_or_default()))
 }
 
 /// `f` of the bytes of [`norm`]`(word)`, as [`with_norm`] gives them,
