@@ -445,7 +445,7 @@ PARTS = [
     ("document", "document, the rest", "facets, the quotes' scoped records, fields"),
     ("add", "handing documents over", "`add_document` on the feeding thread"),
     ("tantivy", "tantivy while adding", "the writer's thread: analysis, postings, fast fields, "
-     "document store (lz4), segment flushes"),
+     "document store (zstd), segment flushes"),
     ("commit", "final commit", "the last segment written, the commit"),
     ("merges", "merges", "segment merges after the commit"),
     ("copies", "groups of copies", "the syndicated copies grouped over the committed index"),
