@@ -102,10 +102,8 @@ fn is_damage(e: &tantivy::TantivyError) -> bool {
 /// The error for a panic with `message` at `place` (`file:line`).
 fn panic_error(dir: &Path, message: &str, place: &str) -> Error {
     // tantivy's own crates (`tantivy-*`, `ownedbytes`: the byte slices its
-    // readers cut by offsets read from the files) and its decoders (lz4, and
-    // zstd for stores written with it).
-    let in_tantivy =
-        ["tantivy", "/fst", "lz4", "zstd", "/ownedbytes-"].iter().any(|c| place.contains(c));
+    // readers cut by offsets read from the files) and its decoders.
+    let in_tantivy = ["tantivy", "/fst", "zstd", "/ownedbytes-"].iter().any(|c| place.contains(c));
     if in_tantivy || place.is_empty() {
         InternalError::Damaged {
             path: dir.to_path_buf(),

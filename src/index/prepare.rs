@@ -216,15 +216,20 @@ fn in_progress(corpus: &Path) -> IndexInfo {
     }
 }
 
-/// The settings of a new index. Stored fields (bodies, and the metadata with its quotes and
-/// figures) are compressed with lz4, tantivy's default. zstd at level 1 made the index
-/// 14–20% smaller, but tantivy compresses each 16 KB block of the store with a new zstd
-/// context, and that cost 3.7% of a build's instructions (BENCHMARKS.md); the index stays
-/// within its size budget with lz4, and a hit's document reads back faster. An index built
-/// with zstd keeps it: its settings are its own.
+/// zstd level of the document store (see [`index_settings`]).
+const DOCSTORE_ZSTD_LEVEL: i32 = 1;
+
+/// The settings of a new index. Stored fields (bodies, and the metadata
+/// with its quotes and figures, which repeat body sentences) are compressed
+/// with zstd rather than tantivy's default lz4: a smaller index for a
+/// slightly slower fetch of the ten hits shown. Level 1, not zstd's default
+/// 3: the document store's compression thread took 5.5% of a build's CPU at
+/// level 3 (BENCHMARKS.md).
 pub fn index_settings() -> tantivy::IndexSettings {
     tantivy::IndexSettings {
-        docstore_compression: tantivy::store::Compressor::Lz4,
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: Some(DOCSTORE_ZSTD_LEVEL),
+        }),
         ..tantivy::IndexSettings::default()
     }
 }
