@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::capped::{self, WordCap};
-use crate::extract::words::in_first_runs;
+use crate::extract::words::{in_first_runs, is_single_spaced, join_words};
 
 /// The embedded publisher table.
 const PUBLISHERS_TSV: &str = include_str!("publishers.tsv");
@@ -57,29 +57,7 @@ fn publisher_key(printed: &str) -> String {
     if lower.starts_with("www.") {
         lower.drain(..4);
     }
-    if single_spaced(&lower) {
-        return lower;
-    }
-    let mut key = String::with_capacity(lower.len());
-    for word in lower.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(word);
-    }
-    key
-}
-
-/// Whether `s` is its words joined by single spaces (`split_whitespace`
-/// then `join(" ")` gives it back): ASCII without white space at its ends,
-/// a white space but the space or two spaces in a row. Most printed names are.
-fn single_spaced(s: &str) -> bool {
-    let b = s.as_bytes();
-    s.is_ascii()
-        && b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.iter().any(|&c| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
-        && memchr::memmem::find(b, b"  ").is_none()
+    if is_single_spaced(&lower) { lower } else { join_words(&lower) }
 }
 
 /// The known publisher named in a copyright footer

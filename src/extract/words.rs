@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem;
 use regex::Regex;
 
 /// One word of a text, as [`words`] finds it.
@@ -145,6 +146,41 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
+/// Two spaces, searched for by [`is_single_spaced`].
+static TWO_SPACES: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("  "));
+
+/// Whether `text` is ASCII whose only white space is single spaces between
+/// other characters: then its words joined by single spaces are the text
+/// itself. (Among ASCII, `char::is_whitespace` holds for `\t`..=`\r` and
+/// the space.)
+pub(crate) fn is_single_spaced(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.is_ascii()
+        && memchr::memchr3(b'\t', b'\n', b'\r', b).is_none()
+        && memchr::memchr2(0x0b, 0x0c, b).is_none()
+        && TWO_SPACES.find(b).is_none()
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+}
+
+/// The words of `text` as `split_whitespace` finds them, joined by single
+/// spaces; a text that is already so is copied whole.
+pub(crate) fn join_words(text: &str) -> String {
+    if is_single_spaced(text) {
+        return text.to_string();
+    }
+    // `split_whitespace` never yields an empty word, so a space goes before
+    // all but the first.
+    let mut joined = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
+    }
+    joined
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,5 +271,38 @@ mod tests {
     fn any_unicode_is_fine() {
         assert!(written_in_lowercase("é ömer ÖMER", "Ömer"));
         assert!(!written_in_lowercase("👍hari\u{301}", "hari"));
+    }
+
+    fn by_split(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn words_are_joined_by_single_spaces() {
+        for text in [
+            "",
+            "  ",
+            "a",
+            "a b",
+            "a b ",
+            " a b",
+            "a  b",
+            "a\u{b}b",
+            "a\u{c}b",
+            " Kata  Budi,\tdia.\n",
+            "a\u{a0}b\u{2003}c\u{85}d\u{b}e",
+            "é 😀",
+        ] {
+            assert_eq!(join_words(text), by_split(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn join_words_is_split_whitespace_joined(
+            text in r"(?:[a-z]{1,4}|[ \t\n\x0b\x0c\r,.]|  |é|😀|\u{a0}|\u{2003}|\u{85}|\u{200b}|\u{3000}){0,20}",
+        ) {
+            proptest::prop_assert_eq!(join_words(&text), by_split(&text));
+        }
     }
 }

@@ -2,15 +2,12 @@
 //! them and the frames around them, with the current speaker remembered
 //! for `katanya`, `dia` and `-nya`.
 
-use std::sync::LazyLock;
-
-use memchr::memmem;
-
 use super::frames::{self, Who};
 use super::marks::{self, Sentence, Span};
 use super::people::{People, Speaker};
 use super::phrase::names_subject;
 use super::{Quote, is_chrome};
+use crate::extract::words::join_words;
 
 /// One left-to-right pass over a text, remembering the current speaker.
 pub(super) struct Scanner<'a, 'p> {
@@ -144,78 +141,5 @@ impl Scanner<'_, '_> {
         self.last = Some(speaker.clone());
         out.push(Quote { speaker, text, direct });
         true
-    }
-}
-
-/// Two spaces, searched for by [`is_single_spaced`].
-static TWO_SPACES: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("  "));
-
-/// Whether `text` is ASCII whose only white space is single spaces between
-/// other characters: then its words joined by single spaces are the text
-/// itself. (Among ASCII, `char::is_whitespace` holds for `\t`..=`\r` and
-/// the space.)
-fn is_single_spaced(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.is_ascii()
-        && memchr::memchr3(b'\t', b'\n', b'\r', b).is_none()
-        && memchr::memchr2(0x0b, 0x0c, b).is_none()
-        && TWO_SPACES.find(b).is_none()
-        && !text.starts_with(' ')
-        && !text.ends_with(' ')
-}
-
-/// The words of `text` as `split_whitespace` finds them, joined by single
-/// spaces; a text that is already so is copied whole.
-fn join_words(text: &str) -> String {
-    if is_single_spaced(text) {
-        return text.to_string();
-    }
-    // `split_whitespace` never yields an empty word, so a space goes before
-    // all but the first.
-    let mut joined = String::with_capacity(text.len());
-    for w in text.split_whitespace() {
-        if !joined.is_empty() {
-            joined.push(' ');
-        }
-        joined.push_str(w);
-    }
-    joined
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn by_split(text: &str) -> String {
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
-    #[test]
-    fn words_are_joined_by_single_spaces() {
-        for text in [
-            "",
-            "  ",
-            "a",
-            "a b",
-            "a b ",
-            " a b",
-            "a  b",
-            "a\u{b}b",
-            "a\u{c}b",
-            " Kata  Budi,\tdia.\n",
-            "a\u{a0}b\u{2003}c\u{85}d\u{b}e",
-            "é 😀",
-        ] {
-            assert_eq!(join_words(text), by_split(text), "{text:?}");
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn join_words_is_split_whitespace_joined(
-            text in r"(?:[a-z]{1,4}|[ \t\n\x0b\x0c\r,.]|  |é|😀|\u{a0}|\u{2003}|\u{85}|\u{200b}|\u{3000}){0,20}",
-        ) {
-            proptest::prop_assert_eq!(join_words(&text), by_split(&text));
-        }
     }
 }
