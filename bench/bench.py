@@ -773,8 +773,8 @@ def main():
     rev = cmd_version(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])
     r["versions"] = {
         "warta": f"{cmd_version([ROOT / 'target/release/warta', '--version'])} (git {rev}), "
-                 "release build, default threads (one extraction worker and one tantivy "
-                 "indexing thread per core)",
+                 "release build, default threads (one per core, shared: half extraction "
+                 "workers, half tantivy indexing threads)",
         "rustc": cmd_version(["rustc", "--version"]),
         "tantivy-cli": cmd_version([args.tantivy, "--version"]) if args.tantivy else "not run",
         "SQLite": f"{sqlite3.sqlite_version} via Python {platform.python_version()}",

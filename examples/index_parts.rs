@@ -9,8 +9,9 @@
 //! The benchmark's floor step runs it beside `warta index` so that its table adds up to the
 //! whole. The steps are the build's own (`extract::reader`, `extract::extract`,
 //! `index::document::to_document`, the index writer with the build's settings, merge policy and
-//! per-thread memory budget); only the threads differ: one worker and one indexing thread, so
-//! every CPU second belongs to exactly one step:
+//! memory budget of a default build on two cores, which runs one worker and one indexing thread);
+//! only the steps run one after another instead of side by side, so every CPU second belongs to
+//! exactly one step:
 //!
 //! * `read`: reading and decoding the files (`.txt`, `.json`, `.jsonl`);
 //! * `extract`: `extract::extract` (page parsing, places, officials, programmes, quotes, figures);
@@ -44,10 +45,6 @@ mod allocator;
 
 #[global_allocator]
 static ALLOCATOR: allocator::Allocator = allocator::Allocator;
-
-/// Indexing memory per thread: the default heap split over two threads, as in the benchmark's
-/// two-thread build (the same segment sizes, so the same merges).
-const HEAP_PER_THREAD: usize = build::DEFAULT_HEAP_BYTES / 2;
 
 /// CPU seconds of the calling thread.
 fn thread_cpu() -> f64 {
@@ -111,8 +108,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let index =
         Index::builder().schema(schema).settings(build::index_settings()).create_in_dir(&dir)?;
     config.register(index.tokenizers());
+    // The budget a default build on two cores gives its one indexing thread for these files
+    // (`index::threads`): the same segment sizes, so the same merges.
+    let paths = files(&root);
+    let bytes = paths.iter().filter_map(|p| p.metadata().ok()).map(|m| m.len()).sum();
+    let heap = build::fitted_heap(bytes, 1, build::DEFAULT_HEAP_BYTES);
     let mut writer: IndexWriter<TantivyDocument> =
-        index.writer_with_options(build::writer_options(1, HEAP_PER_THREAD))?;
+        index.writer_with_options(build::writer_options(1, heap))?;
     writer.set_merge_policy(Box::new(build::merge_policy()));
 
     let (mut exact, mut stemmed) = (config.analyzer(View::Exact), config.analyzer(View::Stemmed));
@@ -123,7 +125,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (mut articles, mut tokens) = (0usize, 0usize);
     let process_start = process_cpu();
     let main_start = thread_cpu();
-    for path in files(&root) {
+    for path in paths {
         let Some(outcome) = timed(&mut read, || {
             let kind = reader::FileKind::from_path(&path).unwrap_or(reader::FileKind::Text);
             reader::read_bytes(&path).ok().and_then(|b| reader::parse_bytes(kind, &b).ok())

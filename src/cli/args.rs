@@ -184,7 +184,8 @@ pub struct IndexArgs {
     /// an upper bound: a run with fewer new files uses less.
     #[arg(long, value_name = "MB", default_value_t = 128)]
     pub heap: usize,
-    /// Threads for reading/extraction and for indexing [default: one per core].
+    /// Threads in all: half read and extract, half (rounded up) index, at least one of each
+    /// [default: one per core].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Start over: re-index every file, not only new and changed ones. The new index is written

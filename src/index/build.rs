@@ -37,6 +37,7 @@ use crate::index::prepare::{Plan, Prepared, Ready, prepare};
 use crate::index::queue::{DEFAULT_PERMITS, Permits, QueuedDoc};
 use crate::index::schema::{FORMAT_VERSION, Fields, fields_of};
 use crate::index::session::{CommitPayload, Session, writer_error};
+use crate::index::threads::Threads;
 use crate::index::walk::{self, Walked};
 use crate::index::{analysis, layout};
 
@@ -165,7 +166,8 @@ pub struct BuildOptions {
     /// stored by an earlier build is kept. Another registry than the
     /// index's re-extracts every article.
     pub officials: Option<PathBuf>,
-    /// Worker threads (extraction) and indexing threads (tantivy); 0: one per core.
+    /// Threads in all, shared between extraction workers and tantivy's
+    /// indexing threads ([`Threads::split`]); 0: one per core.
     pub threads: usize,
     /// Start over instead of indexing only what changed.
     pub rebuild: bool,
@@ -292,11 +294,8 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     let roots_key = manifest::hash_bytes(
         format!("{}\n\0{}", config.extra_roots.join("\n"), officials.user_text()).as_bytes(),
     );
-    let threads = match opts.threads {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        n => n,
-    };
-    let heap = opts.heap_bytes.max(MIN_HEAP_PER_THREAD * threads);
+    let threads = Threads::for_build(opts.threads);
+    let heap = opts.heap_bytes.max(MIN_HEAP_PER_THREAD * threads.indexers);
     let plan = Plan { opts, corpus, config, officials, roots_key, threads, heap };
 
     // Held while the index is judged, and through a rebuild beside it.
@@ -412,9 +411,10 @@ fn run(
     let orphans = if reconcile { indexed_paths(&index, &fields)? } else { HashSet::new() };
     // The writer is opened once the work is known: its budget fits the new files.
     let todo_bytes = jobs.iter().map(|j| j.size).sum();
-    let heap = fitted_heap(todo_bytes, plan.threads, plan.heap);
-    let writer: IndexWriter<QueuedDoc> =
-        index.writer_with_options(writer_options(plan.threads, heap)).map_err(|e| match e {
+    let heap = fitted_heap(todo_bytes, plan.threads.indexers, plan.heap);
+    let writer: IndexWriter<QueuedDoc> = index
+        .writer_with_options(writer_options(plan.threads.indexers, heap))
+        .map_err(|e| match e {
             TantivyError::LockFailure(lock, _) => layout::lock_error(dir, lock),
             other => writer_error(dir, other),
         })?;
@@ -470,7 +470,7 @@ fn run(
     let never = AtomicBool::new(false);
     let stop = plan.opts.stop.as_deref().unwrap_or(&never);
     let mut done = 0;
-    pipeline::run(&jobs, plan.threads, &fields, &plan.officials, stop, |job, outcome| {
+    pipeline::run(&jobs, plan.threads.workers, &fields, &plan.officials, stop, |job, outcome| {
         progress(Progress::File { path: &job.path, bytes: job.size });
         done += 1;
         report.bytes_read += job.size;

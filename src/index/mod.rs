@@ -25,6 +25,7 @@ mod readonly;
 pub mod schema;
 mod session;
 mod store;
+pub mod threads;
 pub mod walk;
 
 pub use build::{BuildOptions, BuildReport, Progress, Skipped, build, corpus_fingerprint};

@@ -18,6 +18,7 @@ use crate::index::manifest::{self, Manifest};
 use crate::index::schema::{FORMAT_VERSION, build_schema, fields_of};
 use crate::index::session::{committed_payload, writer_error};
 use crate::index::store::{Fingerprint, IndexInfo, WartaIndex};
+use crate::index::threads::Threads;
 use crate::index::{analysis, check, layout};
 
 /// What a run needs besides the folder it writes: the same for the index
@@ -34,7 +35,7 @@ pub struct Plan<'a> {
     /// Hash of what extraction and analysis depend on besides the files.
     pub roots_key: u64,
     /// Extraction and indexing threads.
-    pub threads: usize,
+    pub threads: Threads,
     /// The writer's memory budget.
     pub heap: usize,
 }
