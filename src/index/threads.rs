@@ -7,10 +7,11 @@
 //! the machine: the threads then take turns on each core, each evicting the
 //! others' tables from its caches, and the same work costs more CPU. On two
 //! cores, at 100,000 articles, two workers and two indexing threads took
-//! 72-84 CPU seconds and 37-47 s of wall time; one of each, 54-56 CPU seconds
-//! and 31-33 s (BENCHMARKS.md). So the cores are shared out instead: half
-//! index, half extract, the indexing half rounded up because tantivy's share
-//! of a build is the larger one, and each pool has at least one thread.
+//! 58-84 CPU seconds in five rounds, one of each 54-56 in the same rounds, in
+//! the same wall time or less (BENCHMARKS.md). So the cores are shared out
+//! instead: half index, half extract, the indexing half rounded up because
+//! tantivy's share of a build is the larger one, and each pool has at least
+//! one thread.
 
 /// The threads of one build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
