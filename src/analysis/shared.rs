@@ -82,7 +82,19 @@ impl Tokenizer for SharedSteps {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SharedStream<'a> {
         self.token.reset();
+        if let Last::Stem(memo) = &mut self.last {
+            memo.borrow_tables();
+        }
         SharedStream { text, scanner: Scanner::new(text), steps: self, keep: 0 }
+    }
+}
+
+impl Drop for SharedStream<'_> {
+    /// The memo's tables go back to the thread for the next stream of any stemmed analyzer.
+    fn drop(&mut self) {
+        if let Last::Stem(memo) = &mut self.steps.last {
+            memo.give_back();
+        }
     }
 }
 

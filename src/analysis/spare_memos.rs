@@ -1,25 +1,27 @@
-//! The stemmed view's memo tables, kept on a thread between the analyzers it builds.
+//! The stemmed view's memo tables, one set per thread, lent to each text's stream.
 //!
-//! tantivy clones each field's analyzer for every new segment, and a clone of the stemmed
-//! view's analyzer used to start with an empty memo: every segment stemmed its whole
-//! vocabulary again (about 1,900 instructions for each word new to the memo). Now a memo's
-//! tables go back to their thread when the memo is dropped, and the next memo of the same
-//! dictionary and protected words built on that thread starts with them. A memo's answer for a
-//! word depends on the word alone, so what the tables already hold never changes a term.
+//! tantivy builds each field's analyzer anew for every segment, and a segment writer holds
+//! one stemmed analyzer per stemmed field (title, body, the quotes' scoped field). With a
+//! memo of its own, each of them stemmed the words it met first (about 1,900 instructions for
+//! each word new to a memo): every field's vocabulary again, and again for each segment. Now a
+//! memo borrows its thread's tables for one text's stream ([`take`]) and gives them back when
+//! the stream ends ([`give`]): the streams of one thread run one after another, so every
+//! stemmed analyzer of the thread reads and fills the same tables. A memo's answer for a word
+//! depends on the word alone (and on the dictionary and protected words, which key the
+//! tables), so what the tables already hold never changes a term.
 //!
-//! Tables are handed out oldest first: a segment writer builds its fields' analyzers and drops
-//! them in the same order, so each field gets back the tables it filled (the title's stay
-//! small, the body's large). At most [`KEPT`] tables wait on a thread, each bounded by the
-//! memo's own capacity.
+//! Two streams of one thread alive at once (nothing in indexing does it) stay correct: the
+//! second finds no tables to borrow and starts with empty ones; when both are given back the
+//! thread keeps the larger set. At most [`KEPT`] sets (one per dictionary and protected words)
+//! wait on a thread, each bounded by the memo's own capacity.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::sync::Arc;
 
 use super::stem::{Dictionary, WordSet};
 use super::word_table::WordTable;
 
-/// Tables kept on one thread at most.
+/// Table sets kept on one thread at most.
 pub const KEPT: usize = 8;
 
 /// A memo's tables: words to where their terms lie, and the terms.
@@ -29,8 +31,8 @@ pub struct Tables {
     pub terms: String,
 }
 
-/// Tables left by a dropped memo, with what they were computed from (kept alive here, so no
-/// other dictionary can take its address while they wait).
+/// The tables of one dictionary and protected words (kept alive here, so no other dictionary
+/// can take its address while they wait).
 struct Spare {
     dict: Arc<Dictionary>,
     keep: Arc<WordSet>,
@@ -38,10 +40,10 @@ struct Spare {
 }
 
 thread_local! {
-    static SPARE: RefCell<VecDeque<Spare>> = const { RefCell::new(VecDeque::new()) };
+    static SPARE: RefCell<Vec<Spare>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The oldest tables left on this thread by a memo of `dict` and `keep`, if any.
+/// Takes this thread's tables of `dict` and `keep`, if it has any (until they are given back).
 pub fn take(dict: &Arc<Dictionary>, keep: &Arc<WordSet>) -> Option<Tables> {
     SPARE
         .try_with(|spare| {
@@ -49,14 +51,15 @@ pub fn take(dict: &Arc<Dictionary>, keep: &Arc<WordSet>) -> Option<Tables> {
             let at = spare
                 .iter()
                 .position(|s| Arc::ptr_eq(&s.dict, dict) && Arc::ptr_eq(&s.keep, keep))?;
-            spare.remove(at).map(|s| s.tables)
+            Some(spare.remove(at).tables)
         })
         .ok()
         .flatten()
 }
 
-/// Leaves `tables` on this thread for the next memo of `dict` and `keep`; the oldest tables
-/// give way when [`KEPT`] already wait. Empty tables are not kept.
+/// Leaves `tables` on this thread for the next memo of `dict` and `keep`: the larger of them
+/// and the tables already there, if any. Empty tables are not kept; the set given back longest ago gives way
+/// when [`KEPT`] already wait.
 pub fn give(dict: &Arc<Dictionary>, keep: &Arc<WordSet>, tables: Tables) {
     if tables.index.is_empty() {
         return;
@@ -65,10 +68,18 @@ pub fn give(dict: &Arc<Dictionary>, keep: &Arc<WordSet>, tables: Tables) {
     // are simply freed.
     let _ = SPARE.try_with(|spare| {
         let mut spare = spare.borrow_mut();
-        if spare.len() >= KEPT {
-            spare.pop_front();
+        if let Some(there) =
+            spare.iter_mut().find(|s| Arc::ptr_eq(&s.dict, dict) && Arc::ptr_eq(&s.keep, keep))
+        {
+            if tables.index.len() > there.tables.index.len() {
+                there.tables = tables;
+            }
+            return;
         }
-        spare.push_back(Spare { dict: Arc::clone(dict), keep: Arc::clone(keep), tables });
+        if spare.len() >= KEPT {
+            spare.remove(0);
+        }
+        spare.push(Spare { dict: Arc::clone(dict), keep: Arc::clone(keep), tables });
     });
 }
 
@@ -89,34 +100,36 @@ mod tests {
     }
 
     #[test]
-    fn tables_come_back_oldest_first_to_the_same_dictionary_only() {
+    fn tables_come_back_to_the_same_dictionary_only_and_the_larger_set_stays() {
         let dict = Dictionary::shared_default();
         let (keep, other) = (Arc::new(WordSet::default()), Arc::new(WordSet::default()));
         assert!(take(&dict, &keep).is_none());
-        give(&dict, &keep, tables(&["a"]));
+        give(&dict, &keep, tables(&["a", "b"]));
         give(&dict, &other, tables(&["x", "y", "z"]));
-        give(&dict, &keep, tables(&["b", "c"]));
-        assert_eq!(take(&dict, &keep).map(|t| words(&t)), Some(1));
+        give(&dict, &keep, tables(&["c"]));
         assert_eq!(take(&dict, &keep).map(|t| words(&t)), Some(2));
+        // Taken: lent out until given back.
         assert!(take(&dict, &keep).is_none());
+        give(&dict, &keep, tables(&["a", "b"]));
+        give(&dict, &keep, tables(&["a", "b", "c", "d"]));
+        assert_eq!(take(&dict, &keep).map(|t| words(&t)), Some(4));
         assert_eq!(take(&dict, &other).map(|t| words(&t)), Some(3));
     }
 
     #[test]
-    fn empty_tables_are_not_kept_and_at_most_kept_wait() {
+    fn empty_tables_are_not_kept_and_at_most_kept_sets_wait() {
         let dict = Dictionary::shared_default();
         let keep = Arc::new(WordSet::default());
         give(&dict, &keep, Tables::default());
         assert!(take(&dict, &keep).is_none());
-        let names: Vec<String> = (0..KEPT + 2).map(|i| format!("w{i}")).collect();
-        for n in 1..=KEPT + 2 {
-            let some: Vec<&str> = names[..n].iter().map(String::as_str).collect();
-            give(&dict, &keep, tables(&some));
+        let keeps: Vec<Arc<WordSet>> = (0..KEPT + 2).map(|_| Arc::default()).collect();
+        for k in &keeps {
+            give(&dict, k, tables(&["a"]));
         }
-        // The two oldest gave way.
-        let sizes: Vec<usize> =
-            std::iter::from_fn(|| take(&dict, &keep)).map(|t| words(&t)).collect();
-        assert_eq!(sizes, (3..=KEPT + 2).collect::<Vec<_>>());
+        // The two given back first gave way.
+        let found: Vec<bool> = keeps.iter().map(|k| take(&dict, k).is_some()).collect();
+        assert_eq!(found[..2], [false, false]);
+        assert!(found[2..].iter().all(|&f| f));
     }
 
     #[test]

@@ -58,9 +58,9 @@ impl TokenFilter for StemmedWords {
 
 /// What the three filters make of each word seen, keyed by the word as written.
 ///
-/// A new memo starts with the tables a dropped memo of the same dictionary and protected words
-/// left on its thread, if any ([`spare_memos`]): tantivy builds a field's analyzer anew for
-/// each segment.
+/// A memo has tables of its own; the shared steps' stream instead borrows its thread's tables
+/// for the memo while it runs ([`Memo::borrow_tables`], [`Memo::give_back`], [`spare_memos`]),
+/// so that every stemmed analyzer of a thread stems a word once.
 #[derive(Debug)]
 pub(super) struct Memo {
     dict: Arc<Dictionary>,
@@ -82,18 +82,33 @@ impl Clone for Memo {
 impl Drop for Memo {
     /// The tables stay on this thread for the next memo of the same dictionary.
     fn drop(&mut self) {
-        let tables = Tables {
-            index: std::mem::take(&mut self.index),
-            terms: std::mem::take(&mut self.terms),
-        };
-        spare_memos::give(&self.dict, &self.keep, tables);
+        self.give_back();
     }
 }
 
 impl Memo {
     pub(super) fn new(dict: Arc<Dictionary>, keep: Arc<WordSet>) -> Memo {
-        let Tables { index, terms } = spare_memos::take(&dict, &keep).unwrap_or_default();
-        Memo { dict, keep, index, terms }
+        Memo { dict, keep, index: WordTable::default(), terms: String::new() }
+    }
+
+    /// Takes this thread's tables of the memo's dictionary and protected words, if the memo's
+    /// own are empty and the thread has some; [`give_back`](Self::give_back) returns them.
+    pub(super) fn borrow_tables(&mut self) {
+        if self.index.is_empty() {
+            if let Some(Tables { index, terms }) = spare_memos::take(&self.dict, &self.keep) {
+                self.index = index;
+                self.terms = terms;
+            }
+        }
+    }
+
+    /// Leaves the memo's tables on this thread (the memo keeps empty ones).
+    pub(super) fn give_back(&mut self) {
+        let tables = Tables {
+            index: std::mem::take(&mut self.index),
+            terms: std::mem::take(&mut self.terms),
+        };
+        spare_memos::give(&self.dict, &self.keep, tables);
     }
 
     /// The stemmed view's term for a token whose text (after the steps before this filter)
