@@ -12,10 +12,12 @@
 //! The result equals [`StopWords`](super::stopwords::StopWords) →
 //! [`IndonesianStemmer`] → `LowerCaser`, token for token (tested below on arbitrary text).
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
+use super::lowercase_into;
 use super::spare_memos::{self, Tables};
 use super::stem::{Dictionary, IndonesianStemmer, WordSet, has_protected_shape, stem};
 use super::stopwords::is_stopword;
@@ -70,6 +72,8 @@ pub(super) struct Memo {
     /// The terms that differ from their words, one after another: the term of a word read
     /// from the memo is one load after the word's slot, from memory terms seen together share.
     terms: String,
+    /// The term of a word new to the memo, while it is computed.
+    scratch: String,
 }
 
 impl Clone for Memo {
@@ -88,7 +92,13 @@ impl Drop for Memo {
 
 impl Memo {
     pub(super) fn new(dict: Arc<Dictionary>, keep: Arc<WordSet>) -> Memo {
-        Memo { dict, keep, index: WordTable::default(), terms: String::new() }
+        Memo {
+            dict,
+            keep,
+            index: WordTable::default(),
+            terms: String::new(),
+            scratch: String::new(),
+        }
     }
 
     /// Takes this thread's tables of the memo's dictionary and protected words, if the memo's
@@ -137,51 +147,58 @@ impl Memo {
             self.index.clear();
             self.terms.clear();
         }
-        let slot = match self.compute(text) {
-            None => DROP,
-            Some(out) if out == text => SAME,
-            Some(out) => {
-                // terms.len() < TERMS_CAPACITY < 2^31 and out.len() < 2^32 (a token's term):
-                // both fit, and the offset half is never all ones as in DROP and SAME.
-                let at = (self.terms.len() as u64) << 32 | out.len() as u64;
-                self.terms.push_str(&out);
-                at
-            }
+        // The term is written to a buffer the memo keeps (no allocation per new word).
+        let mut out = std::mem::take(&mut self.scratch);
+        let slot = if !self.compute(text, &mut out) {
+            DROP
+        } else if out == text {
+            SAME
+        } else {
+            // terms.len() < TERMS_CAPACITY < 2^31 and out.len() < 2^32 (a token's term):
+            // both fit, and the offset half is never all ones as in DROP and SAME.
+            let at = (self.terms.len() as u64) << 32 | out.len() as u64;
+            self.terms.push_str(&out);
+            at
         };
+        self.scratch = out;
         self.index.insert(text, slot);
         slot
     }
 
-    /// `StopWords`, then `IndonesianStemmer`, then `LowerCaser` on one token's text; `None`
-    /// when it is a stopword.
-    fn compute(&self, text: &str) -> Option<String> {
+    /// `StopWords`, then `IndonesianStemmer`, then `LowerCaser` on one token's text, the term
+    /// written to `out`; false when it is a stopword.
+    ///
+    /// The stemmer lowercases a word as `LowerCaser` does ([`lowercase_into`]), so every word
+    /// it passes unchanged (a protected shape, a word that is not plain a-z once lowercased)
+    /// or lowercases (a protected word) comes out of the three as its lowercase; only a stem
+    /// is lowercased again.
+    fn compute(&self, text: &str, out: &mut String) -> bool {
         if is_stopword(text) {
-            return None;
+            return false;
         }
-        // IndonesianStemmer (see its token stream): protected shapes and words that are not
-        // plain a-z after lowercasing pass unchanged; protected words come out lowercased.
-        let stemmed = if has_protected_shape(text) {
-            text.to_string()
-        } else {
-            let lower: String = if text.is_ascii() {
-                text.to_ascii_lowercase()
-            } else {
-                text.chars().flat_map(char::to_lowercase).collect()
-            };
-            if !lower.bytes().all(|b| b.is_ascii_lowercase()) {
-                text.to_string()
-            } else if self.keep.contains(lower.as_str()) {
-                lower
-            } else {
-                stem(&lower, &self.dict).into_owned()
+        lowercase_into(out, text);
+        if has_protected_shape(text)
+            || !out.bytes().all(|b| b.is_ascii_lowercase())
+            || self.keep.contains(out.as_str())
+        {
+            return true;
+        }
+        let root = match stem(out, &self.dict) {
+            // A root found in the word itself (already lowercase): where it lies.
+            Cow::Borrowed(root) => {
+                let start = root.as_ptr() as usize - out.as_ptr() as usize;
+                Ok(start..start + root.len())
             }
+            Cow::Owned(root) => Err(root),
         };
-        // LowerCaser.
-        Some(if stemmed.is_ascii() {
-            stemmed.to_ascii_lowercase()
-        } else {
-            stemmed.chars().flat_map(char::to_lowercase).collect()
-        })
+        match root {
+            Ok(range) => {
+                out.truncate(range.end);
+                out.drain(..range.start);
+            }
+            Err(root) => lowercase_into(out, &root),
+        }
+        true
     }
 }
 
@@ -240,6 +257,7 @@ mod tests {
     use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer};
 
     use super::*;
+    use crate::analysis::View;
     use crate::analysis::reduplication::Reduplication;
     use crate::analysis::stopwords::StopWords;
     use crate::analysis::tokenizer::WartaTokenizer;
@@ -286,6 +304,24 @@ mod tests {
         assert_eq!(memo.term("Pekerja"), Some("kerja"));
         assert_eq!(memo.slot("yang"), DROP);
         assert_eq!(memo.slot("kerja"), SAME);
+    }
+
+    #[test]
+    fn the_stemmed_analyzers_of_a_thread_share_one_memo() {
+        let config = crate::analysis::AnalysisConfig::default();
+        let (mut title, mut body) =
+            (config.analyzer(View::Stemmed), config.analyzer(View::Stemmed));
+        let words = |analyzer: &mut TextAnalyzer, text: &str| -> Vec<String> {
+            tokens(analyzer, text).into_iter().map(|t| t.0).collect()
+        };
+        assert_eq!(words(&mut title, "Pekerja dilindungi"), ["kerja", "lindung"]);
+        // The body's analyzer finds the title's words already in the thread's tables.
+        let (dict, keep) = config.stemmer.parts();
+        let tables = spare_memos::take(&dict, &keep).expect("given back after the stream");
+        assert!(tables.index.get("Pekerja").is_some() && tables.index.get("dilindungi").is_some());
+        spare_memos::give(&dict, &keep, tables);
+        assert_eq!(words(&mut body, "pekerja Pekerja"), ["kerja", "kerja"]);
+        assert_eq!(words(&mut title, "Pekerja yang"), ["kerja"]);
     }
 
     proptest! {
