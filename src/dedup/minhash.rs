@@ -83,9 +83,18 @@ fn each_word_hash(text: &str, mut word: impl FnMut(u64)) -> usize {
     while i < bytes.len() {
         let class = BYTE_CLASS[usize::from(bytes[i])];
         let alphanumeric = if class > NON_ASCII {
-            // An ASCII letter or digit, lowercased.
-            i += 1;
+            // A run of ASCII letters and digits, lowercased, in a loop of its own (the
+            // bytes of nearly every word go through it and nothing else).
             h = (h ^ u64::from(class)).wrapping_mul(FNV_PRIME);
+            i += 1;
+            while let Some(&b) = bytes.get(i) {
+                let class = BYTE_CLASS[usize::from(b)];
+                if class <= NON_ASCII {
+                    break;
+                }
+                h = (h ^ u64::from(class)).wrapping_mul(FNV_PRIME);
+                i += 1;
+            }
             true
         } else if class == NOT_IN_WORD {
             i += 1;
