@@ -2,6 +2,7 @@
 //! they are worth ([`parse_number`], [`scale_exponent`]). The formats read
 //! are those of the parent module's doc, under *Numbers*.
 
+use std::borrow::Cow;
 #[cfg(test)]
 use std::sync::LazyLock;
 
@@ -45,7 +46,23 @@ pub(super) fn number_spans(text: &str) -> impl Iterator<Item = (usize, usize)> +
 
 /// Power of ten of a scale word.
 pub(super) fn scale_exponent(word: &str) -> Option<i32> {
-    match word.to_lowercase().as_str() {
+    if word.is_ascii() {
+        // The longest scale word has seven letters.
+        if word.len() > 7 {
+            return None;
+        }
+        let mut buf = [0; 7];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).ok().and_then(exponent_of);
+    }
+    exponent_of(&word.to_lowercase())
+}
+
+/// Power of ten of a lower-case scale word.
+fn exponent_of(word: &str) -> Option<i32> {
+    match word {
         "ribu" | "rb" => Some(3),
         "juta" | "jt" => Some(6),
         "miliar" | "milyar" | "m" => Some(9),
@@ -57,7 +74,8 @@ pub(super) fn scale_exponent(word: &str) -> Option<i32> {
 /// A number token split into its decimal digits.
 #[derive(Debug, PartialEq)]
 pub(super) struct Number<'a> {
-    int: String,
+    /// The integer digits (without thousands dots).
+    int: Cow<'a, str>,
     frac: &'a str,
     /// Read with an English decimal dot (`6.6`).
     pub(super) english: bool,
@@ -65,12 +83,43 @@ pub(super) struct Number<'a> {
     grouped: bool,
 }
 
+/// The powers of ten that an `f64` holds exactly.
+const EXACT_POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
 impl Number<'_> {
     /// The value times 10^`exponent`, computed from the decimal digits.
+    ///
+    /// When the digits make an integer below 2^53 and the power of ten is
+    /// one an `f64` holds exactly (up to 10^22), one multiplication or
+    /// division of two exact values rounds once, to the nearest `f64`: the
+    /// value that parsing the decimal text gives (Clinger's fast path).
+    /// Other numbers are parsed from their text.
     pub(super) fn value(&self, exponent: i32) -> Option<f64> {
         let shift = exponent - i32::try_from(self.frac.len()).ok()?;
+        if let Some(v) = self.fast_value(shift) {
+            return Some(v);
+        }
         let v: f64 = format!("{}{}e{}", self.int, self.frac, shift).parse().ok()?;
         v.is_finite().then_some(v)
+    }
+
+    /// The fast path of [`Self::value`], when it applies.
+    fn fast_value(&self, shift: i32) -> Option<f64> {
+        let power = *EXACT_POWERS.get(usize::try_from(shift.unsigned_abs()).ok()?)?;
+        let mut digits: u64 = 0;
+        for b in self.int.bytes().chain(self.frac.bytes()) {
+            digits = digits.checked_mul(10)?.checked_add(u64::from(b.wrapping_sub(b'0')))?;
+            if digits > 1 << 53 {
+                return None;
+            }
+        }
+        // (Below 2^53 the conversion is exact.)
+        #[allow(clippy::cast_precision_loss)]
+        let m = digits as f64;
+        Some(if shift >= 0 { m * power } else { m / power })
     }
 
     /// A bare four-digit number in 1900..=2100.
@@ -98,24 +147,22 @@ pub(super) fn parse_number(token: &str) -> Option<Number<'_>> {
         Some(_) => return None,
         None => (token, ""),
     };
-    let groups: Vec<&str> = int_part.split('.').collect();
-    let first = groups[0];
+    // The groups between dots: the first, then the others.
+    let (first, rest) = int_part.split_once('.').unwrap_or((int_part, ""));
     if first.is_empty() {
         return None;
     }
-    if groups.len() == 1 {
-        return Some(Number { int: first.to_string(), frac, english: false, grouped: false });
+    if rest.is_empty() && first.len() == int_part.len() {
+        let int = Cow::Borrowed(first);
+        return Some(Number { int, frac, english: false, grouped: false });
     }
-    if groups.len() == 2 && frac.is_empty() && (1..=2).contains(&groups[1].len()) {
-        return Some(Number {
-            int: first.to_string(),
-            frac: groups[1],
-            english: true,
-            grouped: false,
-        });
+    if frac.is_empty() && !rest.contains('.') && (1..=2).contains(&rest.len()) {
+        let int = Cow::Borrowed(first);
+        return Some(Number { int, frac: rest, english: true, grouped: false });
     }
-    if first.len() <= 3 && groups[1..].iter().all(|g| g.len() == 3) {
-        return Some(Number { int: groups.concat(), frac, english: false, grouped: true });
+    if first.len() <= 3 && rest.split('.').all(|g| g.len() == 3) {
+        let int = Cow::Owned(int_part.replace('.', ""));
+        return Some(Number { int, frac, english: false, grouped: true });
     }
     None
 }
@@ -124,6 +171,136 @@ pub(super) fn parse_number(token: &str) -> Option<Number<'_>> {
 mod tests {
     use super::super::tests::{check, none};
     use super::*;
+
+    /// The parse and value [`parse_number`] and [`Number::value`] replaced:
+    /// (integer digits, fraction digits, english, grouped) and the value
+    /// parsed from the digits' text.
+    fn reference(token: &str) -> Option<(String, &str, bool, bool)> {
+        if token.len() > MAX_NUMBER
+            || !token.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        {
+            return None;
+        }
+        if token.len() > 1 && token.starts_with('0') && token.as_bytes()[1].is_ascii_digit() {
+            return None;
+        }
+        let (int_part, frac) = match token.split_once(',') {
+            Some((i, f)) if f.bytes().all(|b| b.is_ascii_digit()) => (i, f),
+            Some(_) => return None,
+            None => (token, ""),
+        };
+        let groups: Vec<&str> = int_part.split('.').collect();
+        let first = groups[0];
+        if first.is_empty() {
+            return None;
+        }
+        if groups.len() == 1 {
+            return Some((first.to_string(), frac, false, false));
+        }
+        if groups.len() == 2 && frac.is_empty() && (1..=2).contains(&groups[1].len()) {
+            return Some((first.to_string(), groups[1], true, false));
+        }
+        if first.len() <= 3 && groups[1..].iter().all(|g| g.len() == 3) {
+            return Some((groups.concat(), frac, false, true));
+        }
+        None
+    }
+
+    fn reference_value(int: &str, frac: &str, exponent: i32) -> Option<f64> {
+        let shift = exponent - i32::try_from(frac.len()).ok()?;
+        let v: f64 = format!("{int}{frac}e{shift}").parse().ok()?;
+        v.is_finite().then_some(v)
+    }
+
+    fn same_as_reference(token: &str) {
+        let got = parse_number(token);
+        let want = reference(token);
+        assert_eq!(
+            got.as_ref().map(|n| (n.int.to_string(), n.frac, n.english, n.grouped)),
+            want.clone(),
+            "{token:?}"
+        );
+        if let (Some(n), Some((int, frac, ..))) = (got, want) {
+            for exponent in [0, 3, 6, 9, 12] {
+                let (a, b) = (n.value(exponent), reference_value(&int, frac, exponent));
+                assert_eq!(a.map(f64::to_bits), b.map(f64::to_bits), "{token:?} e{exponent}");
+            }
+        }
+    }
+
+    #[test]
+    fn scale_exponents_read_as_before() {
+        let by_lowercase = |word: &str| match word.to_lowercase().as_str() {
+            "ribu" | "rb" => Some(3),
+            "juta" | "jt" => Some(6),
+            "miliar" | "milyar" | "m" => Some(9),
+            "triliun" | "trilyun" | "t" => Some(12),
+            _ => None,
+        };
+        for word in [
+            "",
+            "ribu",
+            "RIBU",
+            "Rb",
+            "jt",
+            "JUTA",
+            "Miliar",
+            "milyar",
+            "M",
+            "m",
+            "T",
+            "t",
+            "triliun",
+            "TRILYUN",
+            "triliunan",
+            "x",
+            "İ",
+            "juta\u{212a}",
+        ] {
+            assert_eq!(scale_exponent(word), by_lowercase(word), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn parse_and_value_match_the_text_parse() {
+        for token in [
+            "0",
+            "7",
+            "07",
+            "0,1",
+            "37,83",
+            "6.6",
+            "6.60",
+            "6.600",
+            "1.234.567,89",
+            "12.34.567",
+            "1,2,3",
+            ".5",
+            "5.",
+            "5,",
+            ",5",
+            "1..2",
+            "9007199254740993",
+            "9007199254740992",
+            "123456789012345678901234",
+            "1.000.000.000.000.000,000001",
+            "0,000000000000000000001",
+        ] {
+            same_as_reference(token);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_and_value_match_on_generated_tokens(token in "[0-9]{1,4}([.,][0-9]{1,4}){0,6}") {
+            same_as_reference(&token);
+        }
+
+        #[test]
+        fn value_matches_on_long_digit_runs(token in "[1-9][0-9]{0,24}(,[0-9]{1,20})?") {
+            same_as_reference(&token);
+        }
+    }
 
     #[test]
     fn number_spans_are_the_number_matches() {

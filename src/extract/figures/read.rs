@@ -258,12 +258,37 @@ fn clean_after(ahead: &str) -> bool {
 fn follows_citation_word(sentence: &str, s: usize) -> bool {
     let before = window_before(sentence, s, 24).trim_end();
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if let Some(lower) = ascii_lowercase(word, &mut [0; LONGEST_CITATION_WORD]) {
+        return !lower.is_empty() && CITATION_WORDS.iter().any(|w| w.as_bytes() == lower);
+    }
+    if word.is_ascii() {
+        return false; // longer than any citation word
+    }
+    let word = word.to_lowercase();
     !word.is_empty() && CITATION_WORDS.contains(&word.as_str())
+}
+
+/// Bytes in the longest of [`CITATION_WORDS`] (`permendagri`).
+const LONGEST_CITATION_WORD: usize = 11;
+
+/// `word` lower-cased in `buf`, when it is ASCII and fits (an ASCII word's
+/// lower case is its ASCII lower case); `None` otherwise.
+fn ascii_lowercase<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b [u8]> {
+    if !word.is_ascii() || word.len() > N {
+        return None;
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(lower)
 }
 
 /// The unit label of a matched noun: lower case, single spaces.
 fn unit_of(noun: &str) -> String {
+    if noun.bytes().all(|b| b.is_ascii_graphic()) {
+        return noun.to_ascii_lowercase(); // one ASCII word
+    }
     noun.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
@@ -272,6 +297,48 @@ mod tests {
     use super::super::number::NUMBER;
     use super::super::tests::{check, figs, none};
     use super::*;
+
+    #[test]
+    fn citation_words_and_units_read_as_before() {
+        let by_lowercase = |sentence: &str, s: usize| {
+            let before = window_before(sentence, s, 24).trim_end();
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            !word.is_empty() && CITATION_WORDS.contains(&word.as_str())
+        };
+        for word in CITATION_WORDS.iter().chain(&[
+            "",
+            "x",
+            "Nomor",
+            "PERMENDAGRI",
+            "permendagrix",
+            "\u{212a}m",
+            "Kode:",
+            "(pasal",
+            "İ",
+            "panjangsekalikatanya",
+        ]) {
+            for sentence in [format!("{word} 5"), format!("a {word}  5"), format!("{word}5")] {
+                let s = sentence.find('5').unwrap();
+                assert_eq!(
+                    follows_citation_word(&sentence, s),
+                    by_lowercase(&sentence, s),
+                    "{sentence:?}"
+                );
+            }
+        }
+        for noun in [
+            "pekerja",
+            "Pekerja",
+            "TENAGA  KERJA",
+            "tenaga kerja",
+            "\u{212a}asus",
+            "kabupaten/kota",
+        ] {
+            let want = noun.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            assert_eq!(unit_of(noun), want);
+        }
+    }
 
     #[test]
     fn regexes_compile() {
