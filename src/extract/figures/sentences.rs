@@ -23,13 +23,29 @@ pub(super) fn sentences(body: &str) -> Vec<&str> {
 /// a capital or an opening quote follow (a `.` of an abbreviation or list
 /// number does not end one). The ends are found by a byte search: the ASCII
 /// marks are whole characters, and `…` is the only mark whose first byte is
-/// 0xE2, a lead byte that never occurs inside another character.
+/// 0xE2, a lead byte that never occurs inside another character. The next
+/// ASCII mark and the next 0xE2 byte are searched for apart (by `memchr`)
+/// and each kept until passed.
 pub(super) fn line_sentences<'a>(line: &'a str, out: &mut Vec<&'a str>) {
     let bytes = line.as_bytes();
+    let find_mark =
+        |from: usize| memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|k| from + k);
+    let find_lead = |from: usize| memchr::memchr(0xE2, &bytes[from..]).map(|k| from + k);
+    let (mut mark, mut lead) = (find_mark(0), find_lead(0));
     let mut start = 0;
     let mut at = 0;
-    while let Some(k) = bytes[at..].iter().position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
-        let pos = at + k;
+    loop {
+        if mark.is_some_and(|m| m < at) {
+            mark = find_mark(at);
+        }
+        if lead.is_some_and(|l| l < at) {
+            lead = find_lead(at);
+        }
+        let pos = match (mark, lead) {
+            (Some(m), Some(l)) => m.min(l),
+            (Some(p), None) | (None, Some(p)) => p,
+            (None, None) => break,
+        };
         let c = line[pos..].chars().next().unwrap_or_default();
         at = pos + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') || pos < start {
