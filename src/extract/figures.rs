@@ -87,8 +87,6 @@ mod number;
 mod read;
 mod sentences;
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
 use number::number_spans;
@@ -203,9 +201,11 @@ pub fn find_figures(body: &str) -> Vec<Figure> {
         sentences.clear();
         line_sentences(line, &mut sentences);
         for sentence in &sentences {
-            let mut seen = HashSet::new();
+            // A sentence has few figures: those kept from it are compared
+            // rather than hashed.
+            let first = out.len();
             for figure in figures_in_sentence(sentence) {
-                if seen.insert(figure.text.clone()) {
+                if !out[first..].iter().any(|f: &Figure| f.text == figure.text) {
                     out.push(figure);
                 }
             }
@@ -264,6 +264,8 @@ fn excerpt(sentence: &str, start: usize, end: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::sentences::sentences;
     use super::*;
 

@@ -2,7 +2,6 @@
 //! they are worth ([`parse_number`], [`scale_exponent`]). The formats read
 //! are those of the parent module's doc, under *Numbers*.
 
-use std::borrow::Cow;
 #[cfg(test)]
 use std::sync::LazyLock;
 
@@ -74,8 +73,8 @@ fn exponent_of(word: &str) -> Option<i32> {
 /// A number token split into its decimal digits.
 #[derive(Debug, PartialEq)]
 pub(super) struct Number<'a> {
-    /// The integer digits (without thousands dots).
-    int: Cow<'a, str>,
+    /// The integer digits, with their thousands dots when `grouped`.
+    int: &'a str,
     frac: &'a str,
     /// Read with an English decimal dot (`6.6`).
     pub(super) english: bool,
@@ -102,7 +101,8 @@ impl Number<'_> {
         if let Some(v) = self.fast_value(shift) {
             return Some(v);
         }
-        let v: f64 = format!("{}{}e{}", self.int, self.frac, shift).parse().ok()?;
+        let int = self.int.replace('.', "");
+        let v: f64 = format!("{int}{}e{shift}", self.frac).parse().ok()?;
         v.is_finite().then_some(v)
     }
 
@@ -110,7 +110,7 @@ impl Number<'_> {
     fn fast_value(&self, shift: i32) -> Option<f64> {
         let power = *EXACT_POWERS.get(usize::try_from(shift.unsigned_abs()).ok()?)?;
         let mut digits: u64 = 0;
-        for b in self.int.bytes().chain(self.frac.bytes()) {
+        for b in self.int.bytes().filter(|&b| b != b'.').chain(self.frac.bytes()) {
             digits = digits.checked_mul(10)?.checked_add(u64::from(b.wrapping_sub(b'0')))?;
             if digits > 1 << 53 {
                 return None;
@@ -153,16 +153,13 @@ pub(super) fn parse_number(token: &str) -> Option<Number<'_>> {
         return None;
     }
     if rest.is_empty() && first.len() == int_part.len() {
-        let int = Cow::Borrowed(first);
-        return Some(Number { int, frac, english: false, grouped: false });
+        return Some(Number { int: first, frac, english: false, grouped: false });
     }
     if frac.is_empty() && !rest.contains('.') && (1..=2).contains(&rest.len()) {
-        let int = Cow::Borrowed(first);
-        return Some(Number { int, frac: rest, english: true, grouped: false });
+        return Some(Number { int: first, frac: rest, english: true, grouped: false });
     }
     if first.len() <= 3 && rest.split('.').all(|g| g.len() == 3) {
-        let int = Cow::Owned(int_part.replace('.', ""));
-        return Some(Number { int, frac, english: false, grouped: true });
+        return Some(Number { int: int_part, frac, english: false, grouped: true });
     }
     None
 }
@@ -216,7 +213,7 @@ mod tests {
         let got = parse_number(token);
         let want = reference(token);
         assert_eq!(
-            got.as_ref().map(|n| (n.int.to_string(), n.frac, n.english, n.grouped)),
+            got.as_ref().map(|n| (n.int.replace('.', ""), n.frac, n.english, n.grouped)),
             want.clone(),
             "{token:?}"
         );
