@@ -195,7 +195,8 @@ fn shape_regex(shape: Shape) -> &'static Regex {
 }
 
 /// The captures of `shape`'s regex on `text`.
-/// On an all-ASCII `text` (`ascii`), by the shape's ASCII regex (see [`ascii`]).
+/// On a `text` the ASCII regexes read as the Unicode ones (`ascii`, see
+/// [`ascii::reads_as_ascii`]), by the shape's ASCII regex.
 fn shape_captures(shape: Shape, text: &str, ascii: bool) -> Option<Captures<'_>> {
     let re = if ascii { ascii::shape_regex(shape) } else { shape_regex(shape) };
     match shape {
@@ -230,7 +231,7 @@ pub fn parse(paragraph: &str) -> Option<Dateline<'_>> {
     };
     // A shape's regex runs only when its cheap gate passes (see `gate`).
     let gates = gate::Gates::new(text);
-    let ascii = text.is_ascii();
+    let ascii = ascii::reads_as_ascii(text);
     let captures =
         |shape: Shape| gates.allows(shape).then(|| shape_captures(shape, text, ascii)).flatten();
     if let Some(c) = captures(Shape::Dated).filter(|c| !opener(&c["city"])) {

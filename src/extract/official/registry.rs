@@ -161,9 +161,16 @@ impl Registry {
                 (Some(org), Some(role)) => self.complete(&name_key, org, role).or_else(|| {
                     // Another spelling of a known person of the same body.
                     let key = super::typo::spelling_key(&official.name);
+                    let long = super::typo::long_key(&key);
                     let mut alike = self.rows.iter().zip(&self.spelling_keys).filter(|(k, kk)| {
                         k.organization.eq_ignore_ascii_case(org)
-                            && super::typo::keys_alike(&official.name, &key, &k.name, kk)
+                            && super::typo::keys_alike_given(
+                                &official.name,
+                                &key,
+                                long,
+                                &k.name,
+                                kk,
+                            )
                     });
                     let (k, _) = alike.next()?;
                     alike.next().is_none().then_some(k)
@@ -259,11 +266,23 @@ fn user_rows(text: &str) -> Result<Vec<KnownOfficial>, RegistryError> {
 /// A name as a lookup key: lowercase words without dots or commas
 /// ("M. Zuhri  Bahri" → "m zuhri bahri").
 fn key(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '.' || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(name.len());
+    for word in name.split(|c: char| c.is_whitespace() || c == '.' || c == ',') {
+        if word.is_empty() {
+            continue;
+        }
+        // A lowercased word is never empty, so a space goes between words.
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // The whole word, as `str::to_lowercase` lowers a final sigma.
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
 }
 
 /// The first word of `key(name)`, without the rest.
@@ -305,7 +324,21 @@ mod tests {
         }
     }
 
+    /// [`key`] as first written: each word lowered on its own, joined.
+    fn key_by_words(name: &str) -> String {
+        name.split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     proptest::proptest! {
+        #[test]
+        fn key_agrees_with_lowering_word_by_word(name in "[A-Za-zÉéΣσ\u{130}\u{212a}., \t\u{a0}]{0,16}") {
+            proptest::prop_assert_eq!(key(&name), key_by_words(&name));
+        }
+
         #[test]
         fn the_first_key_word_is_the_keys_first(role in "[A-Za-zÉé., \t]{0,12}") {
             let key = key(&role);

@@ -97,7 +97,18 @@ pub(crate) fn spelling_key(name: &str) -> String {
 
 /// [`spelled_alike`] for two names and their keys.
 pub(crate) fn keys_alike(a: &str, ka: &str, b: &str, kb: &str) -> bool {
-    ka == kb || (ka.chars().count() >= 10 && within_one_edit(ka, kb) && same_first_word(a, b))
+    keys_alike_given(a, ka, long_key(ka), b, kb)
+}
+
+/// Whether a spelling key is long enough for one edit to be a typo.
+pub(crate) fn long_key(key: &str) -> bool {
+    key.chars().count() >= 10
+}
+
+/// [`keys_alike`] with `long_key(ka)` computed once by the caller (who
+/// compares one key with many).
+pub(crate) fn keys_alike_given(a: &str, ka: &str, ka_long: bool, b: &str, kb: &str) -> bool {
+    ka == kb || (ka_long && within_one_edit(ka, kb) && same_first_word(a, b))
 }
 
 /// Whether two names begin with the same word in lower case.
