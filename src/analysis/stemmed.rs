@@ -104,11 +104,11 @@ impl Memo {
     /// Takes this thread's tables of the memo's dictionary and protected words, if the memo's
     /// own are empty and the thread has some; [`give_back`](Self::give_back) returns them.
     pub(super) fn borrow_tables(&mut self) {
-        if self.index.is_empty() {
-            if let Some(Tables { index, terms }) = spare_memos::take(&self.dict, &self.keep) {
-                self.index = index;
-                self.terms = terms;
-            }
+        if self.index.is_empty()
+            && let Some(Tables { index, terms }) = spare_memos::take(&self.dict, &self.keep)
+        {
+            self.index = index;
+            self.terms = terms;
         }
     }
 
