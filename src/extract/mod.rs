@@ -30,7 +30,7 @@ pub mod quote;
 pub mod reader;
 pub mod region;
 mod title;
-mod words;
+pub(crate) mod words;
 
 use std::borrow::Cow;
 

@@ -181,6 +181,16 @@ pub(crate) fn join_words(text: &str) -> String {
     joined
 }
 
+/// Appends `word` lowercased: ASCII byte by byte, any other word whole through
+/// `str::to_lowercase`, which lowers a final sigma by its place in the word.
+pub(crate) fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,6 +313,15 @@ mod tests {
             text in r"(?:[a-z]{1,4}|[ \t\n\x0b\x0c\r,.]|  |é|😀|\u{a0}|\u{2003}|\u{85}|\u{200b}|\u{3000}){0,20}",
         ) {
             proptest::prop_assert_eq!(join_words(&text), by_split(&text));
+        }
+    }
+
+    #[test]
+    fn push_lowercase_lowers_like_to_lowercase() {
+        for word in ["BPJS", "Jatim", "ΟΔΟΣ", "İstanbul", "\u{212A}elvin", ""] {
+            let mut out = String::from("x ");
+            push_lowercase(&mut out, word);
+            assert_eq!(out, format!("x {}", word.to_lowercase()), "{word}");
         }
     }
 }

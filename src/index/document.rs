@@ -16,6 +16,7 @@ use tantivy::{DateTime, TantivyDocument};
 use crate::analysis::scoped;
 use crate::extract::figures::Figure;
 use crate::extract::quote::Quote;
+use crate::extract::words::push_lowercase;
 use crate::extract::{Article, CityRef, Credit, Official, PartialDate, ProvinceRef};
 use crate::index::facet_spec::field_rows;
 use crate::index::schema::Fields;
@@ -38,12 +39,8 @@ pub fn speaker_key(name: &str) -> String {
         if i > 0 {
             key.push('_');
         }
-        if word.is_ascii() {
-            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            // Word by word, as `str::to_lowercase` treats a final sigma.
-            key.push_str(&word.to_lowercase());
-        }
+        // Word by word, as `str::to_lowercase` treats a final sigma.
+        push_lowercase(&mut key, word);
     }
     key
 }

@@ -22,6 +22,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::extract::article::Official;
+use crate::extract::words::push_lowercase;
 
 /// One known official.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -275,12 +276,7 @@ fn key(name: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            // The whole word, as `str::to_lowercase` lowers a final sigma.
-            out.push_str(&word.to_lowercase());
-        }
+        push_lowercase(&mut out, word);
     }
     out
 }
