@@ -12,7 +12,6 @@
 //! The result equals [`StopWords`](super::stopwords::StopWords) →
 //! [`IndonesianStemmer`] → `LowerCaser`, token for token (tested below on arbitrary text).
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
@@ -183,21 +182,9 @@ impl Memo {
         {
             return true;
         }
-        let root = match stem(out, &self.dict) {
-            // A root found in the word itself (already lowercase): where it lies.
-            Cow::Borrowed(root) => {
-                let start = root.as_ptr() as usize - out.as_ptr() as usize;
-                Ok(start..start + root.len())
-            }
-            Cow::Owned(root) => Err(root),
-        };
-        match root {
-            Ok(range) => {
-                out.truncate(range.end);
-                out.drain(..range.start);
-            }
-            Err(root) => lowercase_into(out, &root),
-        }
+        // Only a word new to the memo gets here, so one copy of its root costs little.
+        let root = stem(out, &self.dict).into_owned();
+        lowercase_into(out, &root);
         true
     }
 }
