@@ -5,26 +5,25 @@ Called by bench/run.sh (which builds warta, generates the corpus and installs ta
 README "Benchmarks" section. Standard library only. Every engine gets, in the same run:
 full index (wall, MB/s, docs/s, peak RSS, index size), query latency for the fixed query set of
 bench/queries.tsv (in-process), process wall of a command-line search, and re-index after 1% of the
-files change.
+files change. The indexing CPU target, the floor of warta's parts and the build's steps are
+measured in alternating rounds (`index_cpu.py`); shared measuring helpers are in `measure.py`.
 """
 
 import argparse
-import itertools
 import json
 import os
 import platform
 import re
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
+import index_cpu
+from measure import HERE, ROOT, du, log, percentile, tantivy_index, timed, timed_cpu, warm
+
 QUERIES = HERE / "queries.tsv"
 
 # The project's speed targets (100k articles, 2 cores). Indexing is judged by CPU per article
@@ -42,50 +41,6 @@ TARGETS = {
     "cli_p50_ms": 30.0,
     "reindex_share": 0.10,
 }
-
-
-def log(msg):
-    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
-
-
-def timed(cmd, stdin=None, env=None):
-    """Runs cmd under /usr/bin/time -v; returns (wall_s, peak_rss_bytes, stdout)."""
-    wall, rss, _, out = timed_cpu(cmd, stdin=stdin, env=env)
-    return wall, rss, out
-
-
-def timed_cpu(cmd, stdin=None, env=None, stdout=subprocess.PIPE):
-    """Like timed, plus the CPU seconds (user + system) the command used: (wall, rss, cpu, out)."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
-        full = ["/usr/bin/time", "-v", "-o", tf.name] + [str(c) for c in cmd]
-        started = time.perf_counter()
-        proc = subprocess.run(full, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, env=env)
-        wall = time.perf_counter() - started
-        report = Path(tf.name).read_text()
-    if proc.returncode != 0:
-        err = proc.stderr.decode(errors="replace")
-        log(f"command exited {proc.returncode}: {' '.join(map(str, cmd))}\n" + err[-2000:])
-        # warta exits 2 both when some files were skipped (fine) and on errors (not fine).
-        if proc.returncode != 2 or re.search(r"(?m)^warta: .*error", err):
-            raise SystemExit(f"failed: {' '.join(map(str, cmd))}")
-    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report)
-    rss = int(m.group(1)) * 1024 if m else float("nan")
-    cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", report))
-    return wall, rss, cpu, proc.stdout
-
-
-def du(path):
-    path = Path(path)
-    if path.is_file():
-        return path.stat().st_size
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-
-
-def percentile(values, p):
-    s = sorted(values)
-    if not s:
-        return float("nan")
-    return s[min(len(s) - 1, round(p * (len(s) - 1)))]
 
 
 def read_queries():
@@ -155,17 +110,6 @@ def restore_corpus(corpus, backup):
 
 # --- engines -----------------------------------------------------------------------------------
 
-def warm(path):
-    """Reads a file or every file under a folder once, so that each engine's full index starts
-    with its input in the page cache (100,000 small files read cold cost warta seconds that a
-    single JSON Lines file does not cost the others)."""
-    path = Path(path)
-    for f in ([path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())):
-        with open(f, "rb") as fh:
-            while fh.read(1 << 20):
-                pass
-
-
 def bench_warta(args, corpus, work, queries, ids, edit):
     warta = ROOT / "target/release/warta"
     idx = work / "warta-index"
@@ -191,28 +135,6 @@ def bench_warta(args, corpus, work, queries, ids, edit):
                "folder (what the current code does: " + ("incremental" if wall < res["index_wall"] / 2
                                                          else "full rebuild") + ")")
     return res
-
-
-TANTIVY_SCHEMA = {
-    "index_settings": {"docstore_compression": "lz4", "docstore_blocksize": 16384},
-    "segments": [],
-    "schema": [
-        {"name": name, "type": "text",
-         "options": {"indexing": {"record": "position", "fieldnorms": True, "tokenizer": "default"},
-                     "stored": True, "fast": False}}
-        for name in ("title", "body", "url")
-    ],
-    "opstamp": 0,
-}
-
-
-def tantivy_index(tantivy, idx, jsonl, threads, schema=None):
-    """tantivy-cli's full index of jsonl: (wall, rss, cpu, stdout)."""
-    shutil.rmtree(idx, ignore_errors=True)
-    idx.mkdir(parents=True)
-    (idx / "meta.json").write_text(json.dumps(schema or TANTIVY_SCHEMA, indent=2))
-    with open(jsonl, "rb") as f:
-        return timed_cpu([tantivy, "index", "-i", idx, "-t", str(threads)], stdin=f)
 
 
 def bench_tantivy(args, jsonl, edited_jsonl, work, queries):
@@ -262,26 +184,6 @@ def bench_tantivy(args, jsonl, edited_jsonl, work, queries):
     return res
 
 
-# warta's four analysed text fields, as tantivy-cli sees them in the "floor" step: the tokens
-# examples/dump_views writes, split again on spaces; index options as in src/index/schema.rs
-# (the stemmed body without positions, the others with them; title and body stored).
-VIEWS_SCHEMA = {
-    "index_settings": {"docstore_compression": "lz4", "docstore_blocksize": 16384},
-    "segments": [],
-    "schema": [
-        {"name": name, "type": "text",
-         "options": {"indexing": {"record": record, "fieldnorms": True, "tokenizer": "whitespace"},
-                     "stored": name in ("title", "body"), "fast": False}}
-        for name, record in (("title", "position"), ("title_exact", "position"),
-                             ("body", "freq"), ("body_exact", "position"))
-    ],
-    "opstamp": 0,
-}
-
-# Articles per `warta extract` call in the floor step (a .jsonl file is read up to 64 MiB).
-EXTRACT_CHUNK = 10_000
-
-
 SMALL_ROUNDS = 3
 
 
@@ -302,51 +204,6 @@ def bench_small(args, work):
         res["tantivy"].append((rss, cpu))
     shutil.rmtree(idx_w, ignore_errors=True)
     shutil.rmtree(idx_t, ignore_errors=True)
-    return res
-
-
-def bench_floor(args, jsonl, work):
-    """What warta's parts cost on their own: tantivy-cli indexing warta's analysed views (the same
-    terms in the same fields, no parsing, extraction or analysis), warta's two analyzers alone
-    (one thread), and warta's extraction alone (`warta extract --json`, one process at a time)."""
-    tantivy = Path(args.tantivy)
-    views = work / "views.jsonl"
-    log("floor: warta's analysed views (examples/dump_views, one thread)")
-    with open(jsonl, "rb") as f, open(views, "wb") as out:
-        _, _, analysis_cpu, _ = timed_cpu([ROOT / "target/release/examples/dump_views"], stdin=f,
-                                          stdout=out)
-    tokens = {}
-    with open(views, encoding="utf-8") as f:
-        for line in f:
-            for name, text in json.loads(line).items():
-                tokens[name] = tokens.get(name, 0) + (text.count(" ") + 1 if text else 0)
-    warm(views)
-    log(f"floor: tantivy-cli on the views ({args.threads} threads)")
-    idx = work / "tantivy-views-index"
-    wall, rss, cpu, _ = tantivy_index(tantivy, idx, views, args.threads, VIEWS_SCHEMA)
-    res = dict(views_wall=wall, views_rss=rss, views_cpu=cpu, views_size=du(idx),
-               views_tokens=tokens, analysis_cpu=analysis_cpu)
-    shutil.rmtree(idx, ignore_errors=True)
-    views.unlink()
-    log(f"floor: tantivy-cli indexed the views in {wall:.1f} s; warta extraction alone")
-    chunk_dir = work / "extract-chunks"
-    shutil.rmtree(chunk_dir, ignore_errors=True)
-    chunk_dir.mkdir()
-    paths = []
-    with open(jsonl, "rb") as f:
-        while chunk := list(itertools.islice(f, EXTRACT_CHUNK)):
-            paths.append(chunk_dir / f"{len(paths):03}.jsonl")
-            paths[-1].write_bytes(b"".join(chunk))  # just written: in the page cache
-    extract_cpu = 0.0
-    for p in paths:
-        _, _, cpu, _ = timed_cpu([ROOT / "target/release/warta", "extract", "--json", p],
-                                 stdout=subprocess.DEVNULL)
-        extract_cpu += cpu
-    shutil.rmtree(chunk_dir, ignore_errors=True)
-    res["extract_cpu"] = extract_cpu
-    log("floor: the build's steps one after another (examples/index_parts, one thread)")
-    _, rss, cpu, out = timed_cpu([ROOT / "target/release/examples/index_parts", args.corpus])
-    res["parts"] = dict(json.loads(out), cpu=cpu, rss=rss)
     return res
 
 
@@ -406,80 +263,6 @@ def verdict(ok):
     return "**pass**" if ok else "**FAIL**"
 
 
-def floor_section(r, w, t, fl):
-    """The parts of warta's build measured alone, and the build's steps one after another."""
-    L = ["## What warta's parts cost alone\n"]
-    L.append("The work a warta build does, measured piece by piece "
-             "on the same articles in the same run. CPU s is user + system time (`/usr/bin/time -v`).\n")
-    toks = fl["views_tokens"]
-    total = sum(toks.values())
-    L.append("| step | threads | wall s | CPU s | what it does |")
-    L.append("|---|---:|---:|---:|---|")
-    L.append(f"| `warta index` (all of it) | {r['threads']} | {w['index_wall']:.1f} | "
-             f"{w.get('index_cpu', float('nan')):.1f} | read, parse, extract, analyse, index, "
-             "near-duplicate signatures |")
-    L.append(f"| tantivy-cli, raw text (the target's baseline) | {r['threads']} | "
-             f"{t['index_wall']:.1f} | {t.get('index_cpu', float('nan')):.1f} | `default` "
-             "tokenizer on `title`, `body`, `url` |")
-    L.append(f"| tantivy-cli on warta's analysed views | {r['threads']} | {fl['views_wall']:.1f} | "
-             f"{fl['views_cpu']:.1f} | {total / 1e6:.1f} M tokens already analysed by warta "
-             f"(`examples/dump_views`) into `title`, `title_exact`, `body`, `body_exact`, "
-             f"`whitespace` tokenizer; {fl['views_size'] / 1e6:.0f} MB index |")
-    L.append(f"| warta's two analyzers alone | 1 | – | {fl['analysis_cpu']:.1f} | "
-             "`examples/dump_views`: title and body through the exact and stemmed views |")
-    L.append(f"| warta's extraction alone | 1 | – | {fl['extract_cpu']:.1f} | `warta extract --json` "
-             f"over the JSON Lines in {EXTRACT_CHUNK:,}-article files, one call at a time |")
-    if fl.get("parts"):
-        L.append("")
-        L.append(parts_table(r, w, fl["parts"]))
-    return "\n".join(L)
-
-
-# The rows of the parts table: (key in examples/index_parts's output, step, what it is).
-PARTS = [
-    ("read", "reading", "reading and decoding the files"),
-    ("extract", "extraction", "`extract::extract`: page, places, officials, programmes, quotes, "
-     "figures"),
-    ("minhash", "near-duplicate signature", "MinHash of the clean body"),
-    ("meta", "stored metadata", "the article's metadata as JSON (quotes, figures, roles)"),
-    ("document", "document, the rest", "facets, the quotes' scoped records, fields"),
-    ("add", "handing documents over", "`add_document` on the feeding thread"),
-    ("tantivy", "tantivy while adding", "the writer's thread: analysis, postings, fast fields, "
-     "document store (zstd), segment flushes"),
-    ("commit", "final commit", "the last segment written, the commit"),
-    ("merges", "merges", "segment merges after the commit"),
-    ("copies", "groups of copies", "the syndicated copies grouped over the committed index"),
-]
-
-
-def parts_table(r, w, p):
-    """The build's steps one after another on one thread (examples/index_parts): a table that
-    adds up to the whole."""
-    L = [f"The build's steps one after another on one thread (`examples/index_parts`: the "
-         f"build's own functions and writer settings, one worker and one indexing thread), "
-         f"{p['articles']:,} articles, {p['segments']} segments at the end:\n"]
-    L.append("| step | CPU s | share | what it is |")
-    L.append("|---|---:|---:|---|")
-    for key, name, what in PARTS:
-        # Outputs of an older examples/index_parts lack the later steps.
-        L.append(f"| {name} | {p.get(key, 0.0):.1f} | {p.get(key, 0.0) / p['parts']:.0%} | {what} |")
-    inside = p["analyzers"] + p["quote_analyzers"]
-    L.append(f"| of tantivy's: warta's analyzers | {p['analyzers']:.1f} | "
-             f"{p['analyzers'] / p['parts']:.0%} | title and body through both views, "
-             f"{p['analyzer_tokens'] / 1e6:.1f} M tokens (run once more, apart) |")
-    L.append(f"| of tantivy's: the quotes' analyzers | {p['quote_analyzers']:.1f} | "
-             f"{p['quote_analyzers'] / p['parts']:.0%} | `said`, `said_exact` (scoped, both views)"
-             " |")
-    L.append(f"| of tantivy's: tantivy's own | {p['tantivy'] - inside:.1f} | "
-             f"{(p['tantivy'] - inside) / p['parts']:.0%} | postings, fast fields, document store "
-             "|")
-    whole = w.get("index_cpu", float("nan"))
-    L.append(f"| **sum of the steps** | {p['parts']:.1f} | | against `warta index` on "
-             f"{r['threads']} threads: {whole:.1f} CPU s ({p['parts'] / whole - 1:+.0%}) |")
-    L.append("")
-    return "\n".join(L)
-
-
 def write_report(path, r):
     n, mb = r["articles"], r["corpus_bytes"] / 1e6
     w, t, f = r["warta"], r.get("tantivy"), r.get("fts5")
@@ -506,21 +289,33 @@ def write_report(path, r):
              f"{r['threads']}`; FTS5: `fts5(title, body, url)` with the default unicode61 "
              "tokenizer, one transaction\n")
     L.append("## Full index\n")
+    # With CPU rounds, warta's and tantivy-cli's wall, CPU and peak RSS are the rounds' medians.
+    cr = r.get("cpu_rounds") if t else None
+    cr = cr if cr and cr["rounds"] else None
+    shown = engines
+    if cr:
+        medians = {"warta": index_cpu.medians(cr, "warta"),
+                   "tantivy-cli": index_cpu.medians(cr, "tantivy")}
+        shown = [(name, dict(e, **medians.get(name, {}))) for name, e in engines]
+        L.append(f"warta and tantivy-cli: wall, CPU and peak RSS are the medians of the "
+                 f"{len(cr['rounds'])} alternating rounds of the next section; index size is "
+                 "from the build the queries below ran on.\n")
     L.append("| engine | wall s | CPU s | MB/s | docs/s | peak RSS MB | index MB | index / corpus |")
     L.append("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for name, e in engines:
+    tw, tt = shown[0][1], dict(shown).get("tantivy-cli")
+    for name, e in shown:
         cpu = f"{e['index_cpu']:.1f}" if "index_cpu" in e else "–"
         L.append(f"| {name} | {e['index_wall']:.1f} | {cpu} | {mb / e['index_wall']:.1f} | "
                  f"{n / e['index_wall']:,.0f} | {e['index_rss'] / 1e6:.0f} | "
                  f"{e['index_size'] / 1e6:.0f} | {e['index_size'] / r['corpus_bytes']:.2f} |")
     if t:
-        cpu = ratio(w["index_cpu"], t["index_cpu"]) if "index_cpu" in w and "index_cpu" in t else ""
-        L.append(f"| **warta / tantivy-cli** | {ratio(w['index_wall'], t['index_wall'])} | {cpu} | | | "
-                 f"{ratio(w['index_rss'], t['index_rss'])} | "
+        cpu = ratio(tw["index_cpu"], tt["index_cpu"]) if "index_cpu" in tw and "index_cpu" in tt else ""
+        L.append(f"| **warta / tantivy-cli** | {ratio(tw['index_wall'], tt['index_wall'])} | {cpu} | | | "
+                 f"{ratio(tw['index_rss'], tt['index_rss'])} | "
                  f"{ratio(w['index_size'], t['index_size'])} | |")
     L.append("")
-    if t and r.get("floor"):
-        L.append(floor_section(r, w, t, r["floor"]))
+    if cr:
+        L.append(index_cpu.rounds_section(r, cr))
     L.append(f"## Query latency, in-process (ms; {r['rounds']} rounds of the fixed query set "
              "`bench/queries.tsv`)\n")
     L.append("warta: the library `search()` call (parse, rank top 10, facets and snippets as the "
@@ -579,18 +374,25 @@ def write_report(path, r):
         # At 20k articles and fewer the smaller corpus's RSS target applies.
         rss_key = "rss_ratio_20k" if n <= 20_000 else "rss_ratio"
         tfull = t.get("queries", {}).get("full", {}).get("p50_ms")
-        rows += [
-            (f"full index CPU-seconds <= {TARGETS['index_cpu_ratio']}x tantivy-cli "
-             "(user + system; wall beside)",
-             f"{ratio(w.get('index_cpu', float('nan')), t.get('index_cpu', float('nan')))} "
-             f"({w.get('index_cpu', float('nan')):.1f} / {t.get('index_cpu', float('nan')):.1f} "
-             f"CPU s; wall {ratio(w['index_wall'], t['index_wall'])})",
-             w.get("index_cpu", 1e9) <= TARGETS["index_cpu_ratio"] * t.get("index_cpu", 0)),
-            (f"peak RSS <= {TARGETS[rss_key]}x tantivy-cli at {n:,} articles "
-             "(1.2x at 100k articles, 1.5x at 20k)",
-             ratio(w["index_rss"], t["index_rss"]),
-             w["index_rss"] <= TARGETS[rss_key] * t["index_rss"]),
-        ]
+        if cr:
+            rows.append(index_cpu.target_row(cr, TARGETS["index_cpu_ratio"]))
+            parts = index_cpu.parts_row(cr)
+            if parts:
+                rows.append(parts)
+            rows.append(index_cpu.rss_row(cr, TARGETS[rss_key], n))
+        else:
+            rows += [
+                (f"full index CPU-seconds <= {TARGETS['index_cpu_ratio']}x tantivy-cli "
+                 "(user + system, one run each; wall beside)",
+                 f"{ratio(w.get('index_cpu', float('nan')), t.get('index_cpu', float('nan')))} "
+                 f"({w.get('index_cpu', float('nan')):.1f} / {t.get('index_cpu', float('nan')):.1f}"
+                 f" CPU s; wall {ratio(w['index_wall'], t['index_wall'])})",
+                 w.get("index_cpu", 1e9) <= TARGETS["index_cpu_ratio"] * t.get("index_cpu", 0)),
+                (f"peak RSS <= {TARGETS[rss_key]}x tantivy-cli at {n:,} articles "
+                 "(1.2x at 100k articles, 1.5x at 20k)",
+                 ratio(w["index_rss"], t["index_rss"]),
+                 w["index_rss"] <= TARGETS[rss_key] * t["index_rss"]),
+            ]
         sm = r.get("small")
         if sm and sm["warta"] and len(sm["warta"]) == len(sm["tantivy"]):
             # Each round's ratio; the verdict takes the worst.
@@ -637,9 +439,10 @@ def write_report(path, r):
     L.append("```sh\n" + r["command"] + "\n```\n")
     L.append("`bench/run.sh` builds warta in release mode, generates the corpus into "
              "`target/bench/corpus-N` (reused when present), installs tantivy-cli into "
-             "`target/bench-tools` if missing, then runs `bench/bench.py`, which measures the three "
-             "engines one after another and writes this file. Each engine's input is read once before "
-             "its full index (warm page cache for all three). Peak RSS is from `/usr/bin/time -v`; "
+             "`target/bench-tools` if missing, then runs `bench/bench.py`, which first runs the "
+             "indexing CPU rounds (`bench/index_cpu.py`; `BENCH_CPU_ROUNDS`, default 3), then "
+             "measures the three engines one after another and writes this file. Each engine's "
+             "input is read once before its full index (warm page cache for all three). Peak RSS is from `/usr/bin/time -v`; "
              "index size is the sum of the index files. For the peak-RSS target's smaller size, "
              "a corpus of 20,000 articles (`target/bench/corpus-20000`, same generator and seed) is "
              "indexed by warta and tantivy-cli in three alternating rounds after the main run. "
@@ -725,6 +528,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--spawns", type=int, default=30)
+    ap.add_argument("--cpu-rounds", type=int, default=3,
+                    help="alternating rounds of the full index (and the floor) for the CPU target")
     ap.add_argument("--gen-log", default="")
     ap.add_argument("--command", default="bench/run.sh")
     ap.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
@@ -780,14 +585,14 @@ def main():
         "SQLite": f"{sqlite3.sqlite_version} via Python {platform.python_version()}",
     }
     try:
+        if "tantivy" in engines and args.tantivy and args.cpu_rounds:
+            r["cpu_rounds"] = index_cpu.run(args, corpus, jsonl, work, "floor" in engines)
         r["warta"] = bench_warta(args, corpus, work, queries, ids, edit)
         edit()
         if "tantivy" in engines and args.tantivy:
             r["tantivy"] = bench_tantivy(args, jsonl, edited_jsonl, work, queries)
         if "fts5" in engines:
             r["fts5"] = bench_fts5(args, jsonl, edited_jsonl, work, queries, ids)
-        if "floor" in engines and args.tantivy:
-            r["floor"] = bench_floor(args, jsonl, work)
         if "tantivy" in engines and args.tantivy and args.small_corpus:
             r["small"] = bench_small(args, work)
     finally:

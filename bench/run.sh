@@ -9,11 +9,14 @@
 # Steps: release build of warta (+ examples/bench_queries, dump_views, index_parts), corpus generation into
 # target/bench/corpus-N (+ corpus-N.jsonl; reused when present), tantivy-cli installed into
 # target/bench-tools if missing, then bench/bench.py measures the three engines and writes
-# BENCHMARKS.md. The "floor" step measures warta's parts alone: tantivy-cli indexing the tokens of
-# warta's two views (examples/dump_views), the analyzers alone, the extraction alone, and the build's
-# steps one after another on one thread (examples/index_parts), which add up to the whole.
+# BENCHMARKS.md. The indexing CPU target is judged over alternating rounds (bench/index_cpu.py):
+# each round runs warta's full index, tantivy-cli's, and with "floor" warta's parts alone
+# (tantivy-cli indexing the tokens of warta's two views from examples/dump_views, the analyzers
+# alone, the extraction alone) and the build's steps one after another on one thread
+# (examples/index_parts), which add up to the whole.
 # Environment: BENCH_THREADS (tantivy-cli indexing threads, default 2), BENCH_ROUNDS, BENCH_SPAWNS,
-# BENCH_OUT (report path), BENCH_ENGINES (default warta,tantivy,fts5,floor).
+# BENCH_CPU_ROUNDS (default 3), BENCH_OUT (report path), BENCH_ENGINES (default
+# warta,tantivy,fts5,floor).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -87,4 +90,5 @@ fi
 
 python3 bench/bench.py --articles "$N" --corpus "$CORPUS" --jsonl "$JSONL" --work "$BENCH/work-$N" \
   --tantivy "$TANTIVY" --threads "$THREADS" --rounds "$ROUNDS" --spawns "$SPAWNS" \
+  --cpu-rounds "${BENCH_CPU_ROUNDS:-3}" \
   --gen-log "$CORPUS.done" --command "$CMD" --out "$OUT" --engines "$ENGINES" --load "$LOAD" "${SMALL[@]}"
