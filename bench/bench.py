@@ -490,7 +490,8 @@ def million_row():
     s = json.loads(f.read_text()) if f.exists() else None
     name = "1,000,000 articles index without running out of memory"
     if not s or s.get("partial"):
-        return f"| {name} | no finished run (see Scale) | |"
+        return (f"| {name} | no single-process run recorded on this machine (`bench/run.sh --scale "
+                "1000000`); \"Scale out\" below has a sharded build of 1,000,000 articles | |")
     return (f"| {name} | {s['index_wall']:.0f} s, peak RSS {s['index_rss'] / 1e6:,.0f} MB "
             f"(Scale; {s['rev']}) | {verdict(True)} |")
 
@@ -511,8 +512,10 @@ def scale_section():
                     f"{s['index_rss'] / 1e6:,.0f} | {s['index_size'] / 1e6:,.0f} | {s['rev']}, "
                     f"{s['date']}, load {' '.join(s['load']) if isinstance(s['load'], list) else s['load']} |")
     if not rows:
-        return ("## Scale\n\nNo large run recorded yet: `bench/run.sh --scale 1000000` indexes a million "
-                "generated articles with warta alone and records time and peak RSS here.\n")
+        return ("## Scale\n\nNo single-process run of a large corpus is recorded on this machine: "
+                "`bench/run.sh --scale 1000000` indexes a million generated articles with warta alone and "
+                "records time and peak RSS here. \"Scale out\" below builds 1,000,000 articles in shards "
+                "and merges them.\n")
     return ("## Scale (warta full index alone; `bench/run.sh --scale N`, separate runs)\n\n"
             "| articles | corpus MB | wall s | MB/s | docs/s | peak RSS MB | index MB | run |\n"
             "|---:|---:|---:|---:|---:|---:|---:|---|\n" + "\n".join(rows) + "\n")

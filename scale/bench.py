@@ -247,7 +247,7 @@ def report(out_path):
         L.append("")
         L.append("| build | wall s | CPU s | peak RSS MB | index MB |")
         L.append("|---|---:|---:|---:|---:|")
-        L.append(f"| `warta index` alone (2 threads) | {s['wall']:.0f} | {s['cpu']:.0f} | {mb(s['rss'])} | "
+        L.append(f"| `warta index` alone (default threads) | {s['wall']:.0f} | {s['cpu']:.0f} | {mb(s['rss'])} | "
                  f"{mb(s['index_bytes'])} |")
         L.append(f"| `scale/build.py`, 2 workers × 1 thread, merged | {d['wall']:.0f} | {d['cpu']:.0f} | "
                  f"{mb(d['rss'])} | {mb(d['index_bytes'])} |")
