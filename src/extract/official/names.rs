@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::analysis::stem::hash::FxBuildHasher;
+use crate::fxhash::FxBuildHasher;
 
 /// A token on one line: a word or a single punctuation character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
