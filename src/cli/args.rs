@@ -488,6 +488,8 @@ pub struct TermsArgs {
     /// Matching articles read at most (the best-ranked ones).
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub sample: usize,
+    #[command(flatten)]
+    pub dedup: DedupArg,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
