@@ -255,7 +255,7 @@ mod tests {
 
     /// Where the token at `start` of `text` ends as first written: every
     /// character of the word decoded (the start and the line end are found
-    /// as before, by [`next_token`] itself).
+    /// by [`next_token`] itself): the reference the byte scan must agree with.
     fn token_end_by_chars(text: &str, start: usize) -> usize {
         let rest = &text[start..];
         let first = rest.chars().next().map_or(0, char::len_utf8);

@@ -354,7 +354,8 @@ mod tests {
         }
     }
 
-    /// [`split`] as it was before [`Ends`]: a byte loop over `p..limit`.
+    /// [`split`] with a plain byte loop over `p..limit` instead of [`Ends`]:
+    /// the reference it must agree with.
     fn sentences_by_byte_loop(text: &str, spans: &[Span]) -> Vec<Sentence> {
         split(text, spans, |p, limit| {
             let found = text.as_bytes()[p..limit]
