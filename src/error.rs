@@ -1,9 +1,15 @@
 //! Errors of the warta library, split as milli splits them: a [`UserError`] is
 //! something the person at the keyboard can fix (a query typo, an unknown
 //! province, an index that was never built), an [`InternalError`] is
-//! something that went wrong inside (I/O, a corrupt index). A later HTTP
-//! server maps the first to 4xx and the second to 5xx; the CLI prints both
-//! and exits with status 2.
+//! something that went wrong inside (I/O, a corrupt index). `warta serve`
+//! answers the first with a 4xx status and the second with 500; the CLI
+//! prints both and exits with status 2.
+//!
+//! Not a leaf: two errors carry a lower module's error as their source
+//! ([`crate::extract::BadDate`], [`crate::input::InputError`]), so this
+//! module depends on `extract` and `input`, and is used by `index`,
+//! `search` and `export` above them; `analysis`, `extract`, `dedup` and
+//! `input` do not use it.
 
 use std::path::PathBuf;
 

@@ -7,7 +7,8 @@
 //! checked with `stat` (which does not open it) and only a regular file (or,
 //! where a folder is meant, a folder) goes on. Reading takes at most
 //! `limit + 1` bytes, so a file over its limit is refused without reading
-//! the rest. A leaf module like [`crate::error`]: every layer may use it.
+//! the rest. A leaf module: it uses nothing else of the crate, and every
+//! layer may use it.
 
 use std::fs;
 use std::io::Read;

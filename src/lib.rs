@@ -31,6 +31,7 @@ pub mod error;
 pub mod evaluate;
 pub mod export;
 pub mod extract;
+pub(crate) mod fxhash;
 pub mod index;
 pub mod input;
 pub mod search;

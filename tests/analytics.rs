@@ -305,6 +305,34 @@ fn terms_characterise_the_matches_with_words_not_stems_or_stopwords() {
 }
 
 #[test]
+fn terms_with_dedup_read_a_syndicated_story_once() {
+    let env = env();
+    // "Tandes" is in the original and its copy only.
+    let tandes = |v: &Value| {
+        let t = v["terms"].as_array().unwrap().iter().find(|t| t["term"] == "tandes");
+        let t = t.unwrap_or_else(|| panic!("no tandes in {v}"));
+        (t["count"].as_u64().unwrap(), t["occurrences"].as_u64().unwrap())
+    };
+    let args = ["terms", "JHT", "--by", "frequency", "--top", "1000"];
+    let all = json(&env, &args);
+    assert_eq!((all["total"].as_u64(), all["sampled"].as_u64()), (Some(4), Some(4)));
+    assert_eq!(tandes(&all), (2, 2));
+    assert!(all.get("dedup").is_none());
+    let stories = json(&env, &[&args[..], &["--dedup"]].concat());
+    assert_eq!((stories["total"].as_u64(), stories["sampled"].as_u64()), (Some(3), Some(3)));
+    assert_eq!(tandes(&stories), (1, 1));
+    assert_eq!(stories["dedup"], true);
+    let out = env.warta(&["terms", "JHT", "--index", "index", "--dedup"]);
+    assert!(text(&out.stdout).contains("3 stories matching, 3 read"), "{}", text(&out.stdout));
+
+    // The API answers as the command.
+    let s = crate::http::Server::start(&env, &[]);
+    let api = s.json("/api/terms?q=JHT&by=frequency&top=1000&dedup=true");
+    assert_eq!(api, stories);
+    assert_eq!(s.json("/api/terms?q=JHT&by=frequency&top=1000"), all);
+}
+
+#[test]
 fn csv_export_has_every_column_quotes_and_an_optional_bom() {
     let env = env();
     let out =

@@ -153,3 +153,39 @@ fn a_user_registry_of_officials_normalises_spellings_and_stays_with_the_index() 
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("bad.tsv: line 1: a row needs"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn each_commands_help_lists_only_the_formats_it_writes() {
+    let env = TestEnv::new();
+    let help = |command: &str| {
+        let out = env.warta(&[command, "--help"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    for (command, writes, not) in [
+        ("terms", &["text", "json"][..], &["csv", "jsonl", "parquet", "opensearch"][..]),
+        ("show", &["text", "json"], &["csv", "jsonl", "parquet", "opensearch"]),
+        ("analyze", &["text", "json"], &["csv", "jsonl", "parquet", "opensearch"]),
+        ("eval", &["text", "json"], &["csv", "jsonl", "parquet", "opensearch"]),
+        ("extract", &["text", "json", "jsonl"], &["csv", "parquet", "opensearch"]),
+        ("facets", &["text", "json", "csv"], &["jsonl", "parquet", "opensearch"]),
+        ("timeline", &["text", "json", "csv"], &["jsonl", "parquet", "opensearch"]),
+        ("search", &["text", "json", "jsonl", "csv", "parquet", "opensearch"], &[]),
+    ] {
+        let h = help(command);
+        for f in writes {
+            assert!(h.contains(&format!("- {f}:")), "{command} --help lacks {f}: {h}");
+        }
+        for f in not {
+            assert!(!h.contains(&format!("- {f}:")), "{command} --help offers {f}: {h}");
+            assert!(!h.contains(&format!("--{f}")), "{command} --help mentions --{f}: {h}");
+        }
+    }
+    assert!(!help("terms").contains("--csv"));
+
+    // A format the command does not write is refused by name.
+    let out = env.warta(&["terms", "JHT", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("`warta terms` cannot write --format csv; it writes text, json"), "{err}");
+}

@@ -1,4 +1,4 @@
-//! Issue 7 through the real binary: dirty files are decoded, skipped or cut
+//! Dirty input through the real binary: dirty files are decoded, skipped or cut
 //! with a reason naming them, and the run completes; hostile queries get an
 //! error with a position or a sensible reading, never a panic (a panic exits
 //! with 101, which every test here rules out).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stemmer evaluation for warta (issue 3, item 6): compare our Indonesian stemmer with PySastrawi
+# Stemmer evaluation for warta: compare our Indonesian stemmer with PySastrawi
 # on a word list of ~20,000 words and write EVALUATION.md at the repository root.
 # Kept in the repo but outside `cargo test`: it needs PyPI and Debian downloads. About 5 s once set
 # up; the first run adds ~10 s of downloads plus the release build of the example.

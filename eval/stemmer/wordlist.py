@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the word list for the stemmer evaluation (issue 3, item 6).
+"""Build the word list for the stemmer evaluation (EVALUATION.md).
 
 Sources, in this order (a word is credited to every source it occurs in; the
 list itself is deduplicated and keeps the first-seen order below):

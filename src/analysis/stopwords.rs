@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-use crate::analysis::stem::hash::FxBuildHasher;
+use crate::fxhash::FxBuildHasher;
 
 /// The embedded list: `word<TAB>source<TAB>gloss`, `#` comments.
 const STOPWORDS_TXT: &str = include_str!("stopwords.txt");

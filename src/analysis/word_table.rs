@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 use std::hash::Hasher;
 
-use super::stem::hash::{FxBuildHasher, FxHasher};
+use crate::fxhash::{FxBuildHasher, FxHasher};
 
 /// Longest word kept inside a slot, in bytes.
 pub const INLINE: usize = 23;

@@ -175,6 +175,7 @@ pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, Cl
         sample: a.sample,
         aliases: a.aliases.clone(),
         by: a.by,
+        dedup: a.dedup.dedup,
     };
     let format = fmt("terms", a.format, a.json, false, &[Text, Json])?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::cli::facet_args::FacetFilterArgs;
+pub use crate::cli::formats::FormatArg;
+use crate::cli::formats::{JSON_LINES, JSON_ONLY, TABLES, formats};
 use warta::export::Table;
 use warta::search::FacetKind;
 use warta::search::Sort;
@@ -112,8 +114,13 @@ pub struct EvalArgs {
     /// Print JSON (scores and every difference).
     #[arg(long)]
     pub json: bool,
-    /// Output format (--json and --csv are short for json and csv).
-    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    /// Output format (--json is short for json).
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        conflicts_with_all = ["json"],
+        value_parser = formats("eval", JSON_ONLY)
+    )]
     pub format: Option<FormatArg>,
     /// Your own registry of known officials (TSV: name, aliases, organization, role), added to the
     /// built-in one.
@@ -423,7 +430,12 @@ pub struct FacetsArgs {
     #[arg(long)]
     pub csv: bool,
     /// Output format (--json and --csv are short for json and csv).
-    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json", "csv"])]
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        conflicts_with_all = ["json", "csv"],
+        value_parser = formats("facets", TABLES)
+    )]
     pub format: Option<FormatArg>,
     /// Start CSV with a UTF-8 byte order mark (for Excel).
     #[arg(long)]
@@ -458,7 +470,12 @@ pub struct TimelineArgs {
     #[arg(long)]
     pub csv: bool,
     /// Output format (--json and --csv are short for json and csv).
-    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json", "csv"])]
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        conflicts_with_all = ["json", "csv"],
+        value_parser = formats("timeline", TABLES)
+    )]
     pub format: Option<FormatArg>,
     /// Start CSV with a UTF-8 byte order mark (for Excel).
     #[arg(long)]
@@ -488,30 +505,19 @@ pub struct TermsArgs {
     /// Matching articles read at most (the best-ranked ones).
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub sample: usize,
+    #[command(flatten)]
+    pub dedup: DedupArg,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
-    /// Output format (--json and --csv are short for json and csv).
-    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    /// Output format (--json is short for json).
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        conflicts_with_all = ["json"],
+        value_parser = formats("terms", JSON_ONLY)
+    )]
     pub format: Option<FormatArg>,
-}
-
-/// `--format`
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// For people (tables, highlighted snippets).
-    Text,
-    /// One JSON document (the contract in the README).
-    Json,
-    /// JSON Lines, one object per line (a hit, an article).
-    Jsonl,
-    /// Comma-separated values with a header row (UTF-8, RFC 4180 quoting).
-    Csv,
-    /// Apache Parquet, one row per hit with typed columns (a file: needs --output).
-    Parquet,
-    /// OpenSearch/Elasticsearch: an index template and bulk NDJSON files (a directory: needs
-    /// --output).
-    Opensearch,
 }
 
 /// `warta show`
@@ -525,8 +531,13 @@ pub struct ShowArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
-    /// Output format (--json and --csv are short for json and csv).
-    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    /// Output format (--json is short for json).
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        conflicts_with_all = ["json"],
+        value_parser = formats("show", JSON_ONLY)
+    )]
     pub format: Option<FormatArg>,
 }
 
@@ -539,8 +550,13 @@ pub struct ExtractArgs {
     /// Print JSON, one object per article (JSON Lines).
     #[arg(long)]
     pub json: bool,
-    /// Output format (--json and --csv are short for json and csv).
-    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    /// Output format (--json is short for json).
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        conflicts_with_all = ["json"],
+        value_parser = formats("extract", JSON_LINES)
+    )]
     pub format: Option<FormatArg>,
     /// Your own registry of known officials (TSV: name, aliases, organization, role), added to the
     /// built-in one.
@@ -557,8 +573,13 @@ pub struct AnalyzeArgs {
     /// Print JSON: `{"exact": [tokens], "stemmed": [tokens]}`.
     #[arg(long)]
     pub json: bool,
-    /// Output format (--json and --csv are short for json and csv).
-    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json"])]
+    /// Output format (--json is short for json).
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        conflicts_with_all = ["json"],
+        value_parser = formats("analyze", JSON_ONLY)
+    )]
     pub format: Option<FormatArg>,
     /// Extra root words for the stemmer, as `warta index --roots`.
     #[arg(long, value_name = "FILE")]

@@ -94,13 +94,18 @@ pub fn format(
     if can.contains(&chosen) {
         return Ok(chosen);
     }
-    let name = |f: &FormatArg| f.to_possible_value().map(|v| v.get_name().to_string());
-    let names: Vec<String> = can.iter().filter_map(name).collect();
-    Err(format!(
-        "`warta {command}` cannot write --format {}; it writes {}",
-        name(&chosen).unwrap_or_default(),
-        names.join(", ")
-    ))
+    let name = chosen.to_possible_value().map(|v| v.get_name().to_string());
+    Err(refused_format(command, &name.unwrap_or_default(), can))
+}
+
+/// The error for a `--format` that `warta COMMAND` does not write.
+pub fn refused_format(command: &str, given: &str, can: &[FormatArg]) -> String {
+    let names: Vec<String> = can
+        .iter()
+        .filter_map(|f| f.to_possible_value())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    format!("`warta {command}` cannot write --format {given}; it writes {}", names.join(", "))
 }
 
 /// The active filters as they would be typed (`--province "Jawa Timur"

@@ -8,6 +8,7 @@ mod analytics;
 pub mod args;
 pub mod config;
 pub mod facet_args;
+pub mod formats;
 pub mod output;
 pub mod render;
 pub mod tables;

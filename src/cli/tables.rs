@@ -141,9 +141,10 @@ pub fn terms_text(out: &mut dyn Write, r: &TermsReport) -> io::Result<()> {
         TermsBy::Significance => ("significant terms", format!(", against {} articles", r.corpus)),
         TermsBy::Frequency => ("most frequent words", String::new()),
     };
+    let unit = if r.dedup { " stories" } else { "" };
     writeln!(
         out,
-        "{mode} of {query}: {} matching, {} read (best-ranked){against}",
+        "{mode} of {query}: {}{unit} matching, {} read (best-ranked){against}",
         r.total, r.sampled
     )?;
     for note in &r.notes {

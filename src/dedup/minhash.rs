@@ -339,8 +339,8 @@ mod tests {
         }
     }
 
-    /// `slots` as it was before the shingles were hashed while the words
-    /// are read: over the collected word hashes.
+    /// `slots` over the collected word hashes, not hashing the shingles
+    /// while the words are read: the reference it must agree with.
     fn slots_over_collected_words(body: &str) -> Option<[u64; HASHES]> {
         let words = word_hashes(body);
         if words.len() < MIN_WORDS {

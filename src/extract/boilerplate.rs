@@ -291,8 +291,8 @@ mod tests {
         assert_eq!(CAPTION_HINTS.len(), CAPTIONS.len());
     }
 
-    /// The first line rule by one set of every line rule, as before the
-    /// lone rules were taken out of it.
+    /// The first line rule by one set of every line rule, lone rules
+    /// included: the reference the split sets must agree with.
     fn first_by_one_set(line: &str) -> Option<usize> {
         static ALL: LazyLock<(Vec<usize>, RegexSet)> = LazyLock::new(|| {
             let all: Vec<usize> = (0..RULES.len()).filter(|&i| RULES[i].0 != Caption).collect();

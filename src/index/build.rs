@@ -129,10 +129,11 @@ const BUDGET_PER_TEXT_BYTE_TENTHS: u64 = 11;
 /// new documents over [`FITTED_SEGMENTS`] segments instead flushes them as
 /// they fill, so memory holds a fraction of the corpus at a time. The budget
 /// is only ever lowered: a corpus whose segments fill the default budget
-/// (above about 50,000 articles of plain text, 190 MB) is built exactly as before,
-/// and the segment count the rule gives stays under [`SEGMENTS_PER_MERGE`]
-/// at every size, so it starts no merge. A re-run that reads a few changed
-/// files gets a small budget and writes, as before, one segment a thread.
+/// (above about 50,000 articles of plain text, 190 MB) is built with the
+/// default budget, and the segment count the rule gives stays under
+/// [`SEGMENTS_PER_MERGE`] at every size, so it starts no merge. A re-run that
+/// reads a few changed files gets a small budget and writes one segment a
+/// thread.
 pub fn fitted_heap(new_bytes: u64, threads: usize, heap: usize) -> usize {
     let threads = threads.max(1);
     let cap = heap / threads;
@@ -529,7 +530,7 @@ mod tests {
     #[test]
     fn a_small_corpus_gets_a_budget_that_flushes_segments_as_they_fill() {
         // 20,000 generated articles are 72 MB of text: about 35 MB a thread
-        // instead of 64, so a thread's share no longer waits whole in memory.
+        // instead of 64, so a thread's share is not held whole in memory.
         let per_thread = fitted_heap(72 * MB, 2, DEFAULT_HEAP_BYTES) / 2;
         assert!((34 * MB as usize..36 * MB as usize).contains(&per_thread), "{per_thread}");
         // A re-run over a few changed files: a segment's fixed part.
@@ -545,7 +546,7 @@ mod tests {
                 let bytes = articles * 3_600;
                 let heap = DEFAULT_HEAP_BYTES.max(MIN_HEAP_PER_THREAD * threads);
                 if fitted_heap(bytes, threads, heap) / threads == heap / threads {
-                    continue; // built as before
+                    continue; // built with the default budget
                 }
                 let segments = modelled_segments(bytes, threads, heap);
                 assert!(

@@ -4,7 +4,7 @@
 //! error naming the index and the command that rebuilds it.
 //!
 //! While a guarded call runs, the panic hook records the message instead
-//! of printing it; panics elsewhere are printed as before.
+//! of printing it; panics elsewhere are printed as usual.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;

@@ -334,7 +334,7 @@ mod tests {
     use super::*;
 
     /// The JSON keys of a hit and an article view: the metadata flattened in,
-    /// the same names as before they shared one struct.
+    /// under the same names in both.
     #[test]
     fn hits_and_articles_share_their_metadata_keys_and_round_trip() {
         let article = crate::extract::extract(&crate::extract::RawArticle::Plain(

@@ -336,6 +336,7 @@ pub fn terms(p: &Params) -> Result<TermsRequest, ApiError> {
             &[("significance", TermsBy::Significance), ("frequency", TermsBy::Frequency)],
             TermsBy::Significance,
         )?,
+        dedup: p.flag("dedup")?,
     })
 }
 
@@ -402,6 +403,16 @@ mod tests {
         let p = params("format=jsonl&q=JHT", EXPORT).unwrap();
         let e = export(&p).unwrap();
         assert_eq!((e.format, e.request.limit), (ExportFormat::Jsonl, usize::MAX));
+    }
+
+    #[test]
+    fn terms_take_dedup() {
+        assert!(!terms(&params("q=JHT", TERMS).unwrap()).unwrap().dedup);
+        assert!(terms(&params("q=JHT&dedup=true", TERMS).unwrap()).unwrap().dedup);
+        assert_eq!(
+            parameter_of(terms(&params("dedup=2", TERMS).unwrap())).as_deref(),
+            Some("dedup")
+        );
     }
 
     #[test]

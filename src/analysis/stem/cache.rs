@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::dictionary::Dictionary;
-use super::hash::FxBuildHasher;
 use super::stem;
+use crate::fxhash::FxBuildHasher;
 
 /// Entries kept before the cache is cleared.
 pub const CACHE_CAPACITY: usize = 200_000;

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::{Arc, LazyLock};
 
-use super::hash::FxBuildHasher;
+use crate::fxhash::FxBuildHasher;
 
 /// The embedded root list: `#` comment header, then one lowercase root per line.
 const DEFAULT_ROOTS: &str = include_str!("roots.txt");

@@ -23,7 +23,7 @@ use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::cache::Stemmer;
 use super::dictionary::Dictionary;
-use super::hash::FxBuildHasher;
+use crate::fxhash::FxBuildHasher;
 
 /// Curated never-stem list: one lowercase word per line, `#` starts a comment.
 const NO_STEM: &str = include_str!("no_stem.txt");

@@ -88,7 +88,6 @@
 mod cache;
 mod dictionary;
 mod filter;
-pub(crate) mod hash;
 mod prefix;
 mod prefix_rules;
 mod suffix;

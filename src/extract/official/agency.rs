@@ -12,8 +12,8 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::names::{Tok, next_token, skip_spaces, with_lowercase};
-use crate::analysis::stem::hash::FxBuildHasher;
 use crate::extract::region::Prefix;
+use crate::fxhash::FxBuildHasher;
 
 /// Words that open an agency's name.
 const HEADS: &[&str] = &[

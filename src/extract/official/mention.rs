@@ -19,9 +19,9 @@ use super::office::{
 use super::organizations::{BARE_BPJS, BPJS_TK, ORGS};
 use super::person::{is_numeral, name_before, name_span_after, without_area_word};
 use super::titles::{Kind, NOT_A_PERSON_BEFORE, Office, TITLES, TitleHit};
-use crate::analysis::stem::hash::FxBuildHasher;
 use crate::extract::article::Official;
 use crate::extract::region::{PlaceHit, Prefix, place_at};
+use crate::fxhash::FxBuildHasher;
 
 /// Facts about the whole article that a mention needs.
 pub(crate) struct ArticleContext<'a> {

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::analysis::stem::hash::FxBuildHasher;
+use crate::fxhash::FxBuildHasher;
 
 /// A token on one line: a word or a single punctuation character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -255,7 +255,7 @@ mod tests {
 
     /// Where the token at `start` of `text` ends as first written: every
     /// character of the word decoded (the start and the line end are found
-    /// as before, by [`next_token`] itself).
+    /// by [`next_token`] itself): the reference the byte scan must agree with.
     fn token_end_by_chars(text: &str, start: usize) -> usize {
         let rest = &text[start..];
         let first = rest.chars().next().map_or(0, char::len_utf8);

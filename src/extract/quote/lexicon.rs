@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::analysis::stem::hash::FxBuildHasher;
+use crate::fxhash::FxBuildHasher;
 
 /// Bare speech verbs, used as `kata X`, `ujarnya`, `," tutur Asep` and in the
 /// sentence-final frame `…, jelasnya.`.

@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::analysis::stem::hash::FxBuildHasher;
+use crate::fxhash::FxBuildHasher;
 
 /// The characters treated as double quotation marks.
 pub(super) fn is_mark(c: char) -> bool {
@@ -354,7 +354,8 @@ mod tests {
         }
     }
 
-    /// [`split`] as it was before [`Ends`]: a byte loop over `p..limit`.
+    /// [`split`] with a plain byte loop over `p..limit` instead of [`Ends`]:
+    /// the reference it must agree with.
     fn sentences_by_byte_loop(text: &str, spans: &[Span]) -> Vec<Sentence> {
         split(text, spans, |p, limit| {
             let found = text.as_bytes()[p..limit]

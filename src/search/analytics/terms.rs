@@ -16,6 +16,11 @@
 //! is significant (a query matching every article leaves nothing more
 //! frequent in the matches than in the corpus), the report falls back to
 //! frequency and says why in [`TermsReport::notes`].
+//!
+//! With [`TermsRequest::dedup`], the sample is stories, not copies: each
+//! group of syndicated copies is read once (its best-ranked copy, as
+//! `search --dedup` lists it), so a story republished by ten outlets does
+//! not count its words ten times.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -27,7 +32,8 @@ use tantivy::{TantivyDocument, Term};
 use crate::analysis::{View, collect, stopwords::is_stopword};
 use crate::error::Result;
 use crate::index::WartaIndex;
-use crate::search::{Filters, select};
+use crate::search::analytics::stories;
+use crate::search::{Filters, SearchRequest, select};
 
 /// How terms are chosen and ranked.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,6 +61,8 @@ pub struct TermsRequest {
     pub aliases: Option<PathBuf>,
     /// Significant or frequent words.
     pub by: TermsBy,
+    /// Read one copy of each story: syndicated copies count once.
+    pub dedup: bool,
 }
 
 /// The answer of `warta terms`.
@@ -64,10 +72,14 @@ pub struct TermsReport {
     pub query: String,
     /// How the terms were ranked (frequency when significance fell back).
     pub by: TermsBy,
-    /// Matching articles.
+    /// Matching articles (stories with `dedup`).
     pub total: usize,
-    /// Matching articles read (at most the requested sample).
+    /// Matching articles read (at most the requested sample); with `dedup`,
+    /// one copy per story.
     pub sampled: usize,
+    /// Whether stories were sampled and counted instead of articles.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub dedup: bool,
     /// Articles in the index (the background).
     pub corpus: u64,
     /// Terms, best first.
@@ -117,8 +129,15 @@ pub fn terms(index: &WartaIndex, req: &TermsRequest) -> Result<TermsReport> {
         select(index, super::or_all(&req.query), &req.filters, req.aliases.as_deref(), &[])?;
     let searcher = index.searcher();
     let sample = req.sample.max(1);
-    let (total, top) = searcher
-        .search(&*selection.query, &(Count, TopDocs::with_limit(sample).order_by_score()))?;
+    let (total, top) = if req.dedup {
+        let mut page = SearchRequest::new(req.query.clone());
+        page.limit = sample;
+        let stories = stories::page(index, &selection, &*index.copies()?, &page)?;
+        (stories.total, stories.page)
+    } else {
+        searcher
+            .search(&*selection.query, &(Count, TopDocs::with_limit(sample).order_by_score()))?
+    };
     let mut analyzer = index.analyzer(View::Stemmed);
     let mut seen: HashMap<String, StemCount> = HashMap::new();
     for (_, addr) in &top {
@@ -147,6 +166,7 @@ pub fn terms(index: &WartaIndex, req: &TermsRequest) -> Result<TermsReport> {
         by: req.by,
         total,
         sampled,
+        dedup: req.dedup,
         corpus,
         terms: Vec::new(),
         notes: Vec::new(),

@@ -1,15 +1,14 @@
 //! A phrase that may have one inserted word anywhere in it, as one query:
 //! `"Instruksi Presiden Nomor 2"` also finds "Instruksi Presiden (Inpres)
 //! Nomor 2". The documents holding every term are found once and each one's
-//! positions read once, where a phrase query per wording (as typed, and with
-//! a gap after each word) intersected the same postings again for every
-//! wording.
+//! positions read once, rather than running a phrase query per wording (as
+//! typed, and with a gap after each word), which would intersect the same
+//! postings again for every wording.
 //!
-//! Scores are those of the phrase queries it replaces, summed: each wording
-//! (as typed; with a gap after the first word; after the second …) scores
-//! BM25 with its own count of occurrences and the phrase's weight (the sum
-//! of its terms' idf), so an article with the exact wording and one with an
-//! inserted word rank as before.
+//! The score equals the sum of the scores of one phrase query per wording
+//! (as typed; with a gap after the first word; after the second …): each
+//! wording scores BM25 with its own count of occurrences and the phrase's
+//! weight (the sum of its terms' idf).
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};

@@ -21,7 +21,7 @@ use tantivy::fastfield::FacetReader;
 use tantivy::index::SegmentId;
 use tantivy::{DocId, SegmentReader};
 
-use crate::analysis::stem::hash::FxBuildHasher;
+use crate::fxhash::FxBuildHasher;
 
 /// Value ids of one facet column and level, stable while the index is open.
 #[derive(Default)]

@@ -1,8 +1,12 @@
-//! A small, fast, non-cryptographic hasher for the stemmer's hash sets and memo cache.
+//! A small, fast, non-cryptographic hasher for the hash sets and maps of
+//! short words: the stemmer's memo cache and dictionaries, the stopwords,
+//! the extractors' word lists and the facet tables. A leaf module: it
+//! depends on nothing in the crate, so `analysis` and `extract` both use it
+//! without knowing of each other.
 //!
 //! Why: every token costs one or two hash lookups (memo cache, root dictionary, protected words)
 //! and std's SipHash is several times slower than needed for short ASCII keys. This is the
-//! multiply-rotate scheme of rustc's FxHasher, written here so the stemmer needs no extra
+//! multiply-rotate scheme of rustc's FxHasher, written here so warta needs no extra
 //! dependency. It is not DoS resistant; the keys are words of news articles, and the cache is
 //! bounded, so a hostile input can only make lookups slower, never unbounded in memory.
 
