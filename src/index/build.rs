@@ -58,12 +58,13 @@ const MERGE_THREADS: usize = 1;
 
 /// Segments of about the same size that wait for a merge: they are merged
 /// when this many have gathered (tantivy's default is 8; Lucene's tiered
-/// policy allows 10 per tier). At the default heap a segment holds about
-/// 12,000 articles, so 100k articles stay in 8 segments: merging those into
-/// one took 5 s of a 47 s build, raised peak RSS from about 285 to 460 MB
-/// (a merge maps every segment it reads) and made no search faster (two
-/// cores search eight segments in parallel; BENCHMARKS.md). Larger corpora
-/// still merge, level by level.
+/// policy allows 10 per tier). A build of 100k articles writes 4 segments on
+/// two cores (one indexing thread) and 8 with two indexing threads, so it
+/// merges nothing: merging 8 such segments into one took 5 s of a 47 s
+/// build, raised peak RSS from about 285 to 460 MB (a merge maps every
+/// segment it reads) and made no search faster (two cores search the
+/// segments in parallel; BENCHMARKS.md). Larger corpora still merge, level
+/// by level.
 const SEGMENTS_PER_MERGE: usize = 10;
 
 /// Segments below this many documents count as this size when levels are
@@ -128,9 +129,9 @@ const BUDGET_PER_TEXT_BYTE_TENTHS: u64 = 11;
 /// memory until the final commit and serialised there at once. Spreading the
 /// new documents over [`FITTED_SEGMENTS`] segments instead flushes them as
 /// they fill, so memory holds a fraction of the corpus at a time. The budget
-/// is only ever lowered: a corpus whose segments fill the default budget
-/// (above about 50,000 articles of plain text, 190 MB) is built with the
-/// default budget, and the segment count the rule gives stays under
+/// is only ever lowered: a corpus whose segments fill a thread's share of
+/// `heap` (at the default 128 MiB, about 410 MiB of plain text per indexing
+/// thread) is built with that share, and the segment count the rule gives stays under
 /// [`SEGMENTS_PER_MERGE`] at every size, so it starts no merge. A re-run that
 /// reads a few changed files gets a small budget and writes one segment a
 /// thread.
