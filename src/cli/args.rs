@@ -6,15 +6,13 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::cli::analytics_args::{FacetsArgs, TermsArgs, TimelineArgs};
 use crate::cli::facet_args::FacetFilterArgs;
 pub use crate::cli::formats::FormatArg;
-use crate::cli::formats::{JSON_LINES, JSON_ONLY, TABLES, formats};
+use crate::cli::formats::{JSON_LINES, JSON_ONLY, formats};
 use warta::export::Table;
 use warta::search::FacetKind;
 use warta::search::Sort;
-use warta::search::analytics::facet_counts::FacetBy;
-use warta::search::analytics::period::Period;
-use warta::search::analytics::terms::TermsBy;
 use warta::search::choice::Choice;
 use warta::search::compile::Match;
 
@@ -339,7 +337,8 @@ fn table_name() -> impl clap::builder::TypedValueParser<Value = Table> {
 
 /// A choice of the library's (`--sort`, `--match`, `--by` …): its names and
 /// help listed from the type ([`Choice`]), parsed by it; no copy here.
-fn choice<T: Choice + std::fmt::Debug>() -> impl clap::builder::TypedValueParser<Value = T> {
+pub(super) fn choice<T: Choice + std::fmt::Debug>()
+-> impl clap::builder::TypedValueParser<Value = T> {
     use clap::builder::TypedValueParser;
     let values =
         T::ALL.iter().map(|v| clap::builder::PossibleValue::new(v.choice_name()).help(v.about()));
@@ -400,124 +399,6 @@ pub struct IndexAt {
     /// Corpus to build the index from when the default index does not exist yet.
     #[arg(long, value_name = "DIR", default_value = "corpus", env = "WARTA_CORPUS")]
     pub corpus: PathBuf,
-}
-
-/// `warta facets`
-#[derive(Debug, Args)]
-pub struct FacetsArgs {
-    /// The query, as for search (none: every article).
-    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
-    pub query: Option<String>,
-    /// The facet to count.
-    #[arg(long, value_parser = choice::<FacetBy>())]
-    pub by: FacetBy,
-    #[command(flatten)]
-    pub at: IndexAt,
-    #[command(flatten)]
-    pub filters: FilterArgs,
-    /// Extra aliases (TSV: name<TAB>alias|alias…), added to the built-in ones.
-    #[arg(long, value_name = "FILE")]
-    pub aliases: Option<PathBuf>,
-    #[command(flatten)]
-    pub dedup: DedupArg,
-    /// Values to show per level [default: 20; every year or month]
-    #[arg(long, value_name = "N")]
-    pub top: Option<usize>,
-    /// Print JSON.
-    #[arg(long, conflicts_with = "csv")]
-    pub json: bool,
-    /// Print CSV.
-    #[arg(long)]
-    pub csv: bool,
-    /// Output format (--json and --csv are short for json and csv).
-    #[arg(
-        long,
-        value_name = "FORMAT",
-        conflicts_with_all = ["json", "csv"],
-        value_parser = formats("facets", TABLES)
-    )]
-    pub format: Option<FormatArg>,
-    /// Start CSV with a UTF-8 byte order mark (for Excel).
-    #[arg(long)]
-    pub bom: bool,
-}
-
-/// `warta timeline`
-#[derive(Debug, Args)]
-pub struct TimelineArgs {
-    /// The query, as for search (none: every article).
-    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
-    pub query: Option<String>,
-    /// More queries, side by side. Repeatable.
-    #[arg(short = 'q', long = "query", value_name = "QUERY", allow_hyphen_values = true)]
-    pub queries: Vec<String>,
-    /// Period length.
-    #[arg(long, default_value = "month", value_parser = choice::<Period>())]
-    pub by: Period,
-    #[command(flatten)]
-    pub at: IndexAt,
-    #[command(flatten)]
-    pub filters: FilterArgs,
-    /// Extra aliases (TSV: name<TAB>alias|alias…), added to the built-in ones.
-    #[arg(long, value_name = "FILE")]
-    pub aliases: Option<PathBuf>,
-    #[command(flatten)]
-    pub dedup: DedupArg,
-    /// Print JSON.
-    #[arg(long, conflicts_with = "csv")]
-    pub json: bool,
-    /// Print CSV (one row per query and period).
-    #[arg(long)]
-    pub csv: bool,
-    /// Output format (--json and --csv are short for json and csv).
-    #[arg(
-        long,
-        value_name = "FORMAT",
-        conflicts_with_all = ["json", "csv"],
-        value_parser = formats("timeline", TABLES)
-    )]
-    pub format: Option<FormatArg>,
-    /// Start CSV with a UTF-8 byte order mark (for Excel).
-    #[arg(long)]
-    pub bom: bool,
-}
-
-/// `warta terms`
-#[derive(Debug, Args)]
-pub struct TermsArgs {
-    /// The query, as for search (none: every article).
-    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
-    pub query: Option<String>,
-    #[command(flatten)]
-    pub at: IndexAt,
-    #[command(flatten)]
-    pub filters: FilterArgs,
-    /// Extra aliases (TSV: name<TAB>alias|alias…), added to the built-in ones.
-    #[arg(long, value_name = "FILE")]
-    pub aliases: Option<PathBuf>,
-    /// How words are chosen: `significance` (more frequent in the matches than in the whole
-    /// index) or `frequency` (the most frequent words of the matches, stopwords out).
-    #[arg(long, default_value = "significance", value_parser = choice::<TermsBy>())]
-    pub by: TermsBy,
-    /// Terms to show.
-    #[arg(long, value_name = "N", default_value_t = 25)]
-    pub top: usize,
-    /// Matching articles read at most (the best-ranked ones).
-    #[arg(long, value_name = "N", default_value_t = 1000)]
-    pub sample: usize,
-    #[command(flatten)]
-    pub dedup: DedupArg,
-    /// Print JSON.
-    #[arg(long)]
-    pub json: bool,
-    /// Output format (--json is short for json).
-    #[arg(
-        long,
-        value_name = "FORMAT",
-        conflicts_with_all = ["json"],
-        value_parser = formats("terms", JSON_ONLY)
-    )]
-    pub format: Option<FormatArg>,
 }
 
 /// `warta show`

@@ -5,6 +5,7 @@
 //! stopped by Ctrl-C (what was done is committed).
 
 mod analytics;
+pub mod analytics_args;
 pub mod args;
 pub mod config;
 pub mod facet_args;
