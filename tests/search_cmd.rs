@@ -358,6 +358,46 @@ fn the_default_index_is_rebuilt_when_its_corpus_changes() {
     assert_eq!(v["total"], 2);
 }
 
+/// Marks the index in `dir` as written by an older warta (its format number
+/// in `warta.json` one below this warta's).
+fn age_the_index(dir: &std::path::Path) -> u64 {
+    let path = dir.join("warta.json");
+    let mut info: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let current = info["format"].as_u64().expect("a format number");
+    info["format"] = (current - 1).into();
+    std::fs::write(&path, serde_json::to_vec(&info).unwrap()).unwrap();
+    current
+}
+
+#[test]
+fn the_default_index_of_an_older_format_is_rebuilt_by_the_next_search() {
+    let env = TestEnv::with_fixtures();
+    assert_eq!(env.warta(&["search", "JHT"]).status.code(), Some(0));
+    let current = age_the_index(&env.root().join("index"));
+    let out = env.warta(&["search", "JHT", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["total"].as_u64().unwrap() >= 1, "{v}");
+    let info: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(env.root().join("index/warta.json")).unwrap())
+            .unwrap();
+    assert_eq!(info["format"].as_u64(), Some(current));
+}
+
+#[test]
+fn a_named_index_of_an_older_format_asks_for_a_rebuild_and_is_left_alone() {
+    let env = TestEnv::indexed();
+    age_the_index(&env.root().join("index"));
+    let before = std::fs::read(env.root().join("index/warta.json")).unwrap();
+    let out = env.warta(&["search", "JHT", "--index", "index"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("another version of warta"), "{err}");
+    assert!(err.contains("warta index CORPUS --index index"), "{err}");
+    assert_eq!(std::fs::read(env.root().join("index/warta.json")).unwrap(), before);
+}
+
 #[test]
 fn huge_limits_and_offsets_are_harmless() {
     let env = TestEnv::indexed();
