@@ -70,6 +70,7 @@ fn every_endpoint_answers() {
         assert_eq!(r.status, status, "{path}");
         assert!(r.json()["error"]["message"].is_string(), "{path}");
     }
+    assert_eq!(s.get("/api/articles/none.txt").json()["error"]["parameter"], "id");
     let (status, said) = s.stop();
     assert!(status.success(), "{status:?}: {said}");
     assert!(said.contains("stopped"), "{said}");
@@ -153,6 +154,19 @@ fn each_bad_parameter_is_a_400_naming_it() {
         ("/api/export?q=BPJS".into(), "format"),
         ("/api/export?format=xlsx".into(), "format"),
         ("/api/export?format=csv&province=Atlantis".into(), "province"),
+        // Escapes that are not UTF-8 are refused, not read as U+FFFD.
+        ("/api/search?q=%ff".into(), "q"),
+        ("/api/search?q=BPJS&province=%C0%AF".into(), "province"),
+        ("/api/analyze?text=%ED%A0%80".into(), "text"),
+        ("/api/articles/%ff".into(), "id"),
+        // A facet value or a wildcard inside `q` is the query's fault.
+        ("/api/search?q=province:Atlantis".into(), "q"),
+        ("/api/search?q=a*".into(), "q"),
+        ("/api/search?q=kl%3Fim".into(), "q"),
+        ("/api/facets?by=province&q=city:Gotham".into(), "q"),
+        ("/api/timeline?q=JHT&q=program:XYZQ".into(), "q"),
+        ("/api/terms?q=source:nosuchoutlet".into(), "q"),
+        ("/api/export?format=csv&q=org:nosuchoffice".into(), "q"),
     ];
     for (path, name) in cases {
         let r = s.get(&path);
@@ -262,6 +276,24 @@ fn cors_only_when_asked_and_a_warning_beyond_loopback() {
 }
 
 #[test]
+fn limits_out_of_range_are_an_error_at_start() {
+    let env = TestEnv::indexed();
+    for (flag, value) in [
+        ("--max-in-flight", "0"),
+        ("--max-in-flight", "1025"),
+        ("--max-in-flight", "18446744073709551615"),
+        ("--timeout", "0"),
+        ("--cors", "*"),
+        ("--cors", "https://a.example, https://b.example"),
+    ] {
+        let out = env.warta(&["serve", "--index", "index", "--bind", "127.0.0.1:0", flag, value]);
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(flag), "{}", text(&out.stderr));
+        assert!(!text(&out.stderr).contains("panicked"), "{}", text(&out.stderr));
+    }
+}
+
+#[test]
 fn a_missing_index_is_an_error_at_start() {
     let env = TestEnv::new();
     let out = env.warta(&["serve", "--index", "nowhere", "--bind", "127.0.0.1:0"]);
@@ -301,4 +333,108 @@ fn the_web_ui_is_served_from_the_binary_and_hostile_text_stays_text() {
     // The article itself comes as JSON, its `<script>` a string.
     let hit = &s.json("/api/search?q=BPJS")["hits"][0];
     assert!(hit["title"].as_str().unwrap().contains("<script>"), "{hit}");
+}
+
+/// A raw request: the status, the headers (names in lower case) and the body.
+fn request(addr: &str, method: &str, path: &str) -> (u16, String, Vec<u8>) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(60))).expect("timeout");
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read");
+    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("end of headers");
+    let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).expect("status");
+    (status, head, raw[end + 4..].to_vec())
+}
+
+#[test]
+fn other_methods_are_a_json_405_and_head_is_get_without_a_body() {
+    let env = TestEnv::indexed();
+    let s = Server::start(&env, &[]);
+    for method in ["POST", "PUT", "DELETE", "PATCH"] {
+        for path in ["/", "/api/health", "/api/search?q=BPJS", "/api/export?format=csv"] {
+            let (status, head, body) = request(&s.addr, method, path);
+            assert_eq!(status, 405, "{method} {path}");
+            assert!(head.contains("allow: get,head"), "{method} {path}: {head}");
+            assert!(head.contains("content-type: application/json"), "{method} {path}: {head}");
+            let e: Value = serde_json::from_slice(&body).expect("a JSON error");
+            assert_eq!(e["error"]["kind"], "user", "{method} {path}");
+            assert!(e["error"]["message"].as_str().unwrap().contains(method), "{e}");
+        }
+    }
+    let (status, _, body) = request(&s.addr, "POST", "/nothing");
+    assert_eq!(status, 404, "{}", String::from_utf8_lossy(&body));
+    let (status, head, body) = request(&s.addr, "HEAD", "/api/search?q=BPJS");
+    assert_eq!((status, body.len()), (200, 0), "{head}");
+    assert!(head.contains("content-type: application/json"), "{head}");
+    assert_eq!(s.json("/api/health")["status"], "ok", "still serving");
+}
+
+#[test]
+fn hostile_articles_and_requests_leave_the_server_up() {
+    let env = TestEnv::new();
+    let hostile = "<script>alert(1)</script> \"><img src=x onerror=alert(1)>";
+    let long = "a".repeat(20_000);
+    let body = format!(
+        "Makassar - Pekerja pelabuhan {hostile} ikut BPJS Ketenagakerjaan.\u{2028}Baris\u{2029}baru \
+         \u{202E}kirim\u{202C} lewat JMO \u{1F600}\u{1F1EE}\u{1F1E9} \u{7}\u{1B}[31m merah.\n\n{long} pekerja\n"
+    );
+    let articles = serde_json::json!([
+        {"title": format!("{hostile} BPJS"), "text": body, "url": "javascript:alert(1)",
+         "source": format!("<b>{hostile}</b>"), "date": "2024-01-23"},
+        {"title": "Baris\u{2028}baru", "text": body, "link": " JaVaScRiPt:alert(1)", "date": "9999-12-31"},
+    ]);
+    env.write("corpus/jahat <b>#?.json", articles.to_string());
+    env.write("corpus/dalam%2F/jahat.txt", format!("{hostile} \u{1F600}\n\n{body}"));
+    let out = env.warta(&["index", "corpus", "--index", "index"]);
+    assert!(text(&out.stderr).contains("indexed 3 articles"), "{}", text(&out.stderr));
+    let s = Server::start(&env, &[]);
+    let all = s.json("/api/search?q=pekerja&limit=10&snippets=10&explain=true");
+    assert_eq!(all["total"], 3, "{all}");
+    for hit in all["hits"].as_array().unwrap() {
+        let id = hit["id"].as_str().unwrap();
+        let article = s.json(&format!("/api/articles/{}", enc(id)));
+        assert_eq!(article["id"], id);
+    }
+    let first = s.json(&format!("/api/articles/{}", enc("jahat <b>#?.json#1")));
+    assert_eq!(first["url"], "javascript:alert(1)", "JSON carries the text as it is: {first}");
+    for path in [
+        "/api/export?format=csv&q=pekerja",
+        "/api/export?format=jsonl&table=quotes",
+        "/api/terms?q=pekerja&sample=10000",
+        "/api/timeline?q=pekerja&q=merah&by=day",
+        "/api/facets?by=source",
+        "/api/analyze?text=%E2%80%AE%F0%9F%98%80%3Cscript%3E",
+    ] {
+        assert_eq!(s.get(path).status, 200, "{path}");
+    }
+    // Query syntax at its edges: a 400 or an answer, never a 5xx.
+    let deep = format!("{}a{}", "(".repeat(500), ")".repeat(500));
+    for q in [
+        "\"", "(", "a)", "AND", "OR OR", "-", "title:", "bogus:x", ":", "*", "-*", "a^1e400", &deep,
+    ] {
+        let r = s.get(&format!("/api/search?q={}", enc(q)));
+        assert!(r.status == 200 || r.status == 400, "{q}: {} {}", r.status, r.text());
+        assert!(r.json().is_object(), "{q}");
+    }
+    let clients: Vec<_> = (0..50)
+        .map(|i| {
+            let addr = s.addr.clone();
+            std::thread::spawn(move || {
+                let path =
+                    ["/api/search?q=pekerja", "/api/export?format=jsonl", "/api/search?q=%22"]
+                        [i % 3];
+                crate::http::get(&addr, path).status
+            })
+        })
+        .collect();
+    for c in clients {
+        assert!(c.join().expect("client") < 500);
+    }
+    assert_eq!(s.json("/api/health")["articles"], 3);
 }

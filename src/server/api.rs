@@ -5,6 +5,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::extract::path::ErrorKind;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -145,7 +147,8 @@ pub async fn search(
             let response = warta::search::search(index, &req)?;
             to_json(&SearchJson::new(&response, req.dedup, left, &notes))
         })
-        .await?;
+        .await
+        .map_err(|e| e.within(|k| p.given(k)))?;
     Ok(json_body(body))
 }
 
@@ -163,7 +166,8 @@ pub async fn facets(
             let report = warta::search::analytics::facet_counts::facets(index, &req)?;
             to_json(&WithUndated { inner: &report, undated_left_out: left, notes: &notes })
         })
-        .await?;
+        .await
+        .map_err(|e| e.within(|k| p.given(k)))?;
     Ok(json_body(body))
 }
 
@@ -188,7 +192,8 @@ pub async fn timeline(
             let t = warta::search::analytics::timeline::timeline(index, &req)?;
             to_json(&WithUndated { inner: &t, undated_left_out: left, notes: &notes })
         })
-        .await?;
+        .await
+        .map_err(|e| e.within(|k| p.given(k)))?;
     Ok(json_body(body))
 }
 
@@ -201,15 +206,27 @@ pub async fn terms(
     let req = params::terms(&p)?;
     let body = app
         .run(move |index| to_json(&warta::search::analytics::terms::terms(index, &req)?))
-        .await?;
+        .await
+        .map_err(|e| e.within(|k| p.given(k)))?;
     Ok(json_body(body))
 }
 
 /// `GET /api/articles/{id}`: the object `warta show ID --json` prints.
 pub async fn article(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
+    let Path(id) = id.map_err(|rejection| {
+        let message = match rejection {
+            PathRejection::FailedToDeserializePathParams(e)
+                if matches!(e.kind(), ErrorKind::InvalidUtf8InPathParam { .. }) =>
+            {
+                "not UTF-8 text; percent-encode the UTF-8 bytes of each character".to_string()
+            }
+            other => format!("cannot be read: {}", other.body_text()),
+        };
+        ApiError::user(Some("id"), message)
+    })?;
     if id.chars().count() > params::MAX_VALUE_CHARS {
         return Err(ApiError::user(Some("id"), "id too long".into()));
     }

@@ -1,13 +1,15 @@
 //! The API's errors: `{"error": {"kind": "user"|"internal", "message": …,
 //! "parameter": …}}` with 400 for a request the caller can fix (naming the
-//! parameter), 404 for an unknown article, 503 when the server is busy or a
-//! request ran out of time, and 500 for a fault inside warta.
+//! parameter), 404 for an unknown article or page, 405 for a method other
+//! than GET or HEAD, 503 when the server is busy or a request ran out of
+//! time, and 500 for a fault inside warta.
 
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use warta::error::{Error, UserError};
 use warta::search::FacetKind;
+use warta::search::facet_spec::FACETS;
 
 /// An error answer.
 #[derive(Debug)]
@@ -57,6 +59,33 @@ impl ApiError {
     pub fn not_found(message: String) -> ApiError {
         ApiError { status: StatusCode::NOT_FOUND, kind: "user", message, parameter: None }
     }
+
+    /// A method other than GET or HEAD on a page that exists.
+    pub fn method_not_allowed(method: &str) -> ApiError {
+        ApiError {
+            status: StatusCode::METHOD_NOT_ALLOWED,
+            kind: "user",
+            message: format!(
+                "{method} is not answered here; the web UI and the API take GET (or HEAD)"
+            ),
+            parameter: None,
+        }
+    }
+
+    /// A library error about a facet value that came from `field:value` in
+    /// `q` (the request has no such filter parameter) names `q`.
+    pub fn within(mut self, given: impl Fn(&str) -> bool) -> ApiError {
+        let from_query = self.status == StatusCode::BAD_REQUEST
+            && given("q")
+            && self
+                .parameter
+                .as_deref()
+                .is_some_and(|name| FACETS.iter().any(|spec| spec.param == name) && !given(name));
+        if from_query {
+            self.parameter = Some("q".into());
+        }
+        self
+    }
 }
 
 /// CLI flags named in library messages, and their parameter.
@@ -79,6 +108,9 @@ fn parameter_of(e: &UserError) -> Option<&'static str> {
         UserError::DateRange { .. } => "from",
         UserError::TooManyPeriods { .. } => "by",
         UserError::UnknownId { .. } => "id",
+        // What the library refuses at search time as usage is the query's
+        // wildcards and prefixes (`a*`, `kl?im`).
+        UserError::Usage(_) => "q",
         _ => return None,
     })
 }
@@ -86,9 +118,10 @@ fn parameter_of(e: &UserError) -> Option<&'static str> {
 impl From<Error> for ApiError {
     fn from(e: Error) -> ApiError {
         match e {
-            Error::User(UserError::UnknownId { id }) => {
-                ApiError::not_found(format!("no article with id `{id}` in the index"))
-            }
+            Error::User(UserError::UnknownId { id }) => ApiError {
+                parameter: Some("id".into()),
+                ..ApiError::not_found(format!("no article with id `{id}` in the index"))
+            },
             Error::User(u) => {
                 let parameter = parameter_of(&u);
                 let mut message = u.to_string();
@@ -130,7 +163,29 @@ mod tests {
         let e = ApiError::from(unknown);
         assert_eq!((e.status, e.parameter.as_deref()), (StatusCode::BAD_REQUEST, Some("province")));
         let e = ApiError::from(Error::from(UserError::UnknownId { id: "x.txt".into() }));
-        assert_eq!(e.status, StatusCode::NOT_FOUND);
+        assert_eq!((e.status, e.parameter.as_deref()), (StatusCode::NOT_FOUND, Some("id")));
+        let e = ApiError::from(Error::from(UserError::Usage("`a*`: too short".into())));
+        assert_eq!((e.status, e.parameter.as_deref()), (StatusCode::BAD_REQUEST, Some("q")));
+    }
+
+    #[test]
+    fn a_facet_value_from_the_query_names_q() {
+        let unknown = || {
+            ApiError::from(Error::from(UserError::UnknownFacetValue {
+                facet: "province",
+                value: "Atlantis".into(),
+                suggestions: vec![],
+                hint: None,
+            }))
+        };
+        let only_q = unknown().within(|name| name == "q");
+        assert_eq!(only_q.parameter.as_deref(), Some("q"));
+        let both = unknown().within(|name| name == "q" || name == "province");
+        assert_eq!(both.parameter.as_deref(), Some("province"));
+        let busy = ApiError::unavailable("busy".into()).within(|_| true);
+        assert_eq!(busy.parameter, None);
+        let by = ApiError::user(Some("by"), "too many periods".into()).within(|n| n == "q");
+        assert_eq!(by.parameter.as_deref(), Some("by"), "not a facet filter: kept");
     }
 
     #[test]

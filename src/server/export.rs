@@ -118,7 +118,7 @@ pub async fn export(
     });
     match ready_rx.await {
         Ok(Ok(())) => {}
-        Ok(Err(err)) => return Err(err),
+        Ok(Err(err)) => return Err(err.within(|k| p.given(k))),
         Err(_) => return Err(ApiError::internal("the export stopped before it started".into())),
     }
     let stream =

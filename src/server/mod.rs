@@ -36,23 +36,27 @@ use warta::error::{Error, UserError};
 use api::App;
 use error::ApiError;
 
+/// Most searches in flight (`--max-in-flight`); each may take a thread.
+const MAX_IN_FLIGHT: usize = 1_024;
+
 /// Runs the server until Ctrl-C or SIGTERM.
 pub fn run(a: ServeArgs) -> Result<Status, CliError> {
     // The default index is built from the corpus first if it is missing, as for search.
     let (dir, _) = crate::cli::config::index_dir(&a.at.index.index);
     drop(crate::cli::open_index(&a.at.index.index, &a.at.corpus)?);
     let current = state::Current::open(&dir)?;
-    if a.max_in_flight == 0 || a.timeout == 0 {
-        return Err(Error::from(UserError::Usage(
-            "--max-in-flight and --timeout must be at least 1".into(),
-        ))
+    if !(1..=MAX_IN_FLIGHT).contains(&a.max_in_flight) || a.timeout == 0 {
+        return Err(Error::from(UserError::Usage(format!(
+            "--max-in-flight must be from 1 to {MAX_IN_FLIGHT} and --timeout at least 1"
+        )))
         .into());
     }
     let cors = match &a.cors {
         None => None,
-        Some(origin) => Some(HeaderValue::from_str(origin).map_err(|_| {
+        Some(text) => Some(origin(text).ok_or_else(|| {
             Error::from(UserError::Usage(format!(
-                "--cors {origin:?} is not an origin like https://example.org"
+                "--cors {text:?} is not one origin like https://example.org (scheme and host, \
+                 no path; `*` is refused: every site could read the index)"
             )))
         })?),
     };
@@ -67,6 +71,16 @@ pub fn run(a: ServeArgs) -> Result<Status, CliError> {
         .build()?;
     runtime.block_on(serve(a.bind, router(app, cors)))?;
     Ok(Status::Found)
+}
+
+/// One origin for `--cors`: `http://` or `https://`, a host and maybe a port.
+fn origin(text: &str) -> Option<HeaderValue> {
+    let host = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"))?;
+    let clean = |c: char| c.is_ascii_alphanumeric() || "-.:[]".contains(c);
+    if host.is_empty() || !host.chars().all(clean) {
+        return None;
+    }
+    HeaderValue::from_str(text).ok()
 }
 
 /// The routes and their layers.
@@ -85,6 +99,7 @@ fn router(app: Arc<App>, cors: Option<HeaderValue>) -> Router {
         .route("/api/export", get(export::export))
         .route("/api/openapi.json", get(api::openapi))
         .route("/api/{*rest}", get(api::unknown))
+        .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
         .with_state(app)
         .layer(CatchPanicLayer::custom(panicked))
@@ -104,6 +119,11 @@ fn router(app: Arc<App>, cors: Option<HeaderValue>) -> Router {
 
 async fn not_found() -> ApiError {
     ApiError::not_found("no such page; the web UI is at / and the API under /api/".into())
+}
+
+/// POST, PUT … on a page that exists (the `Allow` header says GET, HEAD).
+async fn method_not_allowed(method: Method) -> ApiError {
+    ApiError::method_not_allowed(method.as_str())
 }
 
 /// A panic in a handler: a 500 with the usual error body.
@@ -156,5 +176,30 @@ async fn shutdown() {
     tokio::select! {
         _ = ctrl_c => {},
         _ = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cors_takes_one_origin() {
+        for good in ["https://example.org", "http://localhost:3000", "http://[::1]:8080"] {
+            assert!(origin(good).is_some(), "{good}");
+        }
+        for bad in [
+            "*",
+            "null",
+            "",
+            "https://",
+            "example.org",
+            "https://a.example, https://b.example",
+            "https://example.org/path",
+            "javascript:alert(1)",
+            "https://exa mple.org",
+        ] {
+            assert!(origin(bad).is_none(), "{bad}");
+        }
     }
 }

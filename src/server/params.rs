@@ -58,6 +58,7 @@ impl Params {
     /// Decodes a query string; a name outside `own` and [`FILTERS`] (when
     /// `filters`) is an error listing the names the endpoint takes.
     pub fn parse(raw: Option<&str>, own: &[&str], filters: bool) -> Result<Params, ApiError> {
+        utf8(raw.unwrap_or(""))?;
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
             .map_err(|e| ApiError::user(None, format!("the query string cannot be read: {e}")))?;
         let known = |k: &str| own.contains(&k) || (filters && FILTERS.contains(&k));
@@ -80,6 +81,11 @@ impl Params {
             }
         }
         Ok(Params(pairs))
+    }
+
+    /// Whether the request gives `key` a non-empty value.
+    pub fn given(&self, key: &str) -> bool {
+        self.0.iter().any(|(k, v)| k == key && !v.trim().is_empty())
     }
 
     /// Every non-empty value of `key`, in order (a repeated parameter).
@@ -147,6 +153,43 @@ impl Params {
         let Some(v) = self.one(key)? else { return Ok(None) };
         Ok(Some(Filters::parse_date(key, v)?))
     }
+}
+
+/// Refuses a name or value whose percent-escapes are not UTF-8 (`%ff`),
+/// which would otherwise be read with replacement characters.
+fn utf8(raw: &str) -> Result<(), ApiError> {
+    for pair in raw.split('&') {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let name = unescape(name);
+        if std::str::from_utf8(&name).is_err() || std::str::from_utf8(&unescape(value)).is_err() {
+            return Err(ApiError::user(
+                Some(String::from_utf8_lossy(&name).as_ref()),
+                "not UTF-8 text; percent-encode the UTF-8 bytes of each character".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The bytes `%XX` escapes stand for (anything else as it is).
+fn unescape(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |at: usize| b.get(at).and_then(|c| (*c as char).to_digit(16));
+        match (b[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The filters shared by every selecting endpoint.
@@ -386,6 +429,19 @@ mod tests {
             let got = params(query, SEARCH).and_then(|p| search(&p));
             assert_eq!(parameter_of(got).as_deref(), Some(name), "{query}");
         }
+    }
+
+    #[test]
+    fn values_that_are_not_utf8_are_refused() {
+        for (query, name) in
+            [("q=%ff", "q"), ("q=a&province=%C0%AF", "province"), ("q=%ED%A0%80", "q")]
+        {
+            assert_eq!(parameter_of(params(query, SEARCH)).as_deref(), Some(name), "{query}");
+        }
+        let p = params("q=%F0%9F%98%80%20%E2%80%AE&province=%", SEARCH).unwrap();
+        assert_eq!(p.one("q").unwrap(), Some("\u{1F600} \u{202E}"));
+        assert_eq!(unescape("%4g%%41%"), b"%4g%A%");
+        assert!(p.given("q") && !p.given("city"));
     }
 
     #[test]
