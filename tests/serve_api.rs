@@ -276,6 +276,22 @@ fn cors_only_when_asked_and_a_warning_beyond_loopback() {
 }
 
 #[test]
+fn a_client_that_never_finishes_its_request_does_not_keep_the_server_up() {
+    use std::io::Write;
+    let env = TestEnv::indexed();
+    let s = Server::start(&env, &["--timeout", "1"]);
+    let mut half = std::net::TcpStream::connect(&s.addr).expect("connect");
+    half.write_all(b"GET /api/health HTTP/1.1\r\nHost: x\r\n").expect("send");
+    let _silent = std::net::TcpStream::connect(&s.addr).expect("connect");
+    assert_eq!(s.json("/api/health")["status"], "ok");
+    let started = std::time::Instant::now();
+    let (status, said) = s.stop();
+    assert!(status.success(), "{status:?}: {said}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(15), "{:?}", started.elapsed());
+    assert!(said.contains("stopped"), "{said}");
+}
+
+#[test]
 fn limits_out_of_range_are_an_error_at_start() {
     let env = TestEnv::indexed();
     for (flag, value) in [

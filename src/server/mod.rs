@@ -7,7 +7,8 @@
 //! otherwise (there is no authentication), sends no CORS headers unless
 //! `--cors` names an origin, bounds the searches in flight and the time a
 //! request may take, catches panics as 500s, reopens the index when
-//! `warta index` commits, and stops cleanly on Ctrl-C or SIGTERM.
+//! `warta index` commits, and stops on Ctrl-C or SIGTERM once the requests
+//! in progress are answered (at most `--timeout` + 5 s later).
 
 mod api;
 mod error;
@@ -69,7 +70,9 @@ pub fn run(a: ServeArgs) -> Result<Status, CliError> {
         .enable_all()
         .max_blocking_threads(a.max_in_flight.saturating_mul(2).max(4))
         .build()?;
-    runtime.block_on(serve(a.bind, router(app, cors)))?;
+    // Requests in progress at a shutdown signal have the request timeout to finish.
+    let grace = Duration::from_secs(a.timeout.saturating_add(5));
+    runtime.block_on(serve(a.bind, router(app, cors), grace))?;
     Ok(Status::Found)
 }
 
@@ -137,7 +140,9 @@ fn panicked(payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
 }
 
 /// Listens on `bind` and serves until a shutdown signal; says where on stderr.
-async fn serve(bind: std::net::SocketAddr, router: Router) -> std::io::Result<()> {
+/// After the signal, connections still open once `grace` has passed (a
+/// client that never finishes its request, a stalled download) are closed.
+async fn serve(bind: std::net::SocketAddr, router: Router, grace: Duration) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(bind)
         .await
         .map_err(|e| std::io::Error::new(e.kind(), format!("cannot listen on {bind}: {e}")))?;
@@ -152,7 +157,24 @@ async fn serve(bind: std::net::SocketAddr, router: Router) -> std::io::Result<()
     }
     writeln!(err, "warta: serving on http://{addr}/ (Ctrl-C stops)")?;
     drop(err);
-    axum::serve(listener, router).with_graceful_shutdown(shutdown()).await?;
+    let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
+    let signal = async move {
+        shutdown().await;
+        let _ = stopping.send(());
+    };
+    let cut_off = async move {
+        match stopped.await {
+            Ok(()) => tokio::time::sleep(grace).await,
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        served = axum::serve(listener, router).with_graceful_shutdown(signal) => served?,
+        () = cut_off => eprintln!(
+            "warta: closed the connections still open {} s after the signal",
+            grace.as_secs()
+        ),
+    }
     eprintln!("warta: stopped");
     Ok(())
 }
