@@ -143,14 +143,14 @@ pub struct ServeArgs {
     /// 127.0.0.1 (or ::1) lets other machines read the index. Port 0 picks a free port.
     #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
     pub bind: std::net::SocketAddr,
-    /// Allow browser pages from this origin (`https://example.org`) to call the API (CORS);
+    /// Allow browser pages from this one origin (`https://example.org`) to call the API (CORS);
     /// none by default.
     #[arg(long, value_name = "ORIGIN")]
     pub cors: Option<String>,
     /// Seconds a request may take before it is answered with an error.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     pub timeout: u64,
-    /// Requests searched at the same time; more wait (up to --timeout).
+    /// Requests searched at the same time (1 to 1024); more wait (up to --timeout).
     #[arg(long, value_name = "N", default_value_t = 8)]
     pub max_in_flight: usize,
 }
