@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 import index_cpu
+import query_latency
 from measure import HERE, ROOT, du, log, percentile, tantivy_index, timed, timed_cpu, warm
 
 QUERIES = HERE / "queries.tsv"
@@ -110,7 +111,8 @@ def restore_corpus(corpus, backup):
 
 # --- engines -----------------------------------------------------------------------------------
 
-def bench_warta(args, corpus, work, queries, ids, edit):
+def bench_warta(args, corpus, work, queries):
+    """warta's full index and command-line searches (its query latency: `query_latency.py`)."""
     warta = ROOT / "target/release/warta"
     idx = work / "warta-index"
     shutil.rmtree(idx, ignore_errors=True)
@@ -118,70 +120,49 @@ def bench_warta(args, corpus, work, queries, ids, edit):
     log("warta: full index")
     wall, rss, cpu, _ = timed_cpu([warta, "index", corpus, "--index", idx, "-q"])
     res = dict(index_wall=wall, index_rss=rss, index_cpu=cpu, index_size=du(idx))
-    log(f"warta: indexed in {wall:.1f} s, RSS {rss / 1e6:.0f} MB; queries")
-    out = subprocess.run([ROOT / "target/release/examples/bench_queries", idx, QUERIES,
-                          str(args.rounds)], check=True, stdout=subprocess.PIPE, text=True).stdout
-    res["queries"] = {d["class"]: d for d in map(json.loads, out.splitlines())}
+    log(f"warta: indexed in {wall:.1f} s, RSS {rss / 1e6:.0f} MB; command-line searches")
     texts = [q for q in queries if not q["province"] and not q["program"]]
     res["cli"] = process_walls(
         lambda q: [warta, "search", q["warta"], "--index", idx, "--color", "never"], texts,
         args.spawns)
     res["cli_facets"] = process_walls(
         lambda q: [warta, "search", q["warta"], "--index", idx, "--json"], texts, args.spawns)
-    log("warta: re-index after 1% change")
-    edit()
-    wall, rss, _ = timed([warta, "index", corpus, "--index", idx, "-q"])
-    res.update(reindex_wall=wall, reindex_rss=rss, reindex_kind="`warta index` again on the same "
-               "folder (what the current code does: " + ("incremental" if wall < res["index_wall"] / 2
-                                                         else "full rebuild") + ")")
     return res
 
 
-def bench_tantivy(args, jsonl, edited_jsonl, work, queries):
+def reindex_warta(corpus, work, res):
+    """`warta index` again after the 1% edit."""
+    log("warta: re-index after 1% change")
+    wall, rss, _ = timed([ROOT / "target/release/warta", "index", corpus, "--index",
+                          work / "warta-index", "-q"])
+    res.update(reindex_wall=wall, reindex_rss=rss, reindex_kind="`warta index` again on the same "
+               "folder (what the current code does: " + ("incremental" if wall < res["index_wall"] / 2
+                                                         else "full rebuild") + ")")
+
+
+def bench_tantivy(args, jsonl, work, queries):
+    """tantivy-cli's full index and command-line searches."""
     tantivy = Path(args.tantivy)
     idx = work / "tantivy-index"
     warm(jsonl)
     log(f"tantivy-cli: full index ({args.threads} threads)")
     wall, rss, cpu, _ = tantivy_index(tantivy, idx, jsonl, args.threads)
     res = dict(index_wall=wall, index_rss=rss, index_cpu=cpu, index_size=du(idx))
-    log(f"tantivy-cli: indexed in {wall:.1f} s; bench")
-    qfile = work / "tantivy-queries.txt"
-    qfile.write_text("".join(q["tantivy"] + "\n" for q in queries))
-    out = subprocess.run([tantivy, "bench", "-i", idx, "-q", qfile, "-n", str(args.rounds)],
-                         check=True, stdout=subprocess.PIPE, text=True).stdout
-    # SEARCH section: "query<TAB>num hits<TAB>time in microsecs" (the last column is the time).
-    by_query = {}
-    section = None
-    for line in out.splitlines():
-        if line.startswith("SEARCH"):
-            section = "search"
-            continue
-        if line.startswith("FETCH"):
-            section = "fetch"
-            continue
-        cols = line.split("\t")
-        if section and len(cols) >= 2 and cols[-1].strip().isdigit() and cols[0] != "query":
-            by_query.setdefault((section, cols[0]), []).append(int(cols[-1]) / 1e3)
-    res["queries"] = {}
-    for cls in dict.fromkeys(q["cls"] for q in queries):
-        times = []
-        for q in queries:
-            if q["cls"] == cls:
-                s = by_query.get(("search", q["tantivy"]), [])
-                f = by_query.get(("fetch", q["tantivy"]), [])
-                # search + fetching the top-10 stored docs, as a result list needs
-                times += [a + b for a, b in zip(s, f)] if f else s
-        res["queries"][cls] = dict(p50_ms=percentile(times, 0.5), p95_ms=percentile(times, 0.95),
-                                   runs=len(times))
+    log(f"tantivy-cli: indexed in {wall:.1f} s; command-line searches")
     texts = [q for q in queries if not q["province"] and not q["program"]]
     res["cli"] = process_walls(lambda q: [tantivy, "search", "-i", idx, "-q", q["tantivy"]], texts,
                                args.spawns)
+    return res
+
+
+def rebuild_tantivy(args, edited_jsonl, work, res):
+    """tantivy-cli has no incremental mode: a full rebuild of the edited articles."""
     log("tantivy-cli: rebuild after 1% change")
-    wall, rss, _, _ = tantivy_index(tantivy, idx, edited_jsonl, args.threads)
+    wall, rss, _, _ = tantivy_index(Path(args.tantivy), work / "tantivy-index", edited_jsonl,
+                                    args.threads)
     res.update(reindex_wall=wall, reindex_rss=rss,
                reindex_kind="full rebuild from the edited JSON Lines (tantivy-cli has no "
                             "incremental mode)")
-    return res
 
 
 SMALL_ROUNDS = 3
@@ -316,8 +297,17 @@ def write_report(path, r):
     L.append("")
     if cr:
         L.append(index_cpu.rounds_section(r, cr))
-    L.append(f"## Query latency, in-process (ms; {r['rounds']} rounds of the fixed query set "
-             "`bench/queries.tsv`)\n")
+    qr = r.get("query_runs")
+    if qr:
+        L.append(f"## Query latency, in-process (ms; the fixed query set `bench/queries.tsv`, "
+                 f"{len(qr['runs'])} alternating runs of {qr['rounds']} rounds)\n")
+        L.append("warta and tantivy-cli run their query benches one after the other, "
+                 f"{len(qr['runs'])} times (`bench/query_latency.py`), so their ratio compares "
+                 "runs seconds apart; each figure is the median of the runs' p50 or p95. "
+                 f"FTS5: {r['rounds']} rounds after them.\n")
+    else:
+        L.append(f"## Query latency, in-process (ms; {r['rounds']} rounds of the fixed query set "
+                 "`bench/queries.tsv`)\n")
     L.append("warta: the library `search()` call (parse, rank top 10, facets and snippets as the "
              "class asks; `examples/bench_queries.rs`). tantivy-cli: its `bench` command (search "
              "top 10 + count, plus fetching the 10 stored documents). FTS5: `MATCH … ORDER BY rank "
@@ -416,11 +406,13 @@ def write_report(path, r):
          fq.get("p95_ms", 1e9) <= TARGETS["full_p95_ms"]),
     ]
     if t and tfull:
+        each = query_latency.full_ratios(r["query_runs"]) if r.get("query_runs") else []
+        runs = (f"; runs {', '.join(f'{x:.2f}x' for x in each)}") if each else ""
         rows.append(
             (f"same (class `full`), p50 <= {TARGETS['full_vs_tantivy_p50']}x tantivy-cli's top-10 "
-             "search p50 in the same run",
+             "search p50 in the same run (medians of the alternating runs)",
              f"{ratio(fq.get('p50_ms', float('nan')), tfull)} ({fmt_ms(fq.get('p50_ms'))} / "
-             f"{fmt_ms(tfull)} ms)",
+             f"{fmt_ms(tfull)} ms{runs})",
              fq.get("p50_ms", 1e9) <= TARGETS["full_vs_tantivy_p50"] * tfull))
     rows += [
         ("`warta search` process wall p50 <= 30 ms", f"{fmt_ms(cli50)} ms",
@@ -441,7 +433,8 @@ def write_report(path, r):
              "`target/bench/corpus-N` (reused when present), installs tantivy-cli into "
              "`target/bench-tools` if missing, then runs `bench/bench.py`, which first runs the "
              "indexing CPU rounds (`bench/index_cpu.py`; `BENCH_CPU_ROUNDS`, default 3), then "
-             "measures the three engines one after another and writes this file. Each engine's "
+             "measures the three engines one after another (warta's and tantivy-cli's query "
+             "benches in alternating runs, `bench/query_latency.py`) and writes this file. Each engine's "
              "input is read once before its full index (warm page cache for all three). Peak RSS is from `/usr/bin/time -v`; "
              "index size is the sum of the index files. For the peak-RSS target's smaller size, "
              "a corpus of 20,000 articles (`target/bench/corpus-20000`, same generator and seed) is "
@@ -590,10 +583,19 @@ def main():
     try:
         if "tantivy" in engines and args.tantivy and args.cpu_rounds:
             r["cpu_rounds"] = index_cpu.run(args, corpus, jsonl, work, "floor" in engines)
-        r["warta"] = bench_warta(args, corpus, work, queries, ids, edit)
+        tantivy = "tantivy" in engines and args.tantivy
+        r["warta"] = bench_warta(args, corpus, work, queries)
+        if tantivy:
+            r["tantivy"] = bench_tantivy(args, jsonl, work, queries)
+        r["query_runs"] = query_latency.run(args, work / "warta-index",
+                                            work / "tantivy-index" if tantivy else None, queries,
+                                            work)
+        r["warta"]["queries"] = query_latency.summary(r["query_runs"], "warta")
         edit()
-        if "tantivy" in engines and args.tantivy:
-            r["tantivy"] = bench_tantivy(args, jsonl, edited_jsonl, work, queries)
+        reindex_warta(corpus, work, r["warta"])
+        if tantivy:
+            r["tantivy"]["queries"] = query_latency.summary(r["query_runs"], "tantivy")
+            rebuild_tantivy(args, edited_jsonl, work, r["tantivy"])
         if "fts5" in engines:
             r["fts5"] = bench_fts5(args, jsonl, edited_jsonl, work, queries, ids)
         if "tantivy" in engines and args.tantivy and args.small_corpus:
