@@ -3,9 +3,10 @@
 
 use std::io::Write;
 
-use crate::cli::args::FormatArg::{Csv, Json, Text};
+use crate::cli::args::FormatArg::{Csv, Json};
 use crate::cli::args::{FacetsArgs, FormatArg, TermsArgs, TimelineArgs};
 use crate::cli::config::{self, Output};
+use crate::cli::formats::{JSON_ONLY, TABLES};
 use crate::cli::{CliError, Status, fmt, open_index, render, tables};
 use warta::export;
 use warta::export::parquet::{ParquetExport, ParquetOptions};
@@ -113,7 +114,7 @@ pub(super) fn cmd_facets(a: &FacetsArgs, out: &mut dyn Write) -> Result<Status, 
         dedup: a.dedup.dedup,
         aliases: a.aliases.clone(),
     };
-    let format = fmt("facets", a.format, a.json, a.csv, &[Text, Json, Csv])?;
+    let format = fmt("facets", a.format, a.json, a.csv, TABLES)?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
     let left_out = left_out(&index, &req.query, &req.filters, req.aliases.as_deref())?;
     let notes = super::query_notes(&[&req.query]);
@@ -143,7 +144,7 @@ pub(super) fn cmd_timeline(a: &TimelineArgs, out: &mut dyn Write) -> Result<Stat
         dedup: a.dedup.dedup,
         aliases: a.aliases.clone(),
     };
-    let format = fmt("timeline", a.format, a.json, a.csv, &[Text, Json, Csv])?;
+    let format = fmt("timeline", a.format, a.json, a.csv, TABLES)?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
     let mut left_out_all = 0;
     for q in &req.queries {
@@ -177,7 +178,7 @@ pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, Cl
         by: a.by,
         dedup: a.dedup.dedup,
     };
-    let format = fmt("terms", a.format, a.json, false, &[Text, Json])?;
+    let format = fmt("terms", a.format, a.json, false, JSON_ONLY)?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
     left_out(&index, &req.query, &req.filters, req.aliases.as_deref())?;
     super::query_notes(&[&req.query]);

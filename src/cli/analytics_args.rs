@@ -43,7 +43,7 @@ pub struct FacetsArgs {
         long,
         value_name = "FORMAT",
         conflicts_with_all = ["json", "csv"],
-        value_parser = formats("facets", TABLES)
+        value_parser = formats(TABLES)
     )]
     pub format: Option<FormatArg>,
     /// Start CSV with a UTF-8 byte order mark (for Excel).
@@ -83,7 +83,7 @@ pub struct TimelineArgs {
         long,
         value_name = "FORMAT",
         conflicts_with_all = ["json", "csv"],
-        value_parser = formats("timeline", TABLES)
+        value_parser = formats(TABLES)
     )]
     pub format: Option<FormatArg>,
     /// Start CSV with a UTF-8 byte order mark (for Excel).
@@ -124,7 +124,7 @@ pub struct TermsArgs {
         long,
         value_name = "FORMAT",
         conflicts_with_all = ["json"],
-        value_parser = formats("terms", JSON_ONLY)
+        value_parser = formats(JSON_ONLY)
     )]
     pub format: Option<FormatArg>,
 }

@@ -117,7 +117,7 @@ pub struct EvalArgs {
         long,
         value_name = "FORMAT",
         conflicts_with_all = ["json"],
-        value_parser = formats("eval", JSON_ONLY)
+        value_parser = formats(JSON_ONLY)
     )]
     pub format: Option<FormatArg>,
     /// Your own registry of known officials (TSV: name, aliases, organization, role), added to the
@@ -417,7 +417,7 @@ pub struct ShowArgs {
         long,
         value_name = "FORMAT",
         conflicts_with_all = ["json"],
-        value_parser = formats("show", JSON_ONLY)
+        value_parser = formats(JSON_ONLY)
     )]
     pub format: Option<FormatArg>,
 }
@@ -436,7 +436,7 @@ pub struct ExtractArgs {
         long,
         value_name = "FORMAT",
         conflicts_with_all = ["json"],
-        value_parser = formats("extract", JSON_LINES)
+        value_parser = formats(JSON_LINES)
     )]
     pub format: Option<FormatArg>,
     /// Your own registry of known officials (TSV: name, aliases, organization, role), added to the
@@ -459,7 +459,7 @@ pub struct AnalyzeArgs {
         long,
         value_name = "FORMAT",
         conflicts_with_all = ["json"],
-        value_parser = formats("analyze", JSON_ONLY)
+        value_parser = formats(JSON_ONLY)
     )]
     pub format: Option<FormatArg>,
     /// Extra root words for the stemmer, as `warta index --roots`.

@@ -31,14 +31,13 @@ pub const JSON_LINES: &[FormatArg] = &[FormatArg::Text, FormatArg::Json, FormatA
 
 /// `--format` of a command that writes only some formats: its help and
 /// completions list those, and any other is refused by name.
-pub fn formats(command: &'static str, can: &'static [FormatArg]) -> Formats {
-    Formats { command, can }
+pub fn formats(can: &'static [FormatArg]) -> Formats {
+    Formats { can }
 }
 
 /// The value parser made by [`formats`].
 #[derive(Clone)]
 pub struct Formats {
-    command: &'static str,
     can: &'static [FormatArg],
 }
 
@@ -55,7 +54,7 @@ impl clap::builder::TypedValueParser for Formats {
         match FormatArg::from_str(&name, false) {
             Ok(f) if self.can.contains(&f) => Ok(f),
             _ => {
-                let message = super::config::refused_format(self.command, &name, self.can);
+                let message = super::config::refused_format(cmd.get_name(), &name, self.can);
                 Err(clap::Error::raw(clap::error::ErrorKind::InvalidValue, message)
                     .format(&mut cmd.clone()))
             }

@@ -24,8 +24,9 @@ use std::sync::{Arc, OnceLock};
 use indicatif::{ProgressBar, ProgressStyle};
 
 pub use args::Cli;
-use args::FormatArg::{self, Json, Jsonl, Text};
+use args::FormatArg::{self, Json, Text};
 use args::{AnalyzeArgs, Command, EvalArgs, ExtractArgs, GenArgs, IndexArgs, SearchArgs, ShowArgs};
+use formats::{JSON_LINES, JSON_ONLY};
 use warta::analysis::View;
 use warta::error::{Error, UserError};
 use warta::extract;
@@ -434,7 +435,7 @@ fn cmd_show(a: &ShowArgs, out: &mut dyn Write) -> Result<Status, CliError> {
     let index = WartaIndex::open(&dir)?;
     let stored = search::show(&index, &a.id)?;
     let view = ArticleView::new(Some(stored.id), stored.path, stored.article);
-    if fmt("show", a.format, a.json, false, &[Text, Json])? == Json {
+    if fmt("show", a.format, a.json, false, JSON_ONLY)? == Json {
         render::json(out, &view)?
     } else {
         render::article_text(out, &view)?
@@ -443,7 +444,7 @@ fn cmd_show(a: &ShowArgs, out: &mut dyn Write) -> Result<Status, CliError> {
 }
 
 fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError> {
-    let json = fmt("extract", a.format, a.json, false, &[Text, Json, Jsonl])? != Text;
+    let json = fmt("extract", a.format, a.json, false, JSON_LINES)? != Text;
     let file_error = |reason: String| CliError::File { path: a.file.clone(), reason };
     let registry = officials(a.officials.as_deref())?;
     let outcome = extract::reader::read_file(&a.file).map_err(|e| file_error(e.to_string()))?;
@@ -467,7 +468,7 @@ fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError>
 }
 
 fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError> {
-    let json = fmt("analyze", a.format, a.json, false, &[Text, Json])? == Json;
+    let json = fmt("analyze", a.format, a.json, false, JSON_ONLY)? == Json;
     let roots = match &a.roots {
         Some(path) => index::analysis::read_roots(path)?,
         None => Vec::new(),
@@ -498,7 +499,7 @@ fn officials(given: Option<&Path>) -> Result<Cow<'static, Registry>, CliError> {
 }
 
 fn cmd_eval(a: &EvalArgs, out: &mut dyn Write) -> Result<Status, CliError> {
-    let json = fmt("eval", a.format, a.json, false, &[Text, Json])? == Json;
+    let json = fmt("eval", a.format, a.json, false, JSON_ONLY)? == Json;
     let gold = warta::evaluate::read_gold(&a.gold)?;
     let registry = officials(a.officials.as_deref())?;
     let report = warta::evaluate::evaluate(&gold, &a.corpus, &registry)?;
