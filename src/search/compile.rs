@@ -12,10 +12,10 @@
 //! searches every name of the group (names of several words as phrases),
 //! scored by the best-matching name.
 //!
-//! Juxtaposed words select articles as [`Match`] says: all of them, most of
-//! them (the default) or any. Ranking is BM25 over every word either way, so
-//! rarer words weigh more and an article with more of the words scores
-//! higher. A quoted phrase, a `+word`, each side of an explicit `AND` and a
+//! Juxtaposed words select the counted articles as [`Match`] says: all of
+//! them (the default), most of them or any. Ranking is BM25 over every word
+//! whatever the mode, so rarer words weigh more and an article with more of
+//! the words scores higher. A quoted phrase, a `+word`, each side of an explicit `AND` and a
 //! facet term (`province:Papua`) are required whatever the mode; `-word`
 //! excludes.
 
@@ -56,9 +56,10 @@ pub const EXACT_BOOST: f32 = 2.0;
 /// more).
 pub const PLACE_SCORE: f32 = 1.0;
 
-/// Which articles a run of juxtaposed words selects (`--match`). The set
-/// counted (totals, facets, timelines, exports) is the set ranked, so every
-/// count follows from the query string and this mode alone.
+/// Which articles a run of juxtaposed words selects (`--match`): the set
+/// counted (totals, facets, timelines, exports) follows from the query
+/// string and this mode alone. The hits list that set first, ranked; the
+/// articles with only some of the words follow it, marked not counted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Match {
