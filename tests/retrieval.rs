@@ -33,12 +33,16 @@ const FAMILIES: &[&[&str]] = &[
     &["pencairan", "dicairkan", "mencairkan"],
     &["menanggung", "tanggungan", "ditanggung", "penanggung"],
     &["pekerja-pekerja", "pekerja"],
+    &["peserta", "kepesertaan", "pesertanya"],
+    &["menyertakan", "disertakan", "penyertaan"],
 ];
 
 /// Pairs that look alike but must never find each other.
 const CONFUSABLE: &[(&str, &str)] = &[
     ("bekas", "Bekasi"),
     ("serta", "peserta"),
+    ("menyertakan", "peserta"),
+    ("disertakan", "kepesertaan"),
     ("dia", "media"),
     ("teri", "menteri"),
     ("pala", "kepala"),

@@ -143,8 +143,9 @@ def write_pipeline_note(w, repo, conflated):
       "adds protections before the stemmer runs: **Bekasi** is a gazetteer name (also listed in "
       "`src/analysis/stem/no_stem.txt`), so the `IndonesianStemmer` filter emits it unstemmed and "
       "it never meets *bekas*; **serta** is a stopword of the stemmed view "
-      "(`src/analysis/stopwords.txt`), removed before stemming, so only the *peserta* family "
-      "meets at `serta`. The same holds for other names (`sinaga` → saga here, protected by "
+      "(`src/analysis/stopwords.txt`), removed before stemming, and *peserta* is a root of its own "
+      "(`src/analysis/stem/extra_roots.txt`), so the conjunction, the *peserta* family and "
+      "*menyertakan* (to include) never meet. The same holds for other names (`sinaga` → saga here, protected by "
       "`no_stem.txt` in the pipeline) and for ALL-CAPS tokens.")
     w("")
     if conflated:

@@ -394,7 +394,8 @@ mod tests {
         ("pekerja", "kerja", "rule 34"),
         ("petugas", "tugas", "rule 34"),
         ("petani", "tani", "rule 34"),
-        ("peserta", "serta", "rule 36 (expected: serta is a stopword)"),
+        ("peserta", "peserta", "root (extra_roots.txt), not rule 36's serta"),
+        ("menyertakan", "serta", "rule 17 + -kan"),
         ("kuambil", "ambil", "rule 41"),
         ("kauambil", "ambil", "rule 42"),
         // suffixes
@@ -412,7 +413,7 @@ mod tests {
         // research §1 and the word families the project checks
         ("ketenagakerjaan", "tenagakerja", "ke-...-an, hunspell root"),
         ("terima", "terima", "root"),
-        ("kepesertaan", "serta", "ke- + rule 36 + -an"),
+        ("kepesertaan", "peserta", "ke-...-an onto the root peserta"),
         ("jaminan", "jamin", "-an"),
         ("kecelakaan", "celaka", "ke-...-an"),
         ("kematian", "mati", "ke-...-an"),
