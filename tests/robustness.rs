@@ -27,6 +27,16 @@ fn dirty_files_are_decoded_skipped_or_cut_and_the_run_completes() {
             .flat_map(u16::to_le_bytes),
     );
     env.write("corpus/utf16.txt", utf16);
+    // UTF-8 with one stray Latin-1 byte: the quote and its curly marks stay UTF-8.
+    env.write(
+        "corpus/stray.txt",
+        [
+            "Klaim JHT di Sleman\n\nSleman - \u{201C}Klaim naik sepuluh persen,\u{201D} kata Rini Astuti di kafe "
+                .as_bytes(),
+            b"caf\xe9.\n",
+        ]
+        .concat(),
+    );
     // Binary without NUL bytes, empty, whitespace only.
     let noise: Vec<u8> = (1u8..=255).cycle().take(5000).filter(|b| *b != b'\n').collect();
     env.write("corpus/noise.txt", noise);
@@ -54,6 +64,7 @@ fn dirty_files_are_decoded_skipped_or_cut_and_the_run_completes() {
     for expected in [
         "cp1252.txt: not UTF-8",
         "utf16.txt: decoded as UTF-16LE",
+        "stray.txt: not all UTF-8 (1 invalid byte",
         "noise.txt: binary file",
         "empty.txt: empty file",
         "blank.json: empty file",
@@ -72,6 +83,11 @@ fn dirty_files_are_decoded_skipped_or_cut_and_the_run_completes() {
     };
     assert!(found("café", "cp1252.txt"));
     assert!(found("santunan", "utf16.txt"));
+    assert!(found("café", "stray.txt"));
+    assert!(found("\"naik sepuluh persen\"", "stray.txt"));
+    // The quote survives the stray byte.
+    let v = env.search_json(&["naik", "--quoted-by", "Rini Astuti"]);
+    assert!(v["hits"].as_array().unwrap().iter().any(|h| h["id"] == "stray.txt"), "{v}");
     assert!(found("Kupang", "mixed.jsonl#5"));
     assert!(found("title:Panjang", "mixed.jsonl#4"));
 }

@@ -9,7 +9,8 @@
 //! an error. Extraction proper happens later, in [`crate::extract::page`].
 //!
 //! Scraped folders are dirty, so reading is forgiving but never silent: text
-//! that is not UTF-8 is decoded (UTF-16 by its byte-order mark, else
+//! that is not UTF-8 is decoded (UTF-16 by its byte-order mark; UTF-8 with
+//! a few stray bytes as UTF-8, the stray bytes alone as Windows-1252; else
 //! Windows-1252, a superset of Latin-1) with a warning; binary files are
 //! refused; work and memory are bounded by [`MAX_FILE_BYTES`] per file and
 //! [`MAX_ARTICLE_BYTES`] per article, and whatever is cut is reported.
@@ -187,8 +188,10 @@ pub fn parse_bytes(kind: FileKind, bytes: &[u8]) -> Result<ReadOutcome, ReadErro
 }
 
 /// The text of a file: UTF-8 as it is (without a byte-order mark); UTF-16
-/// by its byte-order mark; anything else as Windows-1252, which gives every
-/// byte a character. Returns a warning when the text was not UTF-8.
+/// by its byte-order mark; UTF-8 but for a few stray bytes as UTF-8, those
+/// bytes as Windows-1252 ([`mostly_utf8`]); anything else as Windows-1252,
+/// which gives every byte a character. Returns a warning when the text was
+/// not UTF-8.
 fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Option<String>), ReadError> {
     use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
     use std::borrow::Cow;
@@ -205,20 +208,55 @@ fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Option<String>), R
             Ok(text) => (Cow::Borrowed(text), None),
             // NUL bytes and no byte-order mark: binary, whatever else it holds.
             Err(_) if bytes.contains(&0) => return Err(ReadError::Binary),
-            Err(e) => {
-                let (text, _, _) = WINDOWS_1252.decode(bytes);
-                let note = format!(
-                    "not UTF-8 (invalid byte at offset {}): decoded as Windows-1252",
-                    e.valid_up_to()
-                );
-                (Cow::Owned(text.into_owned()), Some(note))
-            }
+            Err(e) => match mostly_utf8(bytes) {
+                Some((text, invalid)) => {
+                    let note = format!(
+                        "not all UTF-8 ({invalid} invalid byte{} from offset {}): read as \
+                         Windows-1252, the rest as UTF-8",
+                        if invalid == 1 { "" } else { "s" },
+                        e.valid_up_to()
+                    );
+                    (Cow::Owned(text), Some(note))
+                }
+                None => {
+                    let (text, _, _) = WINDOWS_1252.decode(bytes);
+                    let note = format!(
+                        "not UTF-8 (invalid byte at offset {}): decoded as Windows-1252",
+                        e.valid_up_to()
+                    );
+                    (Cow::Owned(text.into_owned()), Some(note))
+                }
+            },
         },
     };
     if looks_binary(&text) {
         return Err(ReadError::Binary);
     }
     Ok((text, warning))
+}
+
+/// A text that is UTF-8 but for a few stray bytes (a Latin-1 `é` pasted
+/// into a UTF-8 page, a cut-off character): more characters beyond ASCII
+/// written as valid UTF-8 than invalid bytes. Each invalid byte is read as
+/// Windows-1252, everything else as UTF-8; returns the text and the number of
+/// invalid bytes. `None` when the text reads better as Windows-1252 whole: a
+/// Windows-1252 text rarely holds a valid UTF-8 sequence by chance.
+fn mostly_utf8(bytes: &[u8]) -> Option<(String, usize)> {
+    use encoding_rs::WINDOWS_1252;
+    let (mut wide, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    if wide <= invalid {
+        return None;
+    }
+    let mut text = String::with_capacity(bytes.len() + invalid);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        text.push_str(&WINDOWS_1252.decode_without_bom_handling(chunk.invalid()).0);
+    }
+    Some((text, invalid))
 }
 
 /// Characters of a text [`looks_binary`] reads.
@@ -389,6 +427,16 @@ mod tests {
         // UTF-8 with a BOM: no warning.
         let out = parse_bytes(FileKind::Text, "\u{FEFF}Jatim".as_bytes()).unwrap();
         assert_eq!((plain(&out), out.warnings.len()), ("Jatim", 0));
+        // UTF-8 with one stray Latin-1 byte: the rest stays UTF-8.
+        let mixed = ["“Klaim naik,” kata Dewi di kafe caf".as_bytes(), b"\xE9"].concat();
+        let out = parse_bytes(FileKind::Text, &mixed).unwrap();
+        assert_eq!(plain(&out), "“Klaim naik,” kata Dewi di kafe café");
+        assert_eq!(
+            out.warnings,
+            [
+                "not all UTF-8 (1 invalid byte from offset 39): read as Windows-1252, the rest as UTF-8"
+            ]
+        );
         // A JSON Lines file in Windows-1252: its good lines are read.
         let out = parse_bytes(FileKind::JsonLines, b"{\"text\": \"Caf\xE9\"}\n{bad\n").unwrap();
         assert_eq!((out.articles.len(), out.problems.len(), out.warnings.len()), (1, 1, 1));
