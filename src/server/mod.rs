@@ -5,8 +5,9 @@
 //! the library call the CLI makes for the same command, on a blocking thread
 //! → the serde type `--json` prints. It binds 127.0.0.1 unless told
 //! otherwise (there is no authentication), sends no CORS headers unless
-//! `--cors` names an origin, bounds the searches in flight and the time a
-//! request may take, catches panics as 500s, reopens the index when
+//! `--cors` names an origin, bounds the searches in flight, the time a
+//! request may take and the time a client may take to send a request head
+//! ([`conn`]), catches panics as 500s, reopens the index when
 //! `warta index` commits, and stops on Ctrl-C or SIGTERM once the requests
 //! in progress are answered (at most `--timeout` + 5 s later).
 
