@@ -144,3 +144,66 @@ fn stalled_clients_neither_block_others_nor_the_stop() {
         assert!(until_closed(c).is_empty());
     }
 }
+
+/// With few file descriptors (`ulimit -n 64`), a flood of connections makes
+/// accepting fail: the server says so once, keeps running, and answers again
+/// once the flood's connections are gone.
+#[cfg(unix)]
+#[test]
+fn running_out_of_file_descriptors_is_reported_once_and_survived() {
+    use std::io::BufRead;
+    use std::process::Stdio;
+    let env = TestEnv::indexed();
+    /// Killed if the test fails before it stops the server.
+    struct Running(std::process::Child);
+    impl Drop for Running {
+        fn drop(&mut self) {
+            if let Ok(None) = self.0.try_wait() {
+                let _ = self.0.kill();
+                let _ = self.0.wait();
+            }
+        }
+    }
+    let mut child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -n 64 && exec \"$0\" serve --index index --bind 127.0.0.1:0 --timeout 1")
+        .arg(crate::util::binary())
+        .current_dir(env.root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start warta serve");
+    let stderr = std::io::BufReader::new(child.stderr.take().expect("stderr"));
+    let mut child = Running(child);
+    let (lines, said) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stderr.lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    let next = || said.recv_timeout(Duration::from_secs(60)).expect("a line on stderr");
+    let first = next();
+    let addr = first
+        .split("serving on http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("{first}"))
+        .to_string();
+
+    let flood: Vec<TcpStream> =
+        (0..120).map(|_| TcpStream::connect(&addr).expect("connect")).collect();
+    let report = next();
+    assert!(report.contains("cannot accept connections"), "{report}");
+    drop(flood);
+    let r = crate::http::get(&addr, "/api/health");
+    assert_eq!(r.status, 200, "{}", r.text());
+
+    let _ = std::process::Command::new("kill").args(["-TERM", &child.0.id().to_string()]).status();
+    let status = child.0.wait().expect("wait");
+    assert!(status.success(), "{status:?}");
+    // Everything else it said, up to the end of its standard error.
+    let rest: Vec<String> = said.iter().collect();
+    assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
+    assert!(!rest.iter().any(|l| l.contains("cannot accept")), "reported again: {rest:?}");
+}

@@ -16,7 +16,7 @@
 use std::future::Future;
 use std::io;
 use std::pin::pin;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use hyper::server::conn::http1;
@@ -30,6 +30,9 @@ use tokio::task::JoinSet;
 /// files …) before accepting again.
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(500);
 
+/// The shortest time between two reports of accept errors.
+const REPORT_EVERY: Duration = Duration::from_secs(60);
+
 /// Accepts and serves connections until `signal` completes, then waits until
 /// every connection has closed. Dropping the future closes them all at once.
 pub(super) async fn serve(
@@ -41,8 +44,8 @@ pub(super) async fn serve(
     let (stop, stopping) = watch::channel(false);
     let mut signal = pin!(signal);
     let mut connections = JoinSet::new();
-    // Whether the last accept failed: a run of failures is reported once.
-    let mut failing = false;
+    // When an accept error was last reported: at most one line a minute.
+    let mut reported: Option<Instant> = None;
     loop {
         tokio::select! {
             () = &mut signal => break,
@@ -50,17 +53,17 @@ pub(super) async fn serve(
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
-                    failing = false;
                     connections.spawn(connection(stream, router.clone(), head_limit, stopping.clone()));
                 }
                 Err(e) if is_the_clients(&e) => {}
                 Err(e) => {
-                    if !failing {
+                    if reported.is_none_or(|at| at.elapsed() >= REPORT_EVERY) {
                         eprintln!(
-                            "warta: cannot accept a connection ({e}); trying again until it works"
+                            "warta: cannot accept connections ({e}); retrying every {} ms",
+                            ACCEPT_BACKOFF.as_millis()
                         );
+                        reported = Some(Instant::now());
                     }
-                    failing = true;
                     tokio::select! {
                         () = &mut signal => break,
                         () = tokio::time::sleep(ACCEPT_BACKOFF) => {}
