@@ -1,7 +1,8 @@
 //! `warta serve`'s connections through the real binary: a client that sends
-//! nothing, half a request head, its head a byte at a time, or leaves a
-//! kept-alive connection idle is disconnected after `--timeout`; kept-alive
-//! connections still carry several requests, and the server stays up.
+//! nothing, half a request head, its head a byte at a time, leaves a
+//! kept-alive connection idle or stops reading its answer is disconnected
+//! after `--timeout`; kept-alive connections still carry several requests,
+//! and the server stays up.
 //! The bounds are generous (the limit is 1 s, the asserts allow 10 s).
 
 use std::io::{ErrorKind, Read, Write};
@@ -23,7 +24,12 @@ fn until_closed(stream: &mut TcpStream) -> Vec<u8> {
     match stream.read_to_end(&mut got) {
         Ok(_) => {}
         Err(e) if e.kind() == ErrorKind::ConnectionReset => {}
-        Err(e) => panic!("still open after {:?} ({e}); got {got:?}", started.elapsed()),
+        Err(e) => panic!(
+            "still open after {:?} ({e}); got {} bytes: {:?}",
+            started.elapsed(),
+            got.len(),
+            String::from_utf8_lossy(&got[..got.len().min(200)])
+        ),
     }
     got
 }
@@ -143,6 +149,30 @@ fn stalled_clients_neither_block_others_nor_the_stop() {
     for c in &mut stalled {
         assert!(until_closed(c).is_empty());
     }
+}
+
+#[test]
+fn a_client_that_stops_reading_its_download_is_disconnected() {
+    // An export far larger than what the sockets' buffers hold (about 33 MB).
+    let env = TestEnv::new();
+    for args in [
+        &["gen", "--out", "gen", "--articles", "10000"][..],
+        &["index", "gen", "--index", "index", "-q"],
+    ] {
+        let out = env.warta(args);
+        assert!(out.status.success(), "{args:?}: {}", crate::util::text(&out.stderr));
+    }
+    let s = Server::start(&env, &["--timeout", "1"]);
+    let mut download = TcpStream::connect(&s.addr).expect("connect");
+    download.write_all(b"GET /api/export?format=jsonl HTTP/1.1\r\nHost: a\r\n\r\n").expect("send");
+    let mut first = [0u8; 15];
+    download.read_exact(&mut first).expect("the answer begins");
+    assert_eq!(&first, b"HTTP/1.1 200 OK");
+    // Reads nothing for a while: the server gives up on it after its limit.
+    std::thread::sleep(Duration::from_secs(4));
+    let rest = until_closed(&mut download);
+    assert!(rest.len() < 20_000_000, "the whole export arrived ({} bytes)", rest.len());
+    assert_eq!(s.json("/api/health")["status"], "ok");
 }
 
 /// With few file descriptors (`ulimit -n 64`), a flood of connections makes

@@ -148,7 +148,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "ORIGIN")]
     pub cors: Option<String>,
     /// Seconds a request may take before it is answered with an error; a connection that sends
-    /// no complete request head within that time (also idle between kept-alive requests) is closed.
+    /// no complete request head (also idle between requests), or reads nothing, that long is closed.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     pub timeout: u64,
     /// Requests searched at the same time (1 to 1024); more wait (up to --timeout).

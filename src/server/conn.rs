@@ -7,7 +7,9 @@
 //! connection has answered a request and waits for the next, so a connection
 //! that sends nothing, one that stalls halfway through its head (slowloris)
 //! and an idle keep-alive connection are all closed after the limit. The
-//! handler's own time is bounded by the request timeout layer.
+//! handler's own time is bounded by the request timeout layer. A client that
+//! stops reading its answer is disconnected once nothing could be sent to it
+//! for the same limit ([`StallLimit`]).
 //!
 //! After the shutdown signal no connection is accepted; idle connections
 //! close at once, and the others once their request in progress is
@@ -25,6 +27,8 @@ use hyper_util::service::TowerToHyperService;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
+
+use super::stall::StallLimit;
 
 /// The pause after an accept error that is not the client's (too many open
 /// files …) before accepting again.
@@ -88,7 +92,8 @@ async fn connection(
     let mut builder = http1::Builder::new();
     builder.timer(TokioTimer::new()).header_read_timeout(head_limit);
     let service = TowerToHyperService::new(router);
-    let mut conn = pin!(builder.serve_connection(TokioIo::new(stream), service));
+    let io = TokioIo::new(StallLimit::new(stream, head_limit));
+    let mut conn = pin!(builder.serve_connection(io, service));
     tokio::select! {
         // Closed by the client, by the head limit, or an I/O error: nothing to report.
         _ = conn.as_mut() => return,
@@ -128,7 +133,7 @@ mod tests {
         match stream.read_to_end(&mut got) {
             Ok(_) => got,
             Err(e) if e.kind() == io::ErrorKind::ConnectionReset => got,
-            Err(e) => panic!("still open after {within:?} ({e}); got {got:?}"),
+            Err(e) => panic!("still open after {within:?} ({e}); got {} bytes", got.len()),
         }
     }
 

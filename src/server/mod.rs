@@ -17,6 +17,7 @@ mod error;
 mod export;
 mod openapi;
 mod params;
+mod stall;
 mod state;
 mod ui;
 
