@@ -40,6 +40,8 @@ mod cli_contract;
 mod merge_cmd;
 // `warta serve`: the JSON API (every endpoint, errors, concurrency, the CLI's answers).
 mod serve_api;
+// `warta serve`'s connections: stalled and idle clients are disconnected, keep-alive works.
+mod serve_conn;
 // `warta serve`'s web UI in headless Chromium (Playwright), when installed.
 mod serve_browser;
 // The Python and R examples against a live `warta serve`.

@@ -147,7 +147,8 @@ pub struct ServeArgs {
     /// none by default.
     #[arg(long, value_name = "ORIGIN")]
     pub cors: Option<String>,
-    /// Seconds a request may take before it is answered with an error.
+    /// Seconds a request may take before it is answered with an error; a connection that sends
+    /// no complete request head (also idle between requests), or reads nothing, that long is closed.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     pub timeout: u64,
     /// Requests searched at the same time (1 to 1024); more wait (up to --timeout).

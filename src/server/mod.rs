@@ -5,16 +5,19 @@
 //! the library call the CLI makes for the same command, on a blocking thread
 //! → the serde type `--json` prints. It binds 127.0.0.1 unless told
 //! otherwise (there is no authentication), sends no CORS headers unless
-//! `--cors` names an origin, bounds the searches in flight and the time a
-//! request may take, catches panics as 500s, reopens the index when
+//! `--cors` names an origin, bounds the searches in flight, the time a
+//! request may take and the time a client may take to send a request head
+//! ([`conn`]), catches panics as 500s, reopens the index when
 //! `warta index` commits, and stops on Ctrl-C or SIGTERM once the requests
 //! in progress are answered (at most `--timeout` + 5 s later).
 
 mod api;
+mod conn;
 mod error;
 mod export;
 mod openapi;
 mod params;
+mod stall;
 mod state;
 mod ui;
 
@@ -72,7 +75,9 @@ pub fn run(a: ServeArgs) -> Result<Status, CliError> {
         .build()?;
     // Requests in progress at a shutdown signal have the request timeout to finish.
     let grace = Duration::from_secs(a.timeout.saturating_add(5));
-    runtime.block_on(serve(a.bind, router(app, cors), grace))?;
+    // A request head must arrive within the same time (`conn`).
+    let head_limit = Duration::from_secs(a.timeout);
+    runtime.block_on(serve(a.bind, router(app, cors), head_limit, grace))?;
     Ok(Status::Found)
 }
 
@@ -140,9 +145,16 @@ fn panicked(payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
 }
 
 /// Listens on `bind` and serves until a shutdown signal; says where on stderr.
-/// After the signal, connections still open once `grace` has passed (a
-/// client that never finishes its request, a stalled download) are closed.
-async fn serve(bind: std::net::SocketAddr, router: Router, grace: Duration) -> std::io::Result<()> {
+/// A client has `head_limit` to send each request head, the first on a new
+/// connection and the next on a kept-alive one ([`conn`]). After the signal,
+/// connections still open once `grace` has passed (a client that never
+/// finishes reading its answer, a stalled download) are closed.
+async fn serve(
+    bind: std::net::SocketAddr,
+    router: Router,
+    head_limit: Duration,
+    grace: Duration,
+) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(bind)
         .await
         .map_err(|e| std::io::Error::new(e.kind(), format!("cannot listen on {bind}: {e}")))?;
@@ -169,7 +181,7 @@ async fn serve(bind: std::net::SocketAddr, router: Router, grace: Duration) -> s
         }
     };
     tokio::select! {
-        served = axum::serve(listener, router).with_graceful_shutdown(signal) => served?,
+        () = conn::serve(listener, router, head_limit, signal) => {}
         () = cut_off => eprintln!(
             "warta: closed the connections still open {} s after the signal",
             grace.as_secs()
