@@ -13,6 +13,29 @@ fn indexing_reports_articles_and_exits_zero() {
 }
 
 #[test]
+fn files_that_are_not_articles_are_counted_by_extension_never_read() {
+    let env = TestEnv::with_fixtures();
+    env.write("corpus/batch.jsonl", crate::fixtures::jsonl_without_the_broken_line());
+    env.write("corpus/simpan/halaman.html", "<html><title>Klaim JHT</title></html>");
+    env.write("corpus/simpan/lain.HTML", "<p>Iuran</p>");
+    env.write("corpus/catatan.md", "# Catatan");
+    let out = env.warta(&["index", "corpus", "--index", "index"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(
+            "left out 3 files that are not article files (.html 2, .md 1): \
+             warta reads .txt, .json and .jsonl"
+        ),
+        "{err}"
+    );
+    let out = env.warta(&["index", "corpus", "--index", "index", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["other_files"], serde_json::json!({".html": 2, ".md": 1}));
+    assert_eq!(env.search_json(&["*"])["total"], 5, "the HTML pages are not read");
+}
+
+#[test]
 fn bad_files_are_skipped_with_path_and_reason_and_exit_two() {
     let env = TestEnv::with_fixtures();
     env.write("corpus/kosong.txt", "   \n\n");

@@ -400,6 +400,20 @@ pub fn build_summary(
         "files: {} added, {} updated, {} removed, {} unchanged{how}",
         r.added, r.updated, r.removed, r.unchanged
     )?;
+    if !r.other_files.is_empty() {
+        let n: usize = r.other_files.values().sum();
+        let kinds: Vec<String> = r.other_files.iter().map(|(e, k)| format!("{e} {k}")).collect();
+        writeln!(
+            out,
+            "left out {n} {} ({}): warta reads .txt, .json and .jsonl",
+            if n == 1 {
+                "file that is not an article file"
+            } else {
+                "files that are not article files"
+            },
+            kinds.join(", ")
+        )?;
+    }
     for repair in &r.repairs {
         writeln!(out, "repaired: {repair}")?;
     }

@@ -66,6 +66,11 @@ pub enum ReadError {
     /// Nothing but whitespace.
     #[error("empty file")]
     Empty,
+    /// A saved web page: its markup would be read as the article's words.
+    #[error(
+        "an HTML page is not read (its markup would become the article); save its text as .txt or its fields as .json"
+    )]
+    Html,
     /// NUL bytes or many control characters: not a text file.
     #[error("binary file (not text)")]
     Binary,
@@ -110,14 +115,23 @@ impl FileKind {
     }
 }
 
+/// Whether `path` names a saved web page (`.html`, `.htm`, `.xhtml`).
+fn is_html(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    ["html", "htm", "xhtml"].iter().any(|h| ext.eq_ignore_ascii_case(h))
+}
+
 /// Whether `path` names an article file: `.txt`, `.json` or `.jsonl`.
 pub fn is_article_file(path: &Path) -> bool {
     FileKind::from_path(path).is_some()
 }
 
 /// Reads one file (at most [`MAX_FILE_BYTES`] of it). Files with another
-/// extension are read as text.
+/// extension are read as text, but for HTML pages, which are refused.
 pub fn read_file(path: &Path) -> Result<ReadOutcome, ReadError> {
+    if is_html(path) {
+        return Err(ReadError::Html);
+    }
     let bytes = read_bytes(path)?;
     parse_bytes(FileKind::from_path(path).unwrap_or(FileKind::Text), &bytes)
 }
@@ -360,6 +374,15 @@ mod tests {
         fn drop(&mut self) {
             let _ = std::fs::remove_file(&self.0);
         }
+    }
+
+    #[test]
+    fn html_pages_are_refused_by_name_before_they_are_opened() {
+        for name in ["a.html", "b.HTM", "c.xhtml"] {
+            let err = read_file(Path::new(name)).unwrap_err();
+            assert!(matches!(err, ReadError::Html), "{name}: {err}");
+        }
+        assert!(!is_html(Path::new("html.txt")));
     }
 
     #[test]

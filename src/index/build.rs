@@ -238,6 +238,9 @@ pub struct BuildReport {
     pub repairs: Vec<String>,
     /// Files indexed with a caveat (text decoded from Windows-1252 …).
     pub warnings: Vec<Skipped>,
+    /// Regular files of the corpus that are not article files, counted by
+    /// extension (`.html`, `(none)` …): never read.
+    pub other_files: std::collections::BTreeMap<String, usize>,
     /// Wall time of the build.
     #[serde(skip)]
     pub elapsed: Duration,
@@ -387,8 +390,9 @@ fn run(
     if delete_all || (manifest.files.is_empty() && empty && !reconcile) {
         report.rebuilt = true;
     }
-    let Walked { found, kept } = walked;
-    let walked_kept = Walked { found: Vec::new(), kept };
+    let Walked { found, kept, other } = walked;
+    report.other_files = other;
+    let walked_kept = Walked { kept, ..Walked::default() };
     let fingerprint = walk::fingerprint_of_found(&found);
 
     // Plan: unchanged files are not read; removed ones are deleted now.

@@ -6,6 +6,7 @@
 //! keeps what the index holds from it. Only files really missing (not found)
 //! count as removed.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -38,6 +39,9 @@ pub struct Walked {
     /// Relative paths (folders or files) that exist but could not be read:
     /// what the index holds under them is kept.
     pub kept: Vec<String>,
+    /// Regular files that are not article files, counted by extension
+    /// (lowercase, with its dot; `(none)` for a name without one).
+    pub other: BTreeMap<String, usize>,
 }
 
 impl Walked {
@@ -55,7 +59,7 @@ impl Walked {
 /// pushed to `skipped`.
 pub fn walk_stat(root: &Path, index_dir: &Path, skipped: &mut Vec<Skipped>) -> Result<Walked> {
     let mut walked = Walked::default();
-    let files = walk(root, index_dir, skipped, &mut walked.kept)?;
+    let files = walk(root, index_dir, skipped, &mut walked)?;
     walked.found.reserve(files.len());
     for path in files {
         let rel = relative_id(root, &path);
@@ -95,7 +99,7 @@ fn walk(
     root: &Path,
     index_dir: &Path,
     skipped: &mut Vec<Skipped>,
-    kept: &mut Vec<String>,
+    walked: &mut Walked,
 ) -> Result<Vec<PathBuf>> {
     if root.is_file() {
         return Ok(vec![root.to_path_buf()]);
@@ -120,6 +124,9 @@ fn walk(
                 let path = relative_id(root, e.path());
                 skipped.push(Skipped { path, reason: format!("it is {kind}, not a regular file") });
             }
+            Ok(e) if e.file_type().is_file() => {
+                *walked.other.entry(extension_of(e.path())).or_default() += 1;
+            }
             Ok(_) => {}
             Err(e) if e.depth() == 0 => {
                 return Err(UserError::CorpusUnreadable {
@@ -133,7 +140,7 @@ fn walk(
                 let exists_but_unreadable = e.loop_ancestor().is_none()
                     && e.io_error().is_some_and(|io| io.kind() != std::io::ErrorKind::NotFound);
                 if exists_but_unreadable {
-                    kept.push(path.clone());
+                    walked.kept.push(path.clone());
                     let reason = format!(
                         "cannot read folder: {}; what the index holds from it is kept",
                         e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
@@ -146,6 +153,15 @@ fn walk(
         }
     }
     Ok(files)
+}
+
+/// A file's extension as the summary names it: lowercase with its dot, or
+/// `(none)`.
+fn extension_of(path: &Path) -> String {
+    match path.extension() {
+        Some(ext) => format!(".{}", ext.to_string_lossy().to_lowercase()),
+        None => "(none)".to_string(),
+    }
 }
 
 /// The fingerprint of the article files under `root` (as `warta index` would read them).
@@ -163,7 +179,7 @@ mod tests {
 
     #[test]
     fn kept_places_cover_their_own_files_only() {
-        let w = Walked { found: vec![], kept: vec!["a/b".into()] };
+        let w = Walked { kept: vec!["a/b".into()], ..Walked::default() };
         assert!(w.is_kept("a/b/c.txt"));
         assert!(w.is_kept("a/b"));
         assert!(!w.is_kept("a/bc.txt"));
@@ -174,12 +190,25 @@ mod tests {
     fn the_walk_finds_article_files_sorted() {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("c/sub")).unwrap();
-        for f in ["b.txt", "a.json", "c/sub/d.jsonl", "notes.md", ".hidden.txt"] {
+        for f in [
+            "b.txt",
+            "a.json",
+            "c/sub/d.jsonl",
+            "notes.md",
+            ".hidden.txt",
+            "p.HTML",
+            "q.html",
+            "README",
+        ] {
             fs::write(dir.path().join(f), "x").unwrap();
         }
         let walked = walk_stat(dir.path(), &dir.path().join("index"), &mut Vec::new()).unwrap();
         let rels: Vec<&str> = walked.found.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(rels, ["a.json", "b.txt", "c/sub/d.jsonl"]);
         assert!(walked.kept.is_empty());
+        // The other files are counted by extension; hidden ones are not seen at all.
+        let other: Vec<(&str, usize)> =
+            walked.other.iter().map(|(e, n)| (e.as_str(), *n)).collect();
+        assert_eq!(other, [("(none)", 1), (".html", 2), (".md", 1)]);
     }
 }
