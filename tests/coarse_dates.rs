@@ -185,3 +185,21 @@ fn date_filters_and_shown_dates_keep_the_first_day() {
     }
     assert!(!csv.contains("00:00:0"), "{csv}");
 }
+
+#[test]
+fn the_api_reports_coarser_dates_as_the_cli_does() {
+    let env = env();
+    let s = crate::http::Server::start(&env, &[]);
+    for by in ["month", "week"] {
+        let cli = json(&env, &["timeline", "--by", by]);
+        assert_eq!(s.json(&format!("/api/timeline?by={by}")), cli, "timeline --by {by}");
+    }
+    let cli = json(&env, &["facets", "--by", "month"]);
+    let api = s.json("/api/facets?by=month");
+    assert_eq!(
+        (&api["month"], &api["undated"], &api["coarser"]),
+        (&cli["month"], &cli["undated"], &cli["coarser"])
+    );
+    let (status, said) = s.stop();
+    assert!(status.success(), "{status:?}: {said}");
+}
