@@ -71,7 +71,8 @@ pub struct Series {
     /// by month; only to the month or year, by week or day), in no period.
     #[serde(default)]
     pub coarser: u64,
-    /// Every period from the first to the last dated match of any query, gaps included.
+    /// Every period from the first to the last match placed in a period (any
+    /// query), gaps included.
     pub points: Vec<Point>,
 }
 
