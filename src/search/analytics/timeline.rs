@@ -61,9 +61,9 @@ pub struct Timeline {
 pub struct Series {
     /// The query as given.
     pub query: String,
-    /// Matching articles (or stories), dated or not: the points' counts,
-    /// `undated` and `coarser` add up to it (articles; a story may count in
-    /// several periods).
+    /// Matching articles (or stories), dated or not. The points' counts,
+    /// `undated` and `coarser` add up to it, except with `dedup`: a story
+    /// counts in each period its copies fall in.
     pub total: u64,
     /// Matching articles without a date.
     pub undated: u64,
@@ -239,6 +239,14 @@ mod tests {
             p.iter().map(|p| (p.period.as_str(), p.count, p.all, p.share)).collect();
         assert_eq!(rows, [("2020", 1, 4, 0.25), ("2021", 0, 3, 0.0), ("2022", 2, 2, 1.0)]);
         assert_eq!(p[0].start, "2020-01-01");
+    }
+
+    #[test]
+    fn an_answer_without_coarser_counts_reads_as_none() {
+        let json = r#"{"by": "month", "dedup": false, "undated_all": 1,
+            "series": [{"query": "JHT", "total": 1, "undated": 1, "points": []}]}"#;
+        let t: Timeline = serde_json::from_str(json).unwrap();
+        assert_eq!((t.coarser_all, t.series[0].coarser), (0, 0));
     }
 
     #[test]
