@@ -5,8 +5,9 @@
 //! document), years and months from the `date` fast field, so the count of
 //! a value equals the total of the search filtered by that value:
 //! `facets --by province` says 12 for Jawa Timur exactly when
-//! `search --province "Jawa Timur"` finds 12. With `dedup`, groups of
-//! syndicated copies count once.
+//! `search --province "Jawa Timur"` finds 12 (except that a month counts no
+//! year-only date, which a date filter places on 1 January). With `dedup`,
+//! groups of syndicated copies count once.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
