@@ -52,3 +52,5 @@ mod parquet_cmd;
 mod opensearch_cmd;
 // `scale/build.py`: shards built by Dask workers and merged equal a single build.
 mod scale_cmd;
+// Dates known only to the month or year in `timeline` and `facets`.
+mod coarse_dates;

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use crate::cli::text;
 use warta::search::analytics::facet_counts::{FacetReport, FacetShare};
+use warta::search::analytics::period::Period;
 use warta::search::analytics::terms::{TermsBy, TermsReport};
 use warta::search::analytics::timeline::Timeline;
 
@@ -39,6 +40,9 @@ pub fn facets_text(out: &mut dyn Write, r: &FacetReport) -> io::Result<()> {
     }
     if let Some(n) = r.undated {
         writeln!(out, "{:<w$}  {n:>6}", "undated", w = width + 2)?;
+    }
+    if let Some(n) = r.coarser {
+        writeln!(out, "{:<w$}  {n:>6}", "year only", w = width + 2)?;
     }
     if r.more > 0 {
         writeln!(out, "  … and {} more: --top {top}", r.more)?;
@@ -80,6 +84,10 @@ pub fn facets_csv(out: &mut dyn Write, r: &FacetReport, bom: bool) -> io::Result
         let total = r.total.max(1) as f64;
         w.write_record(["undated", &n.to_string(), &format!("{:.6}", n as f64 / total)])?;
     }
+    if let Some(n) = r.coarser {
+        let total = r.total.max(1) as f64;
+        w.write_record(["coarser", &n.to_string(), &format!("{:.6}", n as f64 / total)])?;
+    }
     w.flush()
 }
 
@@ -110,8 +118,17 @@ pub fn timeline_text(out: &mut dyn Write, t: &Timeline) -> io::Result<()> {
                 "█".repeat(n)
             )?;
         }
+        if s.coarser > 0 {
+            let only = if t.by == Period::Month { "the year" } else { "the month or year" };
+            let (counted, verb) = (text::count(s.coarser, t.dedup), verb(s.coarser));
+            writeln!(out, "  {counted} dated only to {only} {verb} in no {}", t.by.name())?;
+        }
     }
     Ok(())
+}
+
+fn verb(n: u64) -> &'static str {
+    if n == 1 { "is" } else { "are" }
 }
 
 /// `warta timeline --csv`: one row per query and period.
@@ -130,6 +147,9 @@ pub fn timeline_csv(out: &mut dyn Write, t: &Timeline, bom: bool) -> io::Result<
             ])?;
         }
         w.write_record([s.query.as_str(), "undated", "", &s.undated.to_string(), "", ""])?;
+        if t.by != Period::Year {
+            w.write_record([s.query.as_str(), "coarser", "", &s.coarser.to_string(), "", ""])?;
+        }
     }
     w.flush()
 }
@@ -166,4 +186,76 @@ pub fn terms_text(out: &mut dyn Write, r: &TermsReport) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use warta::search::analytics::facet_counts::FacetBy;
+    use warta::search::analytics::timeline::{Point, Series};
+
+    fn timeline(by: Period, coarser: u64) -> Timeline {
+        let point = Point {
+            period: "2024-03".into(),
+            start: "2024-03-01".into(),
+            count: 2,
+            all: 2,
+            share: 1.0,
+        };
+        let series = Series {
+            query: "JHT".into(),
+            total: 3 + coarser,
+            undated: 1,
+            coarser,
+            points: vec![point],
+        };
+        Timeline { by, dedup: false, undated_all: 1, coarser_all: coarser, series: vec![series] }
+    }
+
+    fn render(f: impl Fn(&mut Vec<u8>) -> io::Result<()>) -> String {
+        let mut out = Vec::new();
+        f(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn timelines_say_what_lies_in_no_period() {
+        let s = render(|o| timeline_text(o, &timeline(Period::Month, 2)));
+        assert!(s.ends_with("\n  2 articles dated only to the year are in no month\n"), "{s}");
+        let s = render(|o| timeline_text(o, &timeline(Period::Week, 1)));
+        assert!(
+            s.ends_with("\n  1 article dated only to the month or year is in no week\n"),
+            "{s}"
+        );
+        let s = render(|o| timeline_text(o, &timeline(Period::Month, 0)));
+        assert!(!s.contains("dated only"), "{s}");
+        let csv = render(|o| timeline_csv(o, &timeline(Period::Month, 2), false));
+        assert!(csv.ends_with("JHT,undated,,1,,\nJHT,coarser,,2,,\n"), "{csv}");
+        let csv = render(|o| timeline_csv(o, &timeline(Period::Year, 0), false));
+        assert!(csv.ends_with("JHT,undated,,1,,\n"), "{csv}");
+    }
+
+    #[test]
+    fn month_facets_list_year_only_dates_after_undated() {
+        let r = FacetReport {
+            query: String::new(),
+            by: FacetBy::Month,
+            total: 4,
+            dedup: false,
+            values: vec![FacetShare {
+                value: "2024-03".into(),
+                count: 2,
+                share: 0.5,
+                children: vec![],
+                more_children: 0,
+            }],
+            undated: Some(1),
+            coarser: Some(1),
+            more: 0,
+        };
+        let s = render(|o| facets_text(o, &r));
+        assert!(s.ends_with("\nundated         1\nyear only       1\n"), "{s}");
+        let csv = render(|o| facets_csv(o, &r, false));
+        assert!(csv.ends_with("\nundated,1,0.250000\ncoarser,1,0.250000\n"), "{csv}");
+    }
 }

@@ -16,7 +16,9 @@ use tantivy::{DocId, Index, IndexReader, ReloadPolicy, SegmentReader};
 
 use crate::dedup::{self, Group, Item, Signature};
 use crate::error::{Error, InternalError, Result};
+use crate::extract::DatePrecision;
 use crate::index::copies_table::{self, TABLE_FILE, Table};
+use crate::index::document::indexed_precision;
 use crate::index::names;
 
 /// The sidecar file with the groups of copies.
@@ -142,9 +144,15 @@ impl SegmentDocs {
         column.ord_to_str(ord, &mut out).ok()?.then_some(out)
     }
 
-    /// The document's date, seconds since the epoch.
+    /// The document's date, seconds since the epoch (within the first day of
+    /// its period, see [`crate::index::document::indexed_date`]).
     pub fn date(&self, doc: DocId) -> Option<i64> {
         self.date.first(doc).map(|d| d.into_timestamp_secs())
+    }
+
+    /// The document's date with how much of it the page gave.
+    pub fn dated(&self, doc: DocId) -> Option<(i64, DatePrecision)> {
+        self.date(doc).map(|secs| (secs, indexed_precision(secs)))
     }
 }
 

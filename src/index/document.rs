@@ -17,7 +17,7 @@ use crate::analysis::scoped;
 use crate::extract::figures::Figure;
 use crate::extract::quote::Quote;
 use crate::extract::words::push_lowercase;
-use crate::extract::{Article, CityRef, Credit, Official, PartialDate, ProvinceRef};
+use crate::extract::{Article, CityRef, Credit, DatePrecision, Official, PartialDate, ProvinceRef};
 use crate::index::facet_spec::field_rows;
 use crate::index::schema::Fields;
 
@@ -209,7 +209,7 @@ fn build(f: &Fields, id: &str, path: &str, article: &Article, meta: &str) -> Tan
     doc.add_text(f.body, &article.body);
     doc.add_text(f.body_exact, &article.body);
     if let Some(date) = article.date {
-        doc.add_date(f.date, date_time(date));
+        doc.add_date(f.date, indexed_date(date));
     }
     for spec in field_rows() {
         for path in (spec.paths)(article) {
@@ -247,6 +247,32 @@ pub fn date_time(d: PartialDate) -> DateTime {
     DateTime::from_timestamp_secs(
         days_from_civil(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1)) * 86_400,
     )
+}
+
+/// The `date` field's value of an article's date: the instant its period
+/// starts at, plus the precision as seconds past midnight (0 for a day, 1 for
+/// a month, 2 for a year; [`indexed_precision`] reads it back). The field
+/// keeps seconds and the filters work on whole days, so ranges and sorting
+/// treat it as the period's first day; an index whose dates are all at
+/// midnight reads as day precision throughout.
+pub fn indexed_date(d: PartialDate) -> DateTime {
+    let mark = match d.precision() {
+        DatePrecision::Day => 0,
+        DatePrecision::Month => 1,
+        DatePrecision::Year => 2,
+    };
+    DateTime::from_timestamp_secs(date_time(d).into_timestamp_secs() + mark)
+}
+
+/// The precision of an indexed date (seconds since the epoch, as the `date`
+/// fast field holds it), as [`indexed_date`] wrote it; any other time of day
+/// is a day.
+pub fn indexed_precision(secs: i64) -> DatePrecision {
+    match secs.rem_euclid(86_400) {
+        1 => DatePrecision::Month,
+        2 => DatePrecision::Year,
+        _ => DatePrecision::Day,
+    }
 }
 
 /// The instant just after a partial date ends (start of the next year,
@@ -293,6 +319,29 @@ mod tests {
         assert_eq!(date_time_after(p("2024-12")), date_time(p("2025-01")));
         assert_eq!(date_time_after(p("2024-02")), date_time(p("2024-03")));
         assert_eq!(date_time_after(p("2024-02-29")), date_time(p("2024-03-01")));
+    }
+
+    #[test]
+    fn indexed_dates_carry_their_precision_inside_their_first_day() {
+        let p = |s: &str| s.parse::<PartialDate>().unwrap();
+        for (date, precision) in [
+            ("2021", DatePrecision::Year),
+            ("2024-03", DatePrecision::Month),
+            ("2024-03-07", DatePrecision::Day),
+            ("1969-12", DatePrecision::Month),
+            ("1850", DatePrecision::Year),
+        ] {
+            let d = p(date);
+            let secs = indexed_date(d).into_timestamp_secs();
+            assert_eq!(indexed_precision(secs), precision, "{date}");
+            // Inside the first day: `--from`/`--to` and sorting see that day.
+            let midnight = date_time(d).into_timestamp_secs();
+            assert!((midnight..midnight + 86_400).contains(&secs), "{date}");
+        }
+        // A date written at midnight (every date of an index without the mark) is a day.
+        let midnight = date_time(p("2021")).into_timestamp_secs();
+        assert_eq!(indexed_precision(midnight), DatePrecision::Day);
+        assert_eq!(indexed_precision(-86_400 + 3_600), DatePrecision::Day);
     }
 
     fn sample() -> Article {

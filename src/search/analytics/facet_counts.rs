@@ -5,8 +5,9 @@
 //! document), years and months from the `date` fast field, so the count of
 //! a value equals the total of the search filtered by that value:
 //! `facets --by province` says 12 for Jawa Timur exactly when
-//! `search --province "Jawa Timur"` finds 12. With `dedup`, groups of
-//! syndicated copies count once.
+//! `search --province "Jawa Timur"` finds 12 (except that a month counts no
+//! year-only date, which a date filter places on 1 January). With `dedup`,
+//! groups of syndicated copies count once.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -96,7 +97,7 @@ impl FacetBy {
         match self {
             FacetBy::Facet(kind) => kind.spec().about,
             FacetBy::Year => "Publication years (undated articles counted apart)",
-            FacetBy::Month => "Publication months (undated articles counted apart)",
+            FacetBy::Month => "Publication months (undated and year-only articles counted apart)",
         }
     }
 
@@ -176,8 +177,8 @@ fn is_zero(n: &u64) -> bool {
 }
 
 /// The answer of `warta facets`. JSON: `{"query", "total", "<facet>":
-/// [{"value", "count", "share"}]}`, plus `"undated"` for years and months
-/// and `"dedup": true` when counting stories.
+/// [{"value", "count", "share"}]}`, plus `"undated"` for years and months,
+/// `"coarser"` for months and `"dedup": true` when counting stories.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FacetReport {
     /// The query as given.
@@ -192,6 +193,10 @@ pub struct FacetReport {
     pub values: Vec<FacetShare>,
     /// Matching articles without a date (year and month only).
     pub undated: Option<u64>,
+    /// Matching articles dated only to the year, so in no month (month
+    /// only): without `dedup` and `top`, the months' counts, `undated` and
+    /// this add up to `total`.
+    pub coarser: Option<u64>,
     /// Values left out by `top` (the list is complete when 0).
     pub more: u64,
 }
@@ -209,6 +214,9 @@ impl Serialize for FacetReport {
         if let Some(n) = self.undated {
             map.serialize_entry("undated", &n)?;
         }
+        if let Some(n) = self.coarser {
+            map.serialize_entry("coarser", &n)?;
+        }
         map.end()
     }
 }
@@ -218,7 +226,7 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
     let selection =
         select(index, super::or_all(&req.query), &req.filters, req.aliases.as_deref(), &[])?;
     let copies = if req.dedup { index.copies()? } else { Arc::default() };
-    let (total, tallies, undated) = match req.by.kind() {
+    let (total, tallies, undated, coarser) = match req.by.kind() {
         Some(kind) => {
             let mode = Mode {
                 per_article: true,
@@ -235,7 +243,7 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
             for (parent, value, n) in collector.nested(&counts, kind) {
                 tallies.insert(vec![parent, value], n);
             }
-            (counts.total(), tallies, None)
+            (counts.total(), tallies, None, None)
         }
         None => {
             let period = if req.by == FacetBy::Year { Period::Year } else { Period::Month };
@@ -246,11 +254,13 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
                 docs: None,
                 total: Tally::new(req.dedup),
                 undated: Tally::new(req.dedup),
+                coarser: Tally::new(req.dedup),
                 tallies: HashMap::new(),
             };
             visit(&index.searcher(), &*selection.query, None, &mut dates)?;
             let tallies = dates.tallies.into_iter().map(|(k, t)| (vec![k], t.get())).collect();
-            (dates.total.get(), tallies, Some(dates.undated.get()))
+            let coarser = (period != Period::Year).then(|| dates.coarser.get());
+            (dates.total.get(), tallies, Some(dates.undated.get()), coarser)
         }
     };
     let (mut values, more) = rank(req.by, tallies, total, req.top);
@@ -281,6 +291,7 @@ pub fn facets(index: &WartaIndex, req: &FacetRequest) -> Result<FacetReport> {
         dedup: req.dedup,
         values,
         undated,
+        coarser,
         more,
     })
 }
@@ -326,7 +337,8 @@ impl Visitor for Recount<'_> {
     }
 }
 
-/// Counts articles (or stories) by year or month, and those without a date.
+/// Counts articles (or stories) by year or month, those without a date and
+/// (by month) those dated only to the year.
 struct Dates<'a> {
     period: Period,
     copies: &'a Copies,
@@ -334,6 +346,7 @@ struct Dates<'a> {
     docs: Option<SegmentDocs>,
     total: Tally,
     undated: Tally,
+    coarser: Tally,
     tallies: HashMap<String, Tally>,
 }
 
@@ -348,13 +361,16 @@ impl Visitor for Dates<'_> {
         let id = if self.dedup { docs.id(doc).unwrap_or_default() } else { String::new() };
         let story = self.copies.story(&id);
         self.total.add(story);
-        match docs.date(doc) {
+        match docs.dated(doc) {
             None => self.undated.add(story),
-            Some(secs) => {
-                let label = self.period.label(self.period.number(secs));
-                let dedup = self.dedup;
-                self.tallies.entry(label).or_insert_with(|| Tally::new(dedup)).add(story);
-            }
+            Some((secs, precision)) => match self.period.place(secs, precision) {
+                Some(n) => {
+                    let dedup = self.dedup;
+                    let tally = self.tallies.entry(self.period.label(n));
+                    tally.or_insert_with(|| Tally::new(dedup)).add(story);
+                }
+                None => self.coarser.add(story),
+            },
         }
         Ok(())
     }
@@ -461,11 +477,16 @@ mod tests {
             dedup: false,
             values: vec![],
             undated: Some(1),
+            coarser: None,
             more: 0,
         };
         let v = serde_json::to_value(&r).unwrap();
         assert_eq!(v["year"], serde_json::json!([]));
         assert_eq!(v["undated"], 1);
         assert!(v.get("dedup").is_none());
+        assert!(v.get("coarser").is_none(), "no date is coarser than a year");
+        let months = FacetReport { by: FacetBy::Month, coarser: Some(3), ..r };
+        let v = serde_json::to_value(&months).unwrap();
+        assert_eq!((v["undated"].as_u64(), v["coarser"].as_u64()), (Some(1), Some(3)));
     }
 }

@@ -2,11 +2,13 @@
 //! (seconds since the epoch, as the `date` fast field holds it) to the
 //! period it falls in, periods as consecutive numbers (so gaps can be
 //! filled), and their labels. Weeks are ISO weeks (Monday to Sunday,
-//! labelled `2024-W45`). Dates known only to the month or year are stored as
-//! the first day of that month or year, and count there.
+//! labelled `2024-W45`). A date known only to the month or year lies in no
+//! shorter period: [`Period::place`] puts it in its month or year, and in no
+//! week or day (a year-only date in no month either).
 
 use serde::{Deserialize, Serialize};
 
+use crate::extract::DatePrecision;
 use crate::index::document::days_from_civil;
 
 /// The length of a period.
@@ -37,6 +39,22 @@ impl Period {
                 i64::from(y) * 12 + i64::from(m) - 1
             }
             Period::Year => i64::from(civil_from_days(days).0),
+        }
+    }
+
+    /// The period number of a date of `precision` starting at `secs`, `None`
+    /// when the date is coarser than the period (a month-only date in weeks
+    /// or days, a year-only date in anything but years).
+    pub fn place(self, secs: i64, precision: DatePrecision) -> Option<i64> {
+        self.holds(precision).then(|| self.number(secs))
+    }
+
+    /// Whether a date of `precision` lies in one period of this length.
+    pub fn holds(self, precision: DatePrecision) -> bool {
+        match precision {
+            DatePrecision::Day => true,
+            DatePrecision::Month => matches!(self, Period::Month | Period::Year),
+            DatePrecision::Year => self == Period::Year,
         }
     }
 
@@ -126,6 +144,36 @@ mod tests {
         // 2024-12-30 (Monday) is in 2025-W01; 2021-01-03 (Sunday) in 2020-W53.
         assert_eq!(Period::Week.label(Period::Week.number(secs(2024, 12, 30))), "2025-W01");
         assert_eq!(Period::Week.label(Period::Week.number(secs(2021, 1, 3))), "2020-W53");
+    }
+
+    #[test]
+    fn coarse_dates_lie_only_in_periods_at_least_as_long() {
+        use DatePrecision::{Day, Month, Year};
+        // A year-only 2021 and a month-only March 2024, at their first instant.
+        let (year, march) = (secs(2021, 1, 1), secs(2024, 3, 1));
+        assert_eq!(
+            Period::Year.place(year, Year).map(|n| Period::Year.label(n)),
+            Some("2021".into())
+        );
+        for by in [Period::Month, Period::Week, Period::Day] {
+            assert_eq!(by.place(year, Year), None, "{by:?}");
+        }
+        assert_eq!(
+            Period::Month.place(march, Month).map(|n| Period::Month.label(n)),
+            Some("2024-03".into())
+        );
+        assert_eq!(Period::Year.place(march, Month), Some(2024));
+        assert_eq!(Period::Week.place(march, Month), None);
+        assert_eq!(Period::Day.place(march, Month), None);
+        // A day lies in every period; 2021-01-01 is in 2020-W53.
+        assert_eq!(
+            Period::Week.place(year, Day).map(|n| Period::Week.label(n)),
+            Some("2020-W53".into())
+        );
+        assert_eq!(
+            Period::Day.place(year, Day).map(|n| Period::Day.label(n)),
+            Some("2021-01-01".into())
+        );
     }
 
     #[test]

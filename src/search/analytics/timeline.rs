@@ -3,7 +3,9 @@
 //! topic is told apart from a rise in coverage overall). Several queries
 //! run side by side over the same periods. The denominator is every article
 //! of the index in the period, whatever the filters (with `dedup`: every
-//! story). Undated articles are counted apart, never dropped.
+//! story). Undated articles are counted apart, never dropped, and so are
+//! articles dated coarser than the period (only to the year, by month; only
+//! to the month or year, by week or day): they lie in no single period.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -46,6 +48,10 @@ pub struct Timeline {
     pub dedup: bool,
     /// Articles (or stories) of the whole index without a date.
     pub undated_all: u64,
+    /// Articles (or stories) of the whole index dated coarser than the
+    /// period, so in no period (always 0 by year).
+    #[serde(default)]
+    pub coarser_all: u64,
     /// One series per query.
     pub series: Vec<Series>,
 }
@@ -55,11 +61,18 @@ pub struct Timeline {
 pub struct Series {
     /// The query as given.
     pub query: String,
-    /// Matching articles (or stories), dated or not.
+    /// Matching articles (or stories), dated or not. The points' counts,
+    /// `undated` and `coarser` add up to it, except with `dedup`: a story
+    /// counts in each period its copies fall in.
     pub total: u64,
     /// Matching articles without a date.
     pub undated: u64,
-    /// Every period from the first to the last dated match of any query, gaps included.
+    /// Matching articles dated coarser than the period (only to the year,
+    /// by month; only to the month or year, by week or day), in no period.
+    #[serde(default)]
+    pub coarser: u64,
+    /// Every period from the first to the last match placed in a period (any
+    /// query), gaps included.
     pub points: Vec<Point>,
 }
 
@@ -86,6 +99,7 @@ struct PerPeriod<'a> {
     docs: Option<SegmentDocs>,
     total: Tally,
     undated: Tally,
+    coarser: Tally,
     periods: BTreeMap<i64, Tally>,
 }
 
@@ -98,6 +112,7 @@ impl<'a> PerPeriod<'a> {
             docs: None,
             total: Tally::new(dedup),
             undated: Tally::new(dedup),
+            coarser: Tally::new(dedup),
             periods: BTreeMap::new(),
         }
     }
@@ -114,12 +129,14 @@ impl Visitor for PerPeriod<'_> {
         let id = if self.dedup { docs.id(doc).unwrap_or_default() } else { String::new() };
         let story = self.copies.story(&id);
         self.total.add(story);
-        match docs.date(doc) {
-            Some(secs) => {
-                let dedup = self.dedup;
-                let n = self.by.number(secs);
-                self.periods.entry(n).or_insert_with(|| Tally::new(dedup)).add(story);
-            }
+        match docs.dated(doc) {
+            Some((secs, precision)) => match self.by.place(secs, precision) {
+                Some(n) => {
+                    let dedup = self.dedup;
+                    self.periods.entry(n).or_insert_with(|| Tally::new(dedup)).add(story);
+                }
+                None => self.coarser.add(story),
+            },
             None => self.undated.add(story),
         }
         Ok(())
@@ -150,10 +167,17 @@ pub fn timeline(index: &WartaIndex, req: &TimelineRequest) -> Result<Timeline> {
             query,
             total: c.total.get(),
             undated: c.undated.get(),
+            coarser: c.coarser.get(),
             points: points(req.by, range.clone(), &counts_of(&c.periods), &all_counts),
         })
         .collect();
-    Ok(Timeline { by: req.by, dedup: req.dedup, undated_all: all.undated.get(), series })
+    Ok(Timeline {
+        by: req.by,
+        dedup: req.dedup,
+        undated_all: all.undated.get(),
+        coarser_all: all.coarser.get(),
+        series,
+    })
 }
 
 fn counts_of(periods: &BTreeMap<i64, Tally>) -> BTreeMap<i64, u64> {
@@ -215,6 +239,14 @@ mod tests {
             p.iter().map(|p| (p.period.as_str(), p.count, p.all, p.share)).collect();
         assert_eq!(rows, [("2020", 1, 4, 0.25), ("2021", 0, 3, 0.0), ("2022", 2, 2, 1.0)]);
         assert_eq!(p[0].start, "2020-01-01");
+    }
+
+    #[test]
+    fn an_answer_without_coarser_counts_reads_as_none() {
+        let json = r#"{"by": "month", "dedup": false, "undated_all": 1,
+            "series": [{"query": "JHT", "total": 1, "undated": 1, "points": []}]}"#;
+        let t: Timeline = serde_json::from_str(json).unwrap();
+        assert_eq!((t.coarser_all, t.series[0].coarser), (0, 0));
     }
 
     #[test]
