@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import sys
+import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -87,6 +88,18 @@ def main():
         page.go_back()
         ready(page)
         assert int(page.get_attribute("#total", "data-total")) == total
+
+        # Every article by month: those no month holds (undated, dated only to the year) are
+        # listed under the chart with the API's counts.
+        page.goto(f"{base}/?view=timeline&lang=en&by=month")
+        ready(page)
+        with urllib.request.urlopen(f"{base}/api/timeline?by=month") as r:
+            series = json.load(r)["series"][0]
+        listed = page.inner_text("#timeline-outside")
+        if series["undated"] + series["coarser"]:
+            assert f"{series['undated']} undated, {series['coarser']} dated only" in listed, (listed, series)
+        else:
+            assert listed.strip() == "", listed
 
         # A hostile article: its markup is shown as text and never runs.
         page.goto(f"{base}/?view=article&id={expected['hostile_id']}")

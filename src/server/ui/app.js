@@ -29,6 +29,7 @@ const LABELS = {
     by: "Per", day: "hari", week: "minggu", month: "bulan", yearP: "tahun", count: "jumlah", share: "pangsa",
     draw: "Gambar", downloadCsv: "Unduh CSV", period: "Periode", all: "semua artikel",
     dedup: "Hitung berita, bukan salinan",
+    outside: (q, u, c) => `${q}: ${u} tanpa tanggal, ${c} bertanggal tahun atau bulan saja (tidak di periode mana pun)`,
     help: "Sintaks kueri",
     helpText: [
       ["klaim JHT", "semua kata (melindungi juga menemukan perlindungan)"],
@@ -53,6 +54,7 @@ const LABELS = {
     by: "By", day: "day", week: "week", month: "month", yearP: "year", count: "count", share: "share",
     draw: "Draw", downloadCsv: "Download CSV", period: "Period", all: "all articles",
     dedup: "Count stories, not copies",
+    outside: (q, u, c) => `${q}: ${u} undated, ${c} dated only to the month or year (in no period)`,
     help: "Query syntax",
     helpText: [
       ["klaim JHT", "all the words (melindungi also finds perlindungan)"],
@@ -332,7 +334,14 @@ async function renderTimeline(p) {
       return el("tr", {}, el("td", {}, period), cells, el("td", {}, any ? any.all : ""));
     }))));
   $("content").replaceChildren(inputs, el("div", { class: "summary" }, bySel, measureSel, draw,
-    el("a", { href: csv, download: "warta-timeline.csv", id: "timeline-csv" }, t("downloadCsv"))), chart(data, measure), table);
+    el("a", { href: csv, download: "warta-timeline.csv", id: "timeline-csv" }, t("downloadCsv"))), chart(data, measure), outside(data), table);
+}
+
+// The matching articles no period holds: undated, or dated more coarsely than the periods.
+function outside(data) {
+  const rows = data.series.filter((s) => (s.undated || 0) + (s.coarser || 0) > 0)
+    .map((s) => el("li", {}, t("outside", s.query || "*", s.undated || 0, s.coarser || 0)));
+  return el("ul", { class: "meta", id: "timeline-outside" }, rows);
 }
 
 async function render() {
