@@ -54,6 +54,12 @@ fn every_endpoint_answers() {
     let lines: Vec<String> = csv.text().lines().map(str::to_string).collect();
     assert!(lines[0].starts_with("id,"), "{}", lines[0]);
     assert_eq!(lines.len() as u64 - 1, search["total"].as_u64().unwrap());
+    let excel = s.get("/api/export?format=csv&q=BPJS&bom=true").text();
+    assert_eq!(
+        excel.strip_prefix('\u{feff}'),
+        Some(csv.text().as_str()),
+        "the same CSV after a BOM"
+    );
 
     let jsonl = s.get("/api/export?format=jsonl");
     assert_eq!(jsonl.status, 200);
@@ -153,6 +159,7 @@ fn each_bad_parameter_is_a_400_naming_it() {
         ("/api/analyze".into(), "text"),
         ("/api/export?q=BPJS".into(), "format"),
         ("/api/export?format=xlsx".into(), "format"),
+        ("/api/export?format=jsonl&bom=true".into(), "bom"),
         ("/api/export?format=csv&province=Atlantis".into(), "province"),
         // Escapes that are not UTF-8 are refused, not read as U+FFFD.
         ("/api/search?q=%ff".into(), "q"),

@@ -59,7 +59,7 @@ fn write_all(
     let export = warta::search::analytics::export::export;
     let n = match e.format {
         ExportFormat::Csv => {
-            let mut w = rows::csv_writer(out, false).map_err(io_error)?;
+            let mut w = rows::csv_writer(out, e.bom).map_err(io_error)?;
             w.write_record(rows::columns(e.table)).map_err(|e| io_error(e.into()))?;
             let n = export(index, &e.request, &mut |hit| {
                 rows::write_csv(&mut w, e.table, &hit, e.raw_csv)

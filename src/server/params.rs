@@ -42,7 +42,7 @@ const OTHER_FILTERS: &[&str] = &["from", "to", "match", "include_undated", "no_e
 pub const SEARCH: &[&str] =
     &["q", "sort", "limit", "offset", "quoted_by", "facets", "snippets", "explain"];
 /// Parameters of `/api/export` beyond the filters.
-pub const EXPORT: &[&str] = &["q", "sort", "quoted_by", "format", "table", "raw_csv"];
+pub const EXPORT: &[&str] = &["q", "sort", "quoted_by", "format", "table", "raw_csv", "bom"];
 /// Parameters of `/api/facets` beyond the filters.
 pub const FACETS: &[&str] = &["q", "by", "top"];
 /// Parameters of `/api/timeline` beyond the filters.
@@ -279,6 +279,8 @@ pub struct Export {
     pub table: Table,
     /// CSV cells as extracted (no formula neutralising).
     pub raw_csv: bool,
+    /// A UTF-8 byte order mark before the CSV, for Excel (`bom=true`).
+    pub bom: bool,
 }
 
 /// `/api/export`: every match, as `warta search --format F --all` writes it.
@@ -306,7 +308,11 @@ pub fn export(p: &Params) -> Result<Export, ApiError> {
     };
     let tables: Vec<(&str, Table)> = Table::ALL.iter().map(|t| (t.name(), *t)).collect();
     let table = p.choice("table", &tables, Table::Hits)?;
-    Ok(Export { request, format, table, raw_csv: p.flag("raw_csv")? })
+    let bom = p.flag("bom")?;
+    if bom && format != ExportFormat::Csv {
+        return Err(ApiError::user(Some("bom"), "a byte order mark is for format=csv only".into()));
+    }
+    Ok(Export { request, format, table, raw_csv: p.flag("raw_csv")?, bom })
 }
 
 /// Values per level when `top` is not given (years and months: all), as the CLI.

@@ -69,7 +69,9 @@ def main():
         # Every match as CSV.
         with page.expect_download() as d:
             page.click("a.export[data-format=csv]")
-        rows = list(csv.reader(io.StringIO(Path(d.value.path()).read_text(encoding="utf-8"))))
+        exported = Path(d.value.path()).read_text(encoding="utf-8")
+        assert exported.startswith("\ufeff"), "a byte order mark for Excel"
+        rows = list(csv.reader(io.StringIO(exported[1:])))
         assert rows[0][0] == "id" and len(rows) == total + 1, (rows[:2], total)
         d.value.save_as(out / "export.csv")
 

@@ -206,6 +206,8 @@ function addFilter(key, value) {
 function exportLink(p, format) {
   const params = selection(p, [...SELECT, "sort"]);
   params.set("format", format);
+  // A byte order mark, so that Excel reads the CSV as UTF-8.
+  if (format === "csv") params.set("bom", "true");
   return el("a", { href: `/api/export?${params}`, download: `warta.${format}`, class: "export", "data-format": format },
     format === "csv" ? t("exportCsv") : t("exportJsonl"));
 }
