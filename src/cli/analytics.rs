@@ -128,7 +128,7 @@ pub(super) fn cmd_facets(a: &FacetsArgs, out: &mut dyn Write) -> Result<Status, 
     } else if format == Csv {
         tables::facets_csv(out, &report, a.bom)?;
     } else {
-        tables::facets_text(out, &report)?;
+        tables::facets_text(out, &report, &config::describe(&a.filters, &[]))?;
     }
     Ok(found(report.total))
 }
@@ -162,7 +162,7 @@ pub(super) fn cmd_timeline(a: &TimelineArgs, out: &mut dyn Write) -> Result<Stat
     } else if format == Csv {
         tables::timeline_csv(out, &t, a.bom)?;
     } else {
-        tables::timeline_text(out, &t)?;
+        tables::timeline_text(out, &t, &config::describe(&a.filters, &[]))?;
     }
     Ok(found(t.series.iter().map(|s| s.total).sum()))
 }
@@ -186,7 +186,7 @@ pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, Cl
     if format == Json {
         render::json(out, &report)?;
     } else {
-        tables::terms_text(out, &report)?;
+        tables::terms_text(out, &report, &config::describe(&a.filters, &[]))?;
     }
     Ok(found(report.total as u64))
 }

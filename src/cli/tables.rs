@@ -11,13 +11,14 @@ use warta::search::analytics::timeline::Timeline;
 
 /// `warta facets` as an indented table (cities under their province), with
 /// how many values `--top` left out.
-pub fn facets_text(out: &mut dyn Write, r: &FacetReport) -> io::Result<()> {
+pub fn facets_text(out: &mut dyn Write, r: &FacetReport, filters: &str) -> io::Result<()> {
     let counted = text::count(r.total, r.dedup);
+    let with = with(filters);
     let head = if r.query.is_empty() {
-        format!("{counted}, by {}", r.by.name())
+        format!("{counted}{with}, by {}", r.by.name())
     } else {
         let verb = if r.total == 1 { "matches" } else { "match" };
-        format!("{counted} {verb} {}, by {}", text::quoted(&r.query), r.by.name())
+        format!("{counted} {verb} {}{with}, by {}", text::quoted(&r.query), r.by.name())
     };
     writeln!(out, "{head}")?;
     let width = r
@@ -96,7 +97,7 @@ const BAR: usize = 40;
 
 /// `warta timeline` as one bar chart per query (bars scaled to the
 /// series' largest count; the share of all articles beside each bar).
-pub fn timeline_text(out: &mut dyn Write, t: &Timeline) -> io::Result<()> {
+pub fn timeline_text(out: &mut dyn Write, t: &Timeline, filters: &str) -> io::Result<()> {
     for (i, s) in t.series.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -104,7 +105,8 @@ pub fn timeline_text(out: &mut dyn Write, t: &Timeline) -> io::Result<()> {
         let query =
             if s.query.is_empty() { "every article".into() } else { text::quoted(&s.query) };
         let counted = text::count(s.total, t.dedup);
-        writeln!(out, "{query}: {counted} by {} ({} undated)", t.by.name(), s.undated)?;
+        let with = with(filters);
+        writeln!(out, "{query}{with}: {counted} by {} ({} undated)", t.by.name(), s.undated)?;
         let max = s.points.iter().map(|p| p.count).max().unwrap_or(0).max(1);
         let width = s.points.iter().map(|p| p.period.len()).max().unwrap_or(4);
         for p in &s.points {
@@ -154,9 +156,15 @@ pub fn timeline_csv(out: &mut dyn Write, t: &Timeline, bom: bool) -> io::Result<
     w.flush()
 }
 
+/// ` with --province Bali` for a header, or nothing without filters.
+fn with(filters: &str) -> String {
+    if filters.is_empty() { String::new() } else { format!(" with {filters}") }
+}
+
 /// `warta terms` as a table.
-pub fn terms_text(out: &mut dyn Write, r: &TermsReport) -> io::Result<()> {
+pub fn terms_text(out: &mut dyn Write, r: &TermsReport, filters: &str) -> io::Result<()> {
     let query = if r.query.is_empty() { "every article".into() } else { text::quoted(&r.query) };
+    let query = format!("{query}{}", with(filters));
     let (mode, against) = match r.by {
         TermsBy::Significance => ("significant terms", format!(", against {} articles", r.corpus)),
         TermsBy::Frequency => ("most frequent words", String::new()),
@@ -220,14 +228,15 @@ mod tests {
 
     #[test]
     fn timelines_say_what_lies_in_no_period() {
-        let s = render(|o| timeline_text(o, &timeline(Period::Month, 2)));
+        let s = render(|o| timeline_text(o, &timeline(Period::Month, 2), ""));
         assert!(s.ends_with("\n  2 articles dated only to the year are in no month\n"), "{s}");
-        let s = render(|o| timeline_text(o, &timeline(Period::Week, 1)));
+        let s = render(|o| timeline_text(o, &timeline(Period::Week, 1), "--program JHT"));
+        assert!(s.contains(" with --program JHT: "), "{s}");
         assert!(
             s.ends_with("\n  1 article dated only to the month or year is in no week\n"),
             "{s}"
         );
-        let s = render(|o| timeline_text(o, &timeline(Period::Month, 0)));
+        let s = render(|o| timeline_text(o, &timeline(Period::Month, 0), ""));
         assert!(!s.contains("dated only"), "{s}");
         let csv = render(|o| timeline_csv(o, &timeline(Period::Month, 2), false));
         assert!(csv.ends_with("JHT,undated,,1,,\nJHT,coarser,,2,,\n"), "{csv}");
@@ -253,8 +262,10 @@ mod tests {
             coarser: Some(1),
             more: 0,
         };
-        let s = render(|o| facets_text(o, &r));
+        let s = render(|o| facets_text(o, &r, ""));
         assert!(s.ends_with("\nundated         1\nyear only       1\n"), "{s}");
+        let s = render(|o| facets_text(o, &r, "--province Bali --from 2023"));
+        assert!(s.contains(" with --province Bali --from 2023, by month\n"), "{s}");
         let csv = render(|o| facets_csv(o, &r, false));
         assert!(csv.ends_with("\nundated,1,0.250000\ncoarser,1,0.250000\n"), "{csv}");
     }
