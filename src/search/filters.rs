@@ -234,7 +234,8 @@ fn same(a: &str, b: &str) -> bool {
 
 /// The error for a value no table of warta knows and no article names.
 /// When another facet's table knows it, the error says which filter to use
-/// (`Jakarta is a province (DKI Jakarta): use --province Jakarta`);
+/// (`Jakarta is a province (Daerah Khusus Ibukota Jakarta): use --province
+/// Jakarta`);
 /// otherwise it suggests the closest values (a fixed list's, or the
 /// indexed ones: a city with its province) and says how to list them all.
 fn unknown(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<crate::error::Error> {
@@ -277,8 +278,8 @@ fn unknown(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<crate::er
     Ok(unknown_error(kind, value, closest(value, names), Some(spec.hint.map_or(hint, |h| h()))))
 }
 
-/// "Jakarta is a province (DKI Jakarta): use --province Jakarta", "Surabaya
-/// is a city in Jawa Timur: use --city Surabaya".
+/// "DKI is a province (Daerah Khusus Ibukota Jakarta): use --province DKI",
+/// "Surabaya is a city in Jawa Timur: use --city Surabaya".
 fn use_instead(other: FacetKind, value: &str, known: &Known) -> String {
     let name = other.name();
     let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
