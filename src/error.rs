@@ -51,7 +51,7 @@ pub enum UserError {
         /// Close values that do exist.
         suggestions: Vec<String>,
         /// What is valid, when there are no suggestions (the facet table's
-        /// hint); `None`: `warta search '*' --facets` lists the values.
+        /// hint); `None`: `warta facets --by` counts the values.
         hint: Option<String>,
     },
     /// A date filter is not YYYY, YYYY-MM or YYYY-MM-DD.
@@ -328,7 +328,7 @@ fn suggestion_hint(facet: &str, suggestions: &[String], hint: &Option<String>) -
     }
     match hint {
         Some(hint) => format!("; {hint}"),
-        None => format!("; `warta search '*' --facets` lists the {facet} values in the index"),
+        None => format!("; `warta facets --by {facet}` counts the {facet} values in the index"),
     }
 }
 
@@ -369,7 +369,7 @@ mod tests {
         };
         let program = e("program", Some("programme codes are JKK, JKM"));
         assert_eq!(program.to_string(), "unknown program `x`; programme codes are JKK, JKM");
-        assert!(e("official", None).to_string().contains("--facets"));
+        assert!(e("official", None).to_string().contains("warta facets --by official"));
     }
 
     #[test]

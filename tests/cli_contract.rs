@@ -558,6 +558,36 @@ fn filter_values_are_errors_when_unknown_and_a_note_when_no_article_names_them()
     let (code, _, err) = run(&env, &["search", "JHT", "--index", "index", "--city", "Semedan"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("did you mean Medan (in Sumatera Utara)?"), "{err}");
+    // Every table warta keeps knows values no article here names: status 1 and a note each.
+    for (flag, value) in [
+        ("--source", "detik.com"),
+        ("--source", "detikNews"),
+        ("--official", "Anggoro"),
+        ("--province", "Papua Barat Daya"),
+        ("--program", "JKP"),
+        ("--city", "Kupang"),
+    ] {
+        let (code, _, err) = run(&env, &["search", "*", "--index", "index", flag, value]);
+        assert_eq!(code, Some(1), "{flag} {value}: {err}");
+        let note = format!("note: no article in this index names the {} \"{value}\"; ", &flag[2..]);
+        assert!(err.contains(&note), "{err}");
+    }
+    let (code, out, _) =
+        run(&env, &["search", "*", "--index", "index", "--source", "detik.com", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!((code, v["total"].as_u64()), (Some(1), Some(0)));
+    assert!(v["notes"][0].as_str().unwrap_or("").contains("names the source \"detik.com\""), "{v}");
+    // A value of another filter names it; an unknown one, the command listing every value.
+    for (flag, value, hint) in [
+        ("--city", "Jakarta", "Jakarta is a province (Daerah Khusus Ibukota Jakarta): use"),
+        ("--city", "DKI", "DKI is a province (Daerah Khusus Ibukota Jakarta): use --province DKI"),
+        ("--province", "Surabaya", "Surabaya is a city in Jawa Timur: use --city Surabaya"),
+        ("--source", "nosuch", "`warta facets --by source --top 1` lists every source value"),
+    ] {
+        let (code, _, err) = run(&env, &["search", "*", "--index", "index", flag, value]);
+        assert_eq!(code, Some(2), "{flag} {value}");
+        assert!(err.contains(&format!("unknown {}", &flag[2..])) && err.contains(hint), "{err}");
+    }
 }
 
 #[test]

@@ -267,6 +267,27 @@ fn unknown_facet_names_are_a_user_error() {
 }
 
 #[test]
+fn csv_is_short_for_format_csv_and_other_format_flags_say_what_to_write() {
+    let env = TestEnv::indexed();
+    let short = env.warta(&["search", "--index", "index", "JHT", "--csv"]);
+    let long = env.warta(&["search", "--index", "index", "JHT", "--format", "csv"]);
+    assert_eq!(short.status.code(), Some(0), "{}", text(&short.stderr));
+    assert_eq!(short.stdout, long.stdout);
+    for (args, says) in [
+        (&["search", "JHT", "--jsonl"][..], "writes JSON Lines with --format jsonl"),
+        (
+            &["terms", "JHT", "--csv"][..],
+            "`warta terms` cannot write --format csv; it writes text, json",
+        ),
+        (&["search", ""][..], "empty query; give at least one word, or `*` for every article"),
+    ] {
+        let out = env.warta(&[args, &["--index", "index"]].concat());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains(says), "{args:?}: {}", text(&out.stderr));
+    }
+}
+
+#[test]
 fn facet_counts_agree_with_filtered_totals() {
     let env = TestEnv::indexed();
     let v = env.search_json(&["*"]);

@@ -178,7 +178,7 @@ pub(super) fn cmd_terms(a: &TermsArgs, out: &mut dyn Write) -> Result<Status, Cl
         by: a.by,
         dedup: a.dedup.dedup,
     };
-    let format = fmt("terms", a.format, a.json, false, JSON_ONLY)?;
+    let format = fmt("terms", a.format, a.json, a.csv, JSON_ONLY)?;
     let index = open_index(&a.at.index.index, &a.at.corpus)?;
     left_out(&index, &req.query, &req.filters, req.aliases.as_deref())?;
     super::query_notes(&[&req.query]);

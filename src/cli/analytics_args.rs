@@ -119,6 +119,9 @@ pub struct TermsArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// Not a flag of terms, which writes no CSV: refused by naming what it writes.
+    #[arg(long, hide = true, conflicts_with_all = ["json", "format"])]
+    pub csv: bool,
     /// Output format (--json is short for json).
     #[arg(
         long,

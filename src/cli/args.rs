@@ -282,8 +282,14 @@ pub struct SearchArgs {
     #[arg(long)]
     pub figures: bool,
     /// Print JSON (the contract in the README) instead of text; short for --format json.
-    #[arg(long, conflicts_with = "format")]
+    #[arg(long, conflicts_with_all = ["format", "csv"])]
     pub json: bool,
+    /// Write CSV, one row per hit; short for --format csv.
+    #[arg(long, conflicts_with = "format")]
+    pub csv: bool,
+    /// Not a flag: JSON Lines is `--format jsonl` (refused with that hint).
+    #[arg(long, hide = true)]
+    pub jsonl: bool,
     /// Also show how the query was parsed, analysed and expanded.
     #[arg(long)]
     pub explain: bool,
@@ -300,7 +306,7 @@ pub struct SearchArgs {
     #[arg(long)]
     pub no_highlight: bool,
     /// Output format: text, json (one document), or an export (csv, jsonl, parquet, opensearch)
-    /// of one row per hit.
+    /// of one row per hit (--json and --csv are short for json and csv).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<FormatArg>,
     /// Every hit, not a page (streamed; with --format csv|jsonl|parquet|opensearch).

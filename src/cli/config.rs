@@ -147,7 +147,14 @@ pub fn search_request(a: &SearchArgs) -> Result<(SearchRequest, Output)> {
     use FormatArg::*;
     let filters = filters(&a.filters)?;
     let formats = [Text, Json, Jsonl, Csv, Parquet, Opensearch];
-    let format = format("search", a.format, a.json, false, &formats).map_err(UserError::Usage)?;
+    if a.jsonl {
+        return Err(UserError::Usage(
+            "`warta search` writes JSON Lines with --format jsonl (--json writes one document)"
+                .into(),
+        )
+        .into());
+    }
+    let format = format("search", a.format, a.json, a.csv, &formats).map_err(UserError::Usage)?;
     let export = matches!(format, Csv | Jsonl | Parquet | Opensearch);
     if a.all && !export {
         return Err(UserError::Usage(
@@ -309,6 +316,20 @@ mod tests {
         assert_eq!(req.filters.to.unwrap().to_string(), "2024-06");
         let err = search_request(&args(&["--from", "2024-13"])).unwrap_err();
         assert!(err.to_string().contains("--from"), "{err}");
+    }
+
+    #[test]
+    fn csv_is_short_for_format_csv_and_jsonl_names_its_format() {
+        let (_, out) = search_request(&args(&["--csv"])).unwrap();
+        assert_eq!(out.format, FormatArg::Csv);
+        let err = search_request(&args(&["--jsonl"])).unwrap_err().to_string();
+        assert!(err.contains("--format jsonl"), "{err}");
+        assert!(Cli::try_parse_from(["warta", "search", "JHT", "--csv", "--json"]).is_err());
+        let Command::Terms(terms) = Cli::parse_from(["warta", "terms", "JHT", "--csv"]).command
+        else {
+            unreachable!()
+        };
+        assert!(terms.csv, "parsed, to be refused by naming what terms writes");
     }
 
     #[test]

@@ -366,17 +366,8 @@ pub(crate) fn fmt(
 /// "BPJS Kesehatan"` in an index without its officials): said on stderr, so
 /// an empty result (status 1) is not a mystery. Unknown values are errors.
 pub(crate) fn note_absent(index: &WartaIndex, filters: &search::Filters) -> Result<(), CliError> {
-    for (kind, values) in filters.named() {
-        for value in values {
-            if search::filters::resolve(index, kind, value)?.is_empty() {
-                eprintln!(
-                    "warta: note: no article in this index names the {} {}; \
-                     nothing can match this filter",
-                    kind.name(),
-                    text::quoted(value)
-                );
-            }
-        }
+    for note in search::filters::absent_notes(index, filters)? {
+        eprintln!("warta: note: {}", text::printable(&note));
     }
     Ok(())
 }

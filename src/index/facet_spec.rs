@@ -14,7 +14,13 @@
 
 use tantivy::schema::Facet;
 
-use crate::extract::{Article, official, program, publisher, region};
+use crate::extract::{Article, program, publisher, region};
+
+mod resolve;
+pub use resolve::{Known, Resolve, name_matches};
+use resolve::{
+    city, organization, program_code, program_codes, province_name, province_names, publisher_name,
+};
 
 /// Which level of a facet path a facet counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,7 +82,7 @@ pub struct FacetSpec {
     /// The HTTP parameter's description in the OpenAPI document.
     pub param_help: &'static str,
     /// What an "unknown value" error without close suggestions says is
-    /// valid; `None`: that `warta search '*' --facets` lists the values.
+    /// valid; `None`: the `warta facets` command that lists the values.
     pub hint: Option<fn() -> String>,
     /// Whether a query may name it as a `field:` prefix.
     pub query_prefix: bool,
@@ -111,56 +117,6 @@ pub enum Shown {
     /// field), and its text line as `name: a, b`. The name must not be a key
     /// a hit already has (a test checks).
     Values,
-}
-
-/// How a value a user types (`--city Medan`, `official=Zainudin`) resolves
-/// to the facet paths stored in the index: a few strategies, implemented
-/// once in `search::filters::resolve`. A value that matches nothing known
-/// is an error with suggestions, not a silent empty result.
-#[derive(Clone, Copy, Debug)]
-pub enum Resolve {
-    /// A fixed list knows every value (the gazetteer's provinces, the
-    /// programme taxonomy): `find` gives the stored value of what was typed
-    /// (an abbreviation, a code, a name); one it does not know is an error
-    /// suggesting from `all`.
-    Listed {
-        /// The stored value of a typed one.
-        find: fn(&str) -> Option<String>,
-        /// Every value, for suggestions.
-        all: fn() -> Vec<String>,
-    },
-    /// The values indexed at the row's level spelled the same (case and
-    /// spaces aside), or as `canonical` spells the typed value (a city's
-    /// gazetteer name, an organisation's name for its alias). A value
-    /// `canonical` knows that no article has matches nothing, without error.
-    Spelled {
-        /// The canonical spelling of a typed value, when it is a real one.
-        canonical: fn(&str) -> Option<String>,
-        /// Whether suggestions name a value's parent (`Kupang (in Nusa
-        /// Tenggara Timur)`: a district elsewhere is another place).
-        parent: bool,
-    },
-    /// People's names as indexed at the row's level: the whole name (case
-    /// and spaces aside) or the typed words, whole and in order, within it
-    /// ("Zainudin", "Rahmat Suwanda").
-    Name {
-        /// Whether a whole-name match ends the search (else whole names and
-        /// words count at once).
-        whole_first: bool,
-        /// Whether the index's registry of officials turns a press spelling
-        /// into the registry's name.
-        registry: bool,
-    },
-    /// The value as indexed (case and spaces aside) wins; otherwise the
-    /// indexed values with the same `key`, or the key of the value's display
-    /// name (`liputan6` finds `Liputan6.com`, an outlet's other spelling its
-    /// display name).
-    Keyed {
-        /// A spelling's identity (empty: none).
-        key: fn(&str) -> String,
-        /// The display name of a spelling, when a table knows it.
-        display: fn(&str) -> Option<String>,
-    },
 }
 
 /// How many facets there are.
@@ -204,7 +160,7 @@ pub const FACETS: &[FacetSpec] = &[
         hint: None,
         query_prefix: true,
         about: "Regencies, cities and towns",
-        resolve: Resolve::Spelled { canonical: city_name, parent: true },
+        resolve: Resolve::Spelled { canonical: city, parent: true },
         label: ["Kota/kabupaten", "City/regency"],
         panel: true,
         nested: None,
@@ -246,7 +202,7 @@ pub const FACETS: &[FacetSpec] = &[
         hint: None,
         query_prefix: true,
         about: "Officials' organisations",
-        resolve: Resolve::Spelled { canonical: official::resolve_organization, parent: false },
+        resolve: Resolve::Spelled { canonical: organization, parent: false },
         label: ["Organisasi", "Organisation"],
         panel: true,
         nested: None,
@@ -456,26 +412,6 @@ pub fn speaker_paths(article: &Article) -> Vec<Facet> {
     speakers.into_iter().map(|s| Facet::from_path([s])).collect()
 }
 
-fn province_name(value: &str) -> Option<String> {
-    region::resolve_province(value).map(|p| p.name)
-}
-
-fn province_names() -> Vec<String> {
-    region::all_provinces().into_iter().map(|p| p.name).collect()
-}
-
-fn city_name(value: &str) -> Option<String> {
-    region::resolve_city(value).map(|c| c.name)
-}
-
-fn program_code(value: &str) -> Option<String> {
-    program::resolve_program(value).map(String::from)
-}
-
-fn program_codes() -> Vec<String> {
-    program::program_codes().into_iter().map(String::from).collect()
-}
-
 fn province_hint() -> String {
     "give a province name (Jawa Timur), a news abbreviation (Jatim) or a two-digit code (11-96)"
         .into()
@@ -484,10 +420,6 @@ fn province_hint() -> String {
 fn program_hint() -> String {
     let codes = program::program_codes().join(", ");
     format!("programme codes are {codes} (names such as \"jaminan hari tua\" work too)")
-}
-
-fn publisher_name(value: &str) -> Option<String> {
-    publisher::publisher(value).map(String::from)
 }
 
 #[cfg(test)]

@@ -3,9 +3,11 @@
 //! facet paths stored in the index.
 //!
 //! Within one facet the values are ORed, across facets ANDed. A value that
-//! matches nothing the index (or the gazetteer) knows is an error with
-//! suggestions, not a silent empty result: a typo should not look like
-//! "no coverage".
+//! warta's tables know (the gazetteer, the programmes, the organisations,
+//! the publishers, the index's registry of officials) but no article of the
+//! index names matches nothing, with a note ([`absent_notes`]). A value
+//! nothing knows is an error with suggestions, not a silent empty result: a
+//! typo should not look like "no coverage".
 
 use tantivy::Term;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
@@ -15,7 +17,8 @@ use crate::error::{Result, UserError};
 use crate::extract::PartialDate;
 use crate::index::WartaIndex;
 pub use crate::index::facet_spec::FacetKind;
-use crate::index::facet_spec::{FACET_COUNT, Level, Resolve};
+pub use crate::index::facet_spec::name_matches;
+use crate::index::facet_spec::{FACET_COUNT, Known, Level, Resolve};
 use crate::search::compile::Match;
 
 /// The facet filters of a search.
@@ -127,31 +130,77 @@ pub fn facet_query(field: Field, facets: &[Facet]) -> Box<dyn Query> {
 }
 
 /// Resolves one typed value to the facet paths it stands for, by the
-/// strategy its row of the facet table names.
+/// strategy its row of the facet table names. A value warta's tables know
+/// ([`Resolve::known`]) that no article of the index names gives no paths
+/// (it matches nothing: [`absent_notes`] says so); a value nothing knows is
+/// an error naming the filter, with the closest values.
 pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<Facet>> {
     let value = value.trim();
-    let spec = kind.spec();
-    let depth = match spec.level {
+    let found = indexed(index, kind, value)?;
+    if found.is_empty() && kind.spec().resolve.known(index.officials(), value).is_none() {
+        return Err(unknown(index, kind, value)?);
+    }
+    Ok(found)
+}
+
+/// The notes on filter values warta knows that no article of the index
+/// names: `no article in this index names the source "detik.com"; nothing
+/// can match this filter`. A value nothing knows is an error, as in
+/// [`resolve`].
+pub fn absent_notes(index: &WartaIndex, filters: &Filters) -> Result<Vec<String>> {
+    let mut notes = Vec::new();
+    for (kind, values) in filters.named() {
+        for value in values {
+            if resolve(index, kind, value)?.is_empty() {
+                notes.push(format!(
+                    "no article in this index names the {} {}; nothing can match this filter",
+                    kind.name(),
+                    quoted(value.trim())
+                ));
+            }
+        }
+    }
+    notes.dedup();
+    Ok(notes)
+}
+
+/// A value between quote marks it does not contain.
+fn quoted(value: &str) -> String {
+    match value.contains('"') {
+        false => format!("\"{value}\""),
+        true => format!("'{value}'"),
+    }
+}
+
+/// The level of a facet path a row counts, as an index into the path.
+fn depth(kind: FacetKind) -> usize {
+    match kind.spec().level {
         Level::Top => 0,
         Level::Leaf => 1,
+    }
+}
+
+/// The facet paths of `kind` indexed at its level whose value there the
+/// typed one stands for, by its row's strategy.
+fn indexed(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<Facet>> {
+    let depth = depth(kind);
+    let all = index.facet_values(field_of(index, kind))?;
+    let select = |wanted: &dyn Fn(&str) -> bool| -> Vec<Facet> {
+        let at_depth = all.iter().filter(|f| f.to_path().len() == depth + 1);
+        at_depth.filter(|f| wanted(f.to_path()[depth])).cloned().collect()
     };
-    match spec.resolve {
-        Resolve::Listed { find, all } => match find(value) {
-            Some(stored) => Ok(vec![Facet::from_path([stored])]),
-            None => Err(unknown(kind, value, all().into_iter())),
+    Ok(match kind.spec().resolve {
+        Resolve::Listed { find, .. } => match find(value) {
+            Some(stored) => select(&|v| same(v, &stored)),
+            None => Vec::new(),
         },
-        // A real value that no article names simply matches nothing.
-        Resolve::Spelled { canonical, parent } => {
-            let wanted = canonical(value);
-            let suggest = Suggest { depth, parent };
-            indexed(index, kind, value, suggest, wanted.is_some(), |v| {
-                same(v, value) || wanted.as_deref().is_some_and(|w| same(v, w))
-            })
+        Resolve::Spelled { canonical, .. } => {
+            let wanted = canonical(value).map(|k| k.name);
+            select(&|v| same(v, value) || wanted.as_deref().is_some_and(|w| same(v, w)))
         }
         Resolve::Name { whole_first, registry } => {
-            let suggest = Suggest { depth, parent: false };
             if whole_first {
-                let whole = indexed(index, kind, value, suggest, true, |name| same(name, value))?;
+                let whole = select(&|name| same(name, value));
                 if !whole.is_empty() {
                     return Ok(whole);
                 }
@@ -160,63 +209,21 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
             let officials = index.officials();
             let known =
                 if registry { officials.lookup(value).map(|k| k.name.as_str()) } else { None };
-            indexed(index, kind, value, suggest, false, |name| {
-                name_matches(name, value) || known.is_some_and(|k| same(name, k))
-            })
+            select(&|name| name_matches(name, value) || known.is_some_and(|k| same(name, k)))
         }
         Resolve::Keyed { key, display } => {
-            let suggest = Suggest { depth, parent: false };
-            let whole = indexed(index, kind, value, suggest, true, |s| same(s, value))?;
+            let whole = select(&|s| same(s, value));
             if !whole.is_empty() {
                 return Ok(whole);
             }
             let wanted = key(value);
             let display = display(value).map(|d| key(&d));
-            indexed(index, kind, value, suggest, false, |s| {
+            select(&|s| {
                 let id = key(s);
                 (!wanted.is_empty() && id == wanted) || display.as_ref().is_some_and(|d| *d == id)
             })
         }
-    }
-}
-
-/// Which indexed values an "unknown value" error suggests: those at `depth`
-/// (0 = top level), with their parent when `parent` is set.
-#[derive(Clone, Copy)]
-struct Suggest {
-    depth: usize,
-    parent: bool,
-}
-
-/// The facet paths of `kind` indexed at `suggest.depth` (0 = top level)
-/// whose last segment satisfies `wanted`. No match is an "unknown value" error listing
-/// the closest indexed values, unless `known_elsewhere` says the value is a
-/// real one that merely occurs in no article.
-fn indexed(
-    index: &WartaIndex,
-    kind: FacetKind,
-    value: &str,
-    suggest: Suggest,
-    known_elsewhere: bool,
-    wanted: impl Fn(&str) -> bool,
-) -> Result<Vec<Facet>> {
-    let depth = suggest.depth;
-    let all = index.facet_values(field_of(index, kind))?;
-    let at_depth = || all.iter().filter(|f| f.to_path().len() == depth + 1);
-    let found: Vec<Facet> = at_depth().filter(|f| wanted(f.to_path()[depth])).cloned().collect();
-    if found.is_empty() && !known_elsewhere {
-        // A city is suggested with its province: "Kupang (in Nusa Tenggara
-        // Timur)" for a district elsewhere tells the reader it is another place.
-        let names = at_depth().map(|f| {
-            let path = f.to_path();
-            match path.as_slice() {
-                [parent, value] if suggest.parent => format!("{value} (in {parent})"),
-                _ => path[depth].to_string(),
-            }
-        });
-        return Err(unknown(kind, value, names));
-    }
-    Ok(found)
+    })
 }
 
 /// Case- and space-insensitive equality.
@@ -225,20 +232,81 @@ fn same(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// Whether the typed words occur, in order and whole, in a stored name:
-/// "Zainudin", "Asep", "Rahmat Suwanda" all match "Asep Rahmat Suwanda".
-pub fn name_matches(stored: &str, typed: &str) -> bool {
-    let stored: Vec<String> = stored.split_whitespace().map(|w| w.to_lowercase()).collect();
-    let typed: Vec<String> = typed.split_whitespace().map(|w| w.to_lowercase()).collect();
-    !typed.is_empty() && stored.windows(typed.len()).any(|w| w == typed.as_slice())
+/// The error for a value no table of warta knows and no article names.
+/// When another facet's table knows it, the error says which filter to use
+/// (`Jakarta is a province (Daerah Khusus Ibukota Jakarta): use --province
+/// Jakarta`);
+/// otherwise it suggests the closest values (a fixed list's, or the
+/// indexed ones: a city with its province) and says how to list them all.
+fn unknown(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<crate::error::Error> {
+    let spec = kind.spec();
+    let elsewhere = FacetKind::ALL.into_iter().filter(|k| *k != kind && k.spec().shared);
+    for other in elsewhere {
+        if let Some(known) = other.spec().resolve.known(index.officials(), value) {
+            return Ok(unknown_error(
+                kind,
+                value,
+                Vec::new(),
+                Some(use_instead(other, value, &known)),
+            ));
+        }
+    }
+    if let Resolve::Listed { all, .. } = spec.resolve {
+        let hint = spec.hint.map(|hint| hint());
+        return Ok(unknown_error(kind, value, closest(value, all().into_iter()), hint));
+    }
+    let depth = depth(kind);
+    let parent = matches!(spec.resolve, Resolve::Spelled { parent: true, .. });
+    let all = index.facet_values(field_of(index, kind))?;
+    let at_depth: Vec<&Facet> = all.iter().filter(|f| f.to_path().len() == depth + 1).collect();
+    // A city is suggested with its province: "Kupang (in Nusa Tenggara
+    // Timur)" for a district elsewhere tells the reader it is another place.
+    let names = at_depth.iter().map(|f| {
+        let path = f.to_path();
+        match path.as_slice() {
+            [province, value] if parent => format!("{value} (in {province})"),
+            _ => path[depth].to_string(),
+        }
+    });
+    let hint = match at_depth.len() {
+        0 => format!("no article in this index names any {}", kind.name()),
+        n => format!(
+            "`warta facets --by {name} --top {n}` lists every {name} value in the index",
+            name = kind.name()
+        ),
+    };
+    Ok(unknown_error(kind, value, closest(value, names), Some(spec.hint.map_or(hint, |h| h()))))
 }
 
-/// The "unknown value" error with up to three close suggestions.
-fn unknown(
+/// "DKI is a province (Daerah Khusus Ibukota Jakarta): use --province DKI",
+/// "Surabaya is a city in Jawa Timur: use --city Surabaya".
+fn use_instead(other: FacetKind, value: &str, known: &Known) -> String {
+    let name = other.name();
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    let mut what = format!("{value} is {article} {name}");
+    if !same(&known.name, value) {
+        what.push_str(&format!(" ({})", known.name));
+    }
+    if let Some(parent) = &known.parent {
+        what.push_str(&format!(" in {parent}"));
+    }
+    let typed = if value.contains(char::is_whitespace) { quoted(value) } else { value.to_string() };
+    format!("{what}: use --{} {typed}", other.spec().filter)
+}
+
+/// The "unknown value" error.
+fn unknown_error(
     kind: FacetKind,
     value: &str,
-    candidates: impl Iterator<Item = String>,
+    suggestions: Vec<String>,
+    hint: Option<String>,
 ) -> crate::error::Error {
+    UserError::UnknownFacetValue { facet: kind.name(), value: value.to_string(), suggestions, hint }
+        .into()
+}
+
+/// Up to three candidates close to `value`.
+fn closest(value: &str, candidates: impl Iterator<Item = String>) -> Vec<String> {
     let needle = value.to_lowercase();
     let mut scored: Vec<(usize, String)> = candidates
         .map(|c| {
@@ -257,13 +325,7 @@ fn unknown(
         .collect();
     scored.sort();
     scored.dedup_by(|a, b| a.1 == b.1);
-    UserError::UnknownFacetValue {
-        facet: kind.name(),
-        value: value.to_string(),
-        suggestions: scored.into_iter().take(3).map(|(_, c)| c).collect(),
-        hint: kind.spec().hint.map(|hint| hint()),
-    }
-    .into()
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
 }
 
 /// Levenshtein distance over chars, capped work for long inputs.
@@ -287,15 +349,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn partial_names_match_whole_words_in_order() {
-        assert!(name_matches("Asep Rahmat Suwanda", "asep"));
-        assert!(name_matches("Asep Rahmat Suwanda", "Rahmat  Suwanda"));
-        assert!(!name_matches("Asep Rahmat Suwanda", "Suwanda Asep"));
-        assert!(!name_matches("Asep Rahmat Suwanda", "Ase"));
-        assert!(!name_matches("Zainudin", ""));
-    }
-
-    #[test]
     fn edit_distance_counts_single_edits() {
         assert_eq!(edit_distance("jatim", "jatimm"), 1);
         assert_eq!(edit_distance("zainudin", "zainuddin"), 1);
@@ -313,9 +366,105 @@ mod tests {
 
     #[test]
     fn unknown_values_suggest_close_candidates() {
-        let e =
-            unknown(FacetKind::Program, "JHTT", ["JHT", "JKK", "JP"].into_iter().map(String::from));
-        assert!(e.to_string().contains("did you mean JHT"), "{e}");
+        let codes = ["JHT", "JKK", "JP"].into_iter().map(String::from);
+        assert_eq!(closest("JHTT", codes), ["JHT"]);
+    }
+}
+
+#[cfg(test)]
+mod known_value_tests {
+    use crate::index::WartaIndex;
+    use crate::search::{SearchRequest, search};
+
+    use super::*;
+
+    /// One fictional article from Sleman (DIY) by ANTARA, naming a regent.
+    fn sleman() -> (tempfile::TempDir, WartaIndex) {
+        let line = serde_json::json!({
+            "title": "Pekerja rentan Sleman didaftarkan",
+            "source": "ANTARA",
+            "text": "Sleman - Bupati Sleman Ratna Dewi Kusumawati meminta pekerja rentan \
+                     didaftarkan dalam program JKK dan JKM. \"Kami tanggung iurannya,\" kata Ratna."
+        });
+        crate::test_support::index_of_jsonl(&format!("{line}\n"))
+    }
+
+    fn message(index: &WartaIndex, kind: FacetKind, value: &str) -> String {
+        resolve(index, kind, value).map_or_else(|e| e.to_string(), |f| format!("resolved: {f:?}"))
+    }
+
+    /// What warta's tables know but no article names matches nothing, for
+    /// every facet with a table, and the notes say so by filter and value.
+    #[test]
+    fn known_values_no_article_names_match_nothing_with_a_note() {
+        let (_dir, index) = sleman();
+        let absent = [
+            (FacetKind::Province, "Papua Barat Daya"),
+            (FacetKind::City, "Surabaya"),
+            (FacetKind::Official, "Anggoro"),
+            (FacetKind::Org, "Kemenkes"),
+            (FacetKind::Program, "JHT"),
+            (FacetKind::Source, "detik.com"),
+            (FacetKind::Source, "detikNews"),
+        ];
+        let mut filters = Filters::default();
+        for (kind, value) in absent {
+            assert_eq!(resolve(&index, kind, value).unwrap(), [], "{kind:?} {value}");
+            filters.values_mut(kind).push(value.into());
+        }
+        let notes = absent_notes(&index, &filters).unwrap();
+        assert_eq!(notes.len(), absent.len(), "{notes:?}");
+        assert_eq!(
+            notes[5],
+            "no article in this index names the source \"detik.com\"; nothing can match this filter"
+        );
+        for (kind, value) in [(FacetKind::Province, "DIY"), (FacetKind::Program, "jkk")] {
+            assert_eq!(resolve(&index, kind, value).unwrap().len(), 1, "{kind:?} {value}");
+        }
+        assert!(
+            absent_notes(&index, &Filters::only(FacetKind::Source, ["antara".into()]))
+                .unwrap()
+                .is_empty()
+        );
+        // A search answers with no hit and the notes.
+        let mut req = SearchRequest::new("*");
+        req.filters = Filters::only(FacetKind::Source, ["detik.com".into()]);
+        let response = search(&index, &req).unwrap();
+        assert_eq!((response.total, response.filter_notes.len()), (0, 1));
+    }
+
+    /// A value of another facet names the filter to use; a value nothing
+    /// knows suggests close values or the command that lists them all.
+    #[test]
+    fn unknown_values_name_the_filter_that_knows_them() {
+        let (_dir, index) = sleman();
+        let city = message(&index, FacetKind::City, "Jakarta");
+        assert!(
+            city.contains(
+                "Jakarta is a province (Daerah Khusus Ibukota Jakarta): use --province Jakarta"
+            ),
+            "{city}"
+        );
+        let dki = message(&index, FacetKind::City, "DKI");
+        assert!(dki.contains("use --province DKI") && !dki.contains("did you mean"), "{dki}");
+        let province = message(&index, FacetKind::Province, "Surabaya");
+        assert!(
+            province.ends_with("Surabaya is a city in Jawa Timur: use --city Surabaya"),
+            "{province}"
+        );
+        let spaced = message(&index, FacetKind::Program, "Jawa Timur");
+        assert!(spaced.ends_with("use --province \"Jawa Timur\""), "{spaced}");
+        let source = message(&index, FacetKind::Source, "nosuch.example");
+        assert!(
+            source.ends_with(
+                "`warta facets --by source --top 1` lists every source value in the index"
+            ),
+            "{source}"
+        );
+        let typo = message(&index, FacetKind::City, "Slemann");
+        assert!(typo.contains("did you mean Sleman (in Daerah Istimewa Yogyakarta)?"), "{typo}");
+        let nobody = message(&index, FacetKind::Speaker, "Zzyzx");
+        assert!(nobody.starts_with("unknown speaker `Zzyzx`"), "{nobody}");
     }
 }
 

@@ -21,12 +21,14 @@ pub struct SearchJson<'a> {
     pub facets_more: BTreeMap<&'static str, u64>,
     /// Matching articles without a date that `--from`/`--to` left out.
     pub undated_left_out: u64,
-    /// Notes on the query (lower-case `or` between words …).
-    pub notes: &'a [String],
+    /// Notes on the query (lower-case `or` between words …), then on the
+    /// filter values no article names.
+    pub notes: Vec<String>,
 }
 
 impl<'a> SearchJson<'a> {
-    /// The envelope of `response`; `dedup` says whether stories were counted.
+    /// The envelope of `response`; `dedup` says whether stories were
+    /// counted, `notes` are those on the query.
     pub fn new(
         response: &'a SearchResponse,
         dedup: bool,
@@ -40,7 +42,7 @@ impl<'a> SearchJson<'a> {
             counting: if dedup { "stories" } else { "articles" },
             facets_more: facets_more.collect(),
             undated_left_out,
-            notes,
+            notes: notes.iter().chain(&response.filter_notes).cloned().collect(),
         }
     }
 }

@@ -345,6 +345,7 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         hits,
         facets,
         explain,
+        filter_notes: filters::absent_notes(index, &req.filters)?,
     })
 }
 

@@ -128,7 +128,7 @@ pub fn parse(query: &str) -> Result<Node, UserError> {
     }
     let tokens = lex(&chars).map_err(|(p, m)| err(p, m))?;
     if tokens.is_empty() {
-        return Err(err(0, "empty query; give at least one word"));
+        return Err(err(0, "empty query; give at least one word, or `*` for every article"));
     }
     let mut p = Parser { tokens: &tokens, at: 0, depth: 0, end: chars.len() };
     let node = p.or().map_err(|(pos, m)| err(pos, &m))?;
@@ -488,6 +488,14 @@ mod tests {
         assert_eq!(position("()"), 0);
         assert_eq!(position("a AND"), 2);
         assert_eq!(position("pekerja titel:BPJS"), 8);
+    }
+
+    #[test]
+    fn an_empty_query_says_how_to_select_every_article() {
+        for empty in ["", "   "] {
+            let e = parse(empty).unwrap_err().to_string();
+            assert!(e.contains("give at least one word, or `*` for every article"), "{e}");
+        }
     }
 
     #[test]

@@ -33,6 +33,11 @@ pub struct SearchResponse {
     /// How the query was read (only with `--explain`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub explain: Option<Explanation>,
+    /// Notes on filter values warta knows that no article of the index
+    /// names, each matching nothing ([`crate::search::filters::absent_notes`]);
+    /// the JSON envelope lists them with the query's notes.
+    #[serde(skip)]
+    pub filter_notes: Vec<String>,
 }
 
 /// How a query was parsed, analysed and expanded.
