@@ -183,6 +183,16 @@ fn each_bad_parameter_is_a_400_naming_it() {
         assert_eq!(e["error"]["parameter"], name, "{path}: {e}");
         assert!(!e["error"]["message"].as_str().unwrap().is_empty());
     }
+    // Hints speak of parameters and requests, not of flags.
+    let hint = |path: &str| s.get(path).json()["error"]["message"].as_str().unwrap().to_string();
+    let m = hint("/api/search?q=*&city=Jakarta");
+    assert!(m.contains("use province=Jakarta") && !m.contains("--"), "{m}");
+    let m = hint("/api/search?q=*&source=nosuchoutlet");
+    assert!(m.contains("`/api/facets?by=source&top=") && !m.contains("--"), "{m}");
+    // A value warta knows but no article names: no error, no hits, a note.
+    let v = s.json("/api/search?q=*&source=detik.com");
+    assert_eq!(v["total"], 0, "{v}");
+    assert!(v["notes"].to_string().contains("detik.com"), "{v}");
 }
 
 #[test]

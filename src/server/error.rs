@@ -97,6 +97,64 @@ const FLAGS: [(&str, &str); 5] = [
     ("--by", "by"),
 ];
 
+/// A library message in the API's words: the command that lists a facet's
+/// values as its request, `--province Bali` as `province=Bali`, and the
+/// other flags as their parameters. Only whole flags are replaced (`--top`
+/// is not `--to` followed by `p`).
+fn api_wording(message: &str) -> String {
+    let mut text = message.to_string();
+    // "`warta facets --by source --top 20`" → "`/api/facets?by=source&top=20`".
+    while let Some(start) = text.find("`warta facets --by ") {
+        let Some(len) = text[start + 1..].find('`') else { break };
+        let command = &text[start + 1..start + 1 + len];
+        let words: Vec<&str> = command.split_whitespace().collect();
+        let request = match words.as_slice() {
+            ["warta", "facets", "--by", by, "--top", top] => {
+                format!("/api/facets?by={by}&top={top}")
+            }
+            ["warta", "facets", "--by", by] => format!("/api/facets?by={by}"),
+            _ => break,
+        };
+        text.replace_range(start + 1..start + 1 + len, &request);
+    }
+    let flags = FACETS
+        .iter()
+        .map(|spec| (spec.filter, spec.param, "="))
+        .chain(FLAGS.iter().map(|(flag, param)| (&flag[2..], *param, "")));
+    for (flag, param, joiner) in flags {
+        text = replace_flag(&text, flag, param, joiner);
+    }
+    text
+}
+
+/// `--FLAG` (a whole flag) as `param`; with `joiner` `=`, a space after the
+/// flag becomes the `=` of `param=value`.
+fn replace_flag(text: &str, flag: &str, param: &str, joiner: &str) -> String {
+    let pattern = format!("--{flag}");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(&pattern) {
+        let after = &rest[at + pattern.len()..];
+        let whole = !after.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_');
+        out.push_str(&rest[..at]);
+        if whole {
+            out.push_str(param);
+            match after.strip_prefix(' ') {
+                Some(value) if !joiner.is_empty() => {
+                    out.push_str(joiner);
+                    rest = value;
+                }
+                _ => rest = after,
+            }
+        } else {
+            out.push_str(&pattern);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The parameter a library user error is about.
 fn parameter_of(e: &UserError) -> Option<&'static str> {
     Some(match e {
@@ -128,9 +186,7 @@ impl From<Error> for ApiError {
                 // The library's messages speak of CLI flags; here they are parameters
                 // (a query syntax error quotes the query as given: left alone).
                 if !matches!(u, UserError::QuerySyntax { .. }) {
-                    for (flag, name) in FLAGS {
-                        message = message.replace(flag, name);
-                    }
+                    message = api_wording(&message);
                 }
                 ApiError::user(parameter, message)
             }
@@ -151,6 +207,26 @@ impl IntoResponse for ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_speak_of_parameters_and_requests() {
+        assert_eq!(
+            api_wording(
+                "`warta facets --by source --top 20` lists every source value in the index"
+            ),
+            "`/api/facets?by=source&top=20` lists every source value in the index"
+        );
+        assert_eq!(
+            api_wording("Jakarta is a province (DKI Jakarta): use --province Jakarta"),
+            "Jakarta is a province (DKI Jakarta): use province=Jakarta"
+        );
+        assert_eq!(
+            api_wording("Budi is a speaker: use --quoted-by \"Budi S\""),
+            "Budi is a speaker: use quoted_by=\"Budi S\""
+        );
+        assert_eq!(api_wording("--from 2024 is after --to 2023"), "from 2024 is after to 2023");
+        assert_eq!(api_wording("--topic stays"), "--topic stays");
+    }
 
     #[test]
     fn library_errors_name_their_parameter() {
