@@ -14,6 +14,8 @@ mod index_cmd;
 mod incremental;
 // `warta search`: query syntax, every filter, output formats, exit codes.
 mod search_cmd;
+// Paging in text: the footer's count and next --offset.
+mod paging;
 // `warta show`, `warta extract`, `warta analyze`.
 mod other_cmds;
 // Word families, confusable pairs and aliases through the real index.

@@ -47,8 +47,16 @@ pub fn search_text(
     }
     let counted_shown = r.hits.iter().filter(|h| h.counted).count();
     let rest = r.total.saturating_sub(offset + counted_shown);
+    let listed = offset + r.hits.len();
+    // Past the counted articles the page knows how many have some of the words.
+    let partial_rest = r.partial.map_or(0, |p| (r.total + p).saturating_sub(listed));
     if !r.hits.is_empty() && rest > 0 {
-        writeln!(out, "\n… and {rest} more: --offset {}", offset + r.hits.len())?;
+        writeln!(out, "\n… and {rest} more: --offset {listed}")?;
+    } else if !r.hits.is_empty() && partial_rest > 0 {
+        writeln!(
+            out,
+            "\n… and {partial_rest} more with only some of the words: --offset {listed}"
+        )?;
     }
     if o.facets {
         writeln!(out)?;

@@ -277,11 +277,13 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         true => page.drain(..req.offset.min(page.len())).collect(),
         false => Vec::new(),
     };
-    // The page goes on past the counted articles: those with only some of the words.
+    // The page goes on past the counted articles: those with only some of the
+    // words. A page ending with the last counted article counts them too, so
+    // that it can say more follow.
     let counted_on_page = page.len();
     let mut partial = None;
     if let (Some(loose), true) = (&selection.loose, fills)
-        && total < end
+        && total <= end
     {
         partial = Some(rest_of_page(
             &searcher,

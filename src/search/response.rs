@@ -21,8 +21,8 @@ pub struct SearchResponse {
     /// Number of matching articles (all of them, not just this page): the
     /// set `facets`, timelines and exports count.
     pub total: usize,
-    /// When the page reaches past the counted articles: how many further
-    /// articles have only some of the words. Their hits follow the counted
+    /// When the page reaches the last counted article (or past it): how many
+    /// further articles have only some of the words. Their hits follow the counted
     /// ones, marked `"counted": false`; they are in no count.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub partial: Option<usize>,
