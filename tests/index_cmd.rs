@@ -126,7 +126,7 @@ fn symlinked_files_are_followed_and_chrome_only_pages_are_skipped() {
     let out = env.warta(&["index", "corpus", "--index", "index"]);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("indexed 1 articles"), "{err}");
+    assert!(err.contains("indexed 1 article from 2 files"), "{err}");
     assert!(err.contains("toast.txt: no article text"), "{err}");
 }
 

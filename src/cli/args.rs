@@ -140,8 +140,9 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub at: IndexAt,
     /// Address to listen on. The API has no authentication: any other address than
-    /// 127.0.0.1 (or ::1) lets other machines read the index. Port 0 picks a free port.
-    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    /// 127.0.0.1 (or ::1) lets other machines read the index. Port 0 picks a free port; a port
+    /// alone or `localhost:PORT` means 127.0.0.1.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080", value_parser = bind_address)]
     pub bind: std::net::SocketAddr,
     /// Allow browser pages from this one origin (`https://example.org`) to call the API (CORS);
     /// none by default.
@@ -353,6 +354,15 @@ pub(super) fn choice<T: Choice + std::fmt::Debug>()
 }
 
 /// One facet name of `search --facets`.
+/// `--bind`: `ADDR:PORT`, `localhost:PORT` or a port alone (both 127.0.0.1).
+fn bind_address(text: &str) -> Result<std::net::SocketAddr, String> {
+    let loopback = |port: &str| port.parse::<u16>().ok().map(|p| ([127, 0, 0, 1], p).into());
+    let local = text.strip_prefix("localhost:").unwrap_or(text);
+    text.parse().ok().or_else(|| loopback(local)).ok_or_else(|| {
+        "give ADDR:PORT (127.0.0.1:8080, [::1]:8080), localhost:PORT or a port".to_string()
+    })
+}
+
 fn facet_name(name: &str) -> Result<FacetKind, String> {
     FacetKind::from_name(name.trim()).ok_or_else(|| {
         let valid: Vec<&str> = FacetKind::ALL.iter().map(|k| k.name()).collect();
@@ -500,6 +510,19 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn bind_takes_an_address_localhost_or_a_port() {
+        let ok = |t: &str| bind_address(t).unwrap().to_string();
+        assert_eq!(ok("127.0.0.1:8080"), "127.0.0.1:8080");
+        assert_eq!(ok("[::1]:9000"), "[::1]:9000");
+        assert_eq!(ok("0.0.0.0:80"), "0.0.0.0:80");
+        assert_eq!(ok("localhost:8081"), "127.0.0.1:8081");
+        assert_eq!(ok("8081"), "127.0.0.1:8081");
+        for bad in ["localhost", "example.org:80", "127.0.0.1", "70000", ""] {
+            assert!(bind_address(bad).unwrap_err().contains("localhost:PORT"), "{bad}");
+        }
     }
 
     #[test]

@@ -196,12 +196,12 @@ fn cmd_merge(a: &args::MergeArgs, out: &mut dyn Write) -> Result<Status, CliErro
         render::json(out, &report)?;
     } else if !a.quiet {
         eprintln!(
-            "merged {} shards into {}: {} articles from {} files, {} groups of copies ({:.1} s)",
-            report.shards,
+            "merged {} into {}: {} from {}, {} ({:.1} s)",
+            text::plural(report.shards as u64, "shard", "shards"),
             a.index.display(),
-            report.articles,
-            report.files,
-            report.copy_groups,
+            text::plural(report.articles, "article", "articles"),
+            text::plural(report.files as u64, "file", "files"),
+            text::plural(report.copy_groups as u64, "group of copies", "groups of copies"),
             report.elapsed_ms as f64 / 1000.0
         );
     }

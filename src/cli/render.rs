@@ -396,9 +396,9 @@ pub fn build_summary(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "indexed {} articles from {} files into {} in {:.1}s",
-        r.articles,
-        r.files,
+        "indexed {} from {} into {} in {:.1}s",
+        text::plural(r.articles, "article", "articles"),
+        text::plural(r.files as u64, "file", "files"),
         index.display(),
         r.elapsed.as_secs_f64()
     )?;

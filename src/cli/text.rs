@@ -36,6 +36,12 @@ pub fn quoted(query: &str) -> String {
     }
 }
 
+/// "1 file", "3 files": `n` and the noun for it.
+pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// "1 article", "3 articles"; "1 story", "2 stories".
 pub fn count(n: impl Into<u64>, stories: bool) -> String {
     let n = n.into();
@@ -63,6 +69,13 @@ mod tests {
         assert_eq!(quoted("JHT"), "\"JHT\"");
         assert_eq!(quoted("\"jaminan hari tua\""), "'\"jaminan hari tua\"'");
         assert_eq!(quoted("\"Jum'at\" JHT"), "«\"Jum'at\" JHT»");
+    }
+
+    #[test]
+    fn plurals_agree_with_their_number() {
+        assert_eq!(plural(1u64, "file", "files"), "1 file");
+        assert_eq!(plural(0u64, "file", "files"), "0 files");
+        assert_eq!(plural(2u64, "group of copies", "groups of copies"), "2 groups of copies");
     }
 
     #[test]
