@@ -38,6 +38,8 @@ mod reliability_index;
 mod relevance;
 // The contract with scripts and people: pipes, counts, settings, formats.
 mod cli_contract;
+// Filter values: unknown ones, known ones no article names, another filter's values.
+mod filter_values;
 // `warta merge`: shards merged equal a single build; refusals.
 mod merge_cmd;
 // `warta serve`: the JSON API (every endpoint, errors, concurrency, the CLI's answers).
