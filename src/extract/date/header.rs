@@ -181,8 +181,26 @@ pub fn parse_date_field(field: &str) -> Option<PartialDate> {
     }
     let mut found: Vec<Found> = long_dates(field).chain(paren_dates(field)).collect();
     found.sort_by_key(|f| f.start);
-    found.first().map(|f| f.date)
+    if let Some(f) = found.first() {
+        return Some(f.date);
+    }
+    // English month first (`April 12, 2023`), then a month and year alone (`April 2023`).
+    if let Some(c) = MONTH_FIRST.captures(field) {
+        let month = c.get(1).and_then(|m| month_number(m.as_str()))?;
+        return ymd(num(c.get(3))?, month, num(c.get(2))?);
+    }
+    let c = MONTH_YEAR.captures(field)?;
+    let (month, year) = (month_number(c.get(1)?.as_str())?, num::<i32>(c.get(2))?);
+    (FIRST_YEAR..=LAST_YEAR).contains(&year).then_some(())?;
+    PartialDate::ym(year, month)
 }
+
+/// A field that is a month and a year alone (`April 2023`, `Agt. 2024`): group
+/// 1 = month, 2 = year.
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let months = month_alternation();
+    Regex::new(&format!(r"(?i)^({months})\.?\s+(\d{{4}})$")).unwrap()
+});
 
 #[cfg(test)]
 mod tests {
@@ -196,6 +214,7 @@ mod tests {
     #[test]
     fn regexes_compile() {
         LazyLock::force(&MONTH_FIRST);
+        LazyLock::force(&MONTH_YEAR);
         LazyLock::force(&NUMERIC);
         LazyLock::force(&ISO_IN_TEXT);
         LazyLock::force(&ISO_FIELD);
@@ -251,10 +270,24 @@ mod tests {
             ("Senin, 24 Februari 2025 10:21 WIB", "2025-02-24"),
             ("Mon, 14 Aug 2023 09:30:00 +0700", "2023-08-14"),
             ("Kamis (7/11/2024)", "2024-11-07"),
+            ("April 12, 2023", "2023-04-12"),
+            ("Monday, August 14, 2017 21:54", "2017-08-14"),
+            ("April 2023", "2023-04"),
+            ("Agustus 2024", "2024-08"),
         ] {
             assert_eq!(parse_date_field(field), Some(d(want)), "{field}");
         }
-        for bad in ["", "kemarin", "2023-02-30", "2024-13-01", "31/02/2024", "0999"] {
+        for bad in [
+            "",
+            "kemarin",
+            "2023-02-30",
+            "2024-13-01",
+            "31/02/2024",
+            "0999",
+            "April 31, 2023",
+            "Mei 1700",
+            "Mei 2024 lalu",
+        ] {
             assert_eq!(parse_date_field(bad), None, "{bad}");
         }
     }

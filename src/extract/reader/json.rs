@@ -196,8 +196,10 @@ fn article_from(
     if let Some(date) = &article.date
         && date::parse_date_field(date).is_none()
     {
+        let key = DATE_KEYS.iter().find(|k| obj.get(**k).and_then(non_empty).is_some());
         notes.push(format!(
-            "field `date` `{}` is not a date warta reads (a calendar date from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31): the article is dated from its text, if at all",
+            "field `{}` `{}` is not a date warta reads (a calendar date from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31): the article is dated from its text, if at all",
+            key.unwrap_or(&"date"),
             date.chars().take(40).collect::<String>()
         ));
     }
@@ -311,6 +313,18 @@ mod tests {
                 assert!(out.warnings[0].contains("1800-01-01 to 2200-12-31"), "{:?}", out.warnings);
             }
         }
+    }
+
+    #[test]
+    fn a_date_warta_cannot_read_is_named_by_its_own_field() {
+        let json = r#"{"text": "isi", "published_at": "kemarin sore"}"#;
+        let out = parse_bytes(FileKind::Json, json.as_bytes()).unwrap();
+        assert!(
+            out.warnings[0].starts_with("field `published_at` `kemarin sore` is not"),
+            "{out:?}"
+        );
+        let json = r#"{"text": "isi", "published_at": "April 12, 2023"}"#;
+        assert!(parse_bytes(FileKind::Json, json.as_bytes()).unwrap().warnings.is_empty());
     }
 
     #[test]
