@@ -35,13 +35,15 @@ fn show_of_an_unknown_id_is_an_error() {
 fn extract_needs_no_index_and_prints_one_json_object_per_article() {
     let env = TestEnv::with_fixtures();
     let out = env.warta(&["extract", "corpus/batch.jsonl", "--json"]);
-    assert_eq!(out.status.code(), Some(0));
+    // The broken line makes the run partial, as for `warta index`.
+    assert_eq!(out.status.code(), Some(2));
     let lines: Vec<serde_json::Value> =
         text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["source"], "Bali Post");
     assert!(text(&out.stderr).contains("line 2"), "the broken line is reported");
     let txt = env.warta(&["extract", "corpus/antara_jatim.txt", "--json"]);
+    assert_eq!(txt.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&txt.stdout).unwrap();
     assert_eq!(v["dateline"], "Surabaya");
     assert_eq!(v["byline"][1]["role"], "Editor");

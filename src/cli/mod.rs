@@ -455,7 +455,12 @@ fn cmd_extract(a: &ExtractArgs, out: &mut dyn Write) -> Result<Status, CliError>
             render::article_text(out, &view)?;
         }
     }
-    Ok(if outcome.articles.is_empty() { Status::NotFound } else { Status::Found })
+    // As `warta index`: an entry left out (a bad JSON Lines line) makes the run partial.
+    Ok(match (outcome.articles.is_empty(), outcome.problems.is_empty()) {
+        (true, true) => Status::NotFound,
+        (false, true) => Status::Found,
+        (_, false) => Status::Partial,
+    })
 }
 
 fn cmd_analyze(a: &AnalyzeArgs, out: &mut dyn Write) -> Result<Status, CliError> {
