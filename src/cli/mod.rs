@@ -325,8 +325,11 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
         &request.quoted_by,
     )?;
     note_undated(left_out);
-    note_absent(&index, &request.filters)?;
     let notes = query_notes(&[&request.query]);
+    if !matches!(output.format, FormatArg::Text | FormatArg::Json) {
+        // Exports do not search: their notes on filter values come apart.
+        note_absent(&index, &request.filters)?;
+    }
     if output.format == FormatArg::Parquet {
         return analytics::export_parquet(&index, &request, &output);
     }
@@ -337,6 +340,9 @@ fn cmd_search(a: &SearchArgs, out: &mut dyn Write) -> Result<Status, CliError> {
         return analytics::export(&index, &request, &output, out);
     }
     let response = search::search(&index, &request)?;
+    for note in &response.filter_notes {
+        eprintln!("warta: note: {}", text::printable(note));
+    }
     if output.json {
         let json = render::SearchJson::new(&response, request.dedup, left_out, &notes);
         render::json(out, &json)?;

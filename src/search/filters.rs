@@ -96,20 +96,42 @@ impl Filters {
 
     /// One clause per facet that has values (each an OR of its values).
     pub fn clauses(&self, index: &WartaIndex) -> Result<Vec<Box<dyn Query>>> {
-        let mut clauses = Vec::new();
+        Ok(self.resolved(index)?.0)
+    }
+
+    /// Each value resolved once: one clause per facet that has values (each
+    /// an OR of its values), and the notes on values warta knows that no
+    /// article of the index names (`no article in this index names the
+    /// source "detik.com"; nothing can match this filter`). A value nothing
+    /// knows is an error, as in [`resolve`].
+    pub fn resolved(&self, index: &WartaIndex) -> Result<Resolved> {
+        let (mut clauses, mut notes) = (Vec::new(), Vec::new());
         for (kind, values) in self.named() {
             if values.is_empty() {
                 continue;
             }
             let mut facets = Vec::new();
             for v in values {
-                facets.extend(resolve(index, kind, v)?);
+                let found = resolve(index, kind, v)?;
+                if found.is_empty() {
+                    notes.push(format!(
+                        "no article in this index names the {} {}; nothing can match this filter",
+                        kind.name(),
+                        quoted(v.trim())
+                    ));
+                }
+                facets.extend(found);
             }
             clauses.push(facet_query(field_of(index, kind), &facets));
         }
-        Ok(clauses)
+        notes.dedup();
+        Ok((clauses, notes))
     }
 }
+
+/// The filters' clauses, one per facet with values, and the notes on the
+/// values no article names ([`Filters::resolved`]).
+pub type Resolved = (Vec<Box<dyn Query>>, Vec<String>);
 
 /// The index field a facet kind lives in.
 pub fn field_of(index: &WartaIndex, kind: FacetKind) -> Field {
@@ -144,24 +166,9 @@ pub fn resolve(index: &WartaIndex, kind: FacetKind, value: &str) -> Result<Vec<F
 }
 
 /// The notes on filter values warta knows that no article of the index
-/// names: `no article in this index names the source "detik.com"; nothing
-/// can match this filter`. A value nothing knows is an error, as in
-/// [`resolve`].
+/// names ([`Filters::resolved`]), for a command that does not search.
 pub fn absent_notes(index: &WartaIndex, filters: &Filters) -> Result<Vec<String>> {
-    let mut notes = Vec::new();
-    for (kind, values) in filters.named() {
-        for value in values {
-            if resolve(index, kind, value)?.is_empty() {
-                notes.push(format!(
-                    "no article in this index names the {} {}; nothing can match this filter",
-                    kind.name(),
-                    quoted(value.trim())
-                ));
-            }
-        }
-    }
-    notes.dedup();
-    Ok(notes)
+    Ok(filters.resolved(index)?.1)
 }
 
 /// A value between quote marks it does not contain.

@@ -137,6 +137,8 @@ pub struct Selection {
     notes: Vec<String>,
     /// Scoring floors of the query's alias terms.
     pub floors: scoring::Floors,
+    /// Notes on filter values warta knows that no article names.
+    pub absent: Vec<String>,
 }
 
 /// Compiles a query string with its filters.
@@ -182,11 +184,10 @@ pub fn select(
         let only = filters::facet_query(index.fields().facet(FacetKind::Speaker), &speakers);
         Box::new(BooleanQuery::new(vec![(Occur::Must, q), (Occur::Must, only)]))
     };
-    let full = only_speakers(with_filters(index, compiled.query, filters)?);
-    let loose = match loose {
-        Some(loose) => Some(only_speakers(with_filters(index, loose, filters)?)),
-        None => None,
-    };
+    // Each filter value resolved once, for both queries.
+    let (clauses, absent) = filters.resolved(index)?;
+    let full = only_speakers(with_filters(index, compiled.query, filters, &clauses));
+    let loose = loose.map(|loose| only_speakers(with_filters(index, loose, filters, &clauses)));
     let mut notes = compiled.notes;
     if filters.no_expand {
         for e in thesaurus::expansions(text) {
@@ -205,6 +206,7 @@ pub fn select(
         ast,
         notes,
         floors: compiled.floors,
+        absent,
     })
 }
 
@@ -347,7 +349,7 @@ pub fn search(index: &WartaIndex, req: &SearchRequest) -> Result<SearchResponse>
         hits,
         facets,
         explain,
-        filter_notes: filters::absent_notes(index, &req.filters)?,
+        filter_notes: selection.absent.clone(),
     })
 }
 
@@ -356,10 +358,11 @@ fn with_filters(
     index: &WartaIndex,
     text: Box<dyn Query>,
     filters: &Filters,
-) -> Result<Box<dyn Query>> {
+    resolved: &[Box<dyn Query>],
+) -> Box<dyn Query> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
-    for clause in filters.clauses(index)? {
-        clauses.push((Occur::Must, clause));
+    for clause in resolved {
+        clauses.push((Occur::Must, clause.box_clone()));
     }
     if filters.from.is_some() || filters.to.is_some() {
         use std::ops::Bound;
@@ -380,9 +383,9 @@ fn with_filters(
         clauses.push((Occur::Must, Box::new(tantivy::query::ConstScoreQuery::new(range, 0.0))));
     }
     if clauses.len() == 1 {
-        return Ok(clauses.remove(0).1);
+        return clauses.remove(0).1;
     }
-    Ok(Box::new(BooleanQuery::new(clauses)))
+    Box::new(BooleanQuery::new(clauses))
 }
 
 /// Fills the page (`offset..end`) past the `total` counted articles (all
